@@ -1,0 +1,15 @@
+import { printedRange, type FileReport } from '../report';
+
+/** An array of `{file, range, severity, code, message}`; lines and columns are 1-based, `end` exclusive. */
+export function formatJson(reports: readonly FileReport[]): string {
+  const items = reports.flatMap((report) =>
+    report.diagnostics.map((diagnostic) => ({
+      file: report.file,
+      range: printedRange(report, diagnostic),
+      severity: diagnostic.severity,
+      code: diagnostic.code,
+      message: diagnostic.message,
+    })),
+  );
+  return `${JSON.stringify(items, null, 2)}\n`;
+}

@@ -1,0 +1,35 @@
+import type { Severity } from '../../service';
+import { countSeverities, printedRange, type FileReport } from '../report';
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[36m' };
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+/** `file:line:col severity code message`, one per line, then a summary. */
+export function formatText(reports: readonly FileReport[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const diagnostic of report.diagnostics) {
+      const { start } = printedRange(report, diagnostic);
+      const severity = diagnostic.severity === 'information' ? 'info' : diagnostic.severity;
+      lines.push(`${report.file}:${start.line}:${start.column} ${paint(COLORS[diagnostic.severity], severity)} ${paint(DIM, diagnostic.code)} ${diagnostic.message}`);
+    }
+  }
+  const totals = countSeverities(reports);
+  const rows = reports.reduce((sum, report) => sum + report.rows, 0);
+  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}, ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+  const problems = totals.errors + totals.warnings + totals.information;
+  if (problems === 0) {
+    lines.push(`No problems found (${files}).`);
+  } else {
+    const parts = [
+      `${totals.errors} error${totals.errors === 1 ? '' : 's'}`,
+      `${totals.warnings} warning${totals.warnings === 1 ? '' : 's'}`,
+      `${totals.information} info`,
+    ];
+    const summary = `${problems.toLocaleString('en-US')} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.`;
+    lines.push(totals.errors ? paint(COLORS.error, summary) : summary);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,45 @@
+import type { ImportDiagnostic } from '../service';
+import { LineIndex } from '../service';
+
+/** The problems found in one file, with what is needed to print their positions. */
+export interface FileReport {
+  /** The path as the user wrote it, or "<stdin>". */
+  file: string;
+  rows: number;
+  diagnostics: ImportDiagnostic[];
+  lines: LineIndex;
+}
+
+/** 1-based line and column, as editors and terminals show them; `end` is exclusive. */
+export interface PrintedRange {
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+
+export function printedRange(report: FileReport, diagnostic: ImportDiagnostic): PrintedRange {
+  const start = report.lines.positionAt(diagnostic.offset);
+  const end = report.lines.positionAt(diagnostic.offset + diagnostic.length);
+  return {
+    start: { line: start.line + 1, column: start.character + 1 },
+    end: { line: end.line + 1, column: end.character + 1 },
+  };
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+  information: number;
+}
+
+export function countSeverities(reports: readonly FileReport[]): Totals {
+  const totals: Totals = { errors: 0, warnings: 0, information: 0 };
+  for (const report of reports) {
+    for (const diagnostic of report.diagnostics) {
+      if (diagnostic.code === 'too-many-problems') continue;
+      if (diagnostic.severity === 'error') totals.errors++;
+      else if (diagnostic.severity === 'warning') totals.warnings++;
+      else totals.information++;
+    }
+  }
+  return totals;
+}

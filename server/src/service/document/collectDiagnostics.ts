@@ -1,0 +1,159 @@
+import type { ImportDiagnostic } from '../diagnostic';
+import { RULES, type Severity, type SeverityOverrides } from '../rules';
+import type { ImportDocument, RowEntry } from './importDocument';
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+export const MAX_ROWS_PER_IMPORT = 150_000;
+
+export interface DiagnosticOptions {
+  /** At most this many problems are returned, the most severe first; a last note counts the rest. */
+  maxProblems?: number;
+  severityOverrides?: SeverityOverrides;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/**
+ * The document's problems: each row's own (kept from when it was last checked), the
+ * file-level ones, and duplicate global keys from the index. Cheap enough to run after every
+ * edit: no row is parsed or checked here.
+ */
+export function collectDiagnostics(document: ImportDocument, options: DiagnosticOptions = {}): ImportDiagnostic[] {
+  const max = Math.max(1, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const overrides = options.severityOverrides ?? {};
+  const kept: Record<Severity, ImportDiagnostic[]> = { error: [], warning: [], information: [], hint: [] };
+  let total = 0;
+
+  const add = (diagnostic: ImportDiagnostic, base = 0) => {
+    const override = overrides[diagnostic.code];
+    if (override === 'off') return;
+    const severity = override ?? diagnostic.severity;
+    total++;
+    const bucket = kept[severity];
+    if (bucket.length >= max) return;
+    bucket.push(
+      base === 0 && severity === diagnostic.severity
+        ? { ...diagnostic }
+        : {
+            ...diagnostic,
+            severity,
+            offset: diagnostic.offset + base,
+            related: diagnostic.related?.map((related) => ({ ...related, offset: related.offset + base })),
+          },
+    );
+  };
+
+  for (const diagnostic of fileDiagnostics(document)) add(diagnostic);
+  for (const diagnostic of document.filePrefixProblems) add(diagnostic);
+  for (const entry of document.rows) {
+    for (const diagnostic of entry.syntax) add(diagnostic, entry.start);
+    for (const diagnostic of entry.checks) add(diagnostic, entry.start);
+  }
+  for (const diagnostic of duplicateGlobalKeys(document)) add(diagnostic);
+  for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
+
+  const selected: ImportDiagnostic[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    for (const diagnostic of kept[severity]) {
+      if (selected.length >= max) break;
+      selected.push(diagnostic);
+    }
+  }
+  selected.sort((a, b) => a.offset - b.offset || a.length - b.length);
+  if (total > selected.length) {
+    const hidden = total - selected.length;
+    selected.push({
+      offset: anchorOffset(document),
+      length: 1,
+      severity: RULES['too-many-problems'].severity,
+      code: 'too-many-problems',
+      message: `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: at most ${max.toLocaleString('en-US')} are listed, the most severe first (setting labelboxImport.maxProblems).`,
+    });
+  }
+  return selected;
+}
+
+function anchorOffset(document: ImportDocument): number {
+  const layout = document.layout;
+  return layout.kind === 'array' ? layout.openOffset : layout.start;
+}
+
+function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiagnostic> {
+  const layout = document.layout;
+  if (layout.kind === 'empty') {
+    yield {
+      offset: 0,
+      length: 0,
+      severity: 'error',
+      code: 'root-not-array',
+      message: 'The file is empty. An import file is a JSON array of data rows: [ { "row_data": "https://…", "global_key": "…" } ].',
+    };
+    return;
+  }
+  if (layout.kind === 'other') {
+    const isObject = document.text.charCodeAt(layout.start) === 0x7b;
+    yield {
+      offset: layout.start,
+      length: isObject ? 1 : layout.end - layout.start,
+      severity: 'error',
+      code: 'root-not-array',
+      message: isObject
+        ? 'An import file is a JSON array of data rows: wrap this object in [ ].'
+        : 'An import file is a JSON array of data rows: [ { … }, { … } ].',
+    };
+  }
+  const rows = document.rows;
+  if (rows.length > MAX_ROWS_PER_IMPORT) {
+    yield {
+      offset: anchorOffset(document),
+      length: 1,
+      severity: RULES['too-many-rows'].severity,
+      code: 'too-many-rows',
+      message: `This file has ${rows.length.toLocaleString('en-US')} data rows; Labelbox accepts at most 150,000 per import. Split it into several files.`,
+    };
+  }
+  if (document.legacyRows > 0) {
+    const first = rows.find((entry) => entry.facts.dialect === 'legacy');
+    const anchor = first?.facts.assetKey;
+    if (first && anchor) {
+      const count = document.legacyRows;
+      yield {
+        offset: first.start + anchor.offset,
+        length: anchor.length,
+        severity: RULES['legacy-dialect'].severity,
+        code: 'legacy-dialect',
+        message: `${count === rows.length ? 'This file uses' : `${count.toLocaleString('en-US')} of the ${rows.length.toLocaleString('en-US')} rows ${count === 1 ? 'uses' : 'use'}`} the legacy camelCase import format (imageUrl, externalId, …). Labelbox's current format uses row_data, global_key and media_type; use the command "Convert file to the current import format".`,
+      };
+    }
+  }
+}
+
+function* duplicateGlobalKeys(document: ImportDocument): IterableIterator<ImportDiagnostic> {
+  for (const group of document.globalKeys.duplicates()) {
+    const entries = [...group].sort((a, b) => a.start - b.start);
+    for (const entry of entries) {
+      const key = entry.facts.globalKey!;
+      const others = entries.filter((other) => other !== entry);
+      const numbers = others.slice(0, 3).map((other) => rowNumber(document, other));
+      const differentCase = others.some((other) => other.facts.globalKey!.value !== key.value);
+      yield {
+        offset: entry.start + key.offset,
+        length: key.length,
+        severity: RULES['duplicate-global-key'].severity,
+        code: 'duplicate-global-key',
+        message: `Duplicate global key ${JSON.stringify(key.value)}: also used by row${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}${differentCase ? ' (global keys are compared without regard to case)' : ''}. Labelbox creates the first of these rows and fails the others.`,
+        fixes: [{ kind: 'uniqueGlobalKey', title: 'Make this global key unique' }],
+        related: others.slice(0, 10).map((other) => ({
+          offset: other.start + other.facts.globalKey!.offset,
+          length: other.facts.globalKey!.length,
+          message: `Row ${rowNumber(document, other)} uses the same global key`,
+        })),
+      };
+    }
+  }
+}
+
+/** 1-based position of the row in the array, as people count rows. */
+export function rowNumber(document: ImportDocument, entry: RowEntry): number {
+  return document.rowIndexAt(entry.start) + 1;
+}

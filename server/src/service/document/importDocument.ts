@@ -1,0 +1,316 @@
+import type { JsonNode } from '../json/ast';
+import { JsonParser, type ParsedElement, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
+import type { ImportDiagnostic } from '../diagnostic';
+import { RULES } from '../rules';
+import { validateRow, type RowFacts } from '../validation/validateRow';
+import type { ValidationContext } from '../validation/validationContext';
+import { GlobalKeyIndex } from './globalKeyIndex';
+
+/** One element of the root array, kept without its tree: a tree is parsed again when needed. */
+export interface RowEntry {
+  /** Absolute offset of the row's first character; moved when text before it changes. */
+  start: number;
+  valueLength: number;
+  /** Syntax problems between this row's start and the next row's start (row-relative). */
+  syntax: ImportDiagnostic[];
+  /** Problems found by checking the row (row-relative). */
+  checks: ImportDiagnostic[];
+  facts: RowFacts;
+}
+
+/** A change to the text, in offsets of the text before the change. */
+export interface TextChange {
+  offset: number;
+  removedLength: number;
+  text: string;
+}
+
+export type RootLayout = RootArrayResult | RootOtherResult;
+
+/** What happened in the last update, for the language status and the benchmarks. */
+export interface UpdateStats {
+  mode: 'full' | 'incremental';
+  rowsParsed: number;
+}
+
+/**
+ * An import file as a list of independently checked rows. An edit parses and checks again
+ * only the rows it touches; rows after it just move. Rules that look across rows (duplicate
+ * global keys) read an index that is updated row by row.
+ */
+export class ImportDocument {
+  private textValue: string;
+  private rowList: RowEntry[] = [];
+  private layoutValue: RootLayout = { kind: 'empty', start: 0, end: 0 };
+  /** Syntax problems before the first row (absolute offsets). */
+  private prefixProblems: ImportDiagnostic[] = [];
+  /** Syntax problems after the root value (absolute offsets). */
+  private suffixProblems: ImportDiagnostic[] = [];
+  readonly globalKeys = new GlobalKeyIndex();
+  private legacyRowCount = 0;
+  private treeCache: { entry: RowEntry; tree: JsonNode | undefined } | undefined;
+  lastUpdate: UpdateStats = { mode: 'full', rowsParsed: 0 };
+
+  /**
+   * @param onProgress called now and then during the first parse with the offset reached, so
+   *   that a command-line run on a big file can show how far it is.
+   */
+  constructor(
+    text: string,
+    private context: ValidationContext,
+    onProgress?: (offset: number) => void,
+  ) {
+    this.textValue = text;
+    this.parseAll(onProgress);
+  }
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  get rows(): readonly RowEntry[] {
+    return this.rowList;
+  }
+
+  get layout(): RootLayout {
+    return this.layoutValue;
+  }
+
+  get legacyRows(): number {
+    return this.legacyRowCount;
+  }
+
+  /** Applies edits in order, each in the coordinates of the text left by the previous one. */
+  update(changes: readonly TextChange[]): void {
+    let rowsParsed = 0;
+    let mode: UpdateStats['mode'] = 'incremental';
+    for (const change of changes) {
+      const old = this.textValue;
+      const end = change.offset + change.removedLength;
+      this.textValue = old.slice(0, change.offset) + change.text + old.slice(end);
+      const parsed = this.reparseRegion(change.offset, end, change.text.length - change.removedLength);
+      if (parsed >= 0) {
+        rowsParsed += parsed;
+      } else {
+        mode = 'full';
+        rowsParsed += this.parseAll();
+      }
+    }
+    this.treeCache = undefined;
+    this.lastUpdate = { mode, rowsParsed };
+  }
+
+  /** Replaces the whole text (a full-document sync). */
+  setText(text: string): void {
+    this.textValue = text;
+    this.treeCache = undefined;
+    this.lastUpdate = { mode: 'full', rowsParsed: this.parseAll() };
+  }
+
+  /** Checks every row again, e.g. after the organization's metadata schema changed. */
+  setContext(context: ValidationContext): void {
+    this.context = context;
+    for (let i = 0; i < this.rowList.length; i++) {
+      const entry = this.rowList[i];
+      const result = validateRow(this.rowTree(i), context);
+      this.forgetRow(entry);
+      entry.checks = result.diagnostics;
+      entry.facts = result.facts;
+      this.rememberRow(entry);
+    }
+  }
+
+  /** Index of the row whose span (value and the separator after it) contains `offset`, or -1. */
+  rowIndexAt(offset: number): number {
+    const rows = this.rowList;
+    let low = 0;
+    let high = rows.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (rows[middle].start <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    if (found < 0) return -1;
+    return offset <= this.spanEnd(found) ? found : -1;
+  }
+
+  /** Offset just past the row's span: the next row's start or the closing bracket. */
+  spanEnd(index: number): number {
+    const next = this.rowList[index + 1];
+    if (next) return next.start;
+    const layout = this.layoutValue;
+    if (layout.kind === 'array') return layout.closeOffset >= 0 ? layout.closeOffset : this.textValue.length;
+    return layout.end;
+  }
+
+  /** The row's tree (offsets relative to the row's start), parsed again from the text. */
+  rowTree(index: number): JsonNode | undefined {
+    const entry = this.rowList[index];
+    if (!entry) return undefined;
+    if (this.treeCache?.entry === entry) return this.treeCache.tree;
+    const parser = new JsonParser(this.textValue, entry.start, entry.start + entry.valueLength);
+    const tree = parser.parseRelativeValue();
+    this.treeCache = { entry, tree };
+    return tree;
+  }
+
+  private parseAll(onProgress?: (offset: number) => void): number {
+    for (const entry of this.rowList) this.forgetRow(entry);
+    this.rowList = [];
+    this.prefixProblems = [];
+    this.suffixProblems = [];
+    const parser = new JsonParser(this.textValue);
+    const elements: RowEntry[] = [];
+    this.layoutValue = parser.parseRoot((element) => {
+      elements.push(this.checkElement(element));
+      if (onProgress && elements.length % 2000 === 0) onProgress(element.valueEnd);
+    });
+    const rootEnd =
+      this.layoutValue.kind === 'array'
+        ? this.layoutValue.closeOffset >= 0
+          ? this.layoutValue.closeOffset
+          : Number.MAX_SAFE_INTEGER
+        : this.layoutValue.end;
+    this.distributeProblems(parser.problems, elements, this.prefixProblems, rootEnd);
+    this.rowList = elements;
+    for (const entry of elements) this.rememberRow(entry);
+    return elements.length;
+  }
+
+  /**
+   * Parses again the rows an edit touched, plus the row before them, so that the parse
+   * starts at an unchanged row start and ends where an unchanged row (or the closing
+   * bracket) begins: the parser is then in the same state a full parse would be in. Returns
+   * the number of rows parsed, or -1 when the edit changed the file's structure and a full
+   * parse is needed.
+   */
+  private reparseRegion(changeStart: number, changeEnd: number, delta: number): number {
+    const layout = this.layoutValue;
+    if (layout.kind !== 'array' || layout.closeOffset < 0) return -1;
+    if (changeStart <= layout.openOffset || changeEnd > layout.closeOffset) return -1;
+    const rows = this.rowList;
+    const first = this.lastRowStartingAtOrBefore(changeStart);
+    const last = this.lastRowStartingAtOrBefore(changeEnd);
+    const from = Math.max(first - 1, 0);
+    const regionStart = first - 1 >= 0 ? rows[first - 1].start : layout.openOffset + 1;
+    const to = last + 1;
+    const regionEnd = (to < rows.length ? rows[to].start : layout.closeOffset) + delta;
+
+    const parser = new JsonParser(this.textValue, regionStart);
+    const elements: RowEntry[] = [];
+    const closed = parser.parseElements(regionEnd, false, (element) => elements.push(this.checkElement(element)));
+    if (closed >= 0 || parser.offset !== regionEnd) return -1;
+
+    const startsAtOpen = regionStart === layout.openOffset + 1;
+    const prefix: ImportDiagnostic[] = [];
+    this.distributeProblems(parser.problems, elements, prefix, Number.MAX_SAFE_INTEGER);
+    if (startsAtOpen) this.prefixProblems = [...this.prefixProblems.filter((problem) => problem.offset <= layout.openOffset), ...prefix];
+
+    const removed = rows.splice(from, to - from, ...elements);
+    for (const entry of removed) this.forgetRow(entry);
+    for (const entry of elements) this.rememberRow(entry);
+    for (let i = from + elements.length; i < rows.length; i++) rows[i].start += delta;
+    layout.closeOffset += delta;
+    for (const problem of this.suffixProblems) problem.offset += delta;
+    return elements.length;
+  }
+
+  /** Index of the last row starting at or before `offset` (-1 when the first row starts after it). */
+  private lastRowStartingAtOrBefore(offset: number): number {
+    const rows = this.rowList;
+    let low = 0;
+    let high = rows.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (rows[middle].start <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+
+  private checkElement(element: ParsedElement): RowEntry {
+    const result = validateRow(element.node, this.context);
+    return {
+      start: element.start,
+      valueLength: element.valueEnd - element.start,
+      syntax: [],
+      checks: result.diagnostics,
+      facts: result.facts,
+    };
+  }
+
+  /** Gives each syntax problem to the row whose span holds it, else to the file's prefix or suffix. */
+  private distributeProblems(problems: readonly SyntaxProblem[], rows: readonly RowEntry[], prefix: ImportDiagnostic[], rootEnd: number): void {
+    for (const problem of problems) {
+      const diagnostic = syntaxDiagnostic(problem);
+      if (problem.offset >= rootEnd) {
+        this.suffixProblems.push(diagnostic);
+        continue;
+      }
+      let low = 0;
+      let high = rows.length - 1;
+      let owner = -1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (rows[middle].start <= problem.offset) {
+          owner = middle;
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      if (owner < 0) {
+        prefix.push(diagnostic);
+        continue;
+      }
+      const entry = rows[owner];
+      diagnostic.offset -= entry.start;
+      for (const related of diagnostic.related ?? []) related.offset -= entry.start;
+      entry.syntax.push(diagnostic);
+    }
+    for (const entry of rows) if (entry.syntax.length > 1) entry.syntax.sort((a, b) => a.offset - b.offset);
+  }
+
+  private rememberRow(entry: RowEntry): void {
+    this.globalKeys.add(entry);
+    if (entry.facts.dialect === 'legacy') this.legacyRowCount++;
+  }
+
+  private forgetRow(entry: RowEntry): void {
+    this.globalKeys.remove(entry);
+    if (entry.facts.dialect === 'legacy') this.legacyRowCount--;
+  }
+
+  get filePrefixProblems(): readonly ImportDiagnostic[] {
+    return this.prefixProblems;
+  }
+
+  get fileSuffixProblems(): readonly ImportDiagnostic[] {
+    return this.suffixProblems;
+  }
+}
+
+function syntaxDiagnostic(problem: SyntaxProblem): ImportDiagnostic {
+  const diagnostic: ImportDiagnostic = {
+    offset: problem.offset,
+    length: problem.length,
+    severity: RULES[problem.code].severity,
+    code: problem.code,
+    message: problem.message,
+  };
+  if (problem.code === 'duplicate-key') {
+    diagnostic.fixes = [{ kind: 'removeProperty', title: 'Remove this property' }];
+    if (problem.firstOffset !== undefined) diagnostic.related = [{ offset: problem.firstOffset, length: problem.length, message: 'First defined here' }];
+  }
+  return diagnostic;
+}

@@ -1,0 +1,12 @@
+/**
+ * The language service for Labelbox Data Row import files: parsing, validation and (in
+ * their own modules) editor features. Plain TypeScript: no LSP and no `vscode` imports, so
+ * the language server, the CLI and the tests all use it the same way.
+ */
+export { ImportDocument, type TextChange, type RowEntry } from './document/importDocument';
+export { collectDiagnostics, DEFAULT_MAX_PROBLEMS, type DiagnosticOptions } from './document/collectDiagnostics';
+export { createValidationContext, type ValidationContext } from './validation/validationContext';
+export { MetadataCatalog, type MetadataField, type MetadataKind, type MetadataOption } from './metadata/catalog';
+export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides } from './rules';
+export type { ImportDiagnostic, FixData, RelatedLocation } from './diagnostic';
+export { LineIndex } from './text/lineIndex';

@@ -1,0 +1,68 @@
+import { RESERVED_FIELDS } from './reservedFields';
+
+export type MetadataKind = 'string' | 'number' | 'datetime' | 'enum' | 'embedding';
+
+export interface MetadataOption {
+  id: string;
+  name: string;
+}
+
+export interface MetadataField {
+  /** Unknown for a few reserved fields whose ids Labelbox does not publish. */
+  id?: string;
+  name: string;
+  kind: MetadataKind;
+  reserved: boolean;
+  options: MetadataOption[];
+  description?: string;
+  /** Why using this field is discouraged, when it is. */
+  deprecated?: string;
+}
+
+/**
+ * The metadata fields an import file can refer to: Labelbox's reserved fields, plus the
+ * organization's custom fields when its metadata schema is known.
+ */
+export class MetadataCatalog {
+  private readonly byId = new Map<string, MetadataField>();
+  private readonly byName = new Map<string, MetadataField>();
+  private readonly optionsById = new Map<string, { field: MetadataField; option: MetadataOption }>();
+  readonly fields: readonly MetadataField[];
+
+  /** @param customFields the organization's fields, or undefined when its schema is not known. */
+  constructor(readonly customFields: readonly MetadataField[] | undefined = undefined) {
+    const fields: MetadataField[] = [...RESERVED_FIELDS];
+    for (const field of customFields ?? []) {
+      // The API lists reserved fields too; the built-in entries already cover them.
+      if (field.reserved && fields.some((known) => known.reserved && (known.id === field.id || known.name === field.name))) continue;
+      fields.push(field);
+    }
+    this.fields = fields;
+    // Names resolve to reserved fields first, as in Labelbox's SDK.
+    for (const field of fields) {
+      if (field.id) this.byId.set(field.id, field);
+      if (!this.byName.has(field.name)) this.byName.set(field.name, field);
+      for (const option of field.options) this.optionsById.set(option.id, { field, option });
+    }
+  }
+
+  get hasOrganizationSchema(): boolean {
+    return this.customFields !== undefined;
+  }
+
+  fieldById(id: string): MetadataField | undefined {
+    return this.byId.get(id);
+  }
+
+  fieldByName(name: string): MetadataField | undefined {
+    return this.byName.get(name);
+  }
+
+  optionById(id: string): { field: MetadataField; option: MetadataOption } | undefined {
+    return this.optionsById.get(id);
+  }
+
+  get names(): string[] {
+    return [...this.byName.keys()];
+  }
+}

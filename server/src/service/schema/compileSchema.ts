@@ -1,0 +1,52 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+
+/**
+ * Keywords that editors read from JSON Schemas (VS Code's JSON support and others) but that
+ * do not validate anything. Ajv's strict mode rejects unknown keywords, so they are declared.
+ */
+export const EDITOR_KEYWORDS = [
+  'markdownDescription',
+  'markdownEnumDescriptions',
+  'enumDescriptions',
+  'enumItemLabels',
+  'defaultSnippets',
+  'deprecationMessage',
+  'errorMessage',
+  'patternErrorMessage',
+  'doNotSuggest',
+  'suggestSortText',
+  'allowComments',
+  'allowTrailingCommas',
+] as const;
+
+export function createAjv(): Ajv {
+  // allErrors: an editor must show every problem, not only the first one per row.
+  // verbose: gives each error its schema, whose title names the thing in messages.
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'object', 'boolean'] });
+  return ajv;
+}
+
+export interface CompiledSchema {
+  /** Validator of one definition, e.g. `currentDataRow`. */
+  definition(name: string): ValidateFunction;
+}
+
+/** Compiles the schema once; each definition's validator is then looked up on demand. */
+export function compileSchema(schema: { $id: string; definitions: Record<string, unknown> }): CompiledSchema {
+  const ajv = createAjv();
+  ajv.addSchema(schema);
+  const cache = new Map<string, ValidateFunction>();
+  return {
+    definition(name) {
+      let validate = cache.get(name);
+      if (!validate) {
+        if (!(name in schema.definitions)) throw new Error(`The schema has no definition "${name}".`);
+        validate = ajv.getSchema(`${schema.$id}#/definitions/${name}`);
+        if (!validate) throw new Error(`Could not compile definition "${name}".`);
+        cache.set(name, validate);
+      }
+      return validate;
+    },
+  };
+}

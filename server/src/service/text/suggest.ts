@@ -1,0 +1,51 @@
+/** "Did you mean" suggestions for misspelt keys and values. */
+
+function normalize(word: string): string {
+  return word.toLowerCase().replace(/[_\-\s]/g, '');
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The candidate the user most likely meant: the same word in another case or spelling
+ * (`rowData` → `row_data`, `image` → `IMAGE`), else the nearest one within a few typos.
+ */
+export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
+  if (!input) return undefined;
+  const wanted = normalize(input);
+  for (const candidate of candidates) {
+    if (candidate !== input && normalize(candidate) === wanted) return candidate;
+  }
+  const limit = Math.max(1, Math.floor(wanted.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    if (candidate === input) continue;
+    const distance = editDistance(wanted, normalize(candidate));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `a, b or c` for messages. */
+export function listWords(words: readonly string[], conjunction = 'or'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}

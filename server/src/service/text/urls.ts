@@ -1,0 +1,26 @@
+/** Small helpers for the URLs that data rows point at. */
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Has a scheme (`https://`, `gs://`, `s3://`…) or is a `data:` URL. */
+export function looksLikeUrl(text: string): boolean {
+  return SCHEME.test(text) || /^data:/i.test(text);
+}
+
+export function schemeOf(text: string): string | undefined {
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(text);
+  return match?.[1].toLowerCase();
+}
+
+/** A path on the user's machine, which only the Python SDK can upload. */
+export function looksLikeLocalPath(text: string): boolean {
+  if (/^(\/|\.{1,2}[\\/]|~[\\/]|[a-zA-Z]:[\\/]|file:)/.test(text)) return true;
+  return !/\s/.test(text) && !looksLikeUrl(text) && /^[\w\-./\\]+\.[a-z0-9]{2,5}$/i.test(text);
+}
+
+/** Lower-case file extension of a URL's path, without query or fragment. */
+export function extensionOf(url: string): string | undefined {
+  const path = url.replace(/[?#].*$/, '');
+  const match = /\.([a-z0-9]{1,5})$/i.exec(path.slice(path.lastIndexOf('/') + 1));
+  return match?.[1].toLowerCase();
+}

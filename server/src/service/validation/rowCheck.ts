@@ -1,0 +1,70 @@
+import type { JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from '../json/ast';
+import { getProperty } from '../json/ast';
+import type { FixData, ImportDiagnostic, RelatedLocation } from '../diagnostic';
+import { RULES, type RuleCode, type Severity } from '../rules';
+import type { ValidationContext } from './validationContext';
+
+export type Dialect = 'current' | 'legacy';
+
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export interface ReportOptions {
+  fixes?: FixData[];
+  related?: RelatedLocation[];
+  /** Only where one rule covers cases of different certainty; otherwise the rule's default. */
+  severity?: Severity;
+}
+
+/**
+ * One data row being checked: its tree, its plain value, its dialect, and the list its
+ * problems are reported to. Offsets are relative to the row's start.
+ */
+export class RowCheck {
+  readonly diagnostics: ImportDiagnostic[] = [];
+  /** Keys already reported by a rule, so the schema check does not report them again. */
+  readonly reportedKeys = new Set<StringNode>();
+
+  constructor(
+    readonly node: ObjectNode,
+    readonly value: { [key: string]: JsonValue },
+    readonly dialect: Dialect,
+    readonly context: ValidationContext,
+  ) {}
+
+  property(name: string): PropertyNode | undefined {
+    return getProperty(this.node, name);
+  }
+
+  report(at: Span, code: RuleCode, message: string, options: ReportOptions = {}): void {
+    const diagnostic: ImportDiagnostic = {
+      offset: at.offset,
+      length: at.length,
+      severity: options.severity ?? RULES[code].severity,
+      code,
+      message,
+    };
+    if (options.fixes?.length) diagnostic.fixes = options.fixes;
+    if (options.related?.length) diagnostic.related = options.related;
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** Reports on a property's key and remembers it, so no second problem lands on the same key. */
+  reportKey(property: PropertyNode, code: RuleCode, message: string, options?: ReportOptions): void {
+    this.reportedKeys.add(property.key);
+    this.report(property.key, code, message, options);
+  }
+}
+
+/** Where to underline a problem with a whole object: its key when it has one, else its opening brace. */
+export function objectAnchor(node: JsonNode): Span {
+  const parent = node.parent;
+  if (parent?.type === 'property') return parent.key;
+  return { offset: node.offset, length: 1 };
+}
+
+export function isString(node: JsonNode | undefined): node is Extract<JsonNode, { type: 'string' }> {
+  return node?.type === 'string';
+}

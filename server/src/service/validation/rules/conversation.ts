@@ -1,0 +1,46 @@
+import type { JsonNode } from '../../json/ast';
+import { getProperty } from '../../json/ast';
+import type { Span } from '../rowCheck';
+import type { RowCheck } from '../rowCheck';
+
+export const MAX_MESSAGES = 250;
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+/** Limits of an inline conversation (row_data object, or legacy conversationalData). */
+export function checkConversation(check: RowCheck): void {
+  let messages: JsonNode | undefined;
+  let anchor: Span | undefined;
+  if (check.dialect === 'current') {
+    const rowData = check.property('row_data')?.value;
+    if (rowData?.type !== 'object') return;
+    const property = getProperty(rowData, 'messages');
+    messages = property?.value;
+    anchor = property?.key;
+  } else {
+    const property = check.property('conversationalData');
+    messages = property?.value;
+    anchor = property?.key;
+  }
+  if (messages?.type !== 'array' || !anchor) return;
+  if (messages.items.length > MAX_MESSAGES) {
+    check.report(anchor, 'too-many-messages', `This conversation has ${messages.items.length} messages; Labelbox accepts at most ${MAX_MESSAGES}.`);
+  }
+  const ids = new Map<string, Span>();
+  for (const message of messages.items) {
+    if (message.type !== 'object') continue;
+    const content = getProperty(message, 'content')?.value;
+    if (content?.type === 'string' && content.value.length >= MAX_MESSAGE_LENGTH) {
+      check.report(content, 'message-too-long', `This message has ${content.value.length.toLocaleString('en-US')} characters; a message must have fewer than 10,000.`);
+    }
+    const id = getProperty(message, 'messageId')?.value;
+    if (id?.type !== 'string') continue;
+    const first = ids.get(id.value);
+    if (first) {
+      check.report(id, 'duplicate-message-id', `The messageId "${id.value}" is already used in this conversation; ids identify messages in labels and exports.`, {
+        related: [{ ...first, message: 'First used here' }],
+      });
+    } else {
+      ids.set(id.value, id);
+    }
+  }
+}

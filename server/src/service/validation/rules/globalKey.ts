@@ -1,0 +1,34 @@
+import type { StringNode } from '../../json/ast';
+import type { RowCheck } from '../rowCheck';
+
+/** Characters the docs allow in a global key, besides letters and digits. */
+const ALLOWED = /[A-Za-z0-9!_.*'()&$@=;/:+,? -]/;
+
+/** The row's global key node (either format), when it is a string. */
+export function globalKeyNode(check: RowCheck): StringNode | undefined {
+  const node = check.property(check.dialect === 'current' ? 'global_key' : 'globalKey')?.value;
+  return node?.type === 'string' ? node : undefined;
+}
+
+/** Characters and spacing of the global key; a current row with only an external id gets a hint. */
+export function checkGlobalKey(check: RowCheck): void {
+  const node = globalKeyNode(check);
+  if (!node) {
+    const externalId = check.dialect === 'current' ? check.property('external_id') : undefined;
+    if (externalId && !check.property('global_key')) {
+      check.report(externalId.key, 'missing-global-key', 'This row has an external_id but no global_key. Global keys are unique across your organization and are the recommended way to find and update data rows.');
+    }
+    return;
+  }
+  const key = node.value;
+  if (!key) return; // the schema reports an empty key
+  const bad = [...new Set([...key].filter((ch) => !ALLOWED.test(ch)))];
+  if (bad.length) {
+    check.report(node, 'global-key-characters', `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change or reject the key.`);
+  }
+  if (key !== key.trim()) {
+    check.report(node, 'global-key-characters', 'This global key starts or ends with a space, which Labelbox does not allow.', {
+      fixes: [{ kind: 'replace', title: 'Remove the spaces', text: JSON.stringify(key.trim()) }],
+    });
+  }
+}

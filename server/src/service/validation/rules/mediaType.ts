@@ -1,0 +1,135 @@
+import type { FixData } from '../../diagnostic';
+import { listWords } from '../../text/suggest';
+import { extensionOf, looksLikeLocalPath, looksLikeUrl } from '../../text/urls';
+import type { RowCheck } from '../rowCheck';
+import { mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
+
+export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'TEXT', 'CONVERSATIONAL', 'PDF', 'AUDIO', 'HTML', 'DICOM', 'TMS_GEO', 'TMS_SIMPLE'] as const;
+
+/** SDK media types with no documented import format. */
+const NOT_IMPORTABLE: Record<string, string> = {
+  POINT_CLOUD: 'Point clouds have no documented data row import format.',
+  LLM: 'LLM is a project type; it has no documented data row format.',
+  LLM_PROMPT_CREATION: 'Labelbox generates these data rows itself when a prompt creation project is set up; they are not imported.',
+  LLM_PROMPT_RESPONSE_CREATION: 'Labelbox generates these data rows itself when a prompt and response creation project is set up; they are not imported.',
+};
+
+/** The media type each file extension means. */
+const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
+  jpg: 'IMAGE', jpeg: 'IMAGE', png: 'IMAGE', bmp: 'IMAGE', gif: 'IMAGE', webp: 'IMAGE',
+  mp4: 'VIDEO', mov: 'VIDEO', webm: 'VIDEO', avi: 'VIDEO', mkv: 'VIDEO', m4v: 'VIDEO',
+  mp3: 'AUDIO', wav: 'AUDIO', m4a: 'AUDIO', flac: 'AUDIO', ogg: 'AUDIO', aac: 'AUDIO',
+  txt: 'TEXT',
+  html: 'HTML', htm: 'HTML',
+  dcm: 'DICOM', dicom: 'DICOM',
+  pdf: 'PDF',
+};
+
+/** The shapes of row_data each media type takes. */
+const SHAPES_OF: Record<string, readonly RowDataShape[]> = {
+  IMAGE: ['string'],
+  VIDEO: ['string'],
+  AUDIO: ['string'],
+  HTML: ['string'],
+  DICOM: ['string'],
+  TEXT: ['string'],
+  CONVERSATIONAL: ['string', 'conversation', 'modelChatEvaluation'],
+  PDF: ['pdfDocument', 'string'],
+  TMS_GEO: ['tiledImagery'],
+  TMS_SIMPLE: ['tiledImagery'],
+};
+
+const MEDIA_TYPE_OF_SHAPE: Partial<Record<RowDataShape, string>> = {
+  tiledImagery: 'TMS_GEO',
+  conversation: 'CONVERSATIONAL',
+  modelChatEvaluation: 'CONVERSATIONAL',
+  pdfDocument: 'PDF',
+};
+
+export function mediaTypeOfUrl(url: string): string | undefined {
+  const extension = extensionOf(url);
+  return extension ? MEDIA_TYPE_OF_EXTENSION[extension] : undefined;
+}
+
+/** The media type a row's row_data suggests, if it suggests one. */
+export function inferMediaType(check: RowCheck): string | undefined {
+  const rowData = check.property('row_data')?.value;
+  const shape = shapeOf(rowData, undefined);
+  if (!shape) return undefined;
+  if (shape !== 'string') return MEDIA_TYPE_OF_SHAPE[shape];
+  const text = (rowData as { value: string }).value;
+  if (!looksLikeUrl(text)) return looksLikeLocalPath(text) ? mediaTypeOfUrl(text) : 'TEXT';
+  return mediaTypeOfUrl(text);
+}
+
+function setMediaType(mediaType: string): FixData {
+  return { kind: 'setMediaType', title: `Set media_type to "${mediaType}"`, mediaType };
+}
+
+/** media_type against the shape of row_data and the extension of its URL (current format only). */
+export function checkMediaType(check: RowCheck): void {
+  if (check.dialect !== 'current') return;
+  const rowDataProperty = check.property('row_data');
+  const rowData = rowDataProperty?.value;
+  const mediaTypeNode = check.property('media_type')?.value;
+  const mediaType = mediaTypeOf(check);
+
+  if (!mediaTypeNode) {
+    if (!rowDataProperty || !rowData) return;
+    const inferred = inferMediaType(check);
+    check.report(rowDataProperty.key, 'missing-media-type', `No media_type: set it${inferred ? ` (probably "${inferred}")` : ''} so that Labelbox checks the content and gives clear errors.`, {
+      fixes: inferred ? [setMediaType(inferred)] : [],
+    });
+    return;
+  }
+  if (mediaType === undefined) return; // not a string: the schema reports it
+  if (NOT_IMPORTABLE[mediaType]) {
+    check.report(mediaTypeNode, 'unsupported-media-type', `${NOT_IMPORTABLE[mediaType]} Labelbox may reject media_type "${mediaType}" in an import file.`);
+    return;
+  }
+  if (mediaType === 'JSON') {
+    check.report(mediaTypeNode, 'invalid-value', 'The JSON media type was removed from Labelbox in 2024. Use CONVERSATIONAL for conversations, or TEXT.');
+    return;
+  }
+  const allowed = SHAPES_OF[mediaType];
+  const shape = shapeOf(rowData, mediaType);
+  if (!allowed || !rowData || !shape) return;
+
+  if (!allowed.includes(shape)) {
+    const natural = MEDIA_TYPE_OF_SHAPE[shape];
+    check.report(
+      mediaTypeNode,
+      'media-type-mismatch',
+      `media_type "${mediaType}" needs row_data to be ${listShapes(allowed)}, but it is ${SHAPE_NAMES[shape]}. Labelbox fails rows whose content does not match their media type.`,
+      { fixes: natural ? [setMediaType(natural)] : [] },
+    );
+    return;
+  }
+  if (shape !== 'string') return;
+  const text = (rowData as { value: string }).value;
+  if (mediaType === 'PDF') {
+    check.report(mediaTypeNode, 'media-type-mismatch', 'For PDF, row_data is documented as an object: { "pdf_url": "https://…" }. A bare PDF URL is not confirmed to work.', {
+      severity: 'warning',
+    });
+  }
+  if (!looksLikeUrl(text)) {
+    if (looksLikeLocalPath(text)) {
+      check.report(rowData, 'local-file-path', 'row_data looks like a path on your computer. Only the Python SDK uploads local files; an import file uploaded in the web app needs URLs.');
+    } else if (mediaType !== 'TEXT') {
+      check.report(rowData, 'media-type-mismatch', `media_type "${mediaType}" needs row_data to be a URL; only TEXT rows can hold the text itself.`, {
+        fixes: [setMediaType('TEXT')],
+      });
+    }
+    return;
+  }
+  const byExtension = mediaTypeOfUrl(text);
+  if (byExtension && byExtension !== mediaType && !(mediaType === 'PDF' && byExtension === 'PDF')) {
+    check.report(mediaTypeNode, 'media-type-extension', `row_data points to a .${extensionOf(text)} file, but media_type is "${mediaType}".`, {
+      fixes: [setMediaType(byExtension)],
+    });
+  }
+}
+
+function listShapes(shapes: readonly RowDataShape[]): string {
+  return listWords(shapes.map((shape) => (shape === 'string' ? 'a URL string' : SHAPE_NAMES[shape])));
+}

@@ -1,0 +1,120 @@
+import type { JsonNode } from '../../json/ast';
+import type { MetadataField } from '../../metadata/catalog';
+import { closestMatch, listWords } from '../../text/suggest';
+import type { RowCheck } from '../rowCheck';
+
+export const MAX_STRING_METADATA_LENGTH = 4096;
+const EMBEDDING_LENGTH = 128;
+
+/** ISO 8601 date with optional time and offset, as the SDK's date parser reads it. */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+export interface ParsedDateTime {
+  /** Milliseconds since the epoch, in UTC. */
+  time: number;
+  /** The offset as written, or undefined when none was given (read as UTC). */
+  offset: string | undefined;
+}
+
+export function parseIsoDateTime(text: string): ParsedDateTime | undefined {
+  const match = ISO_DATE_TIME.exec(text.trim());
+  if (!match) return undefined;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', offset] = match;
+  const base = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  const date = new Date(base);
+  // Date.UTC rolls 2024-02-31 over to March; a real date survives the round trip.
+  if (date.getUTCMonth() !== +month - 1 || date.getUTCDate() !== +day || +hour > 23 || +minute > 59 || +second > 59) return undefined;
+  let shift = 0;
+  if (offset && offset.toUpperCase() !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    shift = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
+  }
+  return { time: base - shift, offset };
+}
+
+function isUtc(offset: string | undefined): boolean {
+  return !offset || /^(Z|[+-]00(:?00)?)$/i.test(offset);
+}
+
+/** Labelbox's own form: seconds precision, UTC. */
+export function formatUtc(time: number): string {
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A metadata value against its field's kind; enum values against the field's options. */
+export function checkMetadataValue(check: RowCheck, field: MetadataField, value: JsonNode, byId: boolean): void {
+  const name = `"${field.name}"`;
+  switch (field.kind) {
+    case 'string':
+      if (value.type !== 'string') {
+        check.report(value, 'invalid-metadata-value', `${name} is a text field: its value must be a string.`);
+      } else if (value.value.length > MAX_STRING_METADATA_LENGTH) {
+        check.report(value, 'invalid-metadata-value', `${name} values can have at most 4,096 characters; this one has ${value.value.length.toLocaleString('en-US')}.`);
+      }
+      return;
+    case 'number':
+      if (value.type === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value))) {
+        check.report(value, 'invalid-metadata-value', `${name} is a number field: write the value as a JSON number, without quotes.`, {
+          fixes: [{ kind: 'replace', title: `Change to ${Number(value.value)}`, text: String(Number(value.value)) }],
+        });
+      } else if (value.type !== 'number') {
+        check.report(value, 'invalid-metadata-value', `${name} is a number field: its value must be a number.`);
+      }
+      return;
+    case 'datetime': {
+      if (value.type !== 'string') {
+        check.report(value, 'invalid-metadata-value', `${name} is a date-time field: its value must be an ISO 8601 string such as "2024-05-02T07:45:10Z".`);
+        return;
+      }
+      const parsed = parseIsoDateTime(value.value);
+      if (!parsed) {
+        check.report(value, 'invalid-metadata-value', `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not one.`);
+      } else if (!isUtc(parsed.offset)) {
+        const utc = formatUtc(parsed.time);
+        check.report(value, 'invalid-metadata-value', `${name} should be in UTC: this time has the offset ${parsed.offset}. In UTC it is "${utc}".`, {
+          severity: 'warning',
+          fixes: [{ kind: 'replace', title: `Change to "${utc}"`, text: JSON.stringify(utc) }],
+        });
+      }
+      return;
+    }
+    case 'enum':
+      checkEnumValue(check, field, value, byId);
+      return;
+    case 'embedding':
+      if (value.type !== 'array' || value.items.length !== EMBEDDING_LENGTH || value.items.some((item) => item.type !== 'number')) {
+        check.report(value, 'invalid-metadata-value', `${name} needs exactly ${EMBEDDING_LENGTH} numbers.`);
+      }
+      return;
+  }
+}
+
+function checkEnumValue(check: RowCheck, field: MetadataField, value: JsonNode, byId: boolean): void {
+  const name = `"${field.name}"`;
+  if (value.type !== 'string') {
+    check.report(value, 'invalid-metadata-value', `${name} is an enum field: its value must be the id${byId ? '' : ' or the name'} of one of its options.`);
+    return;
+  }
+  if (!field.options.length) return; // options unknown: nothing to compare with
+  const text = value.value;
+  if (field.options.some((option) => option.id === text)) return;
+  const byName = field.options.find((option) => option.name === text);
+  if (byName) {
+    if (!byId) return;
+    // With schema_id the SDK takes the value as an option id and never resolves option names.
+    check.report(value, 'invalid-metadata-value', `When the field is given by schema id, the value must be the option's id: "${byName.id}" for "${byName.name}". Option names are only understood with "name".`, {
+      fixes: [{ kind: 'replace', title: `Change to the id of "${byName.name}"`, text: JSON.stringify(byName.id) }],
+    });
+    return;
+  }
+  const suggestion = closestMatch(text, field.options.map((option) => option.name));
+  const suggested = suggestion && field.options.find((option) => option.name === suggestion);
+  const replacement = suggested ? (byId ? suggested.id : suggested.name) : undefined;
+  check.report(
+    value,
+    'invalid-metadata-value',
+    `${name} has no option "${text}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Its options are ${listWords(field.options.map((option) => (byId ? `"${option.id}" (${option.name})` : `"${option.name}"`)))}.`,
+    { fixes: replacement ? [{ kind: 'replace', title: `Change to "${replacement}"`, text: JSON.stringify(replacement) }] : [] },
+  );
+}

@@ -1,0 +1,259 @@
+import type { ErrorObject } from 'ajv';
+import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
+import type { FixData } from '../diagnostic';
+import type { RuleCode } from '../rules';
+import { closestMatch, listWords } from '../text/suggest';
+import { objectAnchor, type RowCheck } from './rowCheck';
+
+/**
+ * Turns ajv's errors into diagnostics placed in the text. Ajv reports no positions, so each
+ * error's instancePath is walked down the row's tree: unknown properties are underlined on
+ * their key, wrong values on the value, missing properties on the object's key or brace.
+ */
+
+/** The keys that hold a data row's asset, in either dialect. */
+export const ASSET_KEYS = ['row_data', 'imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'tileLayerUrl'];
+
+/**
+ * Enum values a rule explains better than "unknown value" (deprecated or docs-only values,
+ * renamed ones). The schema leaves them out so that editors never suggest them.
+ */
+const ENUM_VALUES_LEFT_TO_RULES: Record<string, readonly string[]> = {
+  '#/definitions/mediaType/enum': ['POINT_CLOUD', 'LLM', 'LLM_PROMPT_CREATION', 'LLM_PROMPT_RESPONSE_CREATION', 'JSON'],
+  '#/definitions/attachment/properties/type/enum': ['TEXT', 'AUDIO', 'TEXT_FILE'],
+};
+
+/** Rule codes for schema errors that have a rule of their own. */
+function codeFor(error: ErrorObject, path: readonly JsonPathSegment[]): RuleCode {
+  const last = path[path.length - 1];
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return 'unknown-property';
+    case 'required':
+      return ASSET_KEYS.includes(error.params.missingProperty) ? 'missing-asset' : 'missing-property';
+    case 'type':
+      return 'invalid-type';
+    case 'maxLength':
+      return (last === 'global_key' || last === 'globalKey') && path.length === 1 ? 'global-key-too-long' : 'invalid-value';
+    default:
+      return 'invalid-value';
+  }
+}
+
+interface SchemaWithTitle {
+  title?: string;
+  properties?: Record<string, unknown>;
+}
+
+function describeType(type: string): string {
+  switch (type) {
+    case 'object':
+    case 'array':
+    case 'integer':
+      return `an ${type}`;
+    default:
+      return `a ${type}`;
+  }
+}
+
+function typeOfNode(node: JsonNode | undefined): string {
+  if (!node) return 'missing';
+  if (node.type === 'number') return node.isInteger ? 'an integer' : 'a number';
+  return node.type === 'null' ? 'null' : describeType(node.type);
+}
+
+/** A name for the thing at `path`, for messages: the schema's title, else the key. */
+function nounFor(error: ErrorObject, path: readonly JsonPathSegment[]): string {
+  const title = (error.parentSchema as SchemaWithTitle | undefined)?.title;
+  if (title) return title;
+  return describePath(path) || 'the value';
+}
+
+/** `attachments[2].value`, as a person would write it. */
+export function describePath(path: readonly JsonPathSegment[]): string {
+  let text = '';
+  for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
+  return text;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function formatValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Decodes a JSON pointer, using the tree to tell array indexes from property names. */
+function decodePointer(root: JsonNode, pointer: string): JsonPathSegment[] {
+  if (!pointer) return [];
+  const path: JsonPathSegment[] = [];
+  let node: JsonNode | undefined = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node?.type === 'array') {
+      const index = Number(segment);
+      path.push(index);
+      node = node.items[index];
+    } else {
+      path.push(segment);
+      node = node?.type === 'object' ? getProperty(node, segment)?.value : undefined;
+    }
+  }
+  return path;
+}
+
+function nodeAt(root: JsonNode, path: readonly JsonPathSegment[]): JsonNode | undefined {
+  let node: JsonNode | undefined = root;
+  for (const segment of path) {
+    if (node?.type === 'object') node = getProperty(node, String(segment))?.value;
+    else if (node?.type === 'array') node = node.items[Number(segment)];
+    else return undefined;
+  }
+  return node;
+}
+
+/**
+ * Reports `errors`, found by validating `root` (a subtree of the row at `basePath`), to `check`.
+ */
+export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNode, basePath: readonly JsonPathSegment[], check: RowCheck): void {
+  // anyOf branches that each only require a key ("needs imageUrl or videoUrl or …") become one problem.
+  const combined = new Set<ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') continue;
+    const prefix = `${error.schemaPath}/`;
+    const branches = errors.filter((other) => other.instancePath === error.instancePath && other.schemaPath.startsWith(prefix));
+    if (branches.length && branches.every((branch) => branch.keyword === 'required')) {
+      combined.add(error);
+      for (const branch of branches) combined.add(branch);
+      const node = nodeAt(root, decodePointer(root, error.instancePath));
+      if (node?.type !== 'object') continue;
+      const keys = branches.map((branch) => String(branch.params.missingProperty));
+      const path = [...basePath, ...decodePointer(root, error.instancePath)];
+      const noun = (error.parentSchema as SchemaWithTitle | undefined)?.title ?? (describePath(path) || 'this object');
+      const isAsset = keys.some((key) => ASSET_KEYS.includes(key));
+      check.report(
+        objectAnchor(node),
+        isAsset ? 'missing-asset' : 'missing-property',
+        isAsset
+          ? `This ${noun} has no asset: add one of ${listWords(keys.map((key) => `"${key}"`))}.`
+          : `This ${noun} needs ${listWords(keys.map((key) => `"${key}"`))}.`,
+      );
+    }
+  }
+
+  for (const error of errors) {
+    if (combined.has(error)) continue;
+    const localPath = decodePointer(root, error.instancePath);
+    const path = [...basePath, ...localPath];
+    const node = nodeAt(root, localPath);
+    if (!node) continue;
+    reportOne(error, node, path, check);
+  }
+}
+
+function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSegment[], check: RowCheck): void {
+  const code = codeFor(error, path);
+  const noun = nounFor(error, path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      if (node.type !== 'object') return;
+      const key = String(error.params.additionalProperty);
+      const property = getProperty(node, key);
+      if (!property || check.reportedKeys.has(property.key)) return;
+      const known = Object.keys((error.parentSchema as SchemaWithTitle).properties ?? {});
+      const suggestion = closestMatch(key, known);
+      const fixes: FixData[] = [];
+      if (suggestion && !getProperty(node, suggestion)) {
+        fixes.push({ kind: 'replace', title: `Rename to "${suggestion}"`, text: JSON.stringify(suggestion) });
+      }
+      fixes.push({ kind: 'removeProperty', title: `Remove "${key}"` });
+      const where = (error.parentSchema as SchemaWithTitle).title;
+      check.reportKey(
+        property,
+        code,
+        `Unknown property "${key}"${where ? ` in ${articleFor(where)} ${where}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        { fixes },
+      );
+      return;
+    }
+    case 'required': {
+      if (node.type !== 'object') return;
+      const key = String(error.params.missingProperty);
+      // The key is there but its value could not be parsed: the syntax error says enough.
+      if (getProperty(node as ObjectNode, key)) return;
+      const where = (error.parentSchema as SchemaWithTitle).title ?? 'object';
+      check.report(
+        objectAnchor(node),
+        code,
+        code === 'missing-asset' ? `This ${where} has no asset: add "${key}".` : `Missing property "${key}" in this ${where}.`,
+      );
+      return;
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(error.params.type as string | string[]).map(describeType);
+      check.report(node, code, `${capitalize(noun)} must be ${listWords(expected)}, not ${typeOfNode(node)}.`);
+      return;
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map((value) => String(value));
+      const value = (node as { value?: unknown }).value;
+      if (typeof value === 'string' && ENUM_VALUES_LEFT_TO_RULES[error.schemaPath]?.includes(value)) return;
+      const suggestion = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
+      const fixes: FixData[] | undefined = suggestion
+        ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }]
+        : undefined;
+      check.report(
+        node,
+        code,
+        `Unknown ${noun} ${formatValue(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected one of ${allowed.join(', ')}.`,
+        { fixes },
+      );
+      return;
+    }
+    case 'const': {
+      const allowed = error.params.allowedValue as unknown;
+      check.report(node, code, `${capitalize(noun)} must be ${formatValue(allowed)}.`, {
+        fixes: [{ kind: 'replace', title: `Change to ${formatValue(allowed)}`, text: JSON.stringify(allowed) }],
+      });
+      return;
+    }
+    case 'minLength': {
+      const limit = Number(error.params.limit);
+      check.report(node, code, limit === 1 ? `${capitalize(noun)} must not be empty.` : `${capitalize(noun)} must have at least ${limit} characters.`);
+      return;
+    }
+    case 'maxLength': {
+      const length = typeof (node as { value?: unknown }).value === 'string' ? ((node as { value: string }).value).length : 0;
+      check.report(node, code, `${capitalize(noun)} is too long: ${length.toLocaleString('en-US')} characters, at most ${Number(error.params.limit).toLocaleString('en-US')}.`);
+      return;
+    }
+    case 'minItems':
+    case 'maxItems': {
+      const count = node.type === 'array' ? node.items.length : 0;
+      const limit = Number(error.params.limit);
+      const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
+      const exact = (error.parentSchema as { minItems?: number; maxItems?: number });
+      const wording = exact.minItems === exact.maxItems ? `exactly ${limit}` : `${bound} ${limit.toLocaleString('en-US')}`;
+      check.report(node, code, `${capitalize(noun)} must have ${wording} item${limit === 1 ? '' : 's'}, not ${count.toLocaleString('en-US')}.`);
+      return;
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      check.report(node, code, `${capitalize(noun)} must be ${error.params.comparison} ${error.params.limit}.`);
+      return;
+    case 'anyOf':
+    case 'oneOf':
+      check.report(node, code, `${capitalize(noun)} does not have any of the allowed forms.`);
+      return;
+    default:
+      check.report(node, code, `${capitalize(noun)} ${error.message ?? 'is not valid'}.`);
+  }
+}
+
+function articleFor(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}

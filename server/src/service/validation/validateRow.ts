@@ -1,0 +1,99 @@
+import type { JsonNode } from '../json/ast';
+import { toValue } from '../json/ast';
+import type { ImportDiagnostic } from '../diagnostic';
+import { detectDialect } from './dialect';
+import { RowCheck, type Dialect, type Span } from './rowCheck';
+import { ASSET_KEYS, reportSchemaErrors } from './schemaErrors';
+import type { ValidationContext } from './validationContext';
+import { checkAttachments } from './rules/attachments';
+import { checkConversation } from './rules/conversation';
+import { checkDialectKeys } from './rules/dialectKeys';
+import { checkGlobalKey, globalKeyNode } from './rules/globalKey';
+import { checkIgnoredFields } from './rules/ignoredFields';
+import { checkMediaType } from './rules/mediaType';
+import { checkMetadata } from './rules/metadata';
+import { checkRowData } from './rules/rowData';
+import { checkTiledImagery } from './rules/tiled';
+import { checkUrls } from './rules/urls';
+import { checkLegacyAssets } from './rules/legacyAssets';
+
+/** What the file-level checks and the outline need to know about a row, kept after its tree is dropped. */
+export interface RowFacts {
+  dialect: Dialect | undefined;
+  /** The global key and where it is (row-relative), when the row has one. */
+  globalKey?: { value: string } & Span;
+  /** The row's asset key (row-relative), to anchor file-level notes about the row. */
+  assetKey?: Span;
+  externalId?: string;
+  mediaType?: string;
+}
+
+export interface RowResult {
+  /** Row-relative offsets, sorted. */
+  diagnostics: ImportDiagnostic[];
+  facts: RowFacts;
+}
+
+/** Rules that run after the schema check, in this order. */
+const ROW_RULES = [
+  checkRowData,
+  checkLegacyAssets,
+  checkMediaType,
+  checkUrls,
+  checkGlobalKey,
+  checkMetadata,
+  checkAttachments,
+  checkTiledImagery,
+  checkConversation,
+];
+
+/** Checks one data row on its own; nothing here looks at other rows. */
+export function validateRow(node: JsonNode | undefined, context: ValidationContext): RowResult {
+  if (!node) return { diagnostics: [], facts: { dialect: undefined } };
+  if (node.type !== 'object') {
+    const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
+    return {
+      diagnostics: [
+        {
+          offset: node.offset,
+          length: node.length,
+          severity: 'error',
+          code: 'row-not-object',
+          message: `Each element of the import file must be a data row object { … }; this one is ${what}.`,
+        },
+      ],
+      facts: { dialect: undefined },
+    };
+  }
+
+  const dialect = detectDialect(node);
+  const value = toValue(node) as { [key: string]: ReturnType<typeof toValue> };
+  const check = new RowCheck(node, value, dialect, context);
+  // Key rules first: they explain keys better than "unknown property" and claim them.
+  checkDialectKeys(check);
+  checkIgnoredFields(check);
+
+  const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
+  if (!validate(value)) {
+    // row_data is a union; checkRowData validates the one form the user meant.
+    const errors = (validate.errors ?? []).filter((error) => dialect !== 'current' || !/^\/row_data(\/|$)/.test(error.instancePath));
+    reportSchemaErrors(errors, node, [], check);
+  }
+  for (const rule of ROW_RULES) rule(check);
+
+  check.diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
+  return { diagnostics: check.diagnostics, facts: factsOf(check) };
+}
+
+function factsOf(check: RowCheck): RowFacts {
+  const facts: RowFacts = { dialect: check.dialect };
+  const key = globalKeyNode(check);
+  if (key && key.value) facts.globalKey = { value: key.value, offset: key.offset, length: key.length };
+  const assetProperty = check.node.properties.find((property) => ASSET_KEYS.includes(property.key.value));
+  if (assetProperty) facts.assetKey = { offset: assetProperty.key.offset, length: assetProperty.key.length };
+  const externalId = check.property(check.dialect === 'current' ? 'external_id' : 'externalId')?.value;
+  if (externalId?.type === 'string') facts.externalId = externalId.value;
+  const mediaType = check.property('media_type')?.value;
+  if (mediaType?.type === 'string') facts.mediaType = mediaType.value;
+  return facts;
+}
