@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import packageJson from '../../../package.json';
 import { collectDiagnostics, createValidationContext, ImportDocument, LineIndex } from '../service';
 import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
-import { expandInputs } from './expandGlobs';
+import { expandInputs } from './expandInputs';
 import { formatJson } from './formats/jsonFormat';
 import { formatSarif } from './formats/sarifFormat';
 import { formatText } from './formats/textFormat';

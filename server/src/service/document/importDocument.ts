@@ -85,19 +85,25 @@ export class ImportDocument {
     let rowsParsed = 0;
     let mode: UpdateStats['mode'] = 'incremental';
     for (const change of changes) {
-      const old = this.textValue;
-      const end = change.offset + change.removedLength;
-      this.textValue = old.slice(0, change.offset) + change.text + old.slice(end);
-      const parsed = this.reparseRegion(change.offset, end, change.text.length - change.removedLength);
-      if (parsed >= 0) {
-        rowsParsed += parsed;
-      } else {
-        mode = 'full';
-        rowsParsed += this.parseAll();
-      }
+      const stats = this.applyChange(change);
+      rowsParsed += stats.rowsParsed;
+      if (stats.mode === 'full') mode = 'full';
     }
-    this.treeCache = undefined;
     this.lastUpdate = { mode, rowsParsed };
+  }
+
+  /**
+   * Applies one edit. `textAfter`, when given, is the text after the edit as the caller
+   * already has it: sharing it saves a copy of a file that may be tens of megabytes.
+   */
+  applyChange(change: TextChange, textAfter?: string): UpdateStats {
+    const old = this.textValue;
+    const end = change.offset + change.removedLength;
+    this.textValue = textAfter ?? old.slice(0, change.offset) + change.text + old.slice(end);
+    this.treeCache = undefined;
+    const parsed = this.reparseRegion(change.offset, end, change.text.length - change.removedLength);
+    this.lastUpdate = parsed >= 0 ? { mode: 'incremental', rowsParsed: parsed } : { mode: 'full', rowsParsed: this.parseAll() };
+    return this.lastUpdate;
   }
 
   /** Replaces the whole text (a full-document sync). */

@@ -41,7 +41,19 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
       bestDistance = distance;
     }
   }
-  return best;
+  if (best || wanted.length < 3) return best;
+  // An abbreviation: `IMG` for IMAGE, `vid` for VIDEO.
+  const abbreviated = candidates.filter((candidate) => {
+    const full = normalize(candidate);
+    return full.length <= wanted.length * 2 && isSubsequence(wanted, full);
+  });
+  return abbreviated.length === 1 ? abbreviated[0] : undefined;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++;
+  return i === short.length;
 }
 
 /** `a, b or c` for messages. */

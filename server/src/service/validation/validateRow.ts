@@ -1,5 +1,6 @@
 import type { JsonNode } from '../json/ast';
-import { toValue } from '../json/ast';
+import { getProperty, toValue } from '../json/ast';
+import { looksLikeUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
 import { detectDialect } from './dialect';
 import { RowCheck, type Dialect, type Span } from './rowCheck';
@@ -26,6 +27,8 @@ export interface RowFacts {
   assetKey?: Span;
   externalId?: string;
   mediaType?: string;
+  /** The asset's URL (row_data, imageUrl, …, or a PDF's or tile layer's URL), for previews. */
+  assetUrl?: string;
 }
 
 export interface RowResult {
@@ -95,5 +98,17 @@ function factsOf(check: RowCheck): RowFacts {
   if (externalId?.type === 'string') facts.externalId = externalId.value;
   const mediaType = check.property('media_type')?.value;
   if (mediaType?.type === 'string') facts.mediaType = mediaType.value;
+  const assetUrl = assetUrlOf(assetProperty?.value);
+  if (assetUrl) facts.assetUrl = assetUrl;
   return facts;
+}
+
+function assetUrlOf(node: JsonNode | undefined): string | undefined {
+  if (node?.type === 'string') return looksLikeUrl(node.value) ? node.value : undefined;
+  if (node?.type !== 'object') return undefined;
+  for (const key of ['pdf_url', 'pdfUrl', 'tileLayerUrl', 'tile_layer_url']) {
+    const value = getProperty(node, key)?.value;
+    if (value?.type === 'string' && looksLikeUrl(value.value)) return value.value;
+  }
+  return undefined;
 }

@@ -1,48 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { globToRegExp } from '../service/text/glob';
 
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-/** Turns a glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) into a regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        pattern += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        pattern += '[^/]*';
-      }
-    } else if (ch === '?') {
-      pattern += '[^/]';
-    } else if (ch === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) pattern += '\\[';
-      else {
-        pattern += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (ch === '{') {
-      const close = glob.indexOf('}', i + 1);
-      if (close < 0) pattern += '\\{';
-      else {
-        pattern += `(?:${glob.slice(i + 1, close).split(',').map(escape).join('|')})`;
-        i = close;
-      }
-    } else {
-      pattern += escape(ch);
-    }
-  }
-  return new RegExp(`^${pattern}$`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.+^$()|\\/]/g, '\\$&');
-}
 
 /**
  * Expands the patterns the shell did not (quoted globs). A plain path is returned as it is,

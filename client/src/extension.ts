@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotification } from '../../server/src/protocol';
+import { createLanguageClient } from './languageClient';
+import { LanguageStatus } from './languageStatus';
+import { LANGUAGE_ID } from './settings';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Labelbox Import', { log: true });
+  const status = new LanguageStatus();
+  context.subscriptions.push(output, status);
+
+  client = createLanguageClient(context, output);
+  const languageClient = client;
+
+  context.subscriptions.push(
+    languageClient.onNotification(StatusNotification, (params) => status.update(params)),
+    // The server found an import file opened as plain JSON: switching its language stops
+    // VS Code's JSON support from reporting the same problems and showing a second outline.
+    languageClient.onNotification(ImportFileDetectedNotification, ({ uri }) => void useImportLanguage(uri)),
+    vscode.commands.registerCommand('labelboxImport.checkAsImportFile', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage('Open a JSON file to check it as a Labelbox import file.');
+        return;
+      }
+      await languageClient.sendRequest(CheckAsImportFileRequest, { uri: document.uri.toString() });
+      await useImportLanguage(document.uri.toString());
+    }),
+    vscode.commands.registerCommand('labelboxImport.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('labelboxImport.showOutput', () => output.show(true)),
+    vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
+  );
+
+  await languageClient.start();
+}
+
+async function useImportLanguage(uri: string): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
+  if (document && document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

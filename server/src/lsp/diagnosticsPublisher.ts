@@ -1,0 +1,60 @@
+import type { Connection } from 'vscode-languageserver';
+import { collectDiagnostics } from '../service';
+import { StatusNotification } from '../protocol';
+import { toLspDiagnostic } from './convert';
+import type { TrackedDocument } from './documentStore';
+import type { ServerSettings } from './settings';
+
+/** Short enough to feel immediate, long enough to let a burst of keystrokes settle. */
+export const DIAGNOSTICS_DEBOUNCE_MS = 60;
+
+/** Publishes each document's problems a moment after its last change, and its status after them. */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settingsFor: (uri: string) => ServerSettings,
+    private readonly metadataSchemaFor: (uri: string) => string | undefined,
+  ) {}
+
+  schedule(tracked: TrackedDocument): void {
+    clearTimeout(this.timers.get(tracked.uri));
+    this.timers.set(
+      tracked.uri,
+      setTimeout(() => {
+        this.timers.delete(tracked.uri);
+        this.publish(tracked);
+      }, DIAGNOSTICS_DEBOUNCE_MS),
+    );
+  }
+
+  publish(tracked: TrackedDocument): void {
+    const document = tracked.importDocument;
+    const started = performance.now();
+    const settings = this.settingsFor(tracked.uri);
+    const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
+    const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
+    void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics });
+    const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
+    tracked.checkMilliseconds = 0;
+    const count = (severity: string) => problems.filter((problem) => problem.severity === severity && problem.code !== 'too-many-problems').length;
+    void this.connection.sendNotification(StatusNotification, {
+      uri: tracked.uri,
+      isImportFile: Boolean(document),
+      rows: document?.rows.length ?? 0,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('information') + count('hint'),
+      checkMilliseconds: Math.round(checkMilliseconds * 10) / 10,
+      outlineCapped: tracked.outlineCapped,
+      metadataSchema: this.metadataSchemaFor(tracked.uri),
+    });
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,87 @@
+import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ImportDocument, type ValidationContext } from '../service';
+
+/** An open JSON document; `importDocument` is set while the server treats it as an import file. */
+export interface TrackedDocument {
+  uri: string;
+  text: TextDocument;
+  importDocument: ImportDocument | undefined;
+  /** Milliseconds spent parsing and checking since the last publish. */
+  checkMilliseconds: number;
+  outlineCapped: boolean;
+}
+
+/**
+ * The open documents, kept in step with the client by incremental sync. Each edit is handed
+ * to the document's ImportDocument as it comes, so only the rows it touches are checked again.
+ */
+export class DocumentStore {
+  private readonly documents = new Map<string, TrackedDocument>();
+
+  constructor(
+    /** Whether a document is an import file, from its URI and text. */
+    private readonly isImportFile: (uri: string, text: string) => boolean,
+    private readonly contextFor: (uri: string) => ValidationContext,
+  ) {}
+
+  get(uri: string): TrackedDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): TrackedDocument[] {
+    return [...this.documents.values()];
+  }
+
+  open(params: DidOpenTextDocumentParams): TrackedDocument {
+    const { uri, languageId, version, text } = params.textDocument;
+    const tracked: TrackedDocument = {
+      uri,
+      text: TextDocument.create(uri, languageId, version, text),
+      importDocument: undefined,
+      checkMilliseconds: 0,
+      outlineCapped: false,
+    };
+    this.documents.set(uri, tracked);
+    this.refresh(tracked);
+    return tracked;
+  }
+
+  change(params: DidChangeTextDocumentParams): TrackedDocument | undefined {
+    const tracked = this.documents.get(params.textDocument.uri);
+    if (!tracked) return undefined;
+    const started = performance.now();
+    const version = params.textDocument.version;
+    for (const change of params.contentChanges) {
+      if ('range' in change) {
+        const offset = tracked.text.offsetAt(change.range.start);
+        const removedLength = tracked.text.offsetAt(change.range.end) - offset;
+        tracked.text = TextDocument.update(tracked.text, [change], version);
+        tracked.importDocument?.applyChange({ offset, removedLength, text: change.text }, tracked.text.getText());
+      } else {
+        tracked.text = TextDocument.update(tracked.text, [change], version);
+        tracked.importDocument?.setText(tracked.text.getText());
+      }
+    }
+    tracked.checkMilliseconds += performance.now() - started;
+    if (!tracked.importDocument) this.refresh(tracked);
+    return tracked;
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  /** Decides again whether the document is an import file, and parses it when it became one. */
+  refresh(tracked: TrackedDocument): void {
+    const text = tracked.text.getText();
+    const isImport = this.isImportFile(tracked.uri, text);
+    if (isImport && !tracked.importDocument) {
+      const started = performance.now();
+      tracked.importDocument = new ImportDocument(text, this.contextFor(tracked.uri));
+      tracked.checkMilliseconds += performance.now() - started;
+    } else if (!isImport) {
+      tracked.importDocument = undefined;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { ServerContext } from '../serverContext';
+import { GalleryRequest, RowAtRequest, type RowAtResult } from '../../protocol';
+import { galleryPage } from '../../service/features/gallery';
+import { rowDetails as detailsOfRow } from '../../service/features/rows';
+import { toRange } from '../convert';
+import { runSafe } from '../runSafe';
+
+/** Requests of the preview panel: the row under the cursor, and pages of the gallery. */
+export function registerPreview({ connection, documents, validationContextFor }: ServerContext): void {
+  connection.onRequest(RowAtRequest, (params, token) =>
+    runSafe(connection, token, null, 'rowAt', (): RowAtResult | null => {
+      const tracked = documents.get(params.uri);
+      const document = tracked?.importDocument;
+      if (!tracked || !document) return null;
+      const index = params.index ?? (params.position ? document.rowIndexAt(tracked.text.offsetAt(params.position)) : -1);
+      const details = index >= 0 ? detailsOfRow(document, index) : undefined;
+      if (!details) return null;
+      const catalog = validationContextFor(params.uri).catalog;
+      const metadataNames: Record<string, string> = {};
+      for (const field of catalog.fields) {
+        if (field.id) metadataNames[field.id] = field.name;
+        for (const option of field.options) metadataNames[option.id] = option.name;
+      }
+      return {
+        index: details.index,
+        rowCount: document.rows.length,
+        range: toRange(tracked.text, details.start, details.end - details.start),
+        value: details.value,
+        dialect: details.facts.dialect,
+        mediaType: details.facts.mediaType,
+        problems: details.problems.map((problem) => ({
+          range: toRange(tracked.text, problem.offset, problem.length),
+          severity: problem.severity,
+          code: problem.code,
+          message: problem.message,
+        })),
+        metadataNames,
+      };
+    }),
+  );
+
+  connection.onRequest(GalleryRequest, (params, token) =>
+    runSafe(connection, token, null, 'gallery', () => {
+      const tracked = documents.get(params.uri);
+      const document = tracked?.importDocument;
+      if (!tracked || !document) return null;
+      const page = galleryPage(document, Math.max(0, params.from), Math.max(0, Math.min(params.count, 1000)), params.filter);
+      return {
+        total: page.total,
+        rowCount: page.rowCount,
+        tiles: page.tiles.map(({ start, ...tile }) => ({ ...tile, line: tracked.text.positionAt(start).line })),
+      };
+    }),
+  );
+}

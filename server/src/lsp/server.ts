@@ -1,0 +1,139 @@
+import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { createValidationContext, type ValidationContext } from '../service';
+import { looksLikeImportFile } from '../service/features/detectImportFile';
+import { matchesAnyGlob } from '../service/text/glob';
+import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DocumentStore, type TrackedDocument } from './documentStore';
+import { registerPreview } from './features/preview';
+import type { ServerContext } from './serverContext';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+
+/**
+ * Starts the language server on a connection (stdio, node IPC or any other transport): the
+ * thin layer that turns LSP messages into calls of the language service.
+ */
+export function startServer(connection: Connection): void {
+  let supportsConfiguration = false;
+  let globalSettings: ServerSettings = DEFAULT_SETTINGS;
+  const settingsByUri = new Map<string, ServerSettings>();
+  /** Documents the user asked to check with the command. */
+  const forced = new Set<string>();
+  /** Documents found to be import files this session; they stay so while being edited. */
+  const detected = new Set<string>();
+  const validationContext: ValidationContext = createValidationContext();
+
+  const settingsFor = (uri: string) => settingsByUri.get(uri) ?? globalSettings;
+  const validationContextFor = () => validationContext;
+
+  const isImportFile = (uri: string, text: string): boolean => {
+    if (forced.has(uri) || detected.has(uri)) return true;
+    const settings = settingsFor(uri);
+    if (matchesAnyGlob(pathOf(uri), settings.files)) return true;
+    return settings.detectByContent && looksLikeImportFile(text);
+  };
+
+  const documents = new DocumentStore(isImportFile, validationContextFor);
+  const diagnostics = new DiagnosticsPublisher(connection, settingsFor, () => undefined);
+  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor };
+
+  /** Called after a document may have started or stopped being an import file. */
+  const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {
+    if (tracked.importDocument) {
+      // An import file stays one while it is edited, even while its text is briefly empty.
+      detected.add(tracked.uri);
+      if (!wasImport) void connection.sendNotification(ImportFileDetectedNotification, { uri: tracked.uri });
+      diagnostics.schedule(tracked);
+    } else if (wasImport) {
+      diagnostics.clear(tracked.uri);
+    }
+  };
+
+  const loadSettings = async (tracked: TrackedDocument) => {
+    if (!supportsConfiguration) return;
+    try {
+      const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
+      settingsByUri.set(tracked.uri, readSettings(raw));
+    } catch {
+      return;
+    }
+    if (documents.get(tracked.uri) !== tracked) return;
+    const wasImport = Boolean(tracked.importDocument);
+    documents.refresh(tracked);
+    afterRefresh(tracked, wasImport);
+    if (tracked.importDocument) diagnostics.schedule(tracked);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings) globalSettings = readSettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'labelbox-import', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidOpenTextDocument((params) => {
+    const tracked = documents.open(params);
+    afterRefresh(tracked, false);
+    void loadSettings(tracked);
+  });
+
+  connection.onDidChangeTextDocument((params) => {
+    const before = documents.get(params.textDocument.uri);
+    const wasImport = Boolean(before?.importDocument);
+    const tracked = documents.change(params);
+    if (tracked) afterRefresh(tracked, wasImport);
+  });
+
+  connection.onDidCloseTextDocument((params) => {
+    const tracked = documents.get(params.textDocument.uri);
+    documents.close(params.textDocument.uri);
+    settingsByUri.delete(params.textDocument.uri);
+    if (tracked?.importDocument) diagnostics.clear(params.textDocument.uri);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!supportsConfiguration) {
+      const raw = (params.settings as { labelboxImport?: unknown } | undefined)?.labelboxImport;
+      if (raw) globalSettings = readSettings(raw);
+      detected.clear();
+      for (const tracked of documents.all()) {
+        const wasImport = Boolean(tracked.importDocument);
+        documents.refresh(tracked);
+        afterRefresh(tracked, wasImport);
+        if (tracked.importDocument) diagnostics.schedule(tracked);
+      }
+      return;
+    }
+    settingsByUri.clear();
+    detected.clear();
+    for (const tracked of documents.all()) void loadSettings(tracked);
+  });
+
+  connection.onRequest(CheckAsImportFileRequest, ({ uri }) => {
+    forced.add(uri);
+    const tracked = documents.get(uri);
+    if (!tracked) return false;
+    const wasImport = Boolean(tracked.importDocument);
+    documents.refresh(tracked);
+    afterRefresh(tracked, wasImport);
+    return true;
+  });
+
+  registerPreview(context);
+  connection.listen();
+}
+
+function pathOf(uri: string): string {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Messages between the VS Code client and the language server beyond standard LSP. Declared
+ * once here, each with its literal method name, and imported by both sides.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+export interface UriParams {
+  uri: string;
+}
+
+/** Makes the server treat a document as an import file whatever its name and content. */
+export const CheckAsImportFileRequest = new RequestType<UriParams, boolean, void>('labelboxImport/checkAsImportFile');
+
+/** The server found an import file the client opened as plain JSON. */
+export const ImportFileDetectedNotification = new NotificationType<UriParams>('labelboxImport/importFileDetected');
+
+export interface StatusParams {
+  uri: string;
+  isImportFile: boolean;
+  rows: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Milliseconds the last check took: parsing what changed and collecting problems. */
+  checkMilliseconds: number;
+  /** Whether the outline was cut at its limit. */
+  outlineCapped: boolean;
+  /** Whether the organization's metadata schema is in use. */
+  metadataSchema?: string;
+}
+
+/** After each check: what the language status shows. */
+export const StatusNotification = new NotificationType<StatusParams>('labelboxImport/status');
+
+export interface RowProblem {
+  range: Range;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+}
+
+export interface RowAtParams {
+  uri: string;
+  /** A position in the document; the row whose span holds it is returned. */
+  position?: { line: number; character: number };
+  /** Or the row's index. */
+  index?: number;
+}
+
+export interface RowAtResult {
+  index: number;
+  rowCount: number;
+  range: Range;
+  /** The row as plain JSON (parts that could not be parsed are left out). */
+  value: unknown;
+  dialect: 'current' | 'legacy' | undefined;
+  mediaType?: string;
+  problems: RowProblem[];
+  /** Metadata names and option names by id, from the reserved fields and the organization's schema. */
+  metadataNames: Record<string, string>;
+}
+
+/** The data row at a position, for the preview. */
+export const RowAtRequest = new RequestType<RowAtParams, RowAtResult | null, void>('labelboxImport/rowAt');
+
+export interface GalleryParams {
+  uri: string;
+  from: number;
+  count: number;
+  filter?: { text?: string; mediaType?: string; problemsOnly?: boolean };
+}
+
+export interface GalleryTileInfo {
+  index: number;
+  line: number;
+  globalKey?: string;
+  externalId?: string;
+  mediaType?: string;
+  assetUrl?: string;
+  legacy: boolean;
+  errors: number;
+  warnings: number;
+}
+
+export interface GalleryResult {
+  total: number;
+  rowCount: number;
+  tiles: GalleryTileInfo[];
+}
+
+/** A page of the rows matching a filter, for the preview's gallery. */
+export const GalleryRequest = new RequestType<GalleryParams, GalleryResult | null, void>('labelboxImport/gallery');

@@ -1,0 +1,69 @@
+/**
+ * Whether a JSON text looks like a Labelbox import file: a root array whose first object has
+ * one of the keys data rows have. Reads only the start of the text, without a full parse, so
+ * it can run on every edit of any JSON file.
+ */
+
+export const SNIFF_LENGTH = 8192;
+
+const ROW_KEYS = new Set([
+  'row_data',
+  'global_key',
+  'external_id',
+  'media_type',
+  'metadata_fields',
+  'imageUrl',
+  'videoUrl',
+  'conversationalUrl',
+  'conversationalData',
+  'tileLayerUrl',
+  'externalId',
+  'globalKey',
+  'metadataFields',
+]);
+
+export function looksLikeImportFile(text: string): boolean {
+  const end = Math.min(text.length, SNIFF_LENGTH);
+  let i = 0;
+  const skipSpace = () => {
+    while (i < end && /\s|\uFEFF/.test(text[i])) i++;
+  };
+  skipSpace();
+  if (text[i] !== '[') return false;
+  i++;
+  skipSpace();
+  if (text[i] !== '{') return false;
+  i++;
+  let depth = 1;
+  let expectKey = true;
+  while (i < end && depth > 0) {
+    const ch = text[i];
+    if (ch === '"') {
+      const close = findStringEnd(text, i + 1, end);
+      if (close < 0) return false;
+      if (depth === 1 && expectKey) {
+        let j = close + 1;
+        while (j < end && /\s/.test(text[j])) j++;
+        if (text[j] === ':' && ROW_KEYS.has(text.slice(i + 1, close))) return true;
+      }
+      expectKey = false;
+      i = close + 1;
+      continue;
+    }
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+    else if (ch === ',' && depth === 1) expectKey = true;
+    i++;
+  }
+  return false;
+}
+
+function findStringEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '"') return i;
+    else if (ch === '\n') return -1;
+  }
+  return -1;
+}

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  Diagnostic,
+  InitializeParams,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
+
+/**
+ * A language client for tests: starts `node dist/server.js --stdio` as a separate process
+ * and speaks LSP to it over its standard input and output.
+ */
+export class TestLspClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<() => void> = [];
+  private readonly versions = new Map<string, number>();
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  stderr = '';
+
+  private constructor(extraArgs: string[] = []) {
+    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      this.wake();
+    });
+    this.connection.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+      this.wake();
+    });
+    // Answer configuration requests from the settings given to start().
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  private settings: unknown = {};
+
+  static async start(options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities'] } = {}): Promise<TestLspClient> {
+    const client = new TestLspClient();
+    client.settings = options.settings ?? {};
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: options.capabilities ?? {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } } },
+        },
+      },
+      initializationOptions: options.initializationOptions,
+    } satisfies InitializeParams);
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  open(uri: string, text: string, languageId = 'json'): void {
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Waits until the server has published diagnostics for the document's current version. */
+  async diagnosticsFor(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const version = this.versions.get(uri);
+    const ready = () => {
+      const published = this.diagnostics.get(uri);
+      return published && (published.version === undefined || published.version === version) ? published.diagnostics : undefined;
+    };
+    return this.waitFor(ready, timeoutMs, `diagnostics for ${uri} version ${version}`);
+  }
+
+  /** Waits until `probe` returns something, re-checking after every message from the server. */
+  async waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`Timed out waiting for ${what}. Server stderr: ${this.stderr}`);
+      await new Promise<void>((resolveWait) => {
+        const timer = setTimeout(resolveWait, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolveWait();
+        });
+      });
+    }
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.connection.sendNotification('exit');
+    } catch {
+      // the process may already be gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
