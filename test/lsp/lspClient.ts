@@ -31,6 +31,10 @@ export class TestLspClient {
   private constructor(extraArgs: string[] = []) {
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.process.on('exit', (code) => {
+      this.exitCode = code ?? -1;
+      this.wake();
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
@@ -48,6 +52,8 @@ export class TestLspClient {
   }
 
   private settings: unknown = {};
+  /** Set when the server process has ended. */
+  exitCode: number | undefined;
 
   static async start(options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities'] } = {}): Promise<TestLspClient> {
     const client = new TestLspClient();
@@ -107,6 +113,7 @@ export class TestLspClient {
     for (;;) {
       const value = probe();
       if (value !== undefined) return value;
+      if (this.exitCode !== undefined) throw new Error(`The server exited (code ${this.exitCode}) while waiting for ${what}. Server stderr: ${this.stderr}`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`Timed out waiting for ${what}. Server stderr: ${this.stderr}`);
       await new Promise<void>((resolveWait) => {

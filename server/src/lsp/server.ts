@@ -6,6 +6,10 @@ import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
+import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
+import { registerFoldingAndFormatting } from './features/foldingAndFormatting';
+import { registerLinks } from './features/links';
+import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -16,6 +20,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  */
 export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
+  let foldingLimit: number | undefined;
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsByUri = new Map<string, ServerSettings>();
   /** Documents the user asked to check with the command. */
@@ -67,11 +72,18 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = readSettings(options.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        documentSymbolProvider: { label: 'Labelbox data rows' },
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'labelbox-import', version: '0.1.0' },
     };
@@ -125,6 +137,10 @@ export function startServer(connection: Connection): void {
     return true;
   });
 
+  registerCodeActions(context);
+  registerOutline(context);
+  registerLinks(context);
+  registerFoldingAndFormatting(context, () => foldingLimit);
   registerPreview(context);
   connection.listen();
 }

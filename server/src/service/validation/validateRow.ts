@@ -15,7 +15,7 @@ import { checkMediaType } from './rules/mediaType';
 import { checkMetadata } from './rules/metadata';
 import { checkRowData } from './rules/rowData';
 import { checkTiledImagery } from './rules/tiled';
-import { checkUrls } from './rules/urls';
+import { checkUrls, urlNodesOf } from './rules/urls';
 import { checkLegacyAssets } from './rules/legacyAssets';
 
 /** What the file-level checks and the outline need to know about a row, kept after its tree is dropped. */
@@ -29,6 +29,8 @@ export interface RowFacts {
   mediaType?: string;
   /** The asset's URL (row_data, imageUrl, …, or a PDF's or tile layer's URL), for previews. */
   assetUrl?: string;
+  /** Web URLs in the row (row-relative, inside the quotes), for document links. */
+  links?: Array<Span & { target: string }>;
 }
 
 export interface RowResult {
@@ -100,6 +102,10 @@ function factsOf(check: RowCheck): RowFacts {
   if (mediaType?.type === 'string') facts.mediaType = mediaType.value;
   const assetUrl = assetUrlOf(assetProperty?.value);
   if (assetUrl) facts.assetUrl = assetUrl;
+  const links = urlNodesOf(check)
+    .filter((node) => /^https?:\/\//i.test(node.value))
+    .map((node) => ({ offset: node.offset + 1, length: node.length - 2, target: node.value }));
+  if (links.length) facts.links = links;
   return facts;
 }
 

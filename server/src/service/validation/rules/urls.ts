@@ -6,8 +6,19 @@ import type { RowCheck } from '../rowCheck';
 const URL_KEYS_OF_ROW = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'tileLayerUrl'];
 const URL_KEYS_OF_OBJECT = ['tileLayerUrl', 'tile_layer_url', 'pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
-/** Every string in the row that holds a URL (or may: raw text is skipped by the caller). */
+const urlNodesByCheck = new WeakMap<RowCheck, StringNode[]>();
+
+/** Every string in the row that holds a URL: the asset, tile layers, PDFs and attachments (not raw text). */
 export function urlNodesOf(check: RowCheck): StringNode[] {
+  let nodes = urlNodesByCheck.get(check);
+  if (!nodes) {
+    nodes = collectUrlNodes(check);
+    urlNodesByCheck.set(check, nodes);
+  }
+  return nodes;
+}
+
+function collectUrlNodes(check: RowCheck): StringNode[] {
   const found: StringNode[] = [];
   const add = (node: JsonNode | undefined) => {
     if (node?.type === 'string') found.push(node);
