@@ -150,7 +150,7 @@ test('outline is capped at 5,000 rows and the status says so', async () => {
 });
 
 test('document links on row_data, attachment values and tile layer URLs', async () => {
-  const text = '[{ "row_data": { "tileLayerUrl": "https://t.x.com/{z}/{x}/{y}.png" }, "media_type": "TMS_GEO", "attachments": [{ "type": "IMAGE", "value": "https://x.com/b.png" }, { "type": "RAW_TEXT", "value": "https://x.com/not-a-link-in-raw-text" }] },\n { "row_data": "https://x.com/a.jpg", "media_type": "IMAGE" }]';
+  const text = '[{ "row_data": { "tileLayerUrl": "https://t.x.com/{z}/{x}/{y}.png" }, "media_type": "TMS_GEO", "attachments": [{ "type": "IMAGE", "value": "https://x.com/b.png" }, { "type": "RAW_TEXT", "value": "See https://x.com/notes for more" }] },\n { "row_data": "https://x.com/a.jpg", "media_type": "IMAGE" }]';
   const { uri } = await openImportFile(text);
   const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
   assert.deepEqual(links.map((l) => l.target).sort(), ['https://t.x.com/{z}/{x}/{y}.png', 'https://x.com/a.jpg', 'https://x.com/b.png']);

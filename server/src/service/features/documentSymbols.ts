@@ -16,14 +16,14 @@ export interface RowSymbol {
   selectionLength: number;
 }
 
-/** One symbol per row, read from the facts kept for each row: no row is parsed. */
+/** One symbol per row, read from the facts kept for each row: no row is parsed, the global key is found by a scan. */
 export function documentSymbols(document: ImportDocument, maxSymbols = DEFAULT_MAX_SYMBOLS): { symbols: RowSymbol[]; capped: boolean } {
   const rows = document.rows;
   const count = Math.min(rows.length, maxSymbols);
   const symbols: RowSymbol[] = new Array(count);
   for (let index = 0; index < count; index++) {
     const entry = rows[index];
-    const facts = entry.facts;
+    const facts = document.locate(entry);
     const name = facts.globalKey?.value || facts.externalId || `Row ${index + 1}`;
     const detail = facts.mediaType ?? (facts.dialect === 'legacy' ? 'legacy format' : facts.dialect ? 'no media_type' : 'not a data row');
     const selection = facts.globalKey ?? { offset: 0, length: Math.min(1, entry.valueLength) };
