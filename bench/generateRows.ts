@@ -1,0 +1,282 @@
+import { Random } from './random';
+
+/**
+ * Realistic import files for the benchmark and the tests: rows like the format spec's §8.2
+ * and §8.3 examples (images with metadata and attachments, videos, text, conversations,
+ * PDFs, tiled imagery, audio, HTML, DICOM, now and then embeddings), with about one row in a
+ * hundred made wrong in one of several ways. Seeded, so a size and seed always give the
+ * same file.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Row = { [key: string]: Json };
+
+export const ERROR_KINDS = [
+  'media-type-case',
+  'unknown-property',
+  's3-url',
+  'missing-row-data',
+  'empty-row-data',
+  'attachment-type',
+  'attachment-empty-value',
+  'metadata-option',
+  'metadata-missing-value',
+  'duplicate-global-key',
+  'global-key-too-long',
+  'insecure-url',
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface InjectedError {
+  /** 0-based row index. */
+  row: number;
+  kind: ErrorKind;
+  /** For a duplicate global key: the earlier row whose key was copied (it is reported too). */
+  duplicateOf?: number;
+}
+
+export interface GeneratedFile {
+  text: string;
+  rows: number;
+  errors: InjectedError[];
+}
+
+export const TAG_ID = 'cko8s9r5v0001h2dk9elqdidh';
+export const SPLIT_ID = 'cko8sbczn0002h2dkdaxb5kal';
+const SPLIT_OPTIONS = ['cko8sbscr0003h2dk04w86hof', 'cko8sc2yr0004h2dk69aj5x63', 'cko8scbz70005h2dkastwhgqt'];
+const SPLIT_NAMES = ['train', 'valid', 'test'];
+
+const PROJECTS = ['field-survey', 'orchard-north', 'traffic-cams', 'retail-shelves', 'wind-turbines', 'radiology-ct', 'support-chats', 'contracts'];
+const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
+const TAGS = ['wheat', 'barley', 'night', 'day', 'rain', 'fog', 'pilot-batch', 'reviewed', 'hard-case', 'blurry', 'occluded'];
+const WORDS = ['leaves', 'shadow', 'tree', 'line', 'covers', 'lower', 'third', 'frost', 'damage', 'plot', 'reseeded', 'after', 'north', 'field', 'camera', 'angle', 'customer', 'order', 'never', 'arrived', 'support', 'plan', 'phone', 'email'];
+
+function sentence(random: Random, min: number, max: number): string {
+  const words: string[] = [];
+  for (let i = random.int(min, max); i > 0; i--) words.push(random.pick(WORDS));
+  const text = words.join(' ');
+  return text[0].toUpperCase() + text.slice(1) + '.';
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function date(random: Random): string {
+  return `2024-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`;
+}
+
+function bucketUrl(project: string, region: string, path: string): string {
+  return `https://${project}-data.s3.${region}.amazonaws.com/${path}`;
+}
+
+function metadata(random: Random, day: string): Json[] {
+  const fields: Json[] = [];
+  if (random.chance(0.9)) fields.push({ schema_id: TAG_ID, value: random.pick(TAGS) });
+  if (random.chance(0.85)) {
+    fields.push(random.chance(0.6) ? { schema_id: SPLIT_ID, value: random.pick(SPLIT_OPTIONS) } : { name: 'split', value: random.pick(SPLIT_NAMES) });
+  }
+  if (random.chance(0.75)) fields.push({ name: 'captureDateTime', value: `${day}T${pad(random.int(0, 23), 2)}:${pad(random.int(0, 59), 2)}:${pad(random.int(0, 59), 2)}Z` });
+  return fields;
+}
+
+function imageRow(random: Random, index: number): Row {
+  const project = random.pick(PROJECTS);
+  const region = random.pick(REGIONS);
+  const day = date(random);
+  const name = `IMG_${pad(index, 6)}.jpg`;
+  const path = `${day.slice(0, 4)}/plot-${random.int(1, 99)}/${name}`;
+  const row: Row = { row_data: bucketUrl(project, region, path), global_key: `${project}/${path}`, external_id: name, media_type: 'IMAGE' };
+  const fields = metadata(random, day);
+  if (fields.length) row.metadata_fields = fields;
+  if (random.chance(0.8)) {
+    const attachments: Json[] = [];
+    if (random.chance(0.75)) attachments.push({ type: 'IMAGE_OVERLAY', name: 'NDVI', value: bucketUrl(project, region, path.replace('.jpg', '_ndvi.png')) });
+    if (random.chance(0.75)) attachments.push({ type: 'RAW_TEXT', name: 'Notes', value: sentence(random, 8, 24) });
+    if (random.chance(0.3)) attachments.push({ type: 'PDF_URL', name: 'Protocol', value: bucketUrl(project, region, 'docs/survey-protocol.pdf') });
+    if (attachments.length) row.attachments = attachments;
+  }
+  if (random.chance(0.03)) {
+    const vector: number[] = [];
+    for (let i = 0; i < 8; i++) vector.push(Math.round((random.next() * 2 - 1) * 1000) / 1000);
+    row.embeddings = [{ embedding_id: 'clx8k2m1p000a08l4c7d2e9fq', vector }];
+  }
+  return row;
+}
+
+function videoRow(random: Random, index: number): Row {
+  const project = random.pick(PROJECTS);
+  const path = `video/cam-${random.int(1, 40)}/clip-${pad(index, 6)}.mp4`;
+  const row: Row = { row_data: `https://media.${project}.example.org/${path}`, global_key: `${project}/${path}`, external_id: `clip-${pad(index, 6)}.mp4`, media_type: 'VIDEO', metadata_fields: metadata(random, date(random)) };
+  if (random.chance(0.3)) row.attachments = [{ type: 'VIDEO', name: 'Second angle', value: `https://media.${project}.example.org/${path.replace('.mp4', '-b.mp4')}` }];
+  return row;
+}
+
+function textRow(random: Random, index: number): Row {
+  const key = `notes/plot-${pad(index, 6)}`;
+  const row: Row = random.chance(0.5)
+    ? { row_data: sentence(random, 8, 30), global_key: `field-survey/${key}`, media_type: 'TEXT' }
+    : { row_data: `https://field-survey.example.org/${key}.txt`, global_key: `field-survey/${key}`, media_type: 'TEXT' };
+  if (random.chance(0.4)) row.attachments = [{ type: 'TEXT_URL', value: `https://field-survey.example.org/${key}-full.txt` }];
+  return row;
+}
+
+function conversationRow(random: Random, index: number): Row {
+  const messages: Json[] = [];
+  for (let i = random.int(2, 4); i > 0; i--) {
+    const customer = messages.length % 2 === 0;
+    messages.push({
+      messageId: `m${messages.length}`,
+      timestampUsec: 1530718491 + messages.length * 12,
+      content: sentence(random, 4, 14),
+      user: customer ? { userId: `cust-${random.int(1, 999)}`, name: 'Customer' } : { userId: 'agent-1', name: 'Agent' },
+      align: customer ? 'right' : 'left',
+      canLabel: customer,
+    });
+  }
+  return {
+    row_data: { type: 'application/vnd.labelbox.conversational', version: 1, messages },
+    global_key: `support-chats/conversation-${pad(index, 6)}`,
+    media_type: 'CONVERSATIONAL',
+  };
+}
+
+function pdfRow(random: Random, index: number): Row {
+  const base = `https://docs.contracts.example.org/${date(random).slice(0, 4)}/contract-${pad(index, 6)}`;
+  return { row_data: { pdf_url: `${base}.pdf`, text_layer_url: `${base}.textlayer.json` }, global_key: `contracts/contract-${pad(index, 6)}.pdf`, media_type: 'PDF' };
+}
+
+function tiledRow(random: Random, index: number): Row {
+  const lat = Math.round((random.next() * 120 - 60) * 10000) / 10000;
+  const lng = Math.round((random.next() * 340 - 170) * 10000) / 10000;
+  return {
+    row_data: {
+      tileLayerUrl: `https://tiles.example-maps.org/area-${index}/{z}/{x}/{y}.png`,
+      bounds: [
+        [lng, lat],
+        [Math.round((lng + 0.01) * 10000) / 10000, Math.round((lat - 0.01) * 10000) / 10000],
+      ],
+      minZoom: 12,
+      maxZoom: 20,
+      epsg: 'EPSG4326',
+      version: 2,
+    },
+    global_key: `maps/area-${pad(index, 6)}`,
+    media_type: 'TMS_GEO',
+  };
+}
+
+function otherMediaRow(random: Random, index: number): Row {
+  const [mediaType, folder, extension] = random.pick([
+    ['AUDIO', 'audio', 'wav'],
+    ['HTML', 'html', 'html'],
+    ['DICOM', 'dicom', 'dcm'],
+  ] as const);
+  return { row_data: `https://media.example-lab.org/${folder}/item-${pad(index, 6)}.${extension}`, global_key: `${folder}/item-${pad(index, 6)}`, media_type: mediaType };
+}
+
+function cleanRow(random: Random, index: number): Row {
+  const kind = random.next();
+  if (kind < 0.64) return imageRow(random, index);
+  if (kind < 0.75) return videoRow(random, index);
+  if (kind < 0.84) return textRow(random, index);
+  if (kind < 0.88) return conversationRow(random, index);
+  if (kind < 0.92) return pdfRow(random, index);
+  if (kind < 0.95) return tiledRow(random, index);
+  return otherMediaRow(random, index);
+}
+
+/** Makes an image row wrong in the way `kind` says. */
+function breakRow(random: Random, row: Row, kind: ErrorKind, earlier: Row | undefined): void {
+  switch (kind) {
+    case 'media-type-case':
+      row.media_type = 'image';
+      return;
+    case 'unknown-property':
+      row.colour = random.pick(['red', 'green', 'blue']);
+      return;
+    case 's3-url':
+      row.row_data = String(row.row_data).replace(/^https:\/\/([^.]+)\.s3\.[^/]+\//, 's3://$1/');
+      return;
+    case 'missing-row-data':
+      delete row.row_data;
+      return;
+    case 'empty-row-data':
+      row.row_data = '';
+      return;
+    case 'attachment-type':
+      row.attachments = [{ type: 'PICTURE', value: String(row.row_data).replace('.jpg', '_side.jpg') }];
+      return;
+    case 'attachment-empty-value':
+      row.attachments = [{ type: 'RAW_TEXT', name: 'Notes', value: '' }];
+      return;
+    case 'metadata-option':
+      row.metadata_fields = [{ name: 'split', value: 'training' }];
+      return;
+    case 'metadata-missing-value':
+      row.metadata_fields = [{ schema_id: TAG_ID }];
+      return;
+    case 'duplicate-global-key': {
+      const key = String(earlier!.global_key);
+      row.global_key = random.chance(0.5) ? key : key.toUpperCase();
+      return;
+    }
+    case 'global-key-too-long':
+      row.global_key = `${String(row.global_key)}/${'x'.repeat(210)}`;
+      return;
+    case 'insecure-url':
+      row.row_data = String(row.row_data).replace('https://', 'http://');
+      return;
+  }
+}
+
+/** One row in each `errorEvery` is wrong, each time in one of ERROR_KINDS. */
+export function generateImportFile(rowCount: number, seed = 1, errorEvery = 100): GeneratedFile {
+  const random = new Random(seed);
+  const rows: Row[] = [];
+  const errors: InjectedError[] = [];
+  const duplicated = new Set<number>();
+  let wrongAt = -1;
+  for (let index = 0; index < rowCount; index++) {
+    if (index % errorEvery === 0) wrongAt = index + random.int(0, errorEvery - 1);
+    if (index > 0 && index === wrongAt) {
+      const row = imageRow(random, index);
+      const kind = random.pick(ERROR_KINDS);
+      // The copied key must come from a clean row with a key that has not been copied yet.
+      let source: number | undefined;
+      if (kind === 'duplicate-global-key') {
+        for (let tries = 0; tries < 20 && source === undefined; tries++) {
+          const candidate = random.int(0, index - 1);
+          if (!duplicated.has(candidate) && !errors.some((error) => error.row === candidate) && typeof rows[candidate].global_key === 'string') source = candidate;
+        }
+        if (source === undefined) {
+          rows.push(row);
+          continue;
+        }
+        duplicated.add(source);
+      }
+      breakRow(random, row, kind, source === undefined ? undefined : rows[source]);
+      rows.push(row);
+      errors.push(source === undefined ? { row: index, kind } : { row: index, kind, duplicateOf: source });
+    } else {
+      rows.push(cleanRow(random, index));
+    }
+  }
+  return { text: `${JSON.stringify(rows, null, 2)}\n`, rows: rowCount, errors };
+}
+
+/** Rows that must have at least one problem reported: each wrong row, and each row whose key was copied. */
+export function rowsWithInjectedProblems(file: GeneratedFile): Set<number> {
+  const rows = new Set<number>();
+  for (const error of file.errors) {
+    rows.add(error.row);
+    if (error.duplicateOf !== undefined) rows.add(error.duplicateOf);
+  }
+  return rows;
+}
+
+/** One clean row, pretty-printed at the file's indentation, for pasting into a file in tests and benchmarks. */
+export function cleanRowText(seed: number, index: number): string {
+  return JSON.stringify(cleanRow(new Random(seed), index), null, 2).replace(/\n/g, '\n  ');
+}

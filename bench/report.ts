@@ -1,0 +1,120 @@
+import type { CliResult } from './measureCli';
+import type { SessionResult } from './measureServer';
+
+export function median(values: readonly number[]): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function ms(value: number): string {
+  if (Number.isNaN(value)) return '—';
+  return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value).toLocaleString('en-US')} ms`;
+}
+
+function mb(value: number): string {
+  return Number.isNaN(value) ? '—' : `${Math.round(value).toLocaleString('en-US')} MB`;
+}
+
+/** How many times more the JSON server needed than ours. */
+function ratio(ours: number, theirs: number): string {
+  if (Number.isNaN(ours) || Number.isNaN(theirs) || ours <= 0) return '—';
+  return `${(theirs / ours).toFixed(1)}×`;
+}
+
+interface SizeResult {
+  rows: number;
+  bytes: number;
+  wrongRows: number;
+  sessions: SessionResult[];
+}
+
+/** The medians over runs of one server's sessions. */
+function summarize(sessions: SessionResult[]) {
+  const all = (pick: (session: SessionResult) => number[] | undefined) => sessions.flatMap((session) => pick(session) ?? []);
+  const has = (pick: (session: SessionResult) => unknown) => sessions.some((session) => pick(session) !== undefined);
+  return {
+    open: median(sessions.map((session) => session.openMs)),
+    openCpu: median(sessions.map((session) => session.openCpuMs)),
+    edit: median(all((session) => session.editMs)),
+    editMax: Math.max(...all((session) => session.editMs)),
+    editCount: all((session) => session.editMs).length,
+    editCpu: median(sessions.map((session) => session.editCpuMs)),
+    paste: median(sessions.map((session) => session.pasteMs)),
+    unpaste: median(sessions.map((session) => session.unpasteMs)),
+    completion: has((session) => session.completionMs) ? median(all((session) => session.completionMs)) : Number.NaN,
+    completionMax: has((session) => session.completionMs) ? Math.max(...all((session) => session.completionMs)) : Number.NaN,
+    hover: has((session) => session.hoverMs) ? median(all((session) => session.hoverMs)) : Number.NaN,
+    hoverMax: has((session) => session.hoverMs) ? Math.max(...all((session) => session.hoverMs)) : Number.NaN,
+    symbols: median(sessions.map((session) => session.symbolsMs)),
+    gallery: has((session) => session.galleryMs) ? median(all((session) => session.galleryMs)) : Number.NaN,
+    galleryMax: has((session) => session.galleryMs) ? Math.max(...all((session) => session.galleryMs)) : Number.NaN,
+    memory: Math.max(...sessions.map((session) => session.peakMemoryMb)),
+    problems: sessions[0]?.problems ?? 0,
+    injected: sessions[0]?.injectedRows ?? 0,
+    injectedReported: Math.min(...sessions.map((session) => session.injectedRowsReported)),
+    cleanReported: Math.max(...sessions.map((session) => session.cleanRowsReported)),
+    sameAsFresh: sessions.every((session) => session.sameAsFresh !== false),
+    notes: [...new Set(sessions.flatMap((session) => session.notes))],
+  };
+}
+
+export function printSizeTable(result: SizeResult): void {
+  const ours = summarize(result.sessions.filter((session) => session.server === 'labelbox-import'));
+  const theirSessions = result.sessions.filter((session) => session.server !== 'labelbox-import');
+  const theirs = theirSessions.length ? summarize(theirSessions) : undefined;
+  const runs = result.sessions.filter((session) => session.server === 'labelbox-import').length;
+  const title = `${result.rows.toLocaleString('en-US')} rows, ${(result.bytes / 1024 ** 2).toFixed(1)} MB, ${result.wrongRows} wrong rows`;
+  const lines: string[] = [];
+  const row = (label: string, a: string, b: string, c = '') => lines.push(`| ${label} | ${a} | ${b} | ${c} |`);
+  lines.push(`\n## ${title}\n`);
+  lines.push(`Medians over ${runs} run${runs === 1 ? '' : 's'} (a fresh server process each); ratio = JSON server ÷ ours.\n`);
+  lines.push('| | labelbox-import | JSON language server | ratio |');
+  lines.push('|---|---:|---:|---:|');
+  row('open → all diagnostics', ms(ours.open), ms(theirs?.open ?? NaN), ratio(ours.open, theirs?.open ?? NaN));
+  row('&nbsp;&nbsp;CPU time of the server', ms(ours.openCpu), ms(theirs?.openCpu ?? NaN), ratio(ours.openCpu, theirs?.openCpu ?? NaN));
+  row(`edit in a row → diagnostics (median of ${ours.editCount})`, ms(ours.edit), ms(theirs?.edit ?? NaN), ratio(ours.edit, theirs?.edit ?? NaN));
+  row('&nbsp;&nbsp;slowest edit', ms(ours.editMax), ms(theirs?.editMax ?? NaN), '');
+  row('&nbsp;&nbsp;CPU time per edit', ms(ours.editCpu), ms(theirs?.editCpu ?? NaN), ratio(ours.editCpu, theirs?.editCpu ?? NaN));
+  row(`paste ${(result.sessions[0]?.pastedRows ?? 0).toLocaleString('en-US')} rows → diagnostics`, ms(ours.paste), ms(theirs?.paste ?? NaN), ratio(ours.paste, theirs?.paste ?? NaN));
+  row('remove them → diagnostics', ms(ours.unpaste), ms(theirs?.unpaste ?? NaN), ratio(ours.unpaste, theirs?.unpaste ?? NaN));
+  row('completion (median, slowest)', `${ms(ours.completion)}, ${ms(ours.completionMax)}`, `${ms(theirs?.completion ?? NaN)}, ${ms(theirs?.completionMax ?? NaN)}`, ratio(ours.completion, theirs?.completion ?? NaN));
+  row('hover (median, slowest)', `${ms(ours.hover)}, ${ms(ours.hoverMax)}`, `${ms(theirs?.hover ?? NaN)}, ${ms(theirs?.hoverMax ?? NaN)}`, ratio(ours.hover, theirs?.hover ?? NaN));
+  row('outline (documentSymbol)', ms(ours.symbols), ms(theirs?.symbols ?? NaN), ratio(ours.symbols, theirs?.symbols ?? NaN));
+  row('gallery page of 200 (median, slowest)', `${ms(ours.gallery)}, ${ms(ours.galleryMax)}`, '—', '');
+  row('peak memory of the server (VmHWM)', mb(ours.memory), mb(theirs?.memory ?? NaN), ratio(ours.memory, theirs?.memory ?? NaN));
+  row('problems reported on opening', String(ours.problems), String(theirs?.problems ?? '—'), '');
+  row('wrong rows with a problem reported', `${ours.injectedReported} of ${ours.injected}`, theirs ? `${theirs.injectedReported} of ${theirs.injected}` : '—', '');
+  row('clean rows with a problem reported', String(ours.cleanReported), String(theirs?.cleanReported ?? '—'), '');
+  row('after the edits, same diagnostics as a fresh check', ours.sameAsFresh ? 'yes' : '**no**', '—', '');
+  console.log(lines.join('\n'));
+
+  const targets: Array<[string, boolean | undefined]> = [
+    ['open ≤ ⅕ of the JSON server', theirs ? ours.open * 5 <= theirs.open : undefined],
+    ['edit ≤ 100 ms (debounce included)', ours.edit <= 100],
+    ['edit ≥ 20× faster than the JSON server', theirs ? ours.edit * 20 <= theirs.edit : undefined],
+    ['edits end with the diagnostics of a fresh check', ours.sameAsFresh],
+    ['completion and hover ≤ 50 ms', Number.isNaN(ours.completion) || Number.isNaN(ours.hover) ? undefined : Math.max(ours.completionMax, ours.hoverMax) <= 50],
+    ['peak memory ≤ ½ of the JSON server', theirs ? ours.memory * 2 <= theirs.memory : undefined],
+    ['every wrong row reported, no clean row', ours.injectedReported === ours.injected && ours.cleanReported === 0],
+  ];
+  console.log(`\nTargets: ${targets.map(([name, met]) => `${name}: ${met === undefined ? 'not measured' : met ? 'met' : '**missed**'}`).join('; ')}.`);
+  const notes = [...ours.notes.map((note) => `labelbox-import: ${note}`), ...(theirs?.notes ?? []).map((note) => `JSON server: ${note}`)];
+  if (notes.length) console.log(`\nNotes: ${notes.join('; ')}.`);
+}
+
+export function printCliTable(results: Array<{ rows: number; bytes: number; cli: CliResult }>): void {
+  const lines = ['\n## Command line: `labelbox-import validate` next to a bare `JSON.parse` of the same file\n'];
+  lines.push('Each a fresh `node` process that reads the file; medians over the runs.\n');
+  lines.push('| rows | MB | CLI wall | CLI CPU | CLI peak memory | JSON.parse wall | JSON.parse CPU | JSON.parse peak memory | CLI ÷ JSON.parse (wall) | problems |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const result of results) {
+    const cliWall = median(result.cli.cli.map((run) => run.wallMs));
+    const floorWall = median(result.cli.floor.map((run) => run.wallMs));
+    lines.push(
+      `| ${result.rows.toLocaleString('en-US')} | ${(result.bytes / 1024 ** 2).toFixed(1)} | ${ms(cliWall)} | ${ms(median(result.cli.cli.map((run) => run.cpuMs)))} | ${mb(median(result.cli.cli.map((run) => run.peakMemoryMb)))} | ${ms(floorWall)} | ${ms(median(result.cli.floor.map((run) => run.cpuMs)))} | ${mb(median(result.cli.floor.map((run) => run.peakMemoryMb)))} | ${(cliWall / floorWall).toFixed(1)}× | ${result.cli.problems} |`,
+    );
+  }
+  console.log(lines.join('\n'));
+}
