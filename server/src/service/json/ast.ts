@@ -15,6 +15,8 @@ interface NodeBase {
 export interface ObjectNode extends NodeBase {
   type: 'object';
   properties: PropertyNode[];
+  /** A direct lookup by name, where the node has one (trees over parsed values): see getProperty. */
+  propertyNamed?(name: string): PropertyNode | undefined;
 }
 
 export interface ArrayNode extends NodeBase {
@@ -59,6 +61,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonPathSegment = string | number;
 
 export function getProperty(node: ObjectNode, name: string): PropertyNode | undefined {
+  if (node.propertyNamed) return node.propertyNamed(name);
   // Last one wins, as in JSON.parse and in Labelbox's own parser.
   for (let i = node.properties.length - 1; i >= 0; i--) {
     if (node.properties[i].key.value === name) return node.properties[i];

@@ -11,11 +11,15 @@ export const NO_OFFSET = -1;
 
 type Parent = ContainerNode | PropertyNode | undefined;
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 class ValueObjectNode implements ObjectNode {
   readonly type = 'object';
   readonly offset = NO_OFFSET;
   readonly length = 0;
   private cachedProperties: PropertyNode[] | undefined;
+  /** Property nodes made so far, by lookup or listing; one per key, so that nodes keep their identity. */
+  private made: ValuePropertyNode[] | undefined;
 
   constructor(
     private readonly object: { [key: string]: JsonValue },
@@ -23,8 +27,18 @@ class ValueObjectNode implements ObjectNode {
   ) {}
 
   get properties(): PropertyNode[] {
-    this.cachedProperties ??= Object.keys(this.object).map((key) => new ValuePropertyNode(this, key, this.object[key]));
+    this.cachedProperties ??= Object.keys(this.object).map((key) => this.propertyNamed(key)!);
     return this.cachedProperties;
+  }
+
+  /** Rules mostly look up a few keys by name: that makes only the nodes they ask for. */
+  propertyNamed(name: string): PropertyNode | undefined {
+    if (!hasOwn.call(this.object, name)) return undefined;
+    const made = (this.made ??= []);
+    for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
+    const property = new ValuePropertyNode(this, name, this.object[name]);
+    made.push(property);
+    return property;
   }
 }
 
@@ -33,15 +47,18 @@ class ValuePropertyNode implements PropertyNode {
   readonly offset = NO_OFFSET;
   readonly length = 0;
   readonly colonOffset = NO_OFFSET;
-  readonly key: StringNode;
+  private cachedKey: StringNode | undefined;
   private cachedValue: JsonNode | undefined;
 
   constructor(
     readonly parent: ObjectNode,
-    key: string,
+    readonly name: string,
     private readonly raw: JsonValue,
-  ) {
-    this.key = { type: 'string', offset: NO_OFFSET, length: 0, value: key, parent };
+  ) {}
+
+  get key(): StringNode {
+    this.cachedKey ??= { type: 'string', offset: NO_OFFSET, length: 0, value: this.name, parent: this.parent };
+    return this.cachedKey;
   }
 
   get value(): JsonNode {
