@@ -131,13 +131,19 @@ export class TestLspClient {
   }
 
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.exitCode !== undefined ? resolve() : this.process.once('exit', () => resolve())));
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown'), delay(2000)]);
+      await this.connection.sendNotification('exit');
     } catch {
       // the process may already be gone
     }
+    await Promise.race([exited, delay(2000)]);
     this.connection.dispose();
     this.process.kill();
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

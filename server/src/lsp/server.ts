@@ -55,13 +55,15 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Reads the document's settings, then decides whether it is an import file. */
   const loadSettings = async (tracked: TrackedDocument) => {
-    if (!supportsConfiguration) return;
-    try {
-      const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
-      settingsByUri.set(tracked.uri, readSettings(raw));
-    } catch {
-      return;
+    if (supportsConfiguration) {
+      try {
+        const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
+        settingsByUri.set(tracked.uri, readSettings(raw));
+      } catch (error) {
+        connection.console.warn(`Could not read the settings of ${tracked.uri}: ${String(error)}; using the defaults.`);
+      }
     }
     if (documents.get(tracked.uri) !== tracked) return;
     const wasImport = Boolean(tracked.importDocument);
@@ -90,9 +92,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidOpenTextDocument((params) => {
-    const tracked = documents.open(params);
-    afterRefresh(tracked, false);
-    void loadSettings(tracked);
+    // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
+    const tracked = documents.open(params, !supportsConfiguration);
+    if (supportsConfiguration) void loadSettings(tracked);
+    else afterRefresh(tracked, false);
   });
 
   connection.onDidChangeTextDocument((params) => {
