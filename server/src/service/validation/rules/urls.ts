@@ -68,7 +68,7 @@ export function checkUrls(check: RowCheck): void {
       check.report(node, 'data-url', 'data: URLs are not a documented way to give an asset; host the file and use its https URL.');
       continue;
     }
-    const bad = [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|\s]/g) ?? [])];
+    const bad = /[#<>|\s]/.test(url) ? [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|\s]/g) ?? [])] : [];
     if (bad.length) {
       const names = bad.map((ch) => (/\s/.test(ch) ? 'spaces' : `"${ch}"`));
       check.report(node, 'unsupported-url-character', `This URL contains ${names.join(', ')}, which Labelbox does not support in asset and attachment URLs. Percent-encode them (for example "#" as %23, a space as %20).`);
