@@ -33,11 +33,16 @@ test('tile-url-template: templates with /{z}/{x}/{y} are fine, with or without a
   expectNoProblem(doc, 'tile-url-template');
 });
 
-test('a tiled object without tileLayerUrl is an error naming both spellings', () => {
-  const doc = marked(tiled(`"bounds": [[19.4, -99.2], [19.5, -99.1]], "epsg": "EPSG4326"`));
-  const problem = doc.diagnostics.find((d) => /"tileLayerUrl" or "tile_layer_url"/.test(d.message));
-  assert.ok(problem, doc.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));
-  assert.equal(problem.severity, 'error');
+test('a tiled object without tileLayerUrl is a missing property naming both spellings, not a missing asset', () => {
+  const doc = marked(tiled(`"bounds": [[19.4, -99.2], [19.5, -99.1]], "epsg": "EPSG4326"`).replace('"row_data"', '⟦"row_data"⟧'));
+  expectProblem(doc, 'missing-property', { range: 0, severity: 'error', message: 'This tiled imagery needs "tileLayerUrl" or "tile_layer_url".' });
+  expectNoProblem(doc, 'missing-asset');
+});
+
+test('an alternative layer without tileLayerUrl is a missing property', () => {
+  const doc = marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "alternativeLayers": [⟦{⟧ "name": "Satellite" }]`));
+  expectProblem(doc, 'missing-property', { range: 0, message: 'Missing property "tileLayerUrl" in this alternative layer.' });
+  expectNoProblem(doc, 'missing-asset');
 });
 
 test('tile-bounds: EPSG4326 version 1 reads [lat, lng]; numbers that only fit swapped get a hint', () => {

@@ -30,7 +30,8 @@ function codeFor(error: ErrorObject, path: readonly JsonPathSegment[]): RuleCode
     case 'additionalProperties':
       return 'unknown-property';
     case 'required':
-      return ASSET_KEYS.includes(error.params.missingProperty) ? 'missing-asset' : 'missing-property';
+      // Only the row itself has an asset; inside row_data a missing tileLayerUrl is a missing property.
+      return path.length === 0 && ASSET_KEYS.includes(error.params.missingProperty) ? 'missing-asset' : 'missing-property';
     case 'type':
       return 'invalid-type';
     case 'maxLength':
@@ -132,7 +133,7 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
       const keys = branches.map((branch) => String(branch.params.missingProperty));
       const path = [...basePath, ...decodePointer(root, error.instancePath)];
       const noun = (error.parentSchema as SchemaWithTitle | undefined)?.title ?? (describePath(path) || 'this object');
-      const isAsset = keys.some((key) => ASSET_KEYS.includes(key));
+      const isAsset = path.length === 0 && keys.some((key) => ASSET_KEYS.includes(key));
       check.report(
         objectAnchor(node),
         isAsset ? 'missing-asset' : 'missing-property',
