@@ -141,3 +141,18 @@ test('a fully valid current-format row with every optional part has no errors', 
   expectNoSeverity(doc, 'error');
   assert.deepEqual(doc.diagnostics, []);
 });
+
+test('a value of the wrong type is reported once, not also as a wrong enum value', () => {
+  const doc = marked(`[\n  { "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": ⟦5⟧, "attachments": [{ "type": ⟦1⟧, "value": "x" }] }\n]`);
+  expectProblem(doc, 'invalid-type', { range: 0, message: 'Media type must be a string, not an integer.' });
+  expectProblem(doc, 'invalid-type', { range: 1, message: 'Attachment type must be a string, not an integer.' });
+  expectNoProblem(doc, 'invalid-value');
+});
+
+test('a metadata value of the wrong JSON type is reported once', () => {
+  const doc = marked(`[\n  { ${IMAGE}, "metadata_fields": [{ "name": "tag", "value": ⟦null⟧ }, { "name": "split", "value": ⟦{}⟧ }] }\n]`);
+  expectProblem(doc, 'invalid-type', { range: 0, message: 'Metadata value must be a string, a number or an array, not null.' });
+  expectProblem(doc, 'invalid-type', { range: 1, message: 'not an object' });
+  expectNoProblem(doc, 'invalid-metadata-value');
+  assert.equal(doc.diagnostics.length, 2);
+});

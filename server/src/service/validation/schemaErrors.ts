@@ -144,8 +144,11 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
     }
   }
 
+  // A value of the wrong type is reported once, as a type error, not again as a wrong enum or const value.
+  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   for (const error of errors) {
     if (combined.has(error)) continue;
+    if ((error.keyword === 'enum' || error.keyword === 'const') && wrongType.has(error.instancePath)) continue;
     const localPath = decodePointer(root, error.instancePath);
     const path = [...basePath, ...localPath];
     const node = nodeAt(root, localPath);
