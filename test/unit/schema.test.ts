@@ -156,3 +156,20 @@ test('a metadata value of the wrong JSON type is reported once', () => {
   expectNoProblem(doc, 'invalid-metadata-value');
   assert.equal(doc.diagnostics.length, 2);
 });
+
+test('a misspelt required key is reported once, as an unknown property with a did-you-mean', () => {
+  const doc = marked(`[
+  { ⟦"rowData"⟧: "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "metadata_fields": [{ ⟦"schemaId"⟧: "cko8s9r5v0001h2dk9elqdidh", "value": "x" }] },
+  { ⟦"imageURL"⟧: "https://media.example-lab.org/b.jpg", "externalId": "b" }
+]`);
+  expectProblem(doc, 'unknown-property', { range: 0, message: 'Did you mean "row_data"?' });
+  expectProblem(doc, 'unknown-property', { range: 1, message: 'Did you mean "schema_id"?' });
+  expectProblem(doc, 'unknown-property', { range: 2, message: 'Did you mean "imageUrl"?' });
+  expectNoProblem(doc, 'missing-asset');
+  expectNoProblem(doc, 'missing-property');
+});
+
+test('a required key that is simply absent is still reported', () => {
+  const doc = marked(`[\n  ⟦{⟧ "global_key": "a", "colour": "red" }\n]`);
+  expectProblem(doc, 'missing-asset', { range: 0 });
+});

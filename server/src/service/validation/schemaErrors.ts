@@ -105,6 +105,24 @@ function decodePointer(root: JsonNode, pointer: string): JsonPathSegment[] {
   return path;
 }
 
+/**
+ * A key in `node` that is not one of `known` but looks like a misspelling of `missing`
+ * (`rowData` for `row_data`). Its unknown-property problem already says "Did you mean …?",
+ * so the missing key is not reported a second time.
+ */
+function misspeltAs(node: ObjectNode, missing: readonly string[], known: readonly string[]): boolean {
+  return node.properties.some((property) => {
+    const key = property.key.value;
+    if (known.includes(key)) return false;
+    const suggestion = closestMatch(key, known);
+    return suggestion !== undefined && missing.includes(suggestion);
+  });
+}
+
+function knownKeys(error: ErrorObject): string[] {
+  return Object.keys((error.parentSchema as SchemaWithTitle | undefined)?.properties ?? {});
+}
+
 function nodeAt(root: JsonNode, path: readonly JsonPathSegment[]): JsonNode | undefined {
   let node: JsonNode | undefined = root;
   for (const segment of path) {
@@ -131,6 +149,7 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
       const node = nodeAt(root, decodePointer(root, error.instancePath));
       if (node?.type !== 'object') continue;
       const keys = branches.map((branch) => String(branch.params.missingProperty));
+      if (misspeltAs(node, keys, knownKeys(error))) continue;
       const path = [...basePath, ...decodePointer(root, error.instancePath)];
       const noun = (error.parentSchema as SchemaWithTitle | undefined)?.title ?? (describePath(path) || 'this object');
       const isAsset = path.length === 0 && keys.some((key) => ASSET_KEYS.includes(key));
@@ -186,7 +205,8 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       if (node.type !== 'object') return;
       const key = String(error.params.missingProperty);
       // The key is there but its value could not be parsed: the syntax error says enough.
-      if (getProperty(node as ObjectNode, key)) return;
+      if (getProperty(node, key)) return;
+      if (misspeltAs(node, [key], knownKeys(error))) return;
       const where = (error.parentSchema as SchemaWithTitle).title ?? 'object';
       check.report(
         objectAnchor(node),
