@@ -54,10 +54,12 @@ test('json-syntax recovery: a typo in row 1 does not hide the problems of row 3'
 
 test('json-syntax recovery: an unclosed row and an unclosed string still let later rows be checked', () => {
   const doc = marked(
-    `[\n  ⟦{⟧ ${IMAGE}, "global_key": "a"\n  { ${IMAGE}, "global_key": "b" },\n  { "row_data": ⟦"s3://lab-bucket/c.jpg"⟧, "global_key": "c", "media_type": "IMAGE" }\n]`,
+    `[\n  ⟦{⟧ ${IMAGE}, "global_key": "a⟦"⟧\n  { ${IMAGE}, "global_key": "b" },\n  { "row_data": ⟦"s3://lab-bucket/c.jpg"⟧, "global_key": "c", "media_type": "IMAGE" }\n]`,
   );
   expectProblem(doc, 'json-syntax', { range: 0, message: 'This "{" is never closed' });
-  expectProblem(doc, 's3-url', { range: 1 });
+  // On the row's last character, not on the whitespace before the next row.
+  expectProblem(doc, 'json-syntax', { range: 1, message: 'Expected "," after this data row.' });
+  expectProblem(doc, 's3-url', { range: 2 });
 
   const unclosed = marked(
     `[\n  { "row_data": "https://media.example-lab.org/a.jpg, "global_key": "a" },\n  { "row_data": ⟦"s3://lab-bucket/c.jpg"⟧, "global_key": "c", "media_type": "IMAGE" }\n]`,

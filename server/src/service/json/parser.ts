@@ -105,6 +105,10 @@ function isIdentifierChar(ch: number): boolean {
   );
 }
 
+function isWhitespace(ch: number): boolean {
+  return ch === Ch.Space || ch === Ch.LineFeed || ch === Ch.CarriageReturn || ch === Ch.Tab;
+}
+
 function isNumberChar(ch: number): boolean {
   return (
     (ch >= Ch.Digit0 && ch <= Ch.Digit9) ||
@@ -209,7 +213,10 @@ export class JsonParser {
         lastCommaOffset = this.pos;
         this.pos++;
       } else if (next !== Ch.CloseBracket && next !== -1) {
-        this.error(valueEnd - 1, 1, 'Expected "," after this data row.');
+        // An unclosed row ends after the whitespace before the next one: point at its last character.
+        let last = valueEnd - 1;
+        while (last > start && isWhitespace(this.text.charCodeAt(last))) last--;
+        this.error(last, 1, 'Expected "," after this data row.');
       }
     }
   }
