@@ -124,6 +124,19 @@ test('missing-media-type: information on the row_data key, with the likely type 
   expectProblem(doc, 'missing-media-type', { range: 1, message: 'probably "PDF"' });
 });
 
+test('missing-media-type: none when row_data is empty or not a known form (its own error says enough)', () => {
+  const doc = marked(`[
+  { "row_data": "", "global_key": "a" },
+  { "row_data": null, "global_key": "b" },
+  { "row_data": {}, "global_key": "c" },
+  { "row_data": 42, "global_key": "d" },
+  { "row_data": { "url": "${URL}/e.jpg" }, "global_key": "e" }
+]`);
+  expectNoProblem(doc, 'missing-media-type');
+  expectProblemCount(doc, 'empty-row-data', 3);
+  expectProblemCount(doc, 'invalid-row-data', 2);
+});
+
 test('missing-media-type: none when media_type is set, and none for legacy rows', () => {
   const doc = marked(`[\n  { "row_data": "${URL}/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n  { "externalId": "b", "imageUrl": "${URL}/b.jpg" }\n]`);
   expectNoProblem(doc, 'missing-media-type');
