@@ -83,7 +83,7 @@ test('invalid-value: empty strings, consts and limits', () => {
   );
   expectProblem(doc, 'invalid-value', { range: 0, message: 'Attachment value must not be empty.' });
   expectProblem(doc, 'invalid-value', { range: 1, message: 'Conversation version must be 1.' });
-  expectProblem(doc, 'invalid-value', { range: 2, message: 'Minimum zoom must be <= 30.' });
+  expectProblem(doc, 'invalid-value', { range: 2, message: 'Minimum zoom must be at most 30, not 31.' });
 });
 
 test('invalid-value: valid enum values have none', () => {

@@ -267,7 +267,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      check.report(node, code, `${capitalize(noun)} must be ${error.params.comparison} ${error.params.limit}.`);
+      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS[String(error.params.comparison)] ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`);
       return;
     case 'anyOf':
     case 'oneOf':
@@ -277,6 +277,8 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       check.report(node, code, `${capitalize(noun)} ${error.message ?? 'is not valid'}.`);
   }
 }
+
+const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
 
 function articleFor(noun: string): string {
   return /^[aeiou]/i.test(noun) ? 'an' : 'a';
