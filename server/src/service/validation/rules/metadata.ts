@@ -21,7 +21,7 @@ export function checkMetadata(check: RowCheck): void {
       const first = seen.get(identity);
       if (first) {
         check.report(anchor, 'duplicate-metadata-field', `The metadata field ${field ? `"${field.name}"` : JSON.stringify(identity)} is already set in this row. Labelbox fails the whole row when a field appears twice.`, {
-          related: [{ ...first, message: 'First set here' }],
+          related: [{ offset: first.offset, length: first.length, message: 'First set here' }],
         });
       } else {
         seen.set(identity, anchor);
