@@ -86,3 +86,13 @@ test('duplicate-key: the same key in two different objects is fine', () => {
   const doc = marked(`[\n  { ${IMAGE}, "global_key": "a", "attachments": [{ "type": "RAW_TEXT", "value": "x" }, { "type": "RAW_TEXT", "value": "y" }] }\n]`);
   expectNoProblem(doc, 'duplicate-key');
 });
+
+test('json-syntax: invisible and control characters are named, never printed raw', () => {
+  const doc = marked(`[\n  { "row_data": "https://media.example-lab.org/a.jpg",⟦\u00a0⟧"global_key": "a", "media_type": "IMAGE" },\n  ⟦\u0000⟧,\n  ⟦😀⟧\n]`);
+  expectProblem(doc, 'json-syntax', { range: 0, message: 'Expected a property name in double quotes, found a no-break space (U+00A0); use a plain space.' });
+  expectProblem(doc, 'json-syntax', { range: 1, message: 'Unexpected character a NUL byte (is this a binary file?).' });
+  expectProblem(doc, 'json-syntax', { range: 2, message: 'Unexpected character "😀".' });
+  const control = marked(`[⟦\u0007⟧]`);
+  expectProblem(control, 'json-syntax', { range: 0, message: 'Unexpected character U+0007.' });
+  for (const diagnostic of [...doc.diagnostics, ...control.diagnostics]) assert.doesNotMatch(diagnostic.message, /[\u0000-\u001f\u007f\u00a0]/);
+});
