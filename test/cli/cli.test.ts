@@ -293,3 +293,11 @@ test('bad input never shows a stack trace: binary, empty, deeply nested, a folde
   assert.match(directory.stderr, /cannot read .*folder\.json: it is a folder/);
   assertNoStackTrace(directory);
 });
+
+test('control characters from the file are escaped in text output, not sent to the terminal', () => {
+  const file = scratchFile('escape.json', '[{ "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "\\u001b[31mred": 1 }]');
+  const result = run(['validate', file]);
+  assert.equal(result.status, 1);
+  assert.doesNotMatch(result.stdout, /\x1b/);
+  assert.match(result.stdout, /Unknown property "\\u001b\[31mred" in a data row\./);
+});
