@@ -84,3 +84,11 @@ test('severity overrides also apply to file-level rules and move related locatio
   const first = expectProblem(doc, 'duplicate-global-key', { range: 0, severity: 'warning' });
   assert.equal(first.related?.[0].offset, doc.ranges[1].offset);
 });
+
+test('severity overrides apply to the too-many-problems note too', () => {
+  const warning = marked(rows(5, s3Row), { maxProblems: 2, severityOverrides: { 'too-many-problems': 'warning' } });
+  expectProblem(warning, 'too-many-problems', { severity: 'warning', message: '3 more problems' });
+  const off = marked(rows(5, s3Row), { maxProblems: 2, severityOverrides: { 'too-many-problems': 'off' } });
+  expectNoProblem(off, 'too-many-problems');
+  expectProblemCount(off, 's3-url', 2);
+});
