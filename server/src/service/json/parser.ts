@@ -294,7 +294,8 @@ export class JsonParser {
         while (next < end && (text.charCodeAt(next) === Ch.Space || text.charCodeAt(next) === Ch.LineFeed || text.charCodeAt(next) === Ch.CarriageReturn || text.charCodeAt(next) === Ch.Tab)) next++;
         if (text.charCodeAt(next) === Ch.Colon) keys++;
       } else if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
-        depth++;
+        // Deep nesting is left to the tolerant parser, which reports it without recursing.
+        if (++depth > MAX_NESTING_DEPTH) return undefined;
       } else if (ch === Ch.CloseBrace || ch === Ch.CloseBracket) {
         depth--;
         if (depth === 0) {
