@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createValidationContext, type ValidationContext } from '../service';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
@@ -7,6 +7,8 @@ import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../pro
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
 import { registerPreview } from './features/preview';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { registerHover } from './features/hover';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -16,6 +18,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  */
 export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
+  let clientCapabilities: ClientCapabilities = {};
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsByUri = new Map<string, ServerSettings>();
   /** Documents the user asked to check with the command. */
@@ -36,7 +39,7 @@ export function startServer(connection: Connection): void {
 
   const documents = new DocumentStore(isImportFile, validationContextFor);
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, () => undefined);
-  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor };
+  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor, clientCapabilities: () => clientCapabilities };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {
@@ -67,11 +70,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    clientCapabilities = params.capabilities;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = readSettings(options.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        hoverProvider: true,
       },
       serverInfo: { name: 'labelbox-import', version: '0.1.0' },
     };
@@ -126,6 +132,8 @@ export function startServer(connection: Connection): void {
   });
 
   registerPreview(context);
+  registerCompletion(context);
+  registerHover(context);
   connection.listen();
 }
 
