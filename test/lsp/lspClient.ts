@@ -7,16 +7,12 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type {
-  CancellationToken,
-  CompletionItem,
-  CompletionList,
   Diagnostic,
-  Hover,
   InitializeParams,
-  Position,
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import type { CancellationToken, CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 

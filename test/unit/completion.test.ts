@@ -244,3 +244,12 @@ test('outside the root array nothing is offered', () => {
   assert.deepEqual(complete('[{"row_data": "x"}] |').items, []);
   assert.deepEqual(complete('| [{"row_data": "x"}]').items, []);
 });
+
+test('row_data value: an object form with its required keys, placeholders numbered in order', () => {
+  const { items } = complete('[{"row_data": |}]');
+  assert.equal(item(items, 'New conversation').insertText, '{ "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [$1] }');
+  assert.equal(
+    item(items, 'New model chat evaluation').insertText,
+    '{ "type": "application/vnd.labelbox.conversational.model-chat-evaluation", "draft": true, "rootMessageIds": [$1], "actors": {$2}, "version": 2, "messages": {$3} }',
+  );
+});

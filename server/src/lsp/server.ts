@@ -6,9 +6,9 @@ import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
-import { registerPreview } from './features/preview';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
 import { registerHover } from './features/hover';
+import { registerPreview } from './features/preview';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -39,7 +39,7 @@ export function startServer(connection: Connection): void {
 
   const documents = new DocumentStore(isImportFile, validationContextFor);
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, () => undefined);
-  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor, clientCapabilities: () => clientCapabilities };
+  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {
@@ -75,9 +75,9 @@ export function startServer(connection: Connection): void {
     if (options?.settings) globalSettings = readSettings(options.settings);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         hoverProvider: true,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       },
       serverInfo: { name: 'labelbox-import', version: '0.1.0' },
     };
@@ -132,7 +132,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerPreview(context);
-  registerCompletion(context);
+  registerCompletion(context, () => clientCapabilities);
   registerHover(context);
   connection.listen();
 }

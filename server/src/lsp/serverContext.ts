@@ -1,4 +1,4 @@
-import type { ClientCapabilities, Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import type { ValidationContext } from '../service';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStore } from './documentStore';
@@ -11,6 +11,4 @@ export interface ServerContext {
   diagnostics: DiagnosticsPublisher;
   settingsFor(uri: string): ServerSettings;
   validationContextFor(uri: string): ValidationContext;
-  /** What the client said it supports when it started the server. */
-  clientCapabilities(): ClientCapabilities;
 }

@@ -3,6 +3,7 @@ import {
   CompletionItemTag,
   InsertTextFormat,
   MarkupKind,
+  type ClientCapabilities,
   type CompletionItem,
   type CompletionList,
 } from 'vscode-languageserver';
@@ -25,8 +26,11 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 /** Typing a quote starts a name or a value; a colon is followed by a value. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
 
-/** Completion of keys, values, metadata fields and snippets in import files. */
-export function registerCompletion({ connection, documents, validationContextFor, clientCapabilities }: ServerContext): void {
+/**
+ * Completion of keys, values, metadata fields and snippets in import files.
+ * @param clientCapabilities what the client said it supports (snippets, markdown) when it started the server.
+ */
+export function registerCompletion({ connection, documents, validationContextFor }: ServerContext, clientCapabilities: () => ClientCapabilities): void {
   connection.onCompletion((params, token) =>
     runSafe(connection, token, null, 'completion', (): CompletionList | null => {
       const tracked = documents.get(params.textDocument.uri);

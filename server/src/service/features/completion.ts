@@ -345,16 +345,22 @@ function schemaValueItems(items: Items, location: SchemaLocation, node: JsonNode
   }
 }
 
-/** An object with its required properties, each with a placeholder. */
+/** An object with its required properties, each with a placeholder shaped like its value. */
 function skeleton(schema: SchemaNode): string {
   const required = schema.required ?? [];
   if (!required.length) return '{$1}';
   let tabStop = 0;
   const members = required.map((key) => {
     const property = schema.properties?.[key] ? schemaAtRef(schema.properties[key]) : undefined;
-    const types = property ? typesOf(property) : [];
-    tabStop++;
-    const placeholder = property?.const !== undefined ? literalSnippet(property.const) : types.length === 1 && types[0] === 'string' ? `"$${tabStop}"` : `$${tabStop}`;
+    let placeholder: string;
+    if (property?.const !== undefined) {
+      placeholder = literalSnippet(property.const);
+    } else {
+      const types = property ? typesOf(property) : [];
+      const shape = types.length === 1 ? types[0] : undefined;
+      tabStop++;
+      placeholder = shape === 'string' ? `"$${tabStop}"` : shape === 'array' ? `[$${tabStop}]` : shape === 'object' ? `{$${tabStop}}` : `$${tabStop}`;
+    }
     return `${escapeSnippet(JSON.stringify(key))}: ${placeholder}`;
   });
   return `{ ${members.join(', ')} }`;
