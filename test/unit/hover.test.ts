@@ -85,13 +85,19 @@ test('on an image URL: a small thumbnail and the host', () => {
   // Legacy imageUrl, image attachments, and an image row without media_type (by extension).
   for (const input of [
     '[{"imageUrl": "https://h.com/|a.png"}]',
-    '[{"row_data": "x", "attachments": [{"type": "IMAGE_OVERLAY", "value": "https://h.com/|o.png"}]}]',
     '[{"row_data": "x", "attachments": [{"type": "CAMERA_IMAGE", "value": "https://h.com/|c.jpg"}]}]',
     '[{"externalId": "a", "data": "t", "info": {"type": "IMAGE", "value": "https://h.com/|i.jpg"}}]',
     '[{"row_data": "https://h.com/|photo.JPG"}]',
   ]) {
     assert.match(contents(input), /^!\[Image preview\]\(https:\/\/h\.com\/\w+\.\w+\|width=240\)/, input);
   }
+});
+
+test('the thumbnail markdown in full', () => {
+  assert.equal(
+    contents('[{"row_data": "x", "attachments": [{"type": "IMAGE_OVERLAY", "value": "https://h.com:8443/|o.png"}]}]'),
+    '![Image preview](https://h.com:8443/o.png|width=240)\n\nHost: `h.com:8443`',
+  );
 });
 
 test('no thumbnail for what is not an http(s) image', () => {
@@ -104,6 +110,7 @@ test('no thumbnail for what is not an http(s) image', () => {
     assert.doesNotMatch(hover(input)?.contents ?? '', /!\[/, input);
   }
   assert.match(contents('[{"row_data": "gs://bucket-a/|a.png", "media_type": "IMAGE"}]'), /Google Cloud Storage bucket `bucket-a`/);
+  assert.match(contents('[{"row_data": "s3://bucket-b/|a.png", "media_type": "IMAGE"}]'), /S3 bucket `bucket-b`: no preview here/);
 });
 
 test('nothing on punctuation, between rows or outside the array', () => {

@@ -15,12 +15,11 @@ export function imageMarkdown(url: string): string | undefined {
     return undefined;
   }
   const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
-  if (scheme === 'gs' || scheme === 's3') {
-    return `Image in the ${scheme === 'gs' ? 'Google Cloud Storage' : 'S3'} bucket ${codeSpan(parsed.hostname)}: read through your cloud integration, so no preview here.`;
-  }
+  if (scheme === 'gs') return `Image in the Google Cloud Storage bucket ${codeSpan(parsed.hostname)}, read through your cloud integration: no preview here.`;
+  if (scheme === 's3') return `Image in the S3 bucket ${codeSpan(parsed.hostname)}: no preview here, and Labelbox needs its \`https://\` URL.`;
   if (scheme !== 'http' && scheme !== 'https') return undefined;
   const target = markdownUrl(parsed.href);
-  return [`![Image preview](${target}|width=${THUMBNAIL_WIDTH})`, `Host: ${codeSpan(parsed.host)}`, `[Open the image](${target})`].join('\n\n');
+  return `![Image preview](${target}|width=${THUMBNAIL_WIDTH})\n\nHost: ${codeSpan(parsed.host)}`;
 }
 
 /**
