@@ -59,6 +59,8 @@ test('a legacy row offers legacy keys only, and no second asset key', () => {
   for (const key of ['externalId', 'globalKey', 'metadataFields', 'attachments', 'info']) assert.ok(labels.includes(key), key);
   for (const key of ['row_data', 'global_key', 'media_type', 'metadata_fields']) assert.ok(!labels.includes(key), key);
   for (const key of ['videoUrl', 'data', 'tileLayerUrl', 'bounds']) assert.ok(!labels.includes(key), `${key} is ruled out by imageUrl`);
+  // Renaming the asset key itself offers the other asset keys.
+  assert.ok(complete('[{"externalId": "a", "imageUrl|": "https://x.com/a.jpg"}]').labels.includes('videoUrl'));
   const tiled = complete('[{"tileLayerUrl": "https://t.com/{z}/{x}/{y}.png", |}]').labels;
   for (const key of ['bounds', 'minZoom', 'epsg', 'version']) assert.ok(tiled.includes(key), key);
 });

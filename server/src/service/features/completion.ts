@@ -134,7 +134,7 @@ function keyItems(items: Items, place: KeyPlace, text: string, context: Validati
   // Editing the name of a property that has its value: replace only the name.
   const nameOnly = place.property !== undefined && place.property.colonOffset >= 0;
   const dialect = place.row.type === 'object' ? detectDialect(place.row) : 'current';
-  if (dialect === 'legacy' && place.object === place.row) for (const key of keysRuledOutByAsset(place.object)) present.add(key);
+  if (dialect === 'legacy' && place.object === place.row) for (const key of keysRuledOutByAsset([...present])) present.add(key);
   let index = 0;
   const offered = new Set<string>();
   for (const branch of location.branches) {

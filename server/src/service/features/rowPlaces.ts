@@ -101,8 +101,8 @@ const LEGACY_CONVERSATION_KEYS = ['type', 'version'];
  * Keys of a legacy row that its asset rules out: a second asset key (a row has one asset),
  * tiled-imagery keys without `tileLayerUrl`, conversation keys without `conversationalData`.
  */
-export function keysRuledOutByAsset(row: ObjectNode): Set<string> {
-  const asset = LEGACY_ASSET_KEYS.find((key) => row.properties.some((p) => p.key.value === key));
+export function keysRuledOutByAsset(keys: readonly string[]): Set<string> {
+  const asset = LEGACY_ASSET_KEYS.find((key) => keys.includes(key));
   if (!asset) return new Set();
   const ruledOut = new Set<string>(LEGACY_ASSET_KEYS.filter((key) => key !== asset));
   if (asset !== 'tileLayerUrl') for (const key of LEGACY_TILED_KEYS) ruledOut.add(key);
