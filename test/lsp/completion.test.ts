@@ -17,6 +17,8 @@ async function complete(textWithCursor: string, target = client): Promise<Comple
   const { text, position } = withCursor(textWithCursor);
   const uri = `file:///work/completion-${++count}.labelbox.json`;
   target.open(uri, text);
+  // The server decides it is an import file once it has read the settings: diagnostics say it has.
+  await target.diagnosticsFor(uri);
   const items = await target.completion(uri, position);
   assert.ok(items, 'the server answered null');
   return items;
@@ -104,6 +106,8 @@ test('a client without snippet support gets plain text and plain documentation',
 test('a JSON file that is not an import file gets no completion', async () => {
   const uri = 'file:///work/tsconfig.json';
   client.open(uri, '{ "compilerOptions": {} }');
+  // Requests are answered in order: once an import file opened after it is checked, this one has been looked at.
+  await complete('[{|}]');
   assert.equal(await client.completion(uri, { line: 0, character: 2 }), null);
 });
 
@@ -119,6 +123,7 @@ test('in the middle of a 50,000-row file: the keys of the row under the cursor',
   assert.equal(position.line, 25_001);
   const uri = 'file:///work/big-completion.labelbox.json';
   client.open(uri, text);
+  await client.diagnosticsFor(uri, 120_000);
   const items = await client.completion(uri, position);
   assert.ok(items);
   const names = labels(items);
@@ -129,8 +134,11 @@ test('in the middle of a 50,000-row file: the keys of the row under the cursor',
 
 test('a request cancelled before the server reaches it answers "cancelled"', async () => {
   const uri = 'file:///work/big-cancel.labelbox.json';
-  // Parsing this file keeps the server busy, so the cancellation arrives before it reads the request.
-  client.open(uri, bigFile(50_000, '  { "row_data": "x" }'));
+  const text = bigFile(50_000, '  { "row_data": "x" }');
+  client.open(uri, text);
+  await client.diagnosticsFor(uri, 120_000);
+  // Replacing the whole text makes the server parse it all again: it is busy when the request and its cancellation arrive.
+  client.change(uri, [{ text: text.replace('"x"', '"y"') }]);
   const source = new CancellationTokenSource();
   const request = client.completion(uri, { line: 3, character: 4 }, source.token);
   source.cancel();

@@ -16,6 +16,8 @@ async function hover(textWithCursor: string): Promise<Hover | null> {
   const { text, position } = withCursor(textWithCursor);
   const uri = `file:///work/hover-${++count}.labelbox.json`;
   client.open(uri, text);
+  // The server decides it is an import file once it has read the settings: diagnostics say it has.
+  await client.diagnosticsFor(uri, 120_000);
   return client.hover(uri, position);
 }
 
