@@ -5,6 +5,9 @@
  * Run: npm run build && node --import tsx bench/completion-hover.ts
  */
 import { performance } from 'node:perf_hooks';
+import { ImportDocument, createValidationContext } from '../server/src/service';
+import { doComplete } from '../server/src/service/features/completion';
+import { doHover } from '../server/src/service/features/hover';
 import { TestLspClient } from '../test/lsp/lspClient';
 
 const ROWS = 50_000;
@@ -21,7 +24,29 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** The language service alone, in this process: no transport, no edits. */
+function measureService(): void {
+  const context = createValidationContext();
+  const document = new ImportDocument(text, context);
+  const complete: number[] = [];
+  const hover: number[] = [];
+  for (let round = 0; round < 200; round++) {
+    const row = document.rows[Math.floor(Math.random() * ROWS)];
+    let started = performance.now();
+    if (!doComplete(document, row.start + 2, context).length) throw new Error('no completion');
+    complete.push(performance.now() - started);
+    const mediaType = text.indexOf('"IMAGE"', row.start) + 2;
+    started = performance.now();
+    if (!doHover(document, mediaType, context)) throw new Error('no hover');
+    hover.push(performance.now() - started);
+  }
+  for (const [name, values] of [['service: completion (key)', complete], ['service: hover', hover]] as const) {
+    console.log(`${name.padEnd(32)} median ${percentile(values, 50).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`);
+  }
+}
+
 async function main(): Promise<void> {
+  measureService();
   const client = await TestLspClient.start();
   const uri = 'file:///bench/big.labelbox.json';
   const opened = performance.now();
