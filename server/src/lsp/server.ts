@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createValidationContext, type ValidationContext } from '../service';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
@@ -6,6 +6,8 @@ import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { registerHover } from './features/hover';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
 import { registerFoldingAndFormatting } from './features/foldingAndFormatting';
 import { registerLinks } from './features/links';
@@ -20,6 +22,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  */
 export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
+  let clientCapabilities: ClientCapabilities = {};
   let foldingLimit: number | undefined;
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsByUri = new Map<string, ServerSettings>();
@@ -55,13 +58,15 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Reads the document's settings, then decides whether it is an import file. */
   const loadSettings = async (tracked: TrackedDocument) => {
-    if (!supportsConfiguration) return;
-    try {
-      const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
-      settingsByUri.set(tracked.uri, readSettings(raw));
-    } catch {
-      return;
+    if (supportsConfiguration) {
+      try {
+        const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
+        settingsByUri.set(tracked.uri, readSettings(raw));
+      } catch (error) {
+        connection.console.warn(`Could not read the settings of ${tracked.uri}: ${String(error)}; using the defaults.`);
+      }
     }
     if (documents.get(tracked.uri) !== tracked) return;
     const wasImport = Boolean(tracked.importDocument);
@@ -72,11 +77,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    clientCapabilities = params.capabilities;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = readSettings(options.settings);
     return {
       capabilities: {
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        hoverProvider: true,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         documentSymbolProvider: { label: 'Labelbox data rows' },
@@ -90,9 +98,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidOpenTextDocument((params) => {
-    const tracked = documents.open(params);
-    afterRefresh(tracked, false);
-    void loadSettings(tracked);
+    // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
+    const tracked = documents.open(params, !supportsConfiguration);
+    if (supportsConfiguration) void loadSettings(tracked);
+    else afterRefresh(tracked, false);
   });
 
   connection.onDidChangeTextDocument((params) => {
@@ -142,6 +151,8 @@ export function startServer(connection: Connection): void {
   registerLinks(context);
   registerFoldingAndFormatting(context, () => foldingLimit);
   registerPreview(context);
+  registerCompletion(context, () => clientCapabilities);
+  registerHover(context);
   connection.listen();
 }
 
