@@ -40,7 +40,10 @@ export class DiagnosticsPublisher {
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics });
     // Flatten the edited text now, while the user is between keystrokes, not during the next edit.
-    if (document) setImmediate(() => document.settle());
+    setImmediate(() => {
+      tracked.text.settle();
+      document?.settle();
+    });
     const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
     tracked.checkMilliseconds = 0;
     const count = (severity: string) => problems.filter((problem) => problem.severity === severity && problem.code !== 'too-many-problems').length;

@@ -1,11 +1,11 @@
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ImportDocument, type ValidationContext } from '../service';
+import { EditableTextDocument } from './editableTextDocument';
 
 /** An open JSON document; `importDocument` is set while the server treats it as an import file. */
 export interface TrackedDocument {
   uri: string;
-  text: TextDocument;
+  text: EditableTextDocument;
   importDocument: ImportDocument | undefined;
   /** Milliseconds spent parsing and checking since the last publish. */
   checkMilliseconds: number;
@@ -40,7 +40,7 @@ export class DocumentStore {
     const { uri, languageId, version, text } = params.textDocument;
     const tracked: TrackedDocument = {
       uri,
-      text: TextDocument.create(uri, languageId, version, text),
+      text: new EditableTextDocument(uri, languageId, version, text),
       importDocument: undefined,
       checkMilliseconds: 0,
       outlineCapped: false,
@@ -56,17 +56,11 @@ export class DocumentStore {
     if (!tracked) return undefined;
     const started = performance.now();
     const version = params.textDocument.version;
-    for (const change of params.contentChanges) {
-      if ('range' in change) {
-        const offset = tracked.text.offsetAt(change.range.start);
-        const removedLength = tracked.text.offsetAt(change.range.end) - offset;
-        tracked.text = TextDocument.update(tracked.text, [change], version);
-        tracked.importDocument?.applyChange({ offset, removedLength, text: change.text }, tracked.text.getText());
-      } else {
-        tracked.text = TextDocument.update(tracked.text, [change], version);
-        tracked.importDocument?.setText(tracked.text.getText());
-      }
-    }
+    // The import document shares the text and reads the text before each change from its pieces.
+    tracked.text.update(params.contentChanges, version, (change, text, sliceBefore) => {
+      if (change) tracked.importDocument?.applyChange(change, text, sliceBefore);
+      else tracked.importDocument?.setText(text);
+    });
     tracked.checkMilliseconds += performance.now() - started;
     if (!tracked.importDocument && tracked.decided) this.refresh(tracked);
     return tracked;

@@ -132,14 +132,16 @@ export class ImportDocument {
 
   /**
    * Applies one edit. `textAfter`, when given, is the text after the edit as the caller
-   * already has it: sharing it saves a copy of a file that may be tens of megabytes.
+   * already has it: sharing it saves a copy of a file that may be tens of megabytes. And
+   * `sliceBefore`, when given, reads the text before the edit: a caller that keeps the text in
+   * pieces can serve the few slices needed without flattening it (a copy of the whole file).
    */
-  applyChange(change: TextChange, textAfter?: string): UpdateStats {
+  applyChange(change: TextChange, textAfter?: string, sliceBefore?: (start: number, end: number) => string): UpdateStats {
     const old = this.textValue;
     const end = change.offset + change.removedLength;
     this.textValue = textAfter ?? old.slice(0, change.offset) + change.text + old.slice(end);
     this.treeCache = undefined;
-    const parsed = this.reparseRegion(old, change);
+    const parsed = this.reparseRegion(old.length, sliceBefore ?? ((from, to) => old.slice(from, to)), change);
     this.lastUpdate = parsed >= 0 ? { mode: 'incremental', rowsParsed: parsed } : { mode: 'full', rowsParsed: this.parseAll() };
     return this.lastUpdate;
   }
@@ -242,7 +244,7 @@ export class ImportDocument {
    * the number of rows parsed, or -1 when the edit changed the file's structure and a full
    * parse is needed.
    */
-  private reparseRegion(old: string, change: TextChange): number {
+  private reparseRegion(oldLength: number, sliceOld: (start: number, end: number) => string, change: TextChange): number {
     const changeStart = change.offset;
     const changeEnd = change.offset + change.removedLength;
     const delta = change.text.length - change.removedLength;
@@ -260,7 +262,7 @@ export class ImportDocument {
     // The region's new text is built from slices of the old (flat) text, so that nothing
     // here reads the whole new text. A little of what follows is kept, so that a token
     // running past the region's end is seen to do so, as it would be in the whole text.
-    const regionText = old.slice(regionStart, changeStart) + change.text + old.slice(changeEnd, Math.min(old.length, regionEndBefore + REGION_LOOKAHEAD));
+    const regionText = sliceOld(regionStart, changeStart) + change.text + sliceOld(changeEnd, Math.min(oldLength, regionEndBefore + REGION_LOOKAHEAD));
     const stopAt = regionEndBefore + delta - regionStart;
     const parser = new JsonParser(regionText, 0);
     const elements: RowEntry[] = [];
