@@ -2,44 +2,64 @@ import type { RowEntry } from './importDocument';
 
 /**
  * Rows by global key, compared case-insensitively as Labelbox does. Kept up to date row by
- * row, so finding duplicates never needs a pass over the file.
+ * row, so finding duplicates never needs a pass over the file. A key used once (nearly all of
+ * them) maps to its row directly; only a repeated key gets a set.
  */
 export class GlobalKeyIndex {
-  private readonly rowsByKey = new Map<string, Set<RowEntry>>();
+  private readonly rowsByKey = new Map<string, RowEntry | Set<RowEntry>>();
   private readonly duplicated = new Set<string>();
 
   add(entry: RowEntry): void {
-    const key = entry.facts.globalKey?.value.toLowerCase();
+    const key = indexKey(entry);
     if (key === undefined) return;
-    let rows = this.rowsByKey.get(key);
-    if (!rows) {
-      rows = new Set();
-      this.rowsByKey.set(key, rows);
+    const rows = this.rowsByKey.get(key);
+    if (rows === undefined) {
+      this.rowsByKey.set(key, entry);
+    } else if (rows instanceof Set) {
+      rows.add(entry);
+      if (rows.size > 1) this.duplicated.add(key);
+    } else if (rows !== entry) {
+      this.rowsByKey.set(key, new Set([rows, entry]));
+      this.duplicated.add(key);
     }
-    rows.add(entry);
-    if (rows.size > 1) this.duplicated.add(key);
   }
 
   remove(entry: RowEntry): void {
-    const key = entry.facts.globalKey?.value.toLowerCase();
+    const key = indexKey(entry);
     if (key === undefined) return;
     const rows = this.rowsByKey.get(key);
-    if (!rows) return;
+    if (rows === undefined) return;
+    if (!(rows instanceof Set)) {
+      if (rows === entry) this.rowsByKey.delete(key);
+      return;
+    }
     rows.delete(entry);
     if (rows.size < 2) this.duplicated.delete(key);
-    if (rows.size === 0) this.rowsByKey.delete(key);
+    if (rows.size === 1) this.rowsByKey.set(key, rows.values().next().value as RowEntry);
+    else if (rows.size === 0) this.rowsByKey.delete(key);
   }
 
   /** Groups of two or more rows sharing a key. */
   *duplicates(): IterableIterator<ReadonlySet<RowEntry>> {
-    for (const key of this.duplicated) yield this.rowsByKey.get(key)!;
+    for (const key of this.duplicated) yield this.rowsByKey.get(key) as Set<RowEntry>;
   }
 
   rowsWithKey(key: string): ReadonlySet<RowEntry> | undefined {
-    return this.rowsByKey.get(key.toLowerCase());
+    const rows = this.rowsByKey.get(key.toLowerCase());
+    return rows === undefined || rows instanceof Set ? rows : new Set([rows]);
+  }
+
+  /** How many rows use the key (0 when none). */
+  countRows(key: string): number {
+    const rows = this.rowsByKey.get(key.toLowerCase());
+    return rows === undefined ? 0 : rows instanceof Set ? rows.size : 1;
   }
 
   get size(): number {
     return this.rowsByKey.size;
   }
+}
+
+function indexKey(entry: RowEntry): string | undefined {
+  return entry.facts.globalKey?.value.toLowerCase();
 }

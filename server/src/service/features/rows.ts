@@ -51,7 +51,7 @@ export function rowProblems(document: ImportDocument, entry: RowEntry): ImportDi
 
 export function isDuplicateKey(document: ImportDocument, entry: RowEntry): boolean {
   const key = entry.facts.globalKey;
-  return key !== undefined && (document.globalKeys.rowsWithKey(key.value)?.size ?? 0) > 1;
+  return key !== undefined && document.globalKeys.countRows(key.value) > 1;
 }
 
 /** Errors and warnings of a row, counted without copying them. */
