@@ -132,8 +132,10 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
 }
 
 function* duplicateGlobalKeys(document: ImportDocument): IterableIterator<ImportDiagnostic> {
-  for (const group of document.globalKeys.duplicates()) {
-    const entries = [...group].sort((a, b) => a.start - b.start);
+  // In file order: which problems fit under the cap must not depend on the order of past edits.
+  const groups = [...document.globalKeys.duplicates()].map((group) => [...group].sort((a, b) => a.start - b.start));
+  groups.sort((a, b) => a[0].start - b[0].start);
+  for (const entries of groups) {
     for (const entry of entries) document.locate(entry);
     for (const entry of entries) {
       const key = entry.facts.globalKey!;

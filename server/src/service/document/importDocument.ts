@@ -66,6 +66,7 @@ export type RootLayout = RootArrayResult | RootOtherResult;
 
 /** What happened in the last update, for the language status and the benchmarks. */
 export interface UpdateStats {
+  /** 'full' when the whole text is (or, until the rows are next read, will be) parsed again. */
   mode: 'full' | 'incremental';
   rowsParsed: number;
 }
@@ -83,7 +84,12 @@ export class ImportDocument {
   private prefixProblems: ImportDiagnostic[] = [];
   /** Syntax problems after the root value (absolute offsets). */
   private suffixProblems: ImportDiagnostic[] = [];
-  readonly globalKeys = new GlobalKeyIndex();
+  private readonly keyIndex = new GlobalKeyIndex();
+  /**
+   * Set when an edit could not be applied to the rows it touched: the whole text is parsed
+   * again when the rows are next read, so that a burst of such edits costs one parse.
+   */
+  private stale = false;
   private readonly problemRows = new Set<RowEntry>();
   private legacyRowCount = 0;
   private treeCache: { entry: RowEntry; tree: JsonNode | undefined } | undefined;
@@ -107,15 +113,24 @@ export class ImportDocument {
   }
 
   get rows(): readonly RowEntry[] {
+    this.fresh();
     return this.rowList;
   }
 
   get layout(): RootLayout {
+    this.fresh();
     return this.layoutValue;
   }
 
   get legacyRows(): number {
+    this.fresh();
     return this.legacyRowCount;
+  }
+
+  /** Rows by global key. */
+  get globalKeys(): GlobalKeyIndex {
+    this.fresh();
+    return this.keyIndex;
   }
 
   /** Applies edits in order, each in the coordinates of the text left by the previous one. */
@@ -141,8 +156,9 @@ export class ImportDocument {
     const end = change.offset + change.removedLength;
     this.textValue = textAfter ?? old.slice(0, change.offset) + change.text + old.slice(end);
     this.treeCache = undefined;
-    const parsed = this.reparseRegion(old.length, sliceBefore ?? ((from, to) => old.slice(from, to)), change);
-    this.lastUpdate = parsed >= 0 ? { mode: 'incremental', rowsParsed: parsed } : { mode: 'full', rowsParsed: this.parseAll() };
+    const parsed = this.stale ? -1 : this.reparseRegion(old.length, sliceBefore ?? ((from, to) => old.slice(from, to)), change);
+    if (parsed < 0) this.stale = true;
+    this.lastUpdate = parsed >= 0 ? { mode: 'incremental', rowsParsed: parsed } : { mode: 'full', rowsParsed: 0 };
     return this.lastUpdate;
   }
 
@@ -159,11 +175,20 @@ export class ImportDocument {
   setText(text: string): void {
     this.textValue = text;
     this.treeCache = undefined;
+    this.stale = true;
+    this.lastUpdate = { mode: 'full', rowsParsed: 0 };
+  }
+
+  /** Parses the whole text again if an edit left the rows out of date. */
+  private fresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
     this.lastUpdate = { mode: 'full', rowsParsed: this.parseAll() };
   }
 
   /** Checks every row again, e.g. after the organization's metadata schema changed. */
   setContext(context: ValidationContext): void {
+    this.fresh();
     this.context = context;
     for (let i = 0; i < this.rowList.length; i++) {
       const entry = this.rowList[i];
@@ -177,6 +202,7 @@ export class ImportDocument {
 
   /** Index of the row whose span (value and the separator after it) contains `offset`, or -1. */
   rowIndexAt(offset: number): number {
+    this.fresh();
     const rows = this.rowList;
     let low = 0;
     let high = rows.length - 1;
@@ -196,6 +222,7 @@ export class ImportDocument {
 
   /** Offset just past the row's span: the next row's start or the closing bracket. */
   spanEnd(index: number): number {
+    this.fresh();
     const next = this.rowList[index + 1];
     if (next) return next.start;
     const layout = this.layoutValue;
@@ -205,6 +232,7 @@ export class ImportDocument {
 
   /** The row's tree (offsets relative to the row's start), parsed again from the text. */
   rowTree(index: number): JsonNode | undefined {
+    this.fresh();
     const entry = this.rowList[index];
     if (!entry) return undefined;
     if (this.treeCache?.entry === entry) return this.treeCache.tree;
@@ -242,22 +270,32 @@ export class ImportDocument {
    * starts at an unchanged row start and ends where an unchanged row (or the closing
    * bracket) begins: the parser is then in the same state a full parse would be in. Returns
    * the number of rows parsed, or -1 when the edit changed the file's structure and a full
-   * parse is needed.
+   * parse is needed. A root array whose "]" is missing ends at the end of the text; an edit
+   * after the "]" only checks again what follows it.
    */
   private reparseRegion(oldLength: number, sliceOld: (start: number, end: number) => string, change: TextChange): number {
     const changeStart = change.offset;
     const changeEnd = change.offset + change.removedLength;
     const delta = change.text.length - change.removedLength;
     const layout = this.layoutValue;
-    if (layout.kind !== 'array' || layout.closeOffset < 0) return -1;
-    if (changeStart <= layout.openOffset || changeEnd > layout.closeOffset) return -1;
+    if (layout.kind !== 'array') return -1;
+    const closed = layout.closeOffset >= 0;
+    if (closed && changeStart > layout.closeOffset) {
+      const from = layout.closeOffset + 1;
+      const parser = new JsonParser(sliceOld(from, changeStart) + change.text + sliceOld(changeEnd, oldLength));
+      parser.parseAfterRoot();
+      this.suffixProblems = parser.problems.map((problem) => syntaxDiagnostic({ ...problem, offset: problem.offset + from }));
+      return 0;
+    }
+    const rootEnd = closed ? layout.closeOffset : oldLength;
+    if (changeStart <= layout.openOffset || changeEnd > rootEnd) return -1;
     const rows = this.rowList;
     const first = this.lastRowStartingAtOrBefore(changeStart);
     const last = this.lastRowStartingAtOrBefore(changeEnd);
     const from = Math.max(first - 1, 0);
     const regionStart = first - 1 >= 0 ? rows[first - 1].start : layout.openOffset + 1;
     const to = last + 1;
-    const regionEndBefore = to < rows.length ? rows[to].start : layout.closeOffset;
+    const regionEndBefore = to < rows.length ? rows[to].start : rootEnd;
 
     // The region's new text is built from slices of the old (flat) text, so that nothing
     // here reads the whole new text. A little of what follows is kept, so that a token
@@ -266,8 +304,10 @@ export class ImportDocument {
     const stopAt = regionEndBefore + delta - regionStart;
     const parser = new JsonParser(regionText, 0);
     const elements: RowEntry[] = [];
-    const closed = parser.parseElements(stopAt, false, (element) => elements.push(this.checkElement(element, regionText, regionStart)));
-    if (closed >= 0 || parser.offset !== stopAt) return -1;
+    // A region that runs to the end of an unclosed array is parsed as a full parse would: to the end.
+    const limit = !closed && to >= rows.length ? Number.MAX_SAFE_INTEGER : stopAt;
+    const closedAt = parser.parseElements(limit, false, (element) => elements.push(this.checkElement(element, regionText, regionStart)));
+    if (closedAt >= 0 || parser.offset !== stopAt) return -1;
 
     const startsAtOpen = regionStart === layout.openOffset + 1;
     const prefix: ImportDiagnostic[] = [];
@@ -283,7 +323,7 @@ export class ImportDocument {
     for (const entry of removed) this.forgetRow(entry);
     for (const entry of elements) this.rememberRow(entry);
     for (let i = from + elements.length; i < rows.length; i++) rows[i].start += delta;
-    layout.closeOffset += delta;
+    if (closed) layout.closeOffset += delta;
     for (const problem of this.suffixProblems) problem.offset += delta;
     return elements.length;
   }
@@ -362,6 +402,7 @@ export class ImportDocument {
    * positions. Cheap: a scan of the row's top-level keys, no tree.
    */
   locate(entry: RowEntry): RowFacts {
+    this.fresh();
     const facts = entry.facts;
     const end = entry.start + entry.valueLength;
     if (facts.globalKey && facts.globalKey.offset < 0) {
@@ -377,32 +418,36 @@ export class ImportDocument {
 
   /** Web URLs among the row's string values (row-relative, inside the quotes), found once per row. */
   links(entry: RowEntry): readonly RowLink[] {
+    this.fresh();
     entry.links ??= findLinks(this.textValue, entry.start, entry.start + entry.valueLength);
     return entry.links;
   }
 
   /** Rows that have problems of their own, in no particular order. */
   get rowsWithProblems(): ReadonlySet<RowEntry> {
+    this.fresh();
     return this.problemRows;
   }
 
   private rememberRow(entry: RowEntry): void {
     if (entry.syntax.length || entry.checks.length) this.problemRows.add(entry);
-    this.globalKeys.add(entry);
+    this.keyIndex.add(entry);
     if (entry.facts.dialect === 'legacy') this.legacyRowCount++;
   }
 
   private forgetRow(entry: RowEntry): void {
     this.problemRows.delete(entry);
-    this.globalKeys.remove(entry);
+    this.keyIndex.remove(entry);
     if (entry.facts.dialect === 'legacy') this.legacyRowCount--;
   }
 
   get filePrefixProblems(): readonly ImportDiagnostic[] {
+    this.fresh();
     return this.prefixProblems;
   }
 
   get fileSuffixProblems(): readonly ImportDiagnostic[] {
+    this.fresh();
     return this.suffixProblems;
   }
 }

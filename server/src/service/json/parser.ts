@@ -681,6 +681,11 @@ export class JsonParser {
     }
   }
 
+  /** Checks the text after the root value, from the current position: only whitespace may follow. */
+  parseAfterRoot(): void {
+    this.checkTrailingContent();
+  }
+
   private checkTrailingContent(rootWasObject = false): void {
     this.skipTrivia();
     if (this.pos >= this.end) return;
