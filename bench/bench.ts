@@ -3,6 +3,7 @@
  * on the same generated import files, side by side; and the CLI next to a bare JSON.parse.
  *
  * Options: --sizes 1000,10000,50000  --runs 3  --seed 1  --edit-pairs 4  --paste-rows 1000
+ *          --pause 500 (ms before each measured edit, as between keystrokes)
  *          --no-json-server  --no-cli  --json FILE (raw results)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,10 +31,11 @@ interface Options {
   jsonServer: boolean;
   cli: boolean;
   json: string | undefined;
+  pauseMs: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10_000, 50_000], runs: 3, seed: 1, editPairs: 4, pasteRows: 1000, jsonServer: true, cli: true, json: undefined };
+  const options: Options = { sizes: [1000, 10_000, 50_000], runs: 3, seed: 1, editPairs: 4, pasteRows: 1000, jsonServer: true, cli: true, json: undefined, pauseMs: 500 };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -67,6 +69,9 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--no-cli':
         options.cli = false;
+        break;
+      case '--pause':
+        options.pauseMs = count(value());
         break;
       case '--json':
         options.json = value();
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
     writeFileSync(path, file.text);
     const uri = pathToFileURL(path).href;
     const sessions: SessionResult[] = [];
-    const sessionOptions = { editPairs: options.editPairs, pasteRows: options.pasteRows, compareWithFresh: true, timeoutMs: 600_000 };
+    const sessionOptions = { editPairs: options.editPairs, pasteRows: options.pasteRows, compareWithFresh: true, timeoutMs: 600_000, pauseMs: options.pauseMs };
     for (let run = 0; run < options.runs; run++) {
       // Alternate the order, so that neither server always runs right after the other.
       const order = options.jsonServer ? (run % 2 === 0 ? [OUR_SERVER, JSON_SERVER] : [JSON_SERVER, OUR_SERVER]) : [OUR_SERVER];

@@ -12,6 +12,8 @@ export interface SessionOptions {
   /** Open the edited text as a second document and compare: incremental must equal fresh. */
   compareWithFresh: boolean;
   timeoutMs: number;
+  /** Pause before each measured edit, as between keystrokes: the server finishes what it does when idle. */
+  pauseMs: number;
 }
 
 /** What one server did with one file; times in milliseconds, memory in megabytes. */
@@ -19,6 +21,8 @@ export interface SessionResult {
   server: string;
   openMs: number;
   openCpuMs: number;
+  /** Our server's own account (status notification) of the time it spent parsing and checking the file. */
+  openCheckMs: number | undefined;
   problems: number;
   injectedRows: number;
   injectedRowsReported: number;
@@ -58,6 +62,7 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
   let version = 1;
 
   const edit = async (changes: TextDocumentContentChangeEvent[]): Promise<{ ms: number; diagnostics: Diagnostic[] }> => {
+    await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
     version++;
     document = TextDocument.update(document, changes, version);
     const before = server.publications(uri);
@@ -75,6 +80,7 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
     const opened = await server.nextDiagnostics(uri, 0, 1, options.timeoutMs);
     const openMs = opened.at - openStarted;
     const openCpuMs = server.cpuMilliseconds() - cpu;
+    const openStatus = launch.name.startsWith('labelbox') ? await server.nextStatus(uri, 0, 5000) : undefined;
     const base = opened.diagnostics;
     const reportedRows = new Set(base.map((diagnostic) => layout.rowOfLine(diagnostic.range.start.line)));
     const injectedRowsReported = [...injected].filter((row) => reportedRows.has(row)).length;
@@ -181,6 +187,7 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
       server: launch.name,
       openMs,
       openCpuMs,
+      openCheckMs: openStatus?.checkMilliseconds,
       problems: base.length,
       injectedRows: injected.size,
       injectedRowsReported,

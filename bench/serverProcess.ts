@@ -35,6 +35,8 @@ export class ServerProcess {
   private readonly waiters: Array<() => void> = [];
   private exited = false;
   stderr = '';
+  /** Our server's status notifications (how long each check took). */
+  readonly statuses: Array<{ uri: string; checkMilliseconds: number }> = [];
   /** What the server said it can do, from its initialize result. */
   capabilities: Record<string, unknown> = {};
 
@@ -52,7 +54,12 @@ export class ServerProcess {
       this.published.set(params.uri, list);
       this.wake();
     });
-    this.connection.onNotification(() => undefined);
+    this.connection.onNotification((method, params) => {
+      if (method === 'labelboxImport/status') {
+        this.statuses.push(params as { uri: string; checkMilliseconds: number });
+        this.wake();
+      }
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => launch.settings ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -118,6 +125,24 @@ export class ServerProcess {
       if (this.exited) throw new Error(`${this.launch.name} exited while waiting for diagnostics. Its stderr: ${this.stderr}`);
       const remaining = deadline - performance.now();
       if (remaining <= 0) throw new Error(`${this.launch.name}: no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until a status notification has come for `uri` after the first `after` ones; undefined after `timeoutMs`. */
+  async nextStatus(uri: string, after: number, timeoutMs: number): Promise<{ checkMilliseconds: number } | undefined> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const found = this.statuses.slice(after).find((status) => status.uri === uri);
+      if (found || this.exited) return found;
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) return undefined;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
