@@ -26,7 +26,7 @@ export function locateTopLevelKey(text: string, start: number, end: number, keys
       if (depth === 1 && pendingKey) {
         found = { keyOffset: pendingKey.offset, keyLength: pendingKey.length, valueOffset: i, valueLength: close + 1 - i };
         pendingKey = undefined;
-      } else if (depth === 1 && isFollowedByColon(text, close + 1, end) && keys.includes(JSON.parse(text.slice(i, close + 1)))) {
+      } else if (depth === 1 && isFollowedByColon(text, close + 1, end) && keys.includes(keyText(text, i, close))) {
         pendingKey = { offset: i, length: close + 1 - i };
       }
       i = close;
@@ -50,6 +50,12 @@ export function locateTopLevelKey(text: string, start: number, end: number, keys
     }
   }
   return found;
+}
+
+/** The key between the quotes at `open` and `close`; unescaped by JSON.parse only when it has a backslash. */
+function keyText(text: string, open: number, close: number): string {
+  const raw = text.slice(open + 1, close);
+  return raw.includes('\\') ? (JSON.parse(text.slice(open, close + 1)) as string) : raw;
 }
 
 /** Offset of the quote closing the string that opens at `open`, or -1. */
