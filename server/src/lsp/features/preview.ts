@@ -28,6 +28,7 @@ export function registerPreview({ connection, documents, validationContextFor }:
         value: details.value,
         dialect: details.facts.dialect,
         mediaType: details.facts.mediaType,
+        inferredMediaType: details.facts.inferredMediaType,
         problems: details.problems.map((problem) => ({
           range: toRange(tracked.text, problem.offset, problem.length),
           severity: problem.severity,
