@@ -188,7 +188,7 @@ export function overlayLayers(
   layers.forEach((layer, position) => {
     const id = `overlay-${position}`;
     if (!layer.resource.src) {
-      rows.push(h('li', { class: 'overlay-control' }, unavailable(layer.url, layer.resource.blocked ?? 'Not loaded.', layer.resource, context)));
+      rows.push(h('li', { class: 'overlay-control blocked' }, h('span', { class: 'layer-name' }, layer.name), unavailable(layer.url, layer.resource.blocked ?? 'Not loaded.', layer.resource, context)));
       return;
     }
     const saved = context.layer(layer.url) ?? { visible: true, opacity: 1 };
