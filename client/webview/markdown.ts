@@ -70,9 +70,11 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
     }
     if (QUOTE.test(line)) {
       const inner: string[] = [];
-      while (i < lines.length && QUOTE.test(lines[i])) inner.push(QUOTE.exec(lines[i])![1]);
+      for (let match = QUOTE.exec(line); match; match = i < lines.length ? QUOTE.exec(lines[i]) : null) {
+        inner.push(match[1]);
+        i++;
+      }
       const text = inner.join('\n');
-      i += inner.length;
       blocks.push(depth < MAX_DEPTH ? { type: 'quote', children: parseMarkdown(text, depth + 1) } : { type: 'paragraph', children: [{ type: 'text', text }] });
       continue;
     }
@@ -126,6 +128,15 @@ function closing(text: string, marker: string, from: number): number {
 export function parseInline(text: string, depth = 0): Inline[] {
   const out: Inline[] = [];
   let buffer = '';
+  // Where a delimiter was found to have no closer: none closes it later either, so each
+  // search runs once and long runs of unmatched delimiters stay linear.
+  const unmatched = new Map<string, number>();
+  const closer = (marker: string, from: number) => {
+    if (from >= (unmatched.get(marker) ?? Infinity)) return -1;
+    const at = closing(text, marker, from);
+    if (at < 0) unmatched.set(marker, from);
+    return at;
+  };
   const flush = () => {
     if (buffer) out.push({ type: 'text', text: buffer });
     buffer = '';
@@ -148,7 +159,8 @@ export function parseInline(text: string, depth = 0): Inline[] {
     }
     if (character === '`') {
       const run = /^`+/.exec(rest)![0];
-      const end = text.indexOf(run, i + run.length);
+      const end = i >= (unmatched.get(run) ?? Infinity) ? -1 : text.indexOf(run, i + run.length);
+      if (end < 0) unmatched.set(run, i);
       if (end > 0) {
         flush();
         out.push({ type: 'code', text: text.slice(i + run.length, end).trim() || text.slice(i + run.length, end) });
@@ -161,7 +173,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
     }
     const double = rest.startsWith('**') ? '**' : rest.startsWith('__') ? '__' : rest.startsWith('~~') ? '~~' : undefined;
     if (double && rest.length > 2 && !/\s/.test(rest[2])) {
-      const end = closing(text, double, i + 1);
+      const end = closer(double, i + 1);
       if (end > i + 2) {
         flush();
         out.push({ type: double === '~~' ? 'del' : 'strong', children: nested(text.slice(i + 2, end)) });
@@ -170,7 +182,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
       }
     }
     if ((character === '*' || character === '_') && rest.length > 1 && !/\s/.test(rest[1]) && !(character === '_' && i > 0 && /\w/.test(text[i - 1]))) {
-      const end = closing(text, character, i);
+      const end = closer(character, i);
       if (end > i + 1 && !(character === '_' && /\w/.test(text[end + 1] ?? ''))) {
         flush();
         out.push({ type: 'em', children: nested(text.slice(i + 1, end)) });
@@ -180,7 +192,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
     }
     if (character === '[' || (character === '!' && rest[1] === '[')) {
       const image = character === '!';
-      const link = /^!?\[([^\]\n]*)\]\(\s*<?([^\s)>]*)>?(?:\s+"[^"\n]*")?\s*\)/.exec(rest);
+      const link = /^!?\[([^\]\n]*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/.exec(rest);
       if (link) {
         flush();
         const label = link[1] || link[2];

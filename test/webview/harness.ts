@@ -122,19 +122,33 @@ export class PreviewHarness {
     return webm;
   }
 
-  /** Opens the preview page with the VS Code API stubbed; `state` is what getState returns (a reload). */
+  private shared: { context: BrowserContext; page: Page; errors: string[] } | undefined;
+
+  /**
+   * Opens the preview page with the VS Code API stubbed; `state` is what getState returns (as
+   * after a reload). One browser page serves every test of a file (a new one costs seconds
+   * here); each open loads the page afresh.
+   */
   async open(options: { state?: unknown; galleryRows?: number; width?: number; height?: number } = {}): Promise<PreviewPage> {
-    const context = await this.browser!.newContext({ viewport: { width: options.width ?? 900, height: options.height ?? 700 } });
-    const page = await context.newPage();
-    // tsx keeps function names with a helper the page lacks; functions sent to the page need it.
-    await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-    await page.addInitScript(stubVsCodeApi, { state: options.state, galleryRows: options.galleryRows ?? 0, origin: this.origin });
+    if (!this.shared) {
+      const context = await this.browser!.newContext();
+      const page = await context.newPage();
+      const shared = { context, page, errors: [] as string[] };
+      // tsx keeps function names with a helper the page lacks; functions sent to the page need it.
+      await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+      await page.addInitScript(stubVsCodeApi);
+      page.on('pageerror', (error) => shared.errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') shared.errors.push(message.text());
+      });
+      this.shared = shared;
+    }
+    const { page, context } = this.shared;
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(`${this.origin}/preview.html`);
+    this.shared.errors = errors;
+    await page.setViewportSize({ width: options.width ?? 900, height: options.height ?? 700 });
+    const stub = JSON.stringify({ state: options.state, galleryRows: options.galleryRows ?? 0, origin: this.origin });
+    await page.goto(`${this.origin}/preview.html?stub=${encodeURIComponent(stub)}`);
     await page.waitForFunction(() => (window as unknown as StubWindow).__sent.some((message) => message.type === 'ready'));
     return new PreviewPage(page, context, errors, this.origin);
   }
@@ -155,7 +169,8 @@ export interface StubWindow {
  * Runs in the page before its scripts: the three functions VS Code gives a webview, and an
  * answer to gallery requests from `galleryRows` made-up rows (as the extension would).
  */
-function stubVsCodeApi(options: { state: unknown; galleryRows: number; origin: string }): void {
+function stubVsCodeApi(): void {
+  const options = JSON.parse(new URLSearchParams(location.search).get('stub') ?? '{}') as { state: unknown; galleryRows: number; origin: string };
   const page = window as unknown as StubWindow & { __galleryRequests: number };
   page.__sent = [];
   page.__state = options.state;
@@ -303,7 +318,8 @@ export class PreviewPage {
     return file;
   }
 
+  /** Leaves the page (the browser page itself is reused by the next test). */
   async close(): Promise<void> {
-    await this.context.close();
+    await this.page.goto('about:blank');
   }
 }
