@@ -267,7 +267,7 @@ export class GalleryView {
     const summary = [
       `Row ${tile.index + 1}`,
       label,
-      tile.mediaType ?? 'unknown media type',
+      tile.mediaType ? `${tile.mediaType}${tile.mediaTypeInferred ? ' (no media_type)' : ''}` : 'unknown media type',
       tile.errors ? `${tile.errors} error${tile.errors === 1 ? '' : 's'}` : '',
       tile.warnings ? `${tile.warnings} warning${tile.warnings === 1 ? '' : 's'}` : '',
     ].filter(Boolean);
@@ -286,7 +286,12 @@ export class GalleryView {
       },
       thumb,
       h('div', { class: 'tile-caption' }, label),
-      h('div', { class: 'tile-meta' }, `#${(tile.index + 1).toLocaleString()} · ${tile.mediaType ?? '?'}${tile.mediaTypeInferred ? '*' : ''}`),
+      h(
+        'div',
+        { class: 'tile-meta' },
+        `#${(tile.index + 1).toLocaleString()} · `,
+        tile.mediaTypeInferred ? h('em', { title: 'No media_type: the type the asset suggests' }, tile.mediaType) : (tile.mediaType ?? 'unknown type'),
+      ),
       badge,
     );
   }

@@ -92,9 +92,21 @@ app.appendChild(h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'a
 app.appendChild(h('main', {}, rowView.element, gallery.element));
 selectView(state.view);
 
+/**
+ * Whether a message comes from VS Code's host page. VS Code hides window.parent from the page,
+ * so the sender is checked the other way round: the page's own origin, and not a frame of the
+ * page (HTML attachments, documents), whatever their origin.
+ */
+function fromHost(event: MessageEvent): boolean {
+  if (event.origin !== window.origin || !event.source) return false;
+  for (const frame of document.querySelectorAll<HTMLIFrameElement | HTMLObjectElement>('iframe, object')) {
+    if (frame.contentWindow && frame.contentWindow === event.source) return false;
+  }
+  return true;
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
-  // Only the host page talks to this page; frames inside it (HTML attachments) may not.
-  if (event.source !== window.parent || event.origin !== window.origin) return;
+  if (!fromHost(event)) return;
   const message = parseHostMessage(event.data);
   if (!message) {
     console.warn('Labelbox preview: ignored a malformed message', event.data);
