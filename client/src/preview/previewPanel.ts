@@ -46,6 +46,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** Addresses of the row shown, with how they resolved, for "open externally". */
   private addresses = new Map<string, Resolution>();
   private galleryVisible = false;
+  /** The file changed while the gallery was hidden: its pages are stale when it shows again. */
+  private galleryStale = false;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private galleryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -116,6 +118,10 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       case 'view':
         this.galleryVisible = message.view === 'gallery';
+        if (this.galleryVisible && this.galleryStale) {
+          this.galleryStale = false;
+          this.post({ type: 'galleryChanged' });
+        }
         return;
     }
   }
@@ -154,6 +160,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.galleryVisible) {
       if (this.galleryTimer) clearTimeout(this.galleryTimer);
       this.galleryTimer = setTimeout(() => this.post({ type: 'galleryChanged' }), GALLERY_REFRESH_DELAY_MS);
+    } else {
+      this.galleryStale = true;
     }
   }
 
