@@ -12,6 +12,7 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import type { CancellationToken, CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -31,6 +32,10 @@ export class TestLspClient {
   private constructor(extraArgs: string[] = []) {
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.process.on('exit', (code) => {
+      this.exitCode = code ?? -1;
+      this.wake();
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
@@ -48,6 +53,8 @@ export class TestLspClient {
   }
 
   private settings: unknown = {};
+  /** Set when the server process has ended. */
+  exitCode: number | undefined;
 
   static async start(options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities'] } = {}): Promise<TestLspClient> {
     const client = new TestLspClient();
@@ -107,6 +114,7 @@ export class TestLspClient {
     for (;;) {
       const value = probe();
       if (value !== undefined) return value;
+      if (this.exitCode !== undefined) throw new Error(`The server exited (code ${this.exitCode}) while waiting for ${what}. Server stderr: ${this.stderr}`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`Timed out waiting for ${what}. Server stderr: ${this.stderr}`);
       await new Promise<void>((resolveWait) => {
@@ -123,14 +131,33 @@ export class TestLspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** The completion items at a position (a list or a bare array, as the server answers). */
+  async completion(uri: string, position: Position, token?: CancellationToken): Promise<CompletionItem[] | null> {
+    const params = { textDocument: { uri }, position };
+    const result = (await (token
+      ? this.connection.sendRequest('textDocument/completion', params, token)
+      : this.connection.sendRequest('textDocument/completion', params))) as CompletionList | CompletionItem[] | null;
+    return result === null ? null : Array.isArray(result) ? result : result.items;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Promise<Hover | null>;
+  }
+
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.exitCode !== undefined ? resolve() : this.process.once('exit', () => resolve())));
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown'), delay(2000)]);
+      await this.connection.sendNotification('exit');
     } catch {
       // the process may already be gone
     }
+    await Promise.race([exited, delay(2000)]);
     this.connection.dispose();
     this.process.kill();
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,5 +1,7 @@
+import { countKeys } from './valueNodes';
 import type {
   ArrayNode,
+  JsonValue,
   BooleanNode,
   JsonNode,
   NullNode,
@@ -32,8 +34,10 @@ export interface ParsedElement {
   start: number;
   /** Absolute offset just after the element's value. */
   valueEnd: number;
-  /** The element's tree, offsets relative to `start`; undefined when it is not a JSON value. */
+  /** The element's tree, offsets relative to `start`; undefined when it is not a JSON value or was read by JSON.parse. */
   node: JsonNode | undefined;
+  /** The element's value when it was read by JSON.parse (valid JSON, no repeated key): no tree was built. */
+  value?: JsonValue;
 }
 
 export interface RootArrayResult {
@@ -81,6 +85,9 @@ const enum Ch {
 /** Deeper nesting than this is reported instead of recursed into, so no input can overflow the stack. */
 export const MAX_NESTING_DEPTH = 256;
 
+/** Longer rows are left to the tolerant parser: the quick scan is for ordinary rows. */
+const MAX_QUICK_ROW_LENGTH = 4 * 1024 * 1024;
+
 const NUMBER_PATTERN = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 const LITERAL_HINTS: Record<string, string> = {
@@ -105,6 +112,10 @@ function isIdentifierChar(ch: number): boolean {
   );
 }
 
+function isWhitespace(ch: number): boolean {
+  return ch === Ch.Space || ch === Ch.LineFeed || ch === Ch.CarriageReturn || ch === Ch.Tab;
+}
+
 function isNumberChar(ch: number): boolean {
   return (
     (ch >= Ch.Digit0 && ch <= Ch.Digit9) ||
@@ -116,12 +127,36 @@ function isNumberChar(ch: number): boolean {
   );
 }
 
+const CHARACTER_NAMES: Record<number, string> = {
+  0x00: 'a NUL byte (is this a binary file?)',
+  0xa0: 'a no-break space (U+00A0); use a plain space',
+  0x200b: 'a zero-width space (U+200B)',
+  0xfeff: 'a byte order mark (U+FEFF)',
+  0xfffd: 'U+FFFD, which stands for bytes that are not UTF-8 text (is this a binary file?)',
+};
+
+/**
+ * The character at `offset` for a message: quoted when it prints, else by its code point, so
+ * that invisible and control characters are named and never reach a terminal raw.
+ */
+export function describeCharacter(text: string, offset: number): { name: string; length: number } {
+  const code = text.codePointAt(offset) ?? 0;
+  const length = code > 0xffff ? 2 : 1;
+  const known = CHARACTER_NAMES[code];
+  if (known) return { name: known, length };
+  const invisible = code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x2000 && code <= 0x200f) || (code >= 0x2028 && code <= 0x202f);
+  if (invisible) return { name: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, length };
+  return { name: `"${String.fromCodePoint(code)}"`, length };
+}
+
 export class JsonParser {
   readonly problems: SyntaxProblem[] = [];
   private pos: number;
   /** Offsets in trees are `absolute - base`; set per root element. */
   private base = 0;
   private depth = 0;
+  /** Offset of the next line break at or after the quick scan's position (cached: the scan only moves forward). */
+  private nextLineBreak = -1;
 
   constructor(
     private readonly text: string,
@@ -167,6 +202,9 @@ export class JsonParser {
    * element is known to begin (or the closing bracket is). `afterComma` tells whether the
    * text just before the current position was a separating comma. Returns the offset of the
    * closing ']' when it was consumed, else -1.
+   *
+   * An object element that is valid JSON is read with JSON.parse, without a tree; any other
+   * element is parsed by this parser, which reports its problems.
    */
   parseElements(stopAt: number, afterComma: boolean, onElement: (element: ParsedElement) => void): number {
     let lastCommaOffset = afterComma ? this.pos - 1 : -1;
@@ -195,23 +233,87 @@ export class JsonParser {
         continue;
       }
       const start = this.pos;
-      this.base = start;
-      const node = this.parseValue();
-      // parseValue reported a stray '}' or ':' without consuming it: step over it.
-      if (this.pos === start) this.pos++;
+      const quick = ch === Ch.OpenBrace ? this.readValidObject(start, stopAt) : undefined;
+      if (quick) {
+        onElement(quick);
+      } else {
+        this.base = start;
+        const node = this.parseValue();
+        // parseValue reported a stray '}' or ':' without consuming it: step over it.
+        if (this.pos === start) this.pos++;
+        onElement({ start, valueEnd: this.pos, node });
+      }
       const valueEnd = this.pos;
       count++;
       lastCommaOffset = -1;
-      onElement({ start, valueEnd, node });
       this.skipTrivia();
       const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
       if (next === Ch.Comma) {
         lastCommaOffset = this.pos;
         this.pos++;
       } else if (next !== Ch.CloseBracket && next !== -1) {
-        this.error(valueEnd - 1, 1, 'Expected "," after this data row.');
+        // An unclosed row ends after the whitespace before the next one: point at its last character.
+        let last = valueEnd - 1;
+        while (last > start && isWhitespace(this.text.charCodeAt(last))) last--;
+        this.error(last, 1, 'Expected "," after this data row.');
       }
     }
+  }
+
+  /**
+   * Reads the object at `start` with JSON.parse when it is valid JSON without repeated keys.
+   * A quick scan finds its end (strings skipped with indexOf) and counts its keys; anything
+   * unusual (a line break in a string, no end before `stopAt`) returns undefined so that the
+   * tolerant parser takes over and reports the problem.
+   */
+  private readValidObject(start: number, stopAt: number): ParsedElement | undefined {
+    const text = this.text;
+    const end = Math.min(this.end, stopAt, start + MAX_QUICK_ROW_LENGTH);
+    let depth = 0;
+    let keys = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === Ch.Quote) {
+        let close = i + 1;
+        for (;;) {
+          close = text.indexOf('"', close);
+          if (close < 0 || close >= end) return undefined;
+          let backslash = close - 1;
+          while (text.charCodeAt(backslash) === Ch.Backslash) backslash--;
+          if ((close - 1 - backslash) % 2 === 0) break;
+          close++;
+        }
+        if (this.nextLineBreak < i) {
+          this.nextLineBreak = text.indexOf('\n', i);
+          if (this.nextLineBreak < 0) this.nextLineBreak = Number.MAX_SAFE_INTEGER;
+        }
+        if (this.nextLineBreak < close) return undefined;
+        i = close;
+        let next = close + 1;
+        while (next < end && (text.charCodeAt(next) === Ch.Space || text.charCodeAt(next) === Ch.LineFeed || text.charCodeAt(next) === Ch.CarriageReturn || text.charCodeAt(next) === Ch.Tab)) next++;
+        if (text.charCodeAt(next) === Ch.Colon) keys++;
+      } else if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
+        // Deep nesting is left to the tolerant parser, which reports it without recursing.
+        if (++depth > MAX_NESTING_DEPTH) return undefined;
+      } else if (ch === Ch.CloseBrace || ch === Ch.CloseBracket) {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      }
+    }
+    if (depth !== 0) return undefined;
+    let value: JsonValue;
+    try {
+      value = JSON.parse(text.slice(start, i)) as JsonValue;
+    } catch {
+      return undefined;
+    }
+    if (countKeys(value) !== keys) return undefined;
+    this.pos = i;
+    return { start, valueEnd: i, node: undefined, value };
   }
 
   /** Parses one value whose tree offsets are relative to its own first character. */
@@ -246,8 +348,9 @@ export class JsonParser {
     }
     if (isNumberChar(ch)) return this.parseNumber();
     if (isIdentifierChar(ch)) return this.parseLiteral();
-    this.error(this.pos, 1, `Unexpected character "${this.text[this.pos]}".`);
-    this.pos++;
+    const unexpected = describeCharacter(this.text, this.pos);
+    this.error(this.pos, unexpected.length, `Unexpected character ${unexpected.name}.`);
+    this.pos += unexpected.length;
     return undefined;
   }
 
@@ -357,8 +460,9 @@ export class JsonParser {
       this.error(start, this.pos - start, `Property names must be in double quotes: "${value}".`);
       return { type: 'string', offset: start - this.base, length: this.pos - start, value, parent: undefined };
     }
-    this.error(this.pos, 1, `Expected a property name in double quotes, found "${this.text[this.pos]}".`);
-    this.pos++;
+    const found = describeCharacter(this.text, this.pos);
+    this.error(this.pos, found.length, `Expected a property name in double quotes, found ${found.name}.`);
+    this.pos += found.length;
     return undefined;
   }
 
