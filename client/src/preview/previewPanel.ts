@@ -52,6 +52,7 @@ export class PreviewPanel implements vscode.Disposable {
   private galleryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
+  private reportedProblems = '';
   private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
@@ -146,11 +147,16 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** The editor's cursor moved (or the editor came to the front). */
   onCursor(position: vscode.Position): void {
-    this.showRow({ position });
+    // A hidden panel's page is gone; it asks for its row when it shows again ('ready').
+    if (this.panel.visible) this.showRow({ position });
   }
 
   /** The document changed: show the row at the cursor again (only if it changed), and refresh the gallery later. */
   onEdit(): void {
+    if (!this.panel.visible) {
+      this.galleryStale = true;
+      return;
+    }
     if (this.editTimer) clearTimeout(this.editTimer);
     this.editTimer = setTimeout(() => {
       this.editTimer = undefined;
@@ -235,7 +241,10 @@ export class PreviewPanel implements vscode.Disposable {
     this.currentIndex = row.index;
     if (key === this.lastSentKey) return; // the same row, unchanged: nothing to render again
     this.lastSentKey = key;
-    for (const problem of problems) this.deps.log.warn(problem);
+    if (problems.join('\n') !== this.reportedProblems) {
+      this.reportedProblems = problems.join('\n');
+      for (const problem of problems) this.deps.log.warn(problem);
+    }
     this.postRow(row, context);
   }
 
