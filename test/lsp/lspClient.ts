@@ -10,7 +10,9 @@ import type {
   Diagnostic,
   InitializeParams,
   PublishDiagnosticsParams,
+  Registration,
   TextDocumentContentChangeEvent,
+  WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
@@ -42,19 +44,28 @@ export class TestLspClient {
     });
     // Answer configuration requests from the settings given to start().
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
   private settings: unknown = {};
+  /** What the server registered dynamically (e.g. file watchers). */
+  readonly registrations: Registration[] = [];
 
-  static async start(options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities'] } = {}): Promise<TestLspClient> {
+  static async start(
+    options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities']; workspaceFolders?: WorkspaceFolder[] } = {},
+  ): Promise<TestLspClient> {
     const client = new TestLspClient();
     client.settings = options.settings ?? {};
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities: options.capabilities ?? {
         workspace: { configuration: true },
         textDocument: {
@@ -101,6 +112,11 @@ export class TestLspClient {
     return this.waitFor(ready, timeoutMs, `diagnostics for ${uri} version ${version}`);
   }
 
+  /** The diagnostics last published for a document, whatever its version. */
+  latestDiagnostics(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri)?.diagnostics;
+  }
+
   /** Waits until `probe` returns something, re-checking after every message from the server. */
   async waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -126,7 +142,8 @@ export class TestLspClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      // Awaited: a write still queued when the connection is disposed fails as an unhandled rejection.
+      await this.connection.sendNotification('exit');
     } catch {
       // the process may already be gone
     }

@@ -107,3 +107,7 @@ test('a field of a kind this version does not know is left out with a warning; d
   assert.match(result.warnings[1], /Field 3 \("camera2"\) uses the id "clrw3camera0000f8l1aa2b3c", which Field 1 \("camera"\) uses too/);
   assert.match(result.warnings[2], /Field 4 \("camera"\) has the same name as Field 1/);
 });
+
+test('a file cut short says so, with where it ends', () => {
+  assert.equal(error(parseMetadataSchema('{ "data": {\n  "customMetadataOntology": [ { "id": ')), 'The file is not valid JSON: line 2, column 38: the file ends before the JSON is complete.');
+});

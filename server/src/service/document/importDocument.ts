@@ -113,6 +113,11 @@ export class ImportDocument {
     this.lastUpdate = { mode: 'full', rowsParsed: this.parseAll() };
   }
 
+  /** What the rows were last checked with. */
+  get validationContext(): ValidationContext {
+    return this.context;
+  }
+
   /** Checks every row again, e.g. after the organization's metadata schema changed. */
   setContext(context: ValidationContext): void {
     this.context = context;

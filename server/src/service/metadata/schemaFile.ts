@@ -148,9 +148,10 @@ function errorMessages(errors: unknown[]): string {
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
-  const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  if (!position) return reason;
-  const offset = Number(position[1]);
+  const early = /end of JSON input/i.test(message);
+  const reason = early ? 'the file ends before the JSON is complete' : message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  if (!position && !early) return reason;
+  const offset = position ? Number(position[1]) : text.trimEnd().length;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
