@@ -179,3 +179,15 @@ test('the metadataSchema setting, folders added later, and files outside every f
     await configured.stop();
   }
 });
+
+test('a metadata schema file opened in the editor is never taken for an import file', async () => {
+  // Under a "labelbox" folder, so that the default files pattern **/labelbox/**/*.json matches it.
+  const uri = uriOf('alpha/labelbox/.labelbox/metadata-schema.json');
+  client.open(uri, JSON.stringify([{ id: 'clrw3camera0000f8l1aa2b3c', name: 'camera', kind: 'CustomMetadataString', global_key: 'x' }]));
+  const probe = uriOf('alpha/probe2.labelbox.json');
+  client.open(probe, '[]');
+  await client.diagnosticsFor(probe);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(client.latestDiagnostics(uri), undefined);
+  assert.ok(!client.notifications.some((n) => n.method === 'labelboxImport/importFileDetected' && (n.params as { uri: string }).uri === uri));
+});

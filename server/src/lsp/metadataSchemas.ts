@@ -93,6 +93,13 @@ export class MetadataSchemas {
     return path ? this.entry(path).loaded.context : this.noSchema;
   }
 
+  /** Whether the document is a metadata schema file in use (never an import file, whatever its path). */
+  isSchemaFile(uri: string): boolean {
+    const path = fsPathOf(uri);
+    if (!path) return false;
+    return this.entries.has(path) || this.folders.some((folder) => resolve(folder.path, folder.setting) === path) || path.endsWith(`${sep}${DEFAULT_METADATA_SCHEMA_PATH.split('/').join(sep)}`);
+  }
+
   statusFor(uri: string): MetadataSchemaStatus | undefined {
     const path = this.schemaPathFor(uri);
     const entry = path ? this.entries.get(path) : undefined;

@@ -29,6 +29,7 @@ export function startServer(connection: Connection): void {
 
   const isImportFile = (uri: string, text: string): boolean => {
     if (forced.has(uri) || detected.has(uri)) return true;
+    if (metadataSchemas.isSchemaFile(uri)) return false;
     const settings = settingsFor(uri);
     if (matchesAnyGlob(pathOf(uri), settings.files)) return true;
     return settings.detectByContent && looksLikeImportFile(text);
