@@ -6,6 +6,9 @@ import { createAjv } from '../../server/src/service/schema/compileSchema';
 import { parseMetadataSchema } from '../../server/src/service';
 import schema from '../../schemas/metadata-schema.schema.json';
 import packageJson from '../../package.json';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../../server/src/node/metadataSchemaFile';
+import { DEFAULT_API_ENDPOINT } from '../../client/src/metadata/fetchMetadataSchema';
 
 /**
  * The JSON Schema of the metadata schema file (schemas/metadata-schema.schema.json), which
@@ -118,6 +121,17 @@ test('package.json ties the schema to the default file and contributes the setti
   assert.deepEqual([entry.fileMatch].flat(), ['**/.labelbox/metadata-schema.json']);
   const setting = contributes.configuration.properties['labelboxImport.metadataSchema'];
   assert.equal(setting.scope, 'resource');
-  assert.equal(setting.default, '.labelbox/metadata-schema.json');
+  assert.equal(setting.default, DEFAULT_SETTINGS.metadataSchema);
+  assert.equal(setting.default, DEFAULT_METADATA_SCHEMA_PATH);
   assert.ok(setting.markdownDescription);
+});
+
+test('the API endpoint setting: the default is Labelbox, and untrusted workspaces cannot set it (it receives the key)', () => {
+  const endpoint = packageJson.contributes.configuration.properties['labelboxImport.apiEndpoint'] as { default: string; scope: string };
+  assert.equal(endpoint.default, DEFAULT_API_ENDPOINT);
+  assert.equal(DEFAULT_API_ENDPOINT, 'https://api.labelbox.com/graphql');
+  assert.ok(packageJson.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('labelboxImport.apiEndpoint'));
+  const commands = packageJson.contributes.commands.map((command) => `${command.category}: ${command.title}`);
+  assert.ok(commands.includes('Labelbox: Fetch Metadata Schema from Labelbox'));
+  assert.ok(commands.includes('Labelbox: Forget the Labelbox API Key'));
 });
