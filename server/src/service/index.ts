@@ -11,4 +11,4 @@ export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides
 export type { ImportDiagnostic, FixData, RelatedLocation } from './diagnostic';
 export { LineIndex } from './text/lineIndex';
 export { parseMetadataSchema, readMetadataSchema, type MetadataSchemaResult } from './metadata/schemaFile';
-export { GRAPHQL_KINDS, KIND_DESCRIPTIONS, graphqlKindOf, kindFromGraphql } from './metadata/kinds';
+export { GRAPHQL_KINDS, kindFromGraphql } from './metadata/kinds';

@@ -1,5 +1,5 @@
 import type { MetadataField, MetadataOption } from './catalog';
-import { GRAPHQL_KINDS, KIND_DESCRIPTIONS, kindFromGraphql } from './kinds';
+import { GRAPHQL_KINDS, kindFromGraphql } from './kinds';
 
 /**
  * Reads the organization's metadata schema file (`.labelbox/metadata-schema.json`). It holds
@@ -105,22 +105,8 @@ function readField(value: unknown, index: number): ReadField {
     }
   }
   if (options.length && kind !== 'enum') return `${where} has options, but only fields of kind CustomMetadataEnum have options; its kind is ${value.kind}.`;
-  const reserved = value.reserved === true;
-  return {
-    id: value.id,
-    name,
-    kind,
-    reserved,
-    options,
-    description: describeField(kind, reserved, options.length),
-  };
-}
-
-function describeField(kind: MetadataField['kind'], reserved: boolean, optionCount: number): string {
-  const label = KIND_DESCRIPTIONS[kind].label;
-  const owner = reserved ? 'Reserved' : 'Custom';
-  const options = kind === 'enum' ? ` with ${optionCount} option${optionCount === 1 ? '' : 's'}` : '';
-  return `${owner} ${label} field${options}, from your organization's metadata schema. Value: ${KIND_DESCRIPTIONS[kind].value}.`;
+  // No description: the API has none, and hover builds its text from the kind and options.
+  return { id: value.id, name, kind, reserved: value.reserved === true, options };
 }
 
 function fieldLabel(index: number, name: string | undefined): string {
