@@ -35,6 +35,9 @@ export class MetadataCatalog {
   private readonly byName = new Map<string, MetadataField>();
   private readonly optionsById = new Map<string, { field: MetadataField; option: MetadataOption }>();
   readonly fields: readonly MetadataField[];
+  private nameList: string[] | undefined;
+  private optionNames: Map<string, MetadataField> | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   /**
    * @param customFields the organization's fields, or undefined when its schema is not known.
@@ -81,6 +84,29 @@ export class MetadataCatalog {
   }
 
   get names(): string[] {
-    return [...this.byName.keys()];
+    return (this.nameList ??= [...this.byName.keys()]);
+  }
+
+  /** The field with an option of this name, if any. */
+  fieldWithOptionNamed(name: string): MetadataField | undefined {
+    if (!this.optionNames) {
+      this.optionNames = new Map();
+      for (const field of this.fields) for (const option of field.options) if (!this.optionNames.has(option.name)) this.optionNames.set(option.name, field);
+    }
+    return this.optionNames.get(name);
+  }
+
+  /**
+   * Remembers the answer to a costly question about the catalog, such as a "did you mean"
+   * search: the same misspelling tends to repeat on every row of a file.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    if (this.memos.size >= MAX_MEMOS) this.memos.clear();
+    this.memos.set(key, value);
+    return value;
   }
 }
+
+const MAX_MEMOS = 10_000;

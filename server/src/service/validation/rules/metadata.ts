@@ -1,7 +1,7 @@
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
 import type { MetadataField } from '../../metadata/catalog';
-import { closestMatch, editDistance } from '../../text/suggest';
+import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
 import { checkMetadataValue } from './metadataValue';
 
@@ -86,16 +86,19 @@ function reportUnknownId(check: RowCheck, idNode: StringNode, idKey: string): vo
     reportUnknown(check, idNode, `"${id}" is the name of a metadata field, not a schema id.${useName}`, named.id, true);
     return;
   }
-  let nearest: MetadataField | undefined;
-  let nearestDistance = MAX_ID_TYPOS + 1;
-  for (const field of catalog.fields) {
-    if (!field.id || Math.abs(field.id.length - id.length) > MAX_ID_TYPOS) continue;
-    const distance = editDistance(id, field.id);
-    if (distance < nearestDistance) {
-      nearest = field;
-      nearestDistance = distance;
+  const nearest = catalog.memo(`id:${id}`, () => {
+    let found: MetadataField | undefined;
+    let foundDistance = MAX_ID_TYPOS + 1;
+    for (const field of catalog.fields) {
+      if (!field.id) continue;
+      const distance = boundedEditDistance(id, field.id, foundDistance - 1);
+      if (distance < foundDistance) {
+        found = field;
+        foundDistance = distance;
+      }
     }
-  }
+    return found;
+  });
   const hint = nearest ? ` Did you mean "${nearest.id}" (${nearest.name})?` : id.length === 25 ? '' : ' (schema ids are 25 characters long)';
   reportUnknown(check, idNode, `No metadata field has the ${idKey} "${id}".${hint}`, nearest?.id);
 }
@@ -110,12 +113,12 @@ function reportUnknownName(check: RowCheck, nameNode: StringNode): void {
     return;
   }
   // An enum option's name where its field's name belongs.
-  const owner = catalog.fields.find((field) => field.options.some((option) => option.name === name));
+  const owner = catalog.fieldWithOptionNamed(name);
   if (owner) {
     reportUnknown(check, nameNode, `"${name}" is an option of the field "${owner.name}", not a field. Write "name": ${JSON.stringify(owner.name)} and "value": ${JSON.stringify(name)}.`, owner.name);
     return;
   }
-  const suggestion = closestMatch(name, catalog.names);
+  const suggestion = catalog.memo(`name:${name}`, () => closestMatch(name, catalog.names));
   reportUnknown(check, nameNode, `No metadata field is named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
 }
 
