@@ -230,3 +230,22 @@ test('unknown ids and names against a 500-field schema: thousands of distinct mi
   // misspelt field costs about what any other problem does. Generous for a busy machine.
   assert.ok(elapsed < 20_000, `${Math.round(elapsed)} ms`);
 });
+
+test('setContext gives exactly the problems of a fresh check with the new schema, syntax problems and all', () => {
+  const text = `[
+  { "row_data": "https://example.com/a.jpg", "metadata_fields": [{ "name": "weather", "value": "snow" }] },
+  { "row_data": "https://example.com/b.jpg", "row_data": "x", "metadata_fields": [{ "name": "camera", "value": 3 }] },
+  { "row_data": "https://example.com/c.jpg", "metadata_fields": [{ "name": "altitude_m", "value": 12 }] }
+  { "row_data": "https://example.com/d.jpg", "metadata_fields": [{ "schema_id": "${WEATHER}", "value": "rain" },] },
+  { "row_data": "https://example.com/e.jpg", "global_key": "a", "metadata_fields": [{ "name": "tag", "value": "x" }] }
+]`;
+  const strip = (diagnostics: ImportDiagnostic[]) => diagnostics.map(({ offset, length, code, severity, message }) => ({ offset, length, code, severity, message }));
+  const switched = new ImportDocument(text, NO_ORG);
+  switched.setContext(ORG);
+  const fresh = strip(collectDiagnostics(new ImportDocument(text, ORG)));
+  assert.deepEqual(strip(collectDiagnostics(switched)), fresh);
+  assert.ok(fresh.some((d) => d.code === 'json-syntax') && fresh.some((d) => d.code === 'duplicate-key') && fresh.some((d) => d.code === 'invalid-metadata-value'));
+  // And back.
+  switched.setContext(NO_ORG);
+  assert.deepEqual(strip(collectDiagnostics(switched)), strip(collectDiagnostics(new ImportDocument(text, NO_ORG))));
+});
