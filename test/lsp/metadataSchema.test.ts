@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import type { StatusParams } from '../../server/src/protocol';
+import { RULES } from '../../server/src/service/rules';
 import { TestLspClient } from './lspClient';
 
 /**
@@ -18,6 +19,8 @@ const root = mkdtempSync(join(tmpdir(), 'labelbox-lsp-metadata-'));
 const WATCH_CHANGE = { created: 1, changed: 2, deleted: 3 } as const;
 /** The issue's promise: a schema change shows in the open files within a second. */
 const WITHIN = 1000;
+/** Without a schema an unknown field may exist: the rule's default severity (LSP numbering), not an error. */
+const UNKNOWN_DEFAULT = { error: 1, warning: 2, information: 3, hint: 4 }[RULES['unknown-metadata-field'].severity];
 
 const ROWS = `[
   { "row_data": "https://example.com/a.jpg", "global_key": "a", "media_type": "IMAGE",
@@ -39,7 +42,7 @@ function write(path: string, text: string): string {
 const uriOf = (path: string) => URI.file(join(root, path)).toString();
 const folder = (name: string) => ({ uri: uriOf(name), name });
 const metadataProblems = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => String(d.code).includes('metadata'));
-/** [code, severity] of each metadata problem; severity 1 is error, 3 information. */
+/** [code, severity] of each metadata problem; severity 1 is error. */
 const summary = (diagnostics: Diagnostic[]) => metadataProblems(diagnostics).map((d) => [d.code, d.severity]);
 
 /** Waits, at most `WITHIN` ms, for the document's published metadata problems to satisfy `check`. */
@@ -114,7 +117,7 @@ test('deleting, creating and breaking the schema file re-checks the open files w
 
   rmSync(schema);
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: schemaUri, type: WATCH_CHANGE.deleted }] });
-  const withoutSchema = await changedDiagnostics(client, uri, (d) => summary(d).every(([, severity]) => severity === 3) && metadataProblems(d).length === 2, 'information after deleting');
+  const withoutSchema = await changedDiagnostics(client, uri, (d) => summary(d).every(([, severity]) => severity === UNKNOWN_DEFAULT) && metadataProblems(d).length === 2, 'no errors after deleting');
   assert.match(String(metadataProblems(withoutSchema)[0].message), /if it is one of your organization's custom fields, add the organization's metadata schema/);
   await client.waitFor(() => (lastStatus(client, uri)?.metadataSchema === undefined ? true : undefined), WITHIN, 'status without a schema');
 
@@ -124,7 +127,7 @@ test('deleting, creating and breaking the schema file re-checks the open files w
 
   writeFileSync(schema, '{ "data": { "customMetadataOntology": [ { "id": ');
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: schemaUri, type: WATCH_CHANGE.changed }] });
-  const broken = await changedDiagnostics(client, uri, (d) => summary(d).every(([, severity]) => severity === 3) && metadataProblems(d).length === 2, 'information after breaking');
+  const broken = await changedDiagnostics(client, uri, (d) => summary(d).every(([, severity]) => severity === UNKNOWN_DEFAULT) && metadataProblems(d).length === 2, 'no errors after breaking');
   assert.match(String(metadataProblems(broken)[0].message), /your organization's metadata schema \(alpha\/\.labelbox\/metadata-schema\.json\) cannot be used: The file is not valid JSON/);
   const status = await client.waitFor(() => lastStatus(client, uri)?.metadataSchemaProblem ? lastStatus(client, uri) : undefined, WITHIN, 'status with the problem');
   assert.equal(status.metadataSchema, 'alpha/.labelbox/metadata-schema.json');
@@ -171,10 +174,10 @@ test('the metadataSchema setting, folders added later, and files outside every f
     assert.deepEqual(summary(inside), [['unknown-metadata-field', 1], ['invalid-metadata-value', 1]]);
     assert.match(String(metadataProblems(inside)[0].message), /in your organization's metadata schema \(gamma\/config\/org\.json\)/);
 
-    // alpha's configured file does not exist: no org schema there, only information.
+    // alpha's configured file does not exist: no org schema there, no errors.
     const alpha = uriOf('alpha/data/rows.labelbox.json');
     configured.open(alpha, ROWS);
-    assert.deepEqual(summary(await configured.diagnosticsFor(alpha)), [['unknown-metadata-field', 3], ['unknown-metadata-field', 3]]);
+    assert.deepEqual(summary(await configured.diagnosticsFor(alpha)), [['unknown-metadata-field', UNKNOWN_DEFAULT], ['unknown-metadata-field', UNKNOWN_DEFAULT]]);
   } finally {
     await configured.stop();
   }

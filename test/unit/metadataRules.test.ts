@@ -8,7 +8,9 @@ import {
   ImportDocument,
   MetadataCatalog,
   parseMetadataSchema,
+  RULES,
   type ImportDiagnostic,
+  type Severity,
   type MetadataField,
 } from '../../server/src/service';
 import { boundedEditDistance, editDistance } from '../../server/src/service/text/suggest';
@@ -19,6 +21,8 @@ const parsed = parseMetadataSchema(readFileSync(resolve(__dirname, '../fixtures/
 if (!parsed.ok) throw new Error(parsed.error);
 const ORG = createValidationContext(new MetadataCatalog(parsed.fields, { source: '.labelbox/metadata-schema.json' }));
 const NO_ORG = createValidationContext();
+/** Without the organization's schema an unknown field may exist: the rule's default severity, never an error. */
+const UNKNOWN_DEFAULT: Severity = RULES['unknown-metadata-field'].severity;
 
 const CAMERA = 'clrw3camera0000f8l1aa2b3c';
 const ALTITUDE = 'clrw3altitude000f8l1dd4e5';
@@ -72,12 +76,13 @@ test('an unknown name is an error with the org schema, with "did you mean" and a
   assert.deepEqual(problem.fixes, [{ kind: 'replace', title: 'Change to "weather"', text: '"weather"' }]);
 });
 
-test('without the org schema an unknown custom field is information, not an error', () => {
+test('without the org schema an unknown custom field is not an error: the rule\'s default severity', () => {
   const problem = only([{ name: 'weather', value: 'sunny' }], NO_ORG);
-  assert.equal(problem.severity, 'information');
+  assert.equal(problem.severity, UNKNOWN_DEFAULT);
+  assert.notEqual(problem.severity, 'error');
   assert.match(problem.message, /add the organization's metadata schema/);
   const byId = only([{ schema_id: WEATHER, value: SUNNY }], NO_ORG);
-  assert.equal(byId.severity, 'information');
+  assert.equal(byId.severity, UNKNOWN_DEFAULT);
   // Values of fields it does not know are not judged.
   assert.deepEqual(check([{ name: 'split', value: 'train' }], NO_ORG), []);
 });
@@ -85,14 +90,14 @@ test('without the org schema an unknown custom field is information, not an erro
 test('a broken schema file is named in the message of an unknown field', () => {
   const broken = createValidationContext(new MetadataCatalog(undefined, { source: 'org/schema.json', problem: 'The file is not valid JSON: line 1, column 2.' }));
   const problem = only([{ name: 'weather', value: 'sunny' }], broken);
-  assert.equal(problem.severity, 'information');
+  assert.equal(problem.severity, UNKNOWN_DEFAULT);
   assert.match(problem.message, /your organization's metadata schema \(org\/schema\.json\) cannot be used: The file is not valid JSON: line 1, column 2\./);
 });
 
 test('an unknown schema id: a typo gets "did you mean" with the field name, a name in schema_id is pointed out', () => {
   const typo = only([{ schema_id: 'clrw3weather0000f8l1hh8i8', value: SUNNY }]);
   assert.equal(typo.severity, 'error');
-  assert.match(typo.message, /No metadata field has the schema_id "clrw3weather0000f8l1hh8i8"\. Did you mean "clrw3weather0000f8l1hh8i9" \(weather\)\?/);
+  assert.match(typo.message, /No metadata field has the schema id "clrw3weather0000f8l1hh8i8"\. Did you mean "clrw3weather0000f8l1hh8i9" \(weather\)\?/);
   assert.deepEqual(typo.fixes?.[0], { kind: 'replace', title: `Change to "${WEATHER}"`, text: JSON.stringify(WEATHER) });
   const unrelated = only([{ schema_id: 'czzzzzzzzzzzzzzzzzzzzzzzz', value: 'x' }]);
   assert.doesNotMatch(unrelated.message, /Did you mean/);
@@ -192,7 +197,7 @@ test('setContext re-checks every row with the new schema', () => {
   const text = JSON.stringify([{ row_data: 'https://example.com/a.jpg', metadata_fields: [{ name: 'weather', value: 'snow' }] }]);
   const document = new ImportDocument(text, NO_ORG);
   const before = collectDiagnostics(document).filter((diagnostic) => diagnostic.code.includes('metadata'));
-  assert.deepEqual(before.map((problem) => [problem.code, problem.severity]), [['unknown-metadata-field', 'information']]);
+  assert.deepEqual(before.map((problem) => [problem.code, problem.severity]), [['unknown-metadata-field', UNKNOWN_DEFAULT]]);
   document.setContext(ORG);
   const after = collectDiagnostics(document).filter((diagnostic) => diagnostic.code.includes('metadata'));
   assert.deepEqual(after.map((problem) => [problem.code, problem.severity]), [['invalid-metadata-value', 'error']]);

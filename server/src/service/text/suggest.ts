@@ -4,39 +4,44 @@ function normalize(word: string): string {
   return word.toLowerCase().replace(/[_\-\s]/g, '');
 }
 
+/**
+ * Edits (insert, delete, replace, or swap two neighbouring letters) that turn `a` into `b`.
+ * A swap counts as one edit: `trian` is one typo away from `train`.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      }
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length];
 }
 
 /** Rows of the bounded distance, reused: it runs hundreds of times per misspelt id. */
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * The edit distance of a and b when it is at most `max`, else `max + 1`. Only the diagonal band
- * of width 2·max+1 is computed, so comparing against hundreds of 25-character ids stays cheap.
+ * `editDistance(a, b)` when it is at most `max`, else `max + 1`. Only the diagonal band of width
+ * 2·max+1 is computed, so comparing against hundreds of 25-character ids stays cheap.
  */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   const over = max + 1;
+  if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return over;
-  if (rowA.length <= b.length + 1) {
-    rowA = new Int32Array(b.length * 2 + 2);
-    rowB = new Int32Array(b.length * 2 + 2);
-  }
-  let previous = rowA;
-  let current = rowB;
+  if (rows[0].length <= b.length + 1) rows = rows.map(() => new Int32Array(b.length * 2 + 2));
+  let [beforePrevious, previous, current] = rows;
   for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : over;
   for (let i = 1; i <= a.length; i++) {
     const from = Math.max(1, i - max);
@@ -46,15 +51,15 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     let best = current[from - 1];
     const code = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const substitute = previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1);
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitute, over);
+      const other = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (code === other ? 0 : 1), over);
+      // Two neighbouring letters swapped count as one edit, as in editDistance.
+      if (i > 1 && j > 1 && code === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === other) value = Math.min(value, beforePrevious[j - 2] + 1);
       current[j] = value;
       if (value < best) best = value;
     }
     if (best > max) return over;
-    const swap = previous;
-    previous = current;
-    current = swap;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return Math.min(previous[b.length], over);
 }

@@ -21,7 +21,7 @@ export function checkMetadata(check: RowCheck): void {
       const first = seen.get(identity);
       if (first) {
         check.report(anchor, 'duplicate-metadata-field', `The metadata field ${field ? `"${field.name}"` : JSON.stringify(identity)} is already set in this row. Labelbox fails the whole row when a field appears twice.`, {
-          related: [{ ...first, message: 'First set here' }],
+          related: [{ offset: first.offset, length: first.length, message: 'First set here' }],
         });
       } else {
         // Offsets only: keeping the node would keep the row's whole tree alive with the diagnostic.
@@ -58,7 +58,7 @@ function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): Resolv
           fixes: option.field.id ? [{ kind: 'replace', title: `Use the id of "${option.field.name}"`, text: JSON.stringify(option.field.id) }] : [],
         });
       } else {
-        reportUnknownId(check, idNode, idKey);
+        reportUnknownId(check, idNode);
       }
     }
     return { field, anchor: idNode, identity: field?.id ?? id, byId: true };
@@ -75,7 +75,7 @@ function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): Resolv
 /** Ids differ by a typo or two at most; anything further is another id, not a misspelling. */
 const MAX_ID_TYPOS = 2;
 
-function reportUnknownId(check: RowCheck, idNode: StringNode, idKey: string): void {
+function reportUnknownId(check: RowCheck, idNode: StringNode): void {
   const catalog = check.context.catalog;
   const id = idNode.value;
   // A field's name where its id belongs.
@@ -100,7 +100,7 @@ function reportUnknownId(check: RowCheck, idNode: StringNode, idKey: string): vo
     return found;
   });
   const hint = nearest ? ` Did you mean "${nearest.id}" (${nearest.name})?` : id.length === 25 ? '' : ' (schema ids are 25 characters long)';
-  reportUnknown(check, idNode, `No metadata field has the ${idKey} "${id}".${hint}`, nearest?.id);
+  reportUnknown(check, idNode, `No metadata field has the schema id "${id}".${hint}`, nearest?.id);
 }
 
 function reportUnknownName(check: RowCheck, nameNode: StringNode): void {
@@ -135,7 +135,8 @@ function reportUnknown(check: RowCheck, node: StringNode, message: string, sugge
         ? `It is not a reserved field, and your organization's metadata schema (${source}) cannot be used: ${catalog.origin.problem}`
         : `It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema (${source}) to check it.`;
   check.report(node, 'unknown-metadata-field', explanation ? `${message} ${explanation}` : message, {
-    severity: known || certain ? 'error' : 'information',
+    // Without the organization's schema the field may well exist: the rule's default (spec §7.4).
+    ...(known || certain ? { severity: 'error' as const } : {}),
     fixes: suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : [],
   });
 }
