@@ -59,6 +59,11 @@ export class TestLspClient {
   }
 
   private settings: unknown = {};
+
+  /** Answers later configuration requests with these settings (send workspace/didChangeConfiguration after). */
+  useSettings(settings: unknown): void {
+    this.settings = settings;
+  }
   /** What the server registered dynamically (e.g. file watchers). */
   readonly registrations: Registration[] = [];
   /** Set when the server process has ended. */

@@ -178,6 +178,14 @@ test('the metadataSchema setting, folders added later, and files outside every f
     const alpha = uriOf('alpha/data/rows.labelbox.json');
     configured.open(alpha, ROWS);
     assert.deepEqual(summary(await configured.diagnosticsFor(alpha)), [['unknown-metadata-field', UNKNOWN_DEFAULT], ['unknown-metadata-field', UNKNOWN_DEFAULT]]);
+
+    // Back to the default path: gamma's .labelbox/metadata-schema.json (knows "wether", not altitude_m).
+    configured.useSettings({});
+    void configured.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const reset = await changedDiagnostics(configured, uri, (d) => metadataProblems(d).length === 1 && /"altitude_m"/.test(String(metadataProblems(d)[0].message)), 'the default schema after the setting changed');
+    assert.deepEqual(summary(reset), [['unknown-metadata-field', 1]]);
+    // And alpha now has a schema file at the configured path: errors there.
+    await changedDiagnostics(configured, alpha, (d) => summary(d).some(([, severity]) => severity === 1), "alpha's schema after the setting changed");
   } finally {
     await configured.stop();
   }
