@@ -4,6 +4,7 @@ import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotific
 import { createLanguageClient } from './languageClient';
 import { LanguageStatus } from './languageStatus';
 import { registerMetadataCommands } from './metadata/fetchCommand';
+import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client = createLanguageClient(context, output);
   const languageClient = client;
+  registerPreview(context, languageClient);
 
   context.subscriptions.push(
     languageClient.onNotification(StatusNotification, (params) => status.update(params)),
