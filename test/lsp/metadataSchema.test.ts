@@ -167,6 +167,16 @@ test('the metadataSchema setting, folders added later, and files outside every f
     const outside = metadataProblems(await configured.diagnosticsFor(uri));
     assert.deepEqual(summary(outside), [['unknown-metadata-field', 1]]);
     assert.match(String(outside[0].message), /"altitude_m"/);
+    // Watched: alpha's configured path, and the file found above the outside document.
+    const watchers = await configured.waitFor(() => {
+      const last = configured.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').at(-1);
+      const list = (last?.registerOptions as { watchers: Array<{ globPattern: unknown }> } | undefined)?.watchers.map((w) => w.globPattern);
+      return list && list.length === 2 ? list : undefined;
+    }, 2000, 'watchers for the configured path and the file found above');
+    assert.deepEqual(watchers, [
+      { baseUri: uriOf('alpha'), pattern: 'config/org.json' },
+      { baseUri: uriOf('gamma'), pattern: '.labelbox/metadata-schema.json' },
+    ]);
 
     // Once gamma is a workspace folder, its setting applies: config/org.json (knows altitude_m).
     void configured.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder('gamma')], removed: [] } });

@@ -234,14 +234,17 @@ export class MetadataSchemas {
     const add = (base: string, pattern: string) => {
       watchers.push({ globPattern: relativeSupport ? { baseUri: URI.file(base).toString(), pattern } : `**/${pattern}` });
     };
+    const configured = new Set<string>();
     for (const folder of this.folders) {
       const path = resolve(folder.path, folder.setting);
+      configured.add(path);
       const inside = !isAbsolute(folder.setting) && !relative(folder.path, path).startsWith('..');
       if (inside) add(folder.path, relative(folder.path, path).split(sep).join('/'));
       else add(dirname(path), path.slice(dirname(path).length + 1));
     }
+    // Files found above documents outside every folder: always at the default path of a folder.
     for (const path of this.entries.keys()) {
-      if (!this.folderOf(path)) add(dirname(dirname(path)), DEFAULT_METADATA_SCHEMA_PATH);
+      if (!configured.has(path) && !this.folderOf(path)) add(dirname(dirname(path)), DEFAULT_METADATA_SCHEMA_PATH);
     }
     const key = JSON.stringify(watchers);
     if (key === this.watched) return;
