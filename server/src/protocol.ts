@@ -26,8 +26,10 @@ export interface StatusParams {
   checkMilliseconds: number;
   /** Whether the outline was cut at its limit. */
   outlineCapped: boolean;
-  /** Whether the organization's metadata schema is in use. */
+  /** The organization's metadata schema file in use (with its number of custom fields), if any. */
   metadataSchema?: string;
+  /** Why that file cannot be used, when it is broken: custom fields are then not checked. */
+  metadataSchemaProblem?: string;
 }
 
 /** After each check: what the language status shows. */
@@ -56,6 +58,8 @@ export interface RowAtResult {
   value: unknown;
   dialect: 'current' | 'legacy' | undefined;
   mediaType?: string;
+  /** Without a media_type: the type the asset suggests. */
+  inferredMediaType?: string;
   problems: RowProblem[];
   /** Metadata names and option names by id, from the reserved fields and the organization's schema. */
   metadataNames: Record<string, string>;
@@ -76,7 +80,10 @@ export interface GalleryTileInfo {
   line: number;
   globalKey?: string;
   externalId?: string;
+  /** media_type, or the type the asset suggests (then mediaTypeInferred is true). */
   mediaType?: string;
+  mediaTypeInferred?: boolean;
+  /** The asset's URL or file path. */
   assetUrl?: string;
   legacy: boolean;
   errors: number;
