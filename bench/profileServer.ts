@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const uri = pathToFileURL(path).href;
   const server = await ServerProcess.start({
     name: 'labelbox-import',
-    args: [...SERVER_EXEC_ARGV, '--cpu-prof', `--cpu-prof-dir=${directory}`, resolve(__dirname, '../dist/server.js'), '--stdio'],
+    args: [...SERVER_EXEC_ARGV, ...(process.env.TRACE_GC ? ['--trace-gc'] : []), '--cpu-prof', `--cpu-prof-dir=${directory}`, resolve(__dirname, '../dist/server.js'), '--stdio'],
     settings: {},
   });
   let started = performance.now();
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
     server.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: 'k' }]);
     await server.nextDiagnostics(uri, before, version, 600_000);
     const wall = performance.now() - started;
-    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    console.log(`edit ${index + 1}: ${Math.round(wall)} ms, ${Math.round(server.cpuMilliseconds() - cpu)} ms CPU (with 200 ms idle after)`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    console.log(`edit ${index + 1}: ${Math.round(wall)} ms, ${Math.round(server.cpuMilliseconds() - cpu)} ms CPU (with 500 ms idle after)`);
   }
   await server.stop();
 }

@@ -39,12 +39,17 @@ export class DiagnosticsPublisher {
     const settings = this.settingsFor(tracked.uri);
     const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
-    void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics });
-    // Flatten the edited text now, while the user is between keystrokes, not during the next edit.
-    setImmediate(() => {
-      tracked.text.settle();
-      document?.settle();
-    });
+    // Then flatten the edited text (a copy of the whole file: see EditableTextDocument.settle),
+    // between keystrokes rather than during the next edit; only once the diagnostics are
+    // written, since the copy holds up the event loop, and not when another edit came meanwhile.
+    void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics }).then(
+      () => {
+        if (this.timers.has(tracked.uri)) return;
+        tracked.text.settle();
+        document?.settle();
+      },
+      () => undefined,
+    );
     const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
     tracked.checkMilliseconds = 0;
     const count = (severity: string) => problems.filter((problem) => problem.severity === severity && problem.code !== 'too-many-problems').length;
