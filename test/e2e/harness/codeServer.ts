@@ -1,6 +1,6 @@
 /** Starting and stopping code-server, the VS Code that these machines can run. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { codeServerEnv, codeServerHome } from './installCodeServer';
@@ -24,8 +24,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Creates a profile whose settings keep VS Code quiet: no welcome page, tips, updates or telemetry. */
-export function createProfile(dir: string, settings: Record<string, unknown> = {}): Profile {
+/**
+ * Creates a profile whose settings keep VS Code quiet: no welcome page, tips, updates or
+ * telemetry. With `keepSettings`, settings a person already changed there are left alone.
+ */
+export function createProfile(dir: string, settings: Record<string, unknown> = {}, options: { keepSettings?: boolean } = {}): Profile {
   const profile = { userDataDir: path.join(dir, 'user-data'), extensionsDir: path.join(dir, 'extensions') };
   mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
@@ -42,14 +45,22 @@ export function createProfile(dir: string, settings: Record<string, unknown> = {
     'chat.disableAIFeatures': true,
     'git.enabled': false,
   };
-  writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quiet, ...settings }, null, 2));
+  const settingsFile = path.join(profile.userDataDir, 'User', 'settings.json');
+  if (!options.keepSettings || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...quiet, ...settings }, null, 2));
   return profile;
 }
 
-export async function installExtensions(root: string, entry: string, profile: Profile, vsixFiles: string[]): Promise<void> {
+/** Installs VSIX files into a profile; `force` replaces an installed copy of the same version. */
+export async function installExtensions(root: string, entry: string, profile: Profile, vsixFiles: string[], options: { force?: boolean } = {}): Promise<void> {
   await run(
     process.execPath,
-    [entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix])],
+    [
+      entry,
+      '--user-data-dir', profile.userDataDir,
+      '--extensions-dir', profile.extensionsDir,
+      ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix]),
+      ...(options.force ? ['--force'] : []),
+    ],
     { env: codeServerEnv(codeServerHome(root)) },
   );
 }
@@ -134,7 +145,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     await stop();
     throw error;
   }
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.folder)}`;
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURI(options.folder)}`;
   return { url, port, process: child, stop };
 }
 
