@@ -12,7 +12,9 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  logLevel: 'info',
+  logLevel: 'warning',
+  // jsonc-parser's UMD build cannot be bundled; its ES module build can.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

@@ -29,6 +29,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.sendRequest(CheckAsImportFileRequest, { uri: document.uri.toString() });
       await useImportLanguage(document.uri.toString());
     }),
+    vscode.commands.registerCommand('labelboxImport.convertFile', () =>
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.convertToCurrentFormat', apply: 'first' }),
+    ),
     vscode.commands.registerCommand('labelboxImport.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('labelboxImport.showOutput', () => output.show(true)),
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),

@@ -31,6 +31,10 @@ export class TestLspClient {
   private constructor(extraArgs: string[] = []) {
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.process.on('exit', (code) => {
+      this.exitCode = code ?? -1;
+      this.wake();
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
@@ -48,6 +52,8 @@ export class TestLspClient {
   }
 
   private settings: unknown = {};
+  /** Set when the server process has ended. */
+  exitCode: number | undefined;
 
   static async start(options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities'] } = {}): Promise<TestLspClient> {
     const client = new TestLspClient();
@@ -107,6 +113,7 @@ export class TestLspClient {
     for (;;) {
       const value = probe();
       if (value !== undefined) return value;
+      if (this.exitCode !== undefined) throw new Error(`The server exited (code ${this.exitCode}) while waiting for ${what}. Server stderr: ${this.stderr}`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`Timed out waiting for ${what}. Server stderr: ${this.stderr}`);
       await new Promise<void>((resolveWait) => {
@@ -124,13 +131,19 @@ export class TestLspClient {
   }
 
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.exitCode !== undefined ? resolve() : this.process.once('exit', () => resolve())));
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown'), delay(2000)]);
+      await this.connection.sendNotification('exit');
     } catch {
       // the process may already be gone
     }
+    await Promise.race([exited, delay(2000)]);
     this.connection.dispose();
     this.process.kill();
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -5,8 +5,11 @@ import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
 import type { ServerSettings } from './settings';
 
-/** Short enough to feel immediate, long enough to let a burst of keystrokes settle. */
-export const DIAGNOSTICS_DEBOUNCE_MS = 60;
+/**
+ * Enough to merge the changes of one keystroke or paste that arrive together; short, because
+ * an edit is checked in a few milliseconds and problems should follow typing closely.
+ */
+export const DIAGNOSTICS_DEBOUNCE_MS = 20;
 
 /** Publishes each document's problems a moment after its last change, and its status after them. */
 export class DiagnosticsPublisher {
@@ -36,6 +39,8 @@ export class DiagnosticsPublisher {
     const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics });
+    // Flatten the edited text now, while the user is between keystrokes, not during the next edit.
+    if (document) setImmediate(() => document.settle());
     const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
     tracked.checkMilliseconds = 0;
     const count = (severity: string) => problems.filter((problem) => problem.severity === severity && problem.code !== 'too-many-problems').length;

@@ -10,6 +10,8 @@ export interface TrackedDocument {
   /** Milliseconds spent parsing and checking since the last publish. */
   checkMilliseconds: number;
   outlineCapped: boolean;
+  /** False until its settings are known and it was decided whether it is an import file. */
+  decided: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export class DocumentStore {
     return [...this.documents.values()];
   }
 
-  open(params: DidOpenTextDocumentParams): TrackedDocument {
+  /** Starts tracking a document; `decide` false leaves deciding whether it is an import file for later (settings not known yet). */
+  open(params: DidOpenTextDocumentParams, decide = true): TrackedDocument {
     const { uri, languageId, version, text } = params.textDocument;
     const tracked: TrackedDocument = {
       uri,
@@ -41,9 +44,10 @@ export class DocumentStore {
       importDocument: undefined,
       checkMilliseconds: 0,
       outlineCapped: false,
+      decided: false,
     };
     this.documents.set(uri, tracked);
-    this.refresh(tracked);
+    if (decide) this.refresh(tracked);
     return tracked;
   }
 
@@ -64,7 +68,7 @@ export class DocumentStore {
       }
     }
     tracked.checkMilliseconds += performance.now() - started;
-    if (!tracked.importDocument) this.refresh(tracked);
+    if (!tracked.importDocument && tracked.decided) this.refresh(tracked);
     return tracked;
   }
 
@@ -74,6 +78,7 @@ export class DocumentStore {
 
   /** Decides again whether the document is an import file, and parses it when it became one. */
   refresh(tracked: TrackedDocument): void {
+    tracked.decided = true;
     const text = tracked.text.getText();
     const isImport = this.isImportFile(tracked.uri, text);
     if (isImport && !tracked.importDocument) {

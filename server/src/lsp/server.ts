@@ -6,6 +6,10 @@ import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
+import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
+import { registerFoldingAndFormatting } from './features/foldingAndFormatting';
+import { registerLinks } from './features/links';
+import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -16,6 +20,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  */
 export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
+  let foldingLimit: number | undefined;
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsByUri = new Map<string, ServerSettings>();
   /** Documents the user asked to check with the command. */
@@ -50,13 +55,15 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Reads the document's settings, then decides whether it is an import file. */
   const loadSettings = async (tracked: TrackedDocument) => {
-    if (!supportsConfiguration) return;
-    try {
-      const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
-      settingsByUri.set(tracked.uri, readSettings(raw));
-    } catch {
-      return;
+    if (supportsConfiguration) {
+      try {
+        const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
+        settingsByUri.set(tracked.uri, readSettings(raw));
+      } catch (error) {
+        connection.console.warn(`Could not read the settings of ${tracked.uri}: ${String(error)}; using the defaults.`);
+      }
     }
     if (documents.get(tracked.uri) !== tracked) return;
     const wasImport = Boolean(tracked.importDocument);
@@ -67,20 +74,28 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = readSettings(options.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        documentSymbolProvider: { label: 'Labelbox data rows' },
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'labelbox-import', version: '0.1.0' },
     };
   });
 
   connection.onDidOpenTextDocument((params) => {
-    const tracked = documents.open(params);
-    afterRefresh(tracked, false);
-    void loadSettings(tracked);
+    // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
+    const tracked = documents.open(params, !supportsConfiguration);
+    if (supportsConfiguration) void loadSettings(tracked);
+    else afterRefresh(tracked, false);
   });
 
   connection.onDidChangeTextDocument((params) => {
@@ -125,6 +140,10 @@ export function startServer(connection: Connection): void {
     return true;
   });
 
+  registerCodeActions(context);
+  registerOutline(context);
+  registerLinks(context);
+  registerFoldingAndFormatting(context, () => foldingLimit);
   registerPreview(context);
   connection.listen();
 }

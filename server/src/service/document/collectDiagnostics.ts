@@ -16,7 +16,7 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 
 /**
  * The document's problems: each row's own (kept from when it was last checked), the
  * file-level ones, and duplicate global keys from the index. Cheap enough to run after every
- * edit: no row is parsed or checked here.
+ * edit: no row is parsed or checked here, and clean rows are not visited.
  */
 export function collectDiagnostics(document: ImportDocument, options: DiagnosticOptions = {}): ImportDiagnostic[] {
   const max = Math.max(1, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
@@ -45,7 +45,9 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
 
   for (const diagnostic of fileDiagnostics(document)) add(diagnostic);
   for (const diagnostic of document.filePrefixProblems) add(diagnostic);
-  for (const entry of document.rows) {
+  // Only the rows with problems are visited: after an edit this costs nothing per clean row.
+  const rowsWithProblems = [...document.rowsWithProblems].sort((a, b) => a.start - b.start);
+  for (const entry of rowsWithProblems) {
     for (const diagnostic of entry.syntax) add(diagnostic, entry.start);
     for (const diagnostic of entry.checks) add(diagnostic, entry.start);
   }
@@ -114,7 +116,7 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
   }
   if (document.legacyRows > 0) {
     const first = rows.find((entry) => entry.facts.dialect === 'legacy');
-    const anchor = first?.facts.assetKey;
+    const anchor = first && document.locate(first).assetKey;
     if (first && anchor) {
       const count = document.legacyRows;
       yield {
@@ -131,6 +133,7 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
 function* duplicateGlobalKeys(document: ImportDocument): IterableIterator<ImportDiagnostic> {
   for (const group of document.globalKeys.duplicates()) {
     const entries = [...group].sort((a, b) => a.start - b.start);
+    for (const entry of entries) document.locate(entry);
     for (const entry of entries) {
       const key = entry.facts.globalKey!;
       const others = entries.filter((other) => other !== entry);

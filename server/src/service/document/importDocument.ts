@@ -2,7 +2,9 @@ import type { JsonNode } from '../json/ast';
 import { JsonParser, type ParsedElement, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES } from '../rules';
-import { validateRow, type RowFacts } from '../validation/validateRow';
+import { validateParsedRow, validateRow, type RowFacts } from '../validation/validateRow';
+import { ASSET_KEYS } from '../validation/schemaErrors';
+import { locateTopLevelKey } from '../json/keyLocator';
 import type { ValidationContext } from '../validation/validationContext';
 import { GlobalKeyIndex } from './globalKeyIndex';
 
@@ -16,6 +18,41 @@ export interface RowEntry {
   /** Problems found by checking the row (row-relative). */
   checks: ImportDiagnostic[];
   facts: RowFacts;
+  /** Found when first asked for (document links). */
+  links?: RowLink[];
+}
+
+export interface RowLink {
+  offset: number;
+  length: number;
+  target: string;
+}
+
+/** Characters after a re-parsed region kept in its text (see reparseRegion). */
+const REGION_LOOKAHEAD = 64;
+
+/** Replaces rows [from, to) with `added`, without spreading a pasted million rows into call arguments. */
+function replaceRange<T>(list: T[], from: number, to: number, added: T[]): T[] {
+  if (added.length < 10_000) return list.splice(from, to - from, ...added);
+  const removed = list.slice(from, to);
+  const tail = list.slice(to);
+  list.length = from;
+  for (const item of added) list.push(item);
+  for (const item of tail) list.push(item);
+  return removed;
+}
+
+/** A JSON string value (not a key) that is an http(s) URL. */
+const LINK_PATTERN = /"(https?:\/\/[^"\\\s]+)"(?!\s*:)/g;
+
+function findLinks(text: string, start: number, end: number): RowLink[] {
+  const links: RowLink[] = [];
+  LINK_PATTERN.lastIndex = start;
+  for (let match = LINK_PATTERN.exec(text); match && match.index < end; match = LINK_PATTERN.exec(text)) {
+    if (match.index + match[0].length > end) break;
+    links.push({ offset: match.index + 1 - start, length: match[1].length, target: match[1] });
+  }
+  return links;
 }
 
 /** A change to the text, in offsets of the text before the change. */
@@ -47,6 +84,7 @@ export class ImportDocument {
   /** Syntax problems after the root value (absolute offsets). */
   private suffixProblems: ImportDiagnostic[] = [];
   readonly globalKeys = new GlobalKeyIndex();
+  private readonly problemRows = new Set<RowEntry>();
   private legacyRowCount = 0;
   private treeCache: { entry: RowEntry; tree: JsonNode | undefined } | undefined;
   lastUpdate: UpdateStats = { mode: 'full', rowsParsed: 0 };
@@ -101,9 +139,18 @@ export class ImportDocument {
     const end = change.offset + change.removedLength;
     this.textValue = textAfter ?? old.slice(0, change.offset) + change.text + old.slice(end);
     this.treeCache = undefined;
-    const parsed = this.reparseRegion(change.offset, end, change.text.length - change.removedLength);
+    const parsed = this.reparseRegion(old, change);
     this.lastUpdate = parsed >= 0 ? { mode: 'incremental', rowsParsed: parsed } : { mode: 'full', rowsParsed: this.parseAll() };
     return this.lastUpdate;
+  }
+
+  /**
+   * Makes the text one flat string again. After an edit the text is a concatenation that the
+   * first reader flattens, a copy of the whole file: calling this when the editor is idle
+   * keeps that copy off the path from the next keystroke to its diagnostics.
+   */
+  settle(): void {
+    if (this.textValue.length) this.textValue.charCodeAt(this.textValue.length - 1);
   }
 
   /** Replaces the whole text (a full-document sync). */
@@ -195,7 +242,10 @@ export class ImportDocument {
    * the number of rows parsed, or -1 when the edit changed the file's structure and a full
    * parse is needed.
    */
-  private reparseRegion(changeStart: number, changeEnd: number, delta: number): number {
+  private reparseRegion(old: string, change: TextChange): number {
+    const changeStart = change.offset;
+    const changeEnd = change.offset + change.removedLength;
+    const delta = change.text.length - change.removedLength;
     const layout = this.layoutValue;
     if (layout.kind !== 'array' || layout.closeOffset < 0) return -1;
     if (changeStart <= layout.openOffset || changeEnd > layout.closeOffset) return -1;
@@ -205,19 +255,29 @@ export class ImportDocument {
     const from = Math.max(first - 1, 0);
     const regionStart = first - 1 >= 0 ? rows[first - 1].start : layout.openOffset + 1;
     const to = last + 1;
-    const regionEnd = (to < rows.length ? rows[to].start : layout.closeOffset) + delta;
+    const regionEndBefore = to < rows.length ? rows[to].start : layout.closeOffset;
 
-    const parser = new JsonParser(this.textValue, regionStart);
+    // The region's new text is built from slices of the old (flat) text, so that nothing
+    // here reads the whole new text. A little of what follows is kept, so that a token
+    // running past the region's end is seen to do so, as it would be in the whole text.
+    const regionText = old.slice(regionStart, changeStart) + change.text + old.slice(changeEnd, Math.min(old.length, regionEndBefore + REGION_LOOKAHEAD));
+    const stopAt = regionEndBefore + delta - regionStart;
+    const parser = new JsonParser(regionText, 0);
     const elements: RowEntry[] = [];
-    const closed = parser.parseElements(regionEnd, false, (element) => elements.push(this.checkElement(element)));
-    if (closed >= 0 || parser.offset !== regionEnd) return -1;
+    const closed = parser.parseElements(stopAt, false, (element) => elements.push(this.checkElement(element, regionText, regionStart)));
+    if (closed >= 0 || parser.offset !== stopAt) return -1;
 
     const startsAtOpen = regionStart === layout.openOffset + 1;
     const prefix: ImportDiagnostic[] = [];
-    this.distributeProblems(parser.problems, elements, prefix, Number.MAX_SAFE_INTEGER);
+    const problems = parser.problems.map((problem) => ({
+      ...problem,
+      offset: problem.offset + regionStart,
+      firstOffset: problem.firstOffset === undefined ? undefined : problem.firstOffset + regionStart,
+    }));
+    this.distributeProblems(problems, elements, prefix, Number.MAX_SAFE_INTEGER);
     if (startsAtOpen) this.prefixProblems = [...this.prefixProblems.filter((problem) => problem.offset <= layout.openOffset), ...prefix];
 
-    const removed = rows.splice(from, to - from, ...elements);
+    const removed = replaceRange(rows, from, to, elements);
     for (const entry of removed) this.forgetRow(entry);
     for (const entry of elements) this.rememberRow(entry);
     for (let i = from + elements.length; i < rows.length; i++) rows[i].start += delta;
@@ -244,10 +304,16 @@ export class ImportDocument {
     return found;
   }
 
-  private checkElement(element: ParsedElement): RowEntry {
-    const result = validateRow(element.node, this.context);
+  /** Checks a parsed element of `source`, whose offset 0 is `shift` in the document. */
+  private checkElement(element: ParsedElement, source = this.textValue, shift = 0): RowEntry {
+    let result = element.value !== undefined ? validateParsedRow(element.value, this.context) : undefined;
+    if (!result) {
+      // Parsed with positions: by this parser already, or now because the row has problems to place.
+      const tree = element.value !== undefined ? new JsonParser(source, element.start, element.valueEnd).parseRelativeValue() : element.node;
+      result = validateRow(tree, this.context);
+    }
     return {
-      start: element.start,
+      start: element.start + shift,
       valueLength: element.valueEnd - element.start,
       syntax: [],
       checks: result.diagnostics,
@@ -287,12 +353,43 @@ export class ImportDocument {
     for (const entry of rows) if (entry.syntax.length > 1) entry.syntax.sort((a, b) => a.offset - b.offset);
   }
 
+  /**
+   * Fills in where the row's global key and asset key are, for a row checked without
+   * positions. Cheap: a scan of the row's top-level keys, no tree.
+   */
+  locate(entry: RowEntry): RowFacts {
+    const facts = entry.facts;
+    const end = entry.start + entry.valueLength;
+    if (facts.globalKey && facts.globalKey.offset < 0) {
+      const found = locateTopLevelKey(this.textValue, entry.start, end, [facts.dialect === 'legacy' ? 'globalKey' : 'global_key']);
+      if (found) Object.assign(facts.globalKey, { offset: found.valueOffset - entry.start, length: found.valueLength });
+    }
+    if (facts.assetKey && facts.assetKey.offset < 0) {
+      const found = locateTopLevelKey(this.textValue, entry.start, end, ASSET_KEYS);
+      if (found) facts.assetKey = { offset: found.keyOffset - entry.start, length: found.keyLength };
+    }
+    return facts;
+  }
+
+  /** Web URLs among the row's string values (row-relative, inside the quotes), found once per row. */
+  links(entry: RowEntry): readonly RowLink[] {
+    entry.links ??= findLinks(this.textValue, entry.start, entry.start + entry.valueLength);
+    return entry.links;
+  }
+
+  /** Rows that have problems of their own, in no particular order. */
+  get rowsWithProblems(): ReadonlySet<RowEntry> {
+    return this.problemRows;
+  }
+
   private rememberRow(entry: RowEntry): void {
+    if (entry.syntax.length || entry.checks.length) this.problemRows.add(entry);
     this.globalKeys.add(entry);
     if (entry.facts.dialect === 'legacy') this.legacyRowCount++;
   }
 
   private forgetRow(entry: RowEntry): void {
+    this.problemRows.delete(entry);
     this.globalKeys.remove(entry);
     if (entry.facts.dialect === 'legacy') this.legacyRowCount--;
   }

@@ -36,7 +36,7 @@ export function rowDetailsAt(document: ImportDocument, offset: number): RowDetai
 /** The row's own problems plus a duplicate global key, in absolute offsets. */
 export function rowProblems(document: ImportDocument, entry: RowEntry): ImportDiagnostic[] {
   const problems = [...entry.syntax, ...entry.checks].map((problem) => ({ ...problem, offset: problem.offset + entry.start }));
-  const key = entry.facts.globalKey;
+  const key = document.locate(entry).globalKey;
   if (key && isDuplicateKey(document, entry)) {
     problems.push({
       offset: entry.start + key.offset,

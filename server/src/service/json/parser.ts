@@ -1,5 +1,7 @@
+import { countKeys } from './valueNodes';
 import type {
   ArrayNode,
+  JsonValue,
   BooleanNode,
   JsonNode,
   NullNode,
@@ -32,8 +34,10 @@ export interface ParsedElement {
   start: number;
   /** Absolute offset just after the element's value. */
   valueEnd: number;
-  /** The element's tree, offsets relative to `start`; undefined when it is not a JSON value. */
+  /** The element's tree, offsets relative to `start`; undefined when it is not a JSON value or was read by JSON.parse. */
   node: JsonNode | undefined;
+  /** The element's value when it was read by JSON.parse (valid JSON, no repeated key): no tree was built. */
+  value?: JsonValue;
 }
 
 export interface RootArrayResult {
@@ -81,6 +85,9 @@ const enum Ch {
 /** Deeper nesting than this is reported instead of recursed into, so no input can overflow the stack. */
 export const MAX_NESTING_DEPTH = 256;
 
+/** Longer rows are left to the tolerant parser: the quick scan is for ordinary rows. */
+const MAX_QUICK_ROW_LENGTH = 4 * 1024 * 1024;
+
 const NUMBER_PATTERN = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 const LITERAL_HINTS: Record<string, string> = {
@@ -122,6 +129,8 @@ export class JsonParser {
   /** Offsets in trees are `absolute - base`; set per root element. */
   private base = 0;
   private depth = 0;
+  /** Offset of the next line break at or after the quick scan's position (cached: the scan only moves forward). */
+  private nextLineBreak = -1;
 
   constructor(
     private readonly text: string,
@@ -167,6 +176,9 @@ export class JsonParser {
    * element is known to begin (or the closing bracket is). `afterComma` tells whether the
    * text just before the current position was a separating comma. Returns the offset of the
    * closing ']' when it was consumed, else -1.
+   *
+   * An object element that is valid JSON is read with JSON.parse, without a tree; any other
+   * element is parsed by this parser, which reports its problems.
    */
   parseElements(stopAt: number, afterComma: boolean, onElement: (element: ParsedElement) => void): number {
     let lastCommaOffset = afterComma ? this.pos - 1 : -1;
@@ -195,14 +207,19 @@ export class JsonParser {
         continue;
       }
       const start = this.pos;
-      this.base = start;
-      const node = this.parseValue();
-      // parseValue reported a stray '}' or ':' without consuming it: step over it.
-      if (this.pos === start) this.pos++;
+      const quick = ch === Ch.OpenBrace ? this.readValidObject(start, stopAt) : undefined;
+      if (quick) {
+        onElement(quick);
+      } else {
+        this.base = start;
+        const node = this.parseValue();
+        // parseValue reported a stray '}' or ':' without consuming it: step over it.
+        if (this.pos === start) this.pos++;
+        onElement({ start, valueEnd: this.pos, node });
+      }
       const valueEnd = this.pos;
       count++;
       lastCommaOffset = -1;
-      onElement({ start, valueEnd, node });
       this.skipTrivia();
       const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
       if (next === Ch.Comma) {
@@ -212,6 +229,61 @@ export class JsonParser {
         this.error(valueEnd - 1, 1, 'Expected "," after this data row.');
       }
     }
+  }
+
+  /**
+   * Reads the object at `start` with JSON.parse when it is valid JSON without repeated keys.
+   * A quick scan finds its end (strings skipped with indexOf) and counts its keys; anything
+   * unusual (a line break in a string, no end before `stopAt`) returns undefined so that the
+   * tolerant parser takes over and reports the problem.
+   */
+  private readValidObject(start: number, stopAt: number): ParsedElement | undefined {
+    const text = this.text;
+    const end = Math.min(this.end, stopAt, start + MAX_QUICK_ROW_LENGTH);
+    let depth = 0;
+    let keys = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === Ch.Quote) {
+        let close = i + 1;
+        for (;;) {
+          close = text.indexOf('"', close);
+          if (close < 0 || close >= end) return undefined;
+          let backslash = close - 1;
+          while (text.charCodeAt(backslash) === Ch.Backslash) backslash--;
+          if ((close - 1 - backslash) % 2 === 0) break;
+          close++;
+        }
+        if (this.nextLineBreak < i) {
+          this.nextLineBreak = text.indexOf('\n', i);
+          if (this.nextLineBreak < 0) this.nextLineBreak = Number.MAX_SAFE_INTEGER;
+        }
+        if (this.nextLineBreak < close) return undefined;
+        i = close;
+        let next = close + 1;
+        while (next < end && (text.charCodeAt(next) === Ch.Space || text.charCodeAt(next) === Ch.LineFeed || text.charCodeAt(next) === Ch.CarriageReturn || text.charCodeAt(next) === Ch.Tab)) next++;
+        if (text.charCodeAt(next) === Ch.Colon) keys++;
+      } else if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
+        depth++;
+      } else if (ch === Ch.CloseBrace || ch === Ch.CloseBracket) {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      }
+    }
+    if (depth !== 0) return undefined;
+    let value: JsonValue;
+    try {
+      value = JSON.parse(text.slice(start, i)) as JsonValue;
+    } catch {
+      return undefined;
+    }
+    if (countKeys(value) !== keys) return undefined;
+    this.pos = i;
+    return { start, valueEnd: i, node: undefined, value };
   }
 
   /** Parses one value whose tree offsets are relative to its own first character. */

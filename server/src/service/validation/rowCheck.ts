@@ -25,7 +25,7 @@ export interface ReportOptions {
 export class RowCheck {
   readonly diagnostics: ImportDiagnostic[] = [];
   /** Keys already reported by a rule, so the schema check does not report them again. */
-  readonly reportedKeys = new Set<StringNode>();
+  private claimedKeys: Set<StringNode> | undefined;
 
   constructor(
     readonly node: ObjectNode,
@@ -52,8 +52,13 @@ export class RowCheck {
   }
 
   /** Reports on a property's key and remembers it, so no second problem lands on the same key. */
+  /** Whether a rule already reported this key. */
+  isReported(key: StringNode): boolean {
+    return this.claimedKeys?.has(key) ?? false;
+  }
+
   reportKey(property: PropertyNode, code: RuleCode, message: string, options?: ReportOptions): void {
-    this.reportedKeys.add(property.key);
+    (this.claimedKeys ??= new Set()).add(property.key);
     this.report(property.key, code, message, options);
   }
 }

@@ -161,7 +161,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       if (node.type !== 'object') return;
       const key = String(error.params.additionalProperty);
       const property = getProperty(node, key);
-      if (!property || check.reportedKeys.has(property.key)) return;
+      if (!property || check.isReported(property.key)) return;
       const known = Object.keys((error.parentSchema as SchemaWithTitle).properties ?? {});
       const suggestion = closestMatch(key, known);
       const fixes: FixData[] = [];

@@ -1,5 +1,6 @@
 import type { JsonNode } from '../json/ast';
-import { getProperty, toValue } from '../json/ast';
+import { getProperty, toValue, type JsonValue } from '../json/ast';
+import { nodeOfValue } from '../json/valueNodes';
 import { looksLikeUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
 import { detectDialect } from './dialect';
@@ -21,9 +22,12 @@ import { checkLegacyAssets } from './rules/legacyAssets';
 /** What the file-level checks and the outline need to know about a row, kept after its tree is dropped. */
 export interface RowFacts {
   dialect: Dialect | undefined;
-  /** The global key and where it is (row-relative), when the row has one. */
+  /**
+   * The global key and where its value is (row-relative), when the row has one. The offset is
+   * -1 for a row checked without positions; `ImportDocument.locate` finds it when needed.
+   */
   globalKey?: { value: string } & Span;
-  /** The row's asset key (row-relative), to anchor file-level notes about the row. */
+  /** The row's asset key (row-relative; -1 until located), to anchor file-level notes about the row. */
   assetKey?: Span;
   externalId?: string;
   mediaType?: string;
@@ -50,8 +54,19 @@ const ROW_RULES = [
   checkConversation,
 ];
 
+/**
+ * Checks a row that JSON.parse read, without positions. Returns undefined when the row has
+ * any problem: it must then be parsed with positions and checked by `validateRow` to place
+ * them. Most rows of a real file have none, and are never parsed twice.
+ */
+export function validateParsedRow(value: JsonValue, context: ValidationContext): RowResult | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const result = validateRow(nodeOfValue(value), context, value);
+  return result.diagnostics.length ? undefined : result;
+}
+
 /** Checks one data row on its own; nothing here looks at other rows. */
-export function validateRow(node: JsonNode | undefined, context: ValidationContext): RowResult {
+export function validateRow(node: JsonNode | undefined, context: ValidationContext, parsedValue?: JsonValue): RowResult {
   if (!node) return { diagnostics: [], facts: { dialect: undefined } };
   if (node.type !== 'object') {
     const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
@@ -70,7 +85,7 @@ export function validateRow(node: JsonNode | undefined, context: ValidationConte
   }
 
   const dialect = detectDialect(node);
-  const value = toValue(node) as { [key: string]: ReturnType<typeof toValue> };
+  const value = (parsedValue ?? toValue(node)) as { [key: string]: JsonValue };
   const check = new RowCheck(node, value, dialect, context);
   // Key rules first: they explain keys better than "unknown property" and claim them.
   checkDialectKeys(check);

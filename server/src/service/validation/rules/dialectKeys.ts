@@ -6,7 +6,7 @@ const TILED_KEYS = new Set(['tileLayerUrl', 'bounds', 'minZoom', 'maxZoom', 'max
 
 /** Keys of the other format in a row: mixing the two formats in one row is rejected. */
 export function checkDialectKeys(check: RowCheck): void {
-  const present = new Set(check.node.properties.map((property) => property.key.value));
+  const present = { has: (key: string) => check.property(key) !== undefined };
   if (check.dialect === 'current') {
     for (const property of check.node.properties) {
       const key = property.key.value;

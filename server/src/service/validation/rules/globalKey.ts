@@ -3,6 +3,7 @@ import type { RowCheck } from '../rowCheck';
 
 /** Characters the docs allow in a global key, besides letters and digits. */
 const ALLOWED = /[A-Za-z0-9!_.*'()&$@=;/:+,? -]/;
+const ALL_ALLOWED = /^[A-Za-z0-9!_.*'()&$@=;/:+,? -]*$/;
 
 /** The row's global key node (either format), when it is a string. */
 export function globalKeyNode(check: RowCheck): StringNode | undefined {
@@ -22,11 +23,11 @@ export function checkGlobalKey(check: RowCheck): void {
   }
   const key = node.value;
   if (!key) return; // the schema reports an empty key
-  const bad = [...new Set([...key].filter((ch) => !ALLOWED.test(ch)))];
+  const bad = ALL_ALLOWED.test(key) ? [] : [...new Set([...key].filter((ch) => !ALLOWED.test(ch)))];
   if (bad.length) {
     check.report(node, 'global-key-characters', `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change or reject the key.`);
   }
-  if (key !== key.trim()) {
+  if (key.charCodeAt(0) === 0x20 || key.charCodeAt(key.length - 1) === 0x20 || key !== key.trim()) {
     check.report(node, 'global-key-characters', 'This global key starts or ends with a space, which Labelbox does not allow.', {
       fixes: [{ kind: 'replace', title: 'Remove the spaces', text: JSON.stringify(key.trim()) }],
     });

@@ -13,7 +13,7 @@ const IGNORED: Record<string, string> = {
 export function checkIgnoredFields(check: RowCheck): void {
   for (const property of check.node.properties) {
     const key = property.key.value;
-    if (check.reportedKeys.has(property.key)) continue;
+    if (check.isReported(property.key)) continue;
     const reason = IGNORED[key];
     if (reason) {
       check.reportKey(property, 'ignored-field', reason, { fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }] });

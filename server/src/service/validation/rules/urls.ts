@@ -6,8 +6,19 @@ import type { RowCheck } from '../rowCheck';
 const URL_KEYS_OF_ROW = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'tileLayerUrl'];
 const URL_KEYS_OF_OBJECT = ['tileLayerUrl', 'tile_layer_url', 'pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
-/** Every string in the row that holds a URL (or may: raw text is skipped by the caller). */
+const urlNodesByCheck = new WeakMap<RowCheck, StringNode[]>();
+
+/** Every string in the row that holds a URL: the asset, tile layers, PDFs and attachments (not raw text). */
 export function urlNodesOf(check: RowCheck): StringNode[] {
+  let nodes = urlNodesByCheck.get(check);
+  if (!nodes) {
+    nodes = collectUrlNodes(check);
+    urlNodesByCheck.set(check, nodes);
+  }
+  return nodes;
+}
+
+function collectUrlNodes(check: RowCheck): StringNode[] {
   const found: StringNode[] = [];
   const add = (node: JsonNode | undefined) => {
     if (node?.type === 'string') found.push(node);
@@ -57,7 +68,7 @@ export function checkUrls(check: RowCheck): void {
       check.report(node, 'data-url', 'data: URLs are not a documented way to give an asset; host the file and use its https URL.');
       continue;
     }
-    const bad = [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|\s]/g) ?? [])];
+    const bad = /[#<>|\s]/.test(url) ? [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|\s]/g) ?? [])] : [];
     if (bad.length) {
       const names = bad.map((ch) => (/\s/.test(ch) ? 'spaces' : `"${ch}"`));
       check.report(node, 'unsupported-url-character', `This URL contains ${names.join(', ')}, which Labelbox does not support in asset and attachment URLs. Percent-encode them (for example "#" as %23, a space as %20).`);

@@ -1,0 +1,81 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from '../../service/features/textEdit';
+import { convertFileEdits, convertRowEdit } from '../../service/features/convertToCurrentFormat';
+import { quickFixEdits } from '../../service/features/quickFixes';
+import { DIAGNOSTIC_SOURCE, toRange, type DiagnosticData } from '../convert';
+import { runSafe } from '../runSafe';
+import type { ServerContext } from '../serverContext';
+
+/** The whole-file conversion, offered in the Source Action menu and by the client's command. */
+export const CONVERT_FILE_KIND = `${CodeActionKind.Source}.convertToCurrentFormat`;
+export const CONVERT_ROW_KIND = `${CodeActionKind.RefactorRewrite}.convertRowToCurrentFormat`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CONVERT_ROW_KIND, CONVERT_FILE_KIND];
+
+function toLspEdits(text: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: toRange(text, edit.offset, edit.length), newText: edit.newText }));
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+/**
+ * Quick fixes from the fixes each diagnostic carries in `data`, computed against the document
+ * as it is now; converting the legacy row under the cursor; and converting the whole file.
+ */
+export function registerCodeActions({ connection, documents }: ServerContext): void {
+  connection.onCodeAction((params, token) =>
+    runSafe(connection, token, [], 'codeAction', () => {
+      const tracked = documents.get(params.textDocument.uri);
+      const document = tracked?.importDocument;
+      if (!tracked || !document) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const uri = params.textDocument.uri;
+
+      if (wants(only, CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) {
+          if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+          const fixes = (diagnostic.data as DiagnosticData | undefined)?.fixes ?? [];
+          const offset = tracked.text.offsetAt(diagnostic.range.start);
+          const length = tracked.text.offsetAt(diagnostic.range.end) - offset;
+          fixes.forEach((fix, index) => {
+            const edits = quickFixEdits(document, offset, length, fix);
+            if (!edits.length) return;
+            actions.push(fixAction(fix.title, diagnostic, uri, toLspEdits(tracked.text, edits), index === 0));
+          });
+        }
+      }
+
+      const cursor = tracked.text.offsetAt(params.range.start);
+      const rowIndex = document.rowIndexAt(cursor);
+      if (rowIndex >= 0 && wants(only, CONVERT_ROW_KIND) && !actions.some((action) => action.title.startsWith('Convert this row'))) {
+        const edit = convertRowEdit(document, rowIndex);
+        if (edit) {
+          actions.push({
+            title: 'Convert this row to the current import format',
+            kind: CONVERT_ROW_KIND,
+            edit: { changes: { [uri]: toLspEdits(tracked.text, [edit]) } },
+          });
+        }
+      }
+
+      if (document.legacyRows > 0 && only && wants(only, CONVERT_FILE_KIND)) {
+        const edits = convertFileEdits(document);
+        if (edits.length) {
+          actions.push({
+            title: 'Convert file to the current import format',
+            kind: CONVERT_FILE_KIND,
+            edit: { changes: { [uri]: toLspEdits(tracked.text, edits) } },
+          });
+        }
+      }
+      return actions;
+    }),
+  );
+}
+
+function fixAction(title: string, diagnostic: Diagnostic, uri: string, edits: LspTextEdit[], isPreferred: boolean): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: edits } } };
+}

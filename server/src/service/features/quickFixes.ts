@@ -1,0 +1,114 @@
+import type { FixData } from '../diagnostic';
+import type { ImportDocument } from '../document/importDocument';
+import { findNodeAtOffset, getProperty, propertyOfKey, type JsonNode, type ObjectNode, type PropertyNode } from '../json/ast';
+import { convertRowEdit } from './convertToCurrentFormat';
+import { lineIndentAt, startsLine } from './indentation';
+import type { TextEdit } from './textEdit';
+
+/**
+ * The edits of a quick fix, made from the document as it is now. `offset`/`length` are the
+ * diagnostic's range, which the fix refers to.
+ */
+export function quickFixEdits(document: ImportDocument, offset: number, length: number, fix: FixData): TextEdit[] {
+  switch (fix.kind) {
+    case 'replace':
+      return [{ offset, length, newText: fix.text }];
+    case 'removeProperty': {
+      const found = propertyAt(document, offset);
+      return found ? [removePropertyEdit(found.base, found.property)] : [];
+    }
+    case 'setMediaType':
+      return setMediaTypeEdits(document, offset, fix.mediaType);
+    case 'uniqueGlobalKey':
+      return uniqueGlobalKeyEdits(document, offset, length);
+    case 'convertRow': {
+      const index = document.rowIndexAt(offset);
+      const edit = index >= 0 ? convertRowEdit(document, index) : undefined;
+      return edit ? [edit] : [];
+    }
+  }
+}
+
+interface Located<T> {
+  /** Absolute offset of the row, to turn the tree's offsets into absolute ones. */
+  base: number;
+  node: T;
+}
+
+function nodeAt(document: ImportDocument, offset: number): Located<JsonNode> | undefined {
+  const index = document.rowIndexAt(offset);
+  const tree = index >= 0 ? document.rowTree(index) : undefined;
+  if (!tree) return undefined;
+  const base = document.rows[index].start;
+  const node = findNodeAtOffset(tree, offset - base);
+  return node ? { base, node } : undefined;
+}
+
+/** The property whose key or value holds `offset`. */
+function propertyAt(document: ImportDocument, offset: number): { base: number; property: PropertyNode } | undefined {
+  const located = nodeAt(document, offset);
+  if (!located) return undefined;
+  const keyOwner = propertyOfKey(located.node);
+  if (keyOwner) return { base: located.base, property: keyOwner };
+  let node: JsonNode | undefined = located.node;
+  while (node && node.parent?.type !== 'property') node = node.parent?.type === 'array' || node.parent?.type === 'object' ? node.parent : undefined;
+  const parent = node?.parent;
+  return parent?.type === 'property' ? { base: located.base, property: parent } : undefined;
+}
+
+/** Removes a property with its comma, leaving the lines around it as they were. */
+export function removePropertyEdit(base: number, property: PropertyNode): TextEdit {
+  const siblings = property.parent.properties;
+  const index = siblings.indexOf(property);
+  const start = base + property.offset;
+  const end = base + property.offset + property.length;
+  const next = siblings[index + 1];
+  if (next) return { offset: start, length: base + next.offset - start, newText: '' };
+  const previous = siblings[index - 1];
+  if (previous) {
+    const previousEnd = base + previous.offset + previous.length;
+    return { offset: previousEnd, length: end - previousEnd, newText: '' };
+  }
+  return { offset: start, length: end - start, newText: '' };
+}
+
+/** Changes media_type, or adds it after row_data in the row's own layout. */
+function setMediaTypeEdits(document: ImportDocument, offset: number, mediaType: string): TextEdit[] {
+  const index = document.rowIndexAt(offset);
+  const tree = index >= 0 ? document.rowTree(index) : undefined;
+  if (tree?.type !== 'object') return [];
+  const base = document.rows[index].start;
+  const text = JSON.stringify(mediaType);
+  const existing = getProperty(tree, 'media_type');
+  if (existing?.value) return [{ offset: base + existing.value.offset, length: existing.value.length, newText: text }];
+  const anchor = getProperty(tree, 'row_data') ?? tree.properties[tree.properties.length - 1];
+  if (!anchor) return [{ offset: base + tree.offset + 1, length: 0, newText: ` "media_type": ${text} ` }];
+  return [insertPropertyAfter(document.text, base, tree, anchor, `"media_type": ${text}`)];
+}
+
+/** Inserts `"key": value` after `anchor`: on its own line when the object is written one property per line. */
+function insertPropertyAfter(text: string, base: number, object: ObjectNode, anchor: PropertyNode, member: string): TextEdit {
+  const anchorEnd = base + anchor.offset + anchor.length;
+  const keyOffset = base + anchor.key.offset;
+  const next = object.properties[object.properties.indexOf(anchor) + 1];
+  const comma = next ? text.indexOf(',', anchorEnd) : -1;
+  // After the comma that follows the anchor when there is one, so the new member takes its own comma.
+  const afterComma = comma >= 0 && comma < base + next!.offset;
+  const ownLine = startsLine(text, keyOffset);
+  const separator = ownLine ? `${text.includes('\r\n') ? '\r\n' : '\n'}${lineIndentAt(text, keyOffset)}` : ' ';
+  return afterComma
+    ? { offset: comma + 1, length: 0, newText: `${separator}${member},` }
+    : { offset: anchorEnd, length: 0, newText: `,${separator}${member}` };
+}
+
+/** A suffix (-2, -3, …) that no other row's key has, compared without regard to case. */
+function uniqueGlobalKeyEdits(document: ImportDocument, offset: number, length: number): TextEdit[] {
+  const located = nodeAt(document, offset);
+  const node = located?.node;
+  if (node?.type !== 'string') return [];
+  for (let suffix = 2; suffix < 100_000; suffix++) {
+    const candidate = `${node.value}-${suffix}`;
+    if (!document.globalKeys.rowsWithKey(candidate)) return [{ offset, length, newText: JSON.stringify(candidate) }];
+  }
+  return [];
+}

@@ -1,0 +1,94 @@
+import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from './ast';
+
+/**
+ * Trees over values that came from JSON.parse, with the shape of the parser's trees but no
+ * positions (offset -1). A row that parsed cleanly is checked on such a tree; only a row
+ * with problems is parsed again with positions, to place them. Children are made when first
+ * read, since the rules look at a few parts of a row only.
+ */
+
+export const NO_OFFSET = -1;
+
+type Parent = ContainerNode | PropertyNode | undefined;
+
+class ValueObjectNode implements ObjectNode {
+  readonly type = 'object';
+  readonly offset = NO_OFFSET;
+  readonly length = 0;
+  private cachedProperties: PropertyNode[] | undefined;
+
+  constructor(
+    private readonly object: { [key: string]: JsonValue },
+    public parent: Parent,
+  ) {}
+
+  get properties(): PropertyNode[] {
+    this.cachedProperties ??= Object.keys(this.object).map((key) => new ValuePropertyNode(this, key, this.object[key]));
+    return this.cachedProperties;
+  }
+}
+
+class ValuePropertyNode implements PropertyNode {
+  readonly type = 'property';
+  readonly offset = NO_OFFSET;
+  readonly length = 0;
+  readonly colonOffset = NO_OFFSET;
+  readonly key: StringNode;
+  private cachedValue: JsonNode | undefined;
+
+  constructor(
+    readonly parent: ObjectNode,
+    key: string,
+    private readonly raw: JsonValue,
+  ) {
+    this.key = { type: 'string', offset: NO_OFFSET, length: 0, value: key, parent };
+  }
+
+  get value(): JsonNode {
+    this.cachedValue ??= nodeOfValue(this.raw, this);
+    return this.cachedValue;
+  }
+}
+
+class ValueArrayNode implements ArrayNode {
+  readonly type = 'array';
+  readonly offset = NO_OFFSET;
+  readonly length = 0;
+  private cachedItems: JsonNode[] | undefined;
+
+  constructor(
+    private readonly array: JsonValue[],
+    public parent: Parent,
+  ) {}
+
+  get items(): JsonNode[] {
+    this.cachedItems ??= this.array.map((item) => nodeOfValue(item, this));
+    return this.cachedItems;
+  }
+}
+
+export function nodeOfValue(value: JsonValue, parent: Parent = undefined): JsonNode {
+  if (value === null) return { type: 'null', offset: NO_OFFSET, length: 0, value: null, parent };
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string', offset: NO_OFFSET, length: 0, value, parent };
+    case 'number':
+      return { type: 'number', offset: NO_OFFSET, length: 0, value, isInteger: Number.isInteger(value), parent };
+    case 'boolean':
+      return { type: 'boolean', offset: NO_OFFSET, length: 0, value, parent };
+    default:
+      return Array.isArray(value) ? new ValueArrayNode(value, parent) : new ValueObjectNode(value, parent);
+  }
+}
+
+/** Number of object keys in a value, to compare with the keys in its text (a repeated key disappears in JSON.parse). */
+export function countKeys(value: JsonValue): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys(value[key]);
+  return count;
+}
