@@ -5,8 +5,8 @@
  * test-runner extension); this script waits for its report, carries out the suite's requests
  * for the workbench UI (screenshots, the preview's webview, clicks), and prints the results.
  *
- * Artifacts go to test-results/: screenshots, code-server's log, the browser console, and the
- * report as JSON. Set LABELBOX_E2E_GREP to run only the tests whose title matches.
+ * Artifacts go to test-results/: screenshots, the logs of code-server, VS Code and the browser
+ * console, and the report as JSON. Set LABELBOX_E2E_GREP to run only the tests whose title matches.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,6 +85,9 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
     await server?.stop();
+    // VS Code's own logs: the extension host, and our output channel ("Labelbox Import.log").
+    const logs = path.join(profile.userDataDir, 'logs');
+    if (existsSync(logs)) cpSync(logs, path.join(RESULTS_DIR, 'vscode-logs'), { recursive: true });
   }
 }
 
