@@ -47,7 +47,7 @@ suite('Preview in VS Code', () => {
       { action: 'waitVisible', inWebview: true, selector: '[data-testid="row-title"]', hasText: 'Row 3 of 4' },
       { action: 'readText', inWebview: true, selector: '[data-testid="row-view"]' },
     ]);
-    assert.match(String(rowText), /hen\.jpg|hen-1/, 'the preview shows the row under the cursor');
+    assert.match(String(rowText), /hen-1/, `the preview shows the row under the cursor; it shows: ${rowText}`);
 
     // Moving the cursor in the editor moves the preview along.
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
