@@ -12,6 +12,7 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import type { CancellationToken, CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -128,6 +129,19 @@ export class TestLspClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** The completion items at a position (a list or a bare array, as the server answers). */
+  async completion(uri: string, position: Position, token?: CancellationToken): Promise<CompletionItem[] | null> {
+    const params = { textDocument: { uri }, position };
+    const result = (await (token
+      ? this.connection.sendRequest('textDocument/completion', params, token)
+      : this.connection.sendRequest('textDocument/completion', params))) as CompletionList | CompletionItem[] | null;
+    return result === null ? null : Array.isArray(result) ? result : result.items;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Promise<Hover | null>;
   }
 
   async stop(): Promise<void> {

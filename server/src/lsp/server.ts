@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createValidationContext, type ValidationContext } from '../service';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
@@ -6,6 +6,8 @@ import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { registerHover } from './features/hover';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
 import { registerFoldingAndFormatting } from './features/foldingAndFormatting';
 import { registerLinks } from './features/links';
@@ -20,6 +22,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  */
 export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
+  let clientCapabilities: ClientCapabilities = {};
   let foldingLimit: number | undefined;
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsByUri = new Map<string, ServerSettings>();
@@ -74,11 +77,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    clientCapabilities = params.capabilities;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = readSettings(options.settings);
     return {
       capabilities: {
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        hoverProvider: true,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         documentSymbolProvider: { label: 'Labelbox data rows' },
@@ -145,6 +151,8 @@ export function startServer(connection: Connection): void {
   registerLinks(context);
   registerFoldingAndFormatting(context, () => foldingLimit);
   registerPreview(context);
+  registerCompletion(context, () => clientCapabilities);
+  registerHover(context);
   connection.listen();
 }
 

@@ -5,6 +5,14 @@ const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
+/**
+ * Messages quote keys and values from the file, which may hold control characters (a key
+ * written "\u001b[31m" in JSON): escape them so that they cannot drive the terminal.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `file:line:col severity code message`, one per line, then a summary. */
 export function formatText(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
@@ -13,7 +21,7 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
     for (const diagnostic of report.diagnostics) {
       const { start } = printedRange(report, diagnostic);
       const severity = diagnostic.severity === 'information' ? 'info' : diagnostic.severity;
-      lines.push(`${report.file}:${start.line}:${start.column} ${paint(COLORS[diagnostic.severity], severity)} ${paint(DIM, diagnostic.code)} ${diagnostic.message}`);
+      lines.push(`${printable(report.file)}:${start.line}:${start.column} ${paint(COLORS[diagnostic.severity], severity)} ${paint(DIM, diagnostic.code)} ${printable(diagnostic.message)}`);
     }
   }
   const totals = countSeverities(reports);

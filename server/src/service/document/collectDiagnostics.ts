@@ -62,12 +62,13 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
     }
   }
   selected.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  if (total > selected.length) {
+  const noteSeverity = overrides['too-many-problems'] ?? RULES['too-many-problems'].severity;
+  if (total > selected.length && noteSeverity !== 'off') {
     const hidden = total - selected.length;
     selected.push({
       offset: anchorOffset(document),
       length: 1,
-      severity: RULES['too-many-problems'].severity,
+      severity: noteSeverity,
       code: 'too-many-problems',
       message: `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: at most ${max.toLocaleString('en-US')} are listed, the most severe first (setting labelboxImport.maxProblems).`,
     });

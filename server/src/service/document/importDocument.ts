@@ -325,7 +325,9 @@ export class ImportDocument {
   private distributeProblems(problems: readonly SyntaxProblem[], rows: readonly RowEntry[], prefix: ImportDiagnostic[], rootEnd: number): void {
     for (const problem of problems) {
       const diagnostic = syntaxDiagnostic(problem);
-      if (problem.offset >= rootEnd) {
+      // A problem reported at the closing bracket itself came from parsing the last row, and stays
+      // with it: an incremental re-parse of that row reports it again.
+      if (problem.offset > rootEnd) {
         this.suffixProblems.push(diagnostic);
         continue;
       }

@@ -112,6 +112,10 @@ function isIdentifierChar(ch: number): boolean {
   );
 }
 
+function isWhitespace(ch: number): boolean {
+  return ch === Ch.Space || ch === Ch.LineFeed || ch === Ch.CarriageReturn || ch === Ch.Tab;
+}
+
 function isNumberChar(ch: number): boolean {
   return (
     (ch >= Ch.Digit0 && ch <= Ch.Digit9) ||
@@ -121,6 +125,28 @@ function isNumberChar(ch: number): boolean {
     ch === Ch.LowerE ||
     ch === Ch.UpperE
   );
+}
+
+const CHARACTER_NAMES: Record<number, string> = {
+  0x00: 'a NUL byte (is this a binary file?)',
+  0xa0: 'a no-break space (U+00A0); use a plain space',
+  0x200b: 'a zero-width space (U+200B)',
+  0xfeff: 'a byte order mark (U+FEFF)',
+  0xfffd: 'U+FFFD, which stands for bytes that are not UTF-8 text (is this a binary file?)',
+};
+
+/**
+ * The character at `offset` for a message: quoted when it prints, else by its code point, so
+ * that invisible and control characters are named and never reach a terminal raw.
+ */
+export function describeCharacter(text: string, offset: number): { name: string; length: number } {
+  const code = text.codePointAt(offset) ?? 0;
+  const length = code > 0xffff ? 2 : 1;
+  const known = CHARACTER_NAMES[code];
+  if (known) return { name: known, length };
+  const invisible = code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x2000 && code <= 0x200f) || (code >= 0x2028 && code <= 0x202f);
+  if (invisible) return { name: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, length };
+  return { name: `"${String.fromCodePoint(code)}"`, length };
 }
 
 export class JsonParser {
@@ -226,7 +252,10 @@ export class JsonParser {
         lastCommaOffset = this.pos;
         this.pos++;
       } else if (next !== Ch.CloseBracket && next !== -1) {
-        this.error(valueEnd - 1, 1, 'Expected "," after this data row.');
+        // An unclosed row ends after the whitespace before the next one: point at its last character.
+        let last = valueEnd - 1;
+        while (last > start && isWhitespace(this.text.charCodeAt(last))) last--;
+        this.error(last, 1, 'Expected "," after this data row.');
       }
     }
   }
@@ -265,7 +294,8 @@ export class JsonParser {
         while (next < end && (text.charCodeAt(next) === Ch.Space || text.charCodeAt(next) === Ch.LineFeed || text.charCodeAt(next) === Ch.CarriageReturn || text.charCodeAt(next) === Ch.Tab)) next++;
         if (text.charCodeAt(next) === Ch.Colon) keys++;
       } else if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
-        depth++;
+        // Deep nesting is left to the tolerant parser, which reports it without recursing.
+        if (++depth > MAX_NESTING_DEPTH) return undefined;
       } else if (ch === Ch.CloseBrace || ch === Ch.CloseBracket) {
         depth--;
         if (depth === 0) {
@@ -318,8 +348,9 @@ export class JsonParser {
     }
     if (isNumberChar(ch)) return this.parseNumber();
     if (isIdentifierChar(ch)) return this.parseLiteral();
-    this.error(this.pos, 1, `Unexpected character "${this.text[this.pos]}".`);
-    this.pos++;
+    const unexpected = describeCharacter(this.text, this.pos);
+    this.error(this.pos, unexpected.length, `Unexpected character ${unexpected.name}.`);
+    this.pos += unexpected.length;
     return undefined;
   }
 
@@ -429,8 +460,9 @@ export class JsonParser {
       this.error(start, this.pos - start, `Property names must be in double quotes: "${value}".`);
       return { type: 'string', offset: start - this.base, length: this.pos - start, value, parent: undefined };
     }
-    this.error(this.pos, 1, `Expected a property name in double quotes, found "${this.text[this.pos]}".`);
-    this.pos++;
+    const found = describeCharacter(this.text, this.pos);
+    this.error(this.pos, found.length, `Expected a property name in double quotes, found ${found.name}.`);
+    this.pos += found.length;
     return undefined;
   }
 

@@ -47,7 +47,8 @@ export class RowCheck {
       message,
     };
     if (options.fixes?.length) diagnostic.fixes = options.fixes;
-    if (options.related?.length) diagnostic.related = options.related;
+    // Copy only the position: a span passed in may be a tree node, which must not outlive the check.
+    if (options.related?.length) diagnostic.related = options.related.map(({ offset, length, message }) => ({ offset, length, message }));
     this.diagnostics.push(diagnostic);
   }
 

@@ -30,7 +30,8 @@ function codeFor(error: ErrorObject, path: readonly JsonPathSegment[]): RuleCode
     case 'additionalProperties':
       return 'unknown-property';
     case 'required':
-      return ASSET_KEYS.includes(error.params.missingProperty) ? 'missing-asset' : 'missing-property';
+      // Only the row itself has an asset; inside row_data a missing tileLayerUrl is a missing property.
+      return path.length === 0 && ASSET_KEYS.includes(error.params.missingProperty) ? 'missing-asset' : 'missing-property';
     case 'type':
       return 'invalid-type';
     case 'maxLength':
@@ -104,6 +105,24 @@ function decodePointer(root: JsonNode, pointer: string): JsonPathSegment[] {
   return path;
 }
 
+/**
+ * A key in `node` that is not one of `known` but looks like a misspelling of `missing`
+ * (`rowData` for `row_data`). Its unknown-property problem already says "Did you mean …?",
+ * so the missing key is not reported a second time.
+ */
+function misspeltAs(node: ObjectNode, missing: readonly string[], known: readonly string[]): boolean {
+  return node.properties.some((property) => {
+    const key = property.key.value;
+    if (known.includes(key)) return false;
+    const suggestion = closestMatch(key, known);
+    return suggestion !== undefined && missing.includes(suggestion);
+  });
+}
+
+function knownKeys(error: ErrorObject): string[] {
+  return Object.keys((error.parentSchema as SchemaWithTitle | undefined)?.properties ?? {});
+}
+
 function nodeAt(root: JsonNode, path: readonly JsonPathSegment[]): JsonNode | undefined {
   let node: JsonNode | undefined = root;
   for (const segment of path) {
@@ -130,9 +149,10 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
       const node = nodeAt(root, decodePointer(root, error.instancePath));
       if (node?.type !== 'object') continue;
       const keys = branches.map((branch) => String(branch.params.missingProperty));
+      if (misspeltAs(node, keys, knownKeys(error))) continue;
       const path = [...basePath, ...decodePointer(root, error.instancePath)];
       const noun = (error.parentSchema as SchemaWithTitle | undefined)?.title ?? (describePath(path) || 'this object');
-      const isAsset = keys.some((key) => ASSET_KEYS.includes(key));
+      const isAsset = path.length === 0 && keys.some((key) => ASSET_KEYS.includes(key));
       check.report(
         objectAnchor(node),
         isAsset ? 'missing-asset' : 'missing-property',
@@ -143,8 +163,11 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
     }
   }
 
+  // A value of the wrong type is reported once, as a type error, not again as a wrong enum or const value.
+  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   for (const error of errors) {
     if (combined.has(error)) continue;
+    if ((error.keyword === 'enum' || error.keyword === 'const') && wrongType.has(error.instancePath)) continue;
     const localPath = decodePointer(root, error.instancePath);
     const path = [...basePath, ...localPath];
     const node = nodeAt(root, localPath);
@@ -182,7 +205,8 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       if (node.type !== 'object') return;
       const key = String(error.params.missingProperty);
       // The key is there but its value could not be parsed: the syntax error says enough.
-      if (getProperty(node as ObjectNode, key)) return;
+      if (getProperty(node, key)) return;
+      if (misspeltAs(node, [key], knownKeys(error))) return;
       const where = (error.parentSchema as SchemaWithTitle).title ?? 'object';
       check.report(
         objectAnchor(node),
@@ -243,7 +267,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      check.report(node, code, `${capitalize(noun)} must be ${error.params.comparison} ${error.params.limit}.`);
+      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS[String(error.params.comparison)] ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`);
       return;
     case 'anyOf':
     case 'oneOf':
@@ -253,6 +277,8 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       check.report(node, code, `${capitalize(noun)} ${error.message ?? 'is not valid'}.`);
   }
 }
+
+const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
 
 function articleFor(noun: string): string {
   return /^[aeiou]/i.test(noun) ? 'an' : 'a';

@@ -49,7 +49,7 @@ export function checkAttachments(check: RowCheck): void {
         break;
     }
     if (valueNode && URL_TYPES.has(type) && value && !looksLikeUrl(value)) {
-      check.report(valueNode, 'attachment-not-url', `A ${type} attachment needs the URL of the file${type === 'TEXT_URL' ? '; for the text itself use RAW_TEXT' : ''}.`);
+      check.report(valueNode, 'attachment-not-url', `${/^(?:[AEIOU]|HTML)/.test(type) ? 'An' : 'A'} ${type} attachment needs the URL of the file${type === 'TEXT_URL' ? '; for the text itself use RAW_TEXT' : ''}.`);
     }
   }
 }

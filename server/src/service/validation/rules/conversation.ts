@@ -37,7 +37,7 @@ export function checkConversation(check: RowCheck): void {
     const first = ids.get(id.value);
     if (first) {
       check.report(id, 'duplicate-message-id', `The messageId "${id.value}" is already used in this conversation; ids identify messages in labels and exports.`, {
-        related: [{ ...first, message: 'First used here' }],
+        related: [{ offset: first.offset, length: first.length, message: 'First used here' }],
       });
     } else {
       ids.set(id.value, id);

@@ -2,7 +2,7 @@ import type { StringNode } from '../../json/ast';
 import type { RowCheck } from '../rowCheck';
 
 /** Characters the docs allow in a global key, besides letters and digits. */
-const ALLOWED = /[A-Za-z0-9!_.*'()&$@=;/:+,? -]/;
+export const ALLOWED = /[A-Za-z0-9!_.*'()&$@=;/:+,? -]/;
 const ALL_ALLOWED = /^[A-Za-z0-9!_.*'()&$@=;/:+,? -]*$/;
 
 /** The row's global key node (either format), when it is a string. */

@@ -76,6 +76,9 @@ export function checkMediaType(check: RowCheck): void {
 
   if (!mediaTypeNode) {
     if (!rowDataProperty || !rowData) return;
+    // An empty or unrecognisable row_data has its own error; a media type would not help yet.
+    const shape = shapeOf(rowData, undefined);
+    if (!shape || (rowData.type === 'string' && !rowData.value.trim())) return;
     const inferred = inferMediaType(check);
     check.report(rowDataProperty.key, 'missing-media-type', `No media_type: set it${inferred ? ` (probably "${inferred}")` : ''} so that Labelbox checks the content and gives clear errors.`, {
       fixes: inferred ? [setMediaType(inferred)] : [],

@@ -21,7 +21,7 @@ export function checkMetadata(check: RowCheck): void {
       const first = seen.get(identity);
       if (first) {
         check.report(anchor, 'duplicate-metadata-field', `The metadata field ${field ? `"${field.name}"` : JSON.stringify(identity)} is already set in this row. Labelbox fails the whole row when a field appears twice.`, {
-          related: [{ ...first, message: 'First set here' }],
+          related: [{ offset: first.offset, length: first.length, message: 'First set here' }],
         });
       } else {
         seen.set(identity, anchor);
@@ -83,7 +83,8 @@ function reportUnknown(check: RowCheck, node: StringNode, message: string, sugge
       ? `${message} It is neither reserved nor in your organization's metadata schema.`
       : `${message} It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema (.labelbox/metadata-schema.json) to check it.`,
     {
-      severity: known ? 'error' : 'information',
+      // Without the organization's schema the field may well exist: the rule's default (a warning, spec §7.4).
+      ...(known ? { severity: 'error' as const } : {}),
       fixes: suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : [],
     },
   );

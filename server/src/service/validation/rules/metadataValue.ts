@@ -44,6 +44,8 @@ export function formatUtc(time: number): string {
 
 /** A metadata value against its field's kind; enum values against the field's options. */
 export function checkMetadataValue(check: RowCheck, field: MetadataField, value: JsonNode, byId: boolean): void {
+  // null, booleans and objects are never metadata values: the schema already reports them.
+  if (value.type !== 'string' && value.type !== 'number' && value.type !== 'array') return;
   const name = `"${field.name}"`;
   switch (field.kind) {
     case 'string':

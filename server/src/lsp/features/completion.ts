@@ -1,0 +1,70 @@
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { doComplete, type CompletionEntry, type CompletionKind } from '../../service/features/completion';
+import { fillPlaceholders } from '../../service/features/snippetText';
+import { toRange } from '../convert';
+import { runSafe } from '../runSafe';
+import type { ServerContext } from '../serverContext';
+
+const KINDS: Record<CompletionKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enumMember: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  field: CompletionItemKind.Field,
+  reference: CompletionItemKind.Reference,
+};
+
+/** Typing a quote starts a name or a value; a colon is followed by a value. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
+
+/**
+ * Completion of keys, values, metadata fields and snippets in import files.
+ * @param clientCapabilities what the client said it supports (snippets, markdown) when it started the server.
+ */
+export function registerCompletion({ connection, documents, validationContextFor }: ServerContext, clientCapabilities: () => ClientCapabilities): void {
+  connection.onCompletion((params, token) =>
+    runSafe(connection, token, null, 'completion', (): CompletionList | null => {
+      const tracked = documents.get(params.textDocument.uri);
+      const document = tracked?.importDocument;
+      if (!tracked || !document) return null;
+      const entries = doComplete(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri));
+      const completion = clientCapabilities().textDocument?.completion;
+      const options = {
+        snippets: completion?.completionItem?.snippetSupport === true,
+        markdown: completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false,
+      };
+      return { isIncomplete: false, items: entries.map((entry) => toCompletionItem(tracked.text, entry, options)) };
+    }),
+  );
+}
+
+function toCompletionItem(document: TextDocument, entry: CompletionEntry, options: { snippets: boolean; markdown: boolean }): CompletionItem {
+  const newText = options.snippets ? entry.insertText : fillPlaceholders(entry.insertText);
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: KINDS[entry.kind],
+    textEdit: { range: toRange(document, entry.replace.offset, entry.replace.length), newText },
+    insertTextFormat: options.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (entry.detail) item.detail = entry.detail;
+  if (entry.description) item.labelDetails = { description: entry.description };
+  if (entry.documentation) item.documentation = options.markdown ? { kind: MarkupKind.Markdown, value: entry.documentation } : entry.documentation;
+  if (entry.filterText) item.filterText = entry.filterText;
+  if (entry.sortText) item.sortText = entry.sortText;
+  if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  if (entry.additionalEdits?.length) {
+    item.additionalTextEdits = entry.additionalEdits.map((edit) => ({ range: toRange(document, edit.offset, edit.length), newText: edit.text }));
+  }
+  // VS Code opens the suggestions again, e.g. for the value of a key just inserted.
+  if (entry.retrigger && options.snippets) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  return item;
+}

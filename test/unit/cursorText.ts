@@ -1,0 +1,44 @@
+import { ImportDocument, MetadataCatalog, createValidationContext, type MetadataField, type ValidationContext } from '../../server/src/service';
+import type { CompletionEntry } from '../../server/src/service/features/completion';
+import { fillPlaceholders } from '../../server/src/service/features/snippetText';
+
+/** Helpers for tests that write the cursor as `|` inside the document text. */
+
+export interface AtCursor {
+  text: string;
+  offset: number;
+  document: ImportDocument;
+  context: ValidationContext;
+}
+
+export function atCursor(textWithCursor: string, customFields?: MetadataField[]): AtCursor {
+  const offset = textWithCursor.indexOf('|');
+  if (offset < 0 || textWithCursor.indexOf('|', offset + 1) >= 0) throw new Error('Write exactly one | for the cursor');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const context = createValidationContext(new MetadataCatalog(customFields));
+  return { text, offset, document: new ImportDocument(text, context), context };
+}
+
+/** The text after accepting an item with every placeholder left at its default. */
+export function applyCompletion(text: string, item: CompletionEntry): string {
+  const edits = [...(item.additionalEdits ?? []), { ...item.replace, text: fillPlaceholders(item.insertText) }].sort((a, b) => b.offset - a.offset);
+  let result = text;
+  for (const edit of edits) result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+  return result;
+}
+
+/** An organization's custom fields, as the metadata schema file would give them. */
+export const CUSTOM_FIELDS: MetadataField[] = [
+  {
+    id: 'clw8x1y2z0000abcd1234efgh',
+    name: 'weather',
+    kind: 'enum',
+    reserved: false,
+    options: [
+      { id: 'clw8x1y2z0001abcd1234efgh', name: 'sunny' },
+      { id: 'clw8x1y2z0002abcd1234efgh', name: 'overcast' },
+    ],
+  },
+  { id: 'clw8x1y2z0003abcd1234efgh', name: 'altitude_m', kind: 'number', reserved: false, options: [] },
+  { id: 'clw8x1y2z0004abcd1234efgh', name: 'site', kind: 'string', reserved: false, options: [], description: 'Where the survey was made.' },
+];
