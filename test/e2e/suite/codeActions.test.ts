@@ -23,7 +23,7 @@ suite('Quick fixes and conversion in VS Code', () => {
   test('the quick fix of an unknown key renames it to the key it resembles', async function () {
     skipUnless(this, Boolean((await serverCapabilities()).codeActionProvider), 'the language server does not declare code actions yet');
     const { document } = await openFile('quickfix.labelbox.json');
-    const diagnostics = await waitForCodes(document.uri, ['missing-asset', 'unknown-property']);
+    const diagnostics = await waitForCodes(document.uri, ['unknown-property']);
     const unknown = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unknown-property')!;
 
     const actions = await codeActions(document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);

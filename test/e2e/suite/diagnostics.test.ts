@@ -33,7 +33,7 @@ suite('Diagnostics in VS Code', () => {
 
     // The row without an asset is marked at its opening brace.
     const missing = byCode.get('missing-asset')!;
-    const rowStart = rangeOf(document, '{ "rowData"').start;
+    const rowStart = rangeOf(document, '{ "global_key": "emu-1"').start;
     assertRange(missing.range, new vscode.Range(rowStart, rowStart.translate(0, 1)), 'the row without row_data');
 
     const invalid = byCode.get('invalid-value')!;

@@ -9,7 +9,11 @@ export const IMPORT_LANGUAGE = 'labelbox-json';
  * Polls until `probe` returns something other than undefined (or false), and returns it.
  * Tests wait for what they expect this way and never by sleeping a fixed time.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string | (() => string),
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -21,7 +25,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     }
     if (Date.now() > deadline) {
       const detail = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}${detail}`);
+      throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}${detail}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -52,7 +56,7 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 export function waitForCodes(uri: vscode.Uri, codes: string[], timeoutMs?: number): Promise<vscode.Diagnostic[]> {
   const wanted = [...codes].sort().join(',');
   return waitFor(
-    `diagnostics [${wanted}] on ${vscode.workspace.asRelativePath(uri)} (now: [${ourDiagnostics(uri).map(codeOf).sort().join(',')}])`,
+    () => `diagnostics [${wanted}] on ${vscode.workspace.asRelativePath(uri)} (now: [${ourDiagnostics(uri).map(codeOf).sort().join(',')}])`,
     () => {
       const diagnostics = ourDiagnostics(uri);
       return diagnostics.map(codeOf).sort().join(',') === wanted ? diagnostics : undefined;
