@@ -18,11 +18,11 @@ export function codeServerHome(root: string): string {
 }
 
 /**
- * The environment to run code-server in: its config file is kept under .vscode-test/ so that
- * it never writes one into the user's home folder.
+ * The environment to run code-server in: its config file and its own logs are kept under
+ * .vscode-test/ so that it writes nothing into the user's home folder.
  */
 export function codeServerEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, CODE_SERVER_CONFIG: path.join(home, 'config.yaml'), ...extra };
+  return { ...process.env, CODE_SERVER_CONFIG: path.join(home, 'config.yaml'), XDG_DATA_HOME: path.join(home, 'data'), ...extra };
 }
 
 /** The script to start code-server with `node`. */
