@@ -43,7 +43,7 @@ suite('Preview in VS Code', () => {
     await vscode.commands.executeCommand(OPEN_PREVIEW_TO_SIDE);
     await waitFor('the preview tab', previewTab);
 
-    const [rowText] = await inWorkbench([
+    const [, rowText] = await inWorkbench([
       { action: 'waitVisible', inWebview: true, selector: '[data-testid="row-title"]', hasText: 'Row 3 of 4' },
       { action: 'readText', inWebview: true, selector: '[data-testid="row-view"]' },
     ]);
