@@ -21,6 +21,8 @@ import { RESULTS_VARIABLE, SUITE_VARIABLE, UI_DIR_VARIABLE, type Target, type Ui
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const RUN_DIR = path.join(ROOT, '.vscode-test', 'e2e-run');
+/** From opening the page to the test runner's start in the extension host. */
+const START_DEADLINE_MS = 3 * 60_000;
 /** The whole suite, from opening the page to the report. */
 const SUITE_DEADLINE_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 20_000;
@@ -93,6 +95,7 @@ async function main(): Promise<number> {
 
 /** Waits for the suite's report, meanwhile printing progress and carrying out UI requests. */
 async function waitForReport(page: Page, server: RunningCodeServer, resultsPath: string, uiDir: string): Promise<SuiteReport | { error: string }> {
+  const startDeadline = Date.now() + START_DEADLINE_MS;
   const deadline = Date.now() + SUITE_DEADLINE_MS;
   const handled = new Set<string>();
   let printed = 0;
@@ -103,6 +106,10 @@ async function waitForReport(page: Page, server: RunningCodeServer, resultsPath:
       return JSON.parse(readFileSync(resultsPath, 'utf8')) as SuiteReport | { error: string };
     }
     if (server.process.exitCode !== null) throw new Error(`code-server exited with code ${server.process.exitCode} during the tests; see test-results/code-server.log`);
+    if (Date.now() > startDeadline && !existsSync(`${resultsPath}.started`)) {
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'at-timeout.png') });
+      throw new Error(`The test runner did not start in the extension host within ${START_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and vscode-logs/`);
+    }
     if (Date.now() > deadline) {
       await page.screenshot({ path: path.join(RESULTS_DIR, 'at-timeout.png') });
       throw new Error(`No test report after ${SUITE_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and code-server.log`);

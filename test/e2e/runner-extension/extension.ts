@@ -14,6 +14,8 @@ export async function activate(): Promise<void> {
   // Run once: a reloaded window starts a new extension host with the same environment.
   if (!suitePath || !resultsPath || existsSync(resultsPath)) return;
 
+  // Tells the launcher that the extension host is up and the suite is starting.
+  writeFileSync(`${resultsPath}.started`, new Date().toISOString());
   let report: SuiteReport | { error: string };
   try {
     // The suite is a separate bundle, loaded from the path the launcher gives at run time.
