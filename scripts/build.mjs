@@ -21,6 +21,16 @@ const entries = [
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The preview page: dist/webview.js and dist/webview.css (with Leaflet's CSS), its images in dist/webview-assets/.
+  {
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    loader: { '.png': 'file', '.svg': 'file' },
+    assetNames: 'webview-assets/[name]-[hash]',
+  },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotification } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { LanguageStatus } from './languageStatus';
+import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
 
 let client: LanguageClient | undefined;
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client = createLanguageClient(context, output);
   const languageClient = client;
+  registerPreview(context, languageClient);
 
   context.subscriptions.push(
     languageClient.onNotification(StatusNotification, (params) => status.update(params)),

@@ -56,6 +56,8 @@ export interface RowAtResult {
   value: unknown;
   dialect: 'current' | 'legacy' | undefined;
   mediaType?: string;
+  /** Without a media_type: the type the asset suggests. */
+  inferredMediaType?: string;
   problems: RowProblem[];
   /** Metadata names and option names by id, from the reserved fields and the organization's schema. */
   metadataNames: Record<string, string>;
@@ -76,7 +78,10 @@ export interface GalleryTileInfo {
   line: number;
   globalKey?: string;
   externalId?: string;
+  /** media_type, or the type the asset suggests (then mediaTypeInferred is true). */
   mediaType?: string;
+  mediaTypeInferred?: boolean;
+  /** The asset's URL or file path. */
   assetUrl?: string;
   legacy: boolean;
   errors: number;

@@ -26,9 +26,9 @@ test("the manifest's defaults are the server's defaults", () => {
   assert.equal(settings['labelboxImport.maxProblems'].default, DEFAULT_SETTINGS.maxProblems);
 });
 
-test('activates on JSON languages only, never on everything', () => {
+test('activates on JSON languages only (and to restore a preview panel), never on everything', () => {
   assert.ok(!manifest.activationEvents.includes('*'));
-  for (const event of manifest.activationEvents) assert.match(event, /^onLanguage:(json|jsonc|labelbox-json)$/);
+  for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(json|jsonc|labelbox-json)|onWebviewPanel:labelboxImport\.preview)$/);
 });
 
 test('every command is in the Labelbox category', () => {

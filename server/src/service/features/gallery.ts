@@ -14,7 +14,9 @@ export interface GalleryTile {
   start: number;
   globalKey?: string;
   externalId?: string;
+  /** The row's media_type, or the type its asset suggests (then mediaTypeInferred is set). */
   mediaType?: string;
+  mediaTypeInferred?: boolean;
   assetUrl?: string;
   legacy: boolean;
   errors: number;
@@ -41,7 +43,8 @@ export function galleryPage(document: ImportDocument, from: number, count: numbe
   for (let index = 0; index < rows.length; index++) {
     const entry = rows[index];
     const facts = entry.facts;
-    if (filter.mediaType && facts.mediaType !== filter.mediaType) continue;
+    const mediaType = facts.mediaType ?? facts.inferredMediaType;
+    if (filter.mediaType && mediaType !== filter.mediaType) continue;
     if (text && !(facts.globalKey?.value.toLowerCase().includes(text) || facts.externalId?.toLowerCase().includes(text))) continue;
     const needsCounts = filter.problemsOnly || (total >= from && tiles.length < count);
     const counts = needsCounts ? countRowProblems(document, entry) : undefined;
@@ -52,7 +55,8 @@ export function galleryPage(document: ImportDocument, from: number, count: numbe
         start: entry.start,
         globalKey: facts.globalKey?.value,
         externalId: facts.externalId,
-        mediaType: facts.mediaType,
+        mediaType,
+        ...(facts.mediaType === undefined && mediaType !== undefined ? { mediaTypeInferred: true } : {}),
         assetUrl: facts.assetUrl,
         legacy: facts.dialect === 'legacy',
         errors: counts.errors,

@@ -1,7 +1,7 @@
 import type { JsonNode } from '../json/ast';
 import { getProperty, toValue, type JsonValue } from '../json/ast';
 import { nodeOfValue } from '../json/valueNodes';
-import { looksLikeUrl } from '../text/urls';
+import { looksLikeLocalPath, looksLikeUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
 import { detectDialect } from './dialect';
 import { RowCheck, type Dialect, type Span } from './rowCheck';
@@ -12,7 +12,7 @@ import { checkConversation } from './rules/conversation';
 import { checkDialectKeys } from './rules/dialectKeys';
 import { checkGlobalKey, globalKeyNode } from './rules/globalKey';
 import { checkIgnoredFields } from './rules/ignoredFields';
-import { checkMediaType } from './rules/mediaType';
+import { checkMediaType, inferMediaType, mediaTypeOfUrl } from './rules/mediaType';
 import { checkMetadata } from './rules/metadata';
 import { checkRowData } from './rules/rowData';
 import { checkTiledImagery } from './rules/tiled';
@@ -31,7 +31,9 @@ export interface RowFacts {
   assetKey?: Span;
   externalId?: string;
   mediaType?: string;
-  /** The asset's URL (row_data, imageUrl, …, or a PDF's or tile layer's URL), for previews. */
+  /** Without a media_type: the type the asset suggests (legacy asset key, row_data's shape or URL), for previews. */
+  inferredMediaType?: string;
+  /** The asset's URL or file path (row_data, imageUrl, …, or a PDF's or tile layer's URL), for previews. */
   assetUrl?: string;
 }
 
@@ -115,11 +117,28 @@ function factsOf(check: RowCheck): RowFacts {
   if (mediaType?.type === 'string') facts.mediaType = mediaType.value;
   const assetUrl = assetUrlOf(assetProperty?.value);
   if (assetUrl) facts.assetUrl = assetUrl;
+  if (!facts.mediaType) {
+    const inferred = check.dialect === 'legacy' ? legacyMediaType(assetProperty?.key.value, assetUrl) : inferMediaType(check);
+    if (inferred) facts.inferredMediaType = inferred;
+  }
   return facts;
 }
 
+const LEGACY_MEDIA_TYPES: Record<string, string> = {
+  imageUrl: 'IMAGE',
+  videoUrl: 'VIDEO',
+  conversationalUrl: 'CONVERSATIONAL',
+  conversationalData: 'CONVERSATIONAL',
+  tileLayerUrl: 'TMS_GEO',
+};
+
+function legacyMediaType(assetKey: string | undefined, assetUrl: string | undefined): string | undefined {
+  if (assetKey === 'data') return assetUrl ? mediaTypeOfUrl(assetUrl) : 'TEXT';
+  return assetKey ? LEGACY_MEDIA_TYPES[assetKey] : undefined;
+}
+
 function assetUrlOf(node: JsonNode | undefined): string | undefined {
-  if (node?.type === 'string') return looksLikeUrl(node.value) ? node.value : undefined;
+  if (node?.type === 'string') return looksLikeUrl(node.value) || looksLikeLocalPath(node.value) ? node.value : undefined;
   if (node?.type !== 'object') return undefined;
   for (const key of ['pdf_url', 'pdfUrl', 'tileLayerUrl', 'tile_layer_url']) {
     const value = getProperty(node, key)?.value;

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { Resource } from './shared/messages';
+import { parseRewrites, resolveAddress, type ResolveContext, type Resolution } from './urlResolver';
+
+/** How URLs of one document resolve: the rewrites setting, its folder and the workspace folders. */
+export function resolveContextFor(documentUri: vscode.Uri): { context: ResolveContext; problems: string[] } {
+  const folders = (vscode.workspace.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.scheme === 'file')
+    .map((folder) => ({ name: folder.name, path: folder.uri.fsPath }));
+  const setting = vscode.workspace.getConfiguration('labelboxImport.preview', documentUri).get<unknown>('urlRewrites');
+  const { rules, problems } = parseRewrites(setting, folders);
+  const context: ResolveContext = { rules, workspaceFolders: folders };
+  if (documentUri.scheme === 'file') context.documentFolder = path.dirname(documentUri.fsPath);
+  return { context, problems };
+}
+
+/**
+ * The webview address of a workspace file. A tile layer template keeps its {z}/{x}/{y}
+ * placeholders unencoded, for the map library to fill in.
+ */
+export function webviewSrcOf(webview: vscode.Webview, file: string): string {
+  const brace = file.indexOf('{');
+  if (brace < 0) return webview.asWebviewUri(vscode.Uri.file(file)).toString();
+  const cut = Math.max(file.lastIndexOf('/', brace), file.lastIndexOf('\\', brace));
+  const folder = webview.asWebviewUri(vscode.Uri.file(file.slice(0, cut))).toString();
+  return `${folder}/${file.slice(cut + 1).replace(/\\/g, '/')}`;
+}
+
+/** What the webview gets for one address. `load` is false for texts the extension fetches itself. */
+export function toResource(resolution: Resolution, webview: vscode.Webview, load: boolean): Resource {
+  switch (resolution.kind) {
+    case 'remote': {
+      const resource: Resource = { external: !resolution.url.startsWith('data:') };
+      if (load) resource.src = resolution.url;
+      if (resolution.failHint) resource.failHint = resolution.failHint;
+      if (resolution.via) resource.via = resolution.via;
+      return resource;
+    }
+    case 'local': {
+      const resource: Resource = { external: true, via: resolution.via ?? vscode.workspace.asRelativePath(resolution.path) };
+      if (load) resource.src = webviewSrcOf(webview, resolution.path);
+      resource.failHint = `The file ${vscode.workspace.asRelativePath(resolution.path)} could not be read: check that it exists.`;
+      return resource;
+    }
+    case 'blocked':
+      return { blocked: resolution.reason, external: Boolean(resolution.external) };
+  }
+}
+
+export { resolveAddress };

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHostMessage, parsePanelState, parseWebviewMessage } from '../../client/src/preview/shared/messages';
+
+const filter = { text: 'farm', mediaType: 'IMAGE', problemsOnly: false };
+
+test('messages from the webview are accepted only in their exact shape', () => {
+  assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+  assert.deepEqual(parseWebviewMessage({ type: 'ready', restoredIndex: 4 }), { type: 'ready', restoredIndex: 4 });
+  assert.deepEqual(parseWebviewMessage({ type: 'reveal', index: 12, extra: 'dropped' }), { type: 'reveal', index: 12 });
+  assert.deepEqual(parseWebviewMessage({ type: 'openExternal', url: 'https://x.com/a.png' }), { type: 'openExternal', url: 'https://x.com/a.png' });
+  assert.deepEqual(parseWebviewMessage({ type: 'galleryRequest', requestId: 3, from: 120, count: 120, filter }), { type: 'galleryRequest', requestId: 3, from: 120, count: 120, filter });
+  assert.deepEqual(parseWebviewMessage({ type: 'view', view: 'gallery' }), { type: 'view', view: 'gallery' });
+
+  const rejected: unknown[] = [
+    null,
+    'reveal',
+    [],
+    { type: 'reveal' },
+    { type: 'reveal', index: -1 },
+    { type: 'reveal', index: 1.5 },
+    { type: 'reveal', index: '3' },
+    { type: 'ready', restoredIndex: 'x' },
+    { type: 'openExternal', url: '' },
+    { type: 'openExternal', url: 42 },
+    { type: 'openExternal', url: 'x'.repeat(70_000) },
+    { type: 'galleryRequest', requestId: 1, from: 0, count: 100_000, filter },
+    { type: 'galleryRequest', requestId: 1, from: 0, count: 0, filter },
+    { type: 'galleryRequest', requestId: 1, from: 0, count: 10, filter: { ...filter, mediaType: 'EXE' } },
+    { type: 'galleryRequest', requestId: 1, from: 0, count: 10, filter: { ...filter, text: 'x'.repeat(201) } },
+    { type: 'galleryRequest', requestId: 1, from: 0, count: 10, filter: { ...filter, problemsOnly: 'yes' } },
+    { type: 'galleryRequest', requestId: 1, from: 0, count: 10 },
+    { type: 'view', view: 'settings' },
+    { type: 'runCommand', command: 'workbench.action.terminal.new' },
+    { type: '__proto__' },
+  ];
+  for (const message of rejected) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 100));
+});
+
+test('messages from the extension are checked by the page too', () => {
+  const row = { index: 0, rowCount: 1, line: 1, value: { row_data: 'x' }, mediaType: 'TEXT', mediaTypeInferred: false, problems: [], metadataNames: {} };
+  const message = { type: 'row', seq: 1, row, resources: { 'https://x.com/a.png': { src: 'https://x.com/a.png', external: true } }, texts: { 'https://x.com/t.txt': { status: 'loading' } } };
+  assert.deepEqual(parseHostMessage(message), message);
+  assert.equal(parseHostMessage({ ...message, resources: { a: { src: 1, external: true } } }), undefined);
+  assert.equal(parseHostMessage({ ...message, texts: { a: { status: 'done' } } }), undefined);
+  assert.equal(parseHostMessage({ ...message, row: { ...row, problems: [{ severity: 'fatal', code: 'x', message: 'y', line: 0 }] } }), undefined);
+  assert.equal(parseHostMessage({ ...message, row: { ...row, metadataNames: { a: 1 } } }), undefined);
+  assert.deepEqual(parseHostMessage({ type: 'galleryChanged', junk: true }), { type: 'galleryChanged' });
+  assert.equal(parseHostMessage({ type: 'galleryPage', requestId: 1, from: 0, total: 1, rowCount: 1, tiles: [{ index: 0, line: 1, errors: 0 }] }), undefined);
+  assert.equal(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: 'yes' }), undefined);
+});
+
+test('saved panel state: the document is required, the rest falls back to defaults', () => {
+  assert.equal(parsePanelState(undefined), undefined);
+  assert.equal(parsePanelState({ view: 'gallery' }), undefined);
+  assert.deepEqual(parsePanelState({ uri: 'file:///a.json' }), { uri: 'file:///a.json', view: 'row', filter: { text: '', mediaType: '', problemsOnly: false }, galleryScrollTop: 0, layers: {} });
+  assert.deepEqual(
+    parsePanelState({
+      uri: 'file:///a.json',
+      view: 'gallery',
+      rowIndex: 7,
+      filter,
+      galleryScrollTop: 900,
+      layers: { 'https://x.com/o.png': { visible: false, opacity: 0.5 }, bad: { visible: 'no', opacity: 3 } },
+    }),
+    { uri: 'file:///a.json', view: 'gallery', rowIndex: 7, filter, galleryScrollTop: 900, layers: { 'https://x.com/o.png': { visible: false, opacity: 0.5 } } },
+  );
+});
