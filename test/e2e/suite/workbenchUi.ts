@@ -8,13 +8,19 @@ const uiDir = process.env[UI_DIR_VARIABLE];
 /** Whether a launcher that drives the workbench in a browser is listening (code-server runs). */
 export const workbenchUiAvailable = Boolean(uiDir);
 
-let sequence = 0;
+/**
+ * Numbers requests across the whole run: each test file is a bundle of its own with a copy of
+ * this module, so the counter lives on the global object.
+ */
+const counter = globalThis as { __labelboxE2eUiRequests?: number };
 
 /** Asks the launcher to carry out steps in the browser, and returns one result per step. */
 export async function inWorkbench(steps: UiStep[], timeoutMs = 60_000): Promise<(string | number | null)[]> {
   if (!uiDir) throw new Error('No launcher drives the workbench UI in this run.');
-  const id = String(++sequence).padStart(3, '0');
+  counter.__labelboxE2eUiRequests = (counter.__labelboxE2eUiRequests ?? 0) + 1;
+  const id = String(counter.__labelboxE2eUiRequests).padStart(3, '0');
   const request = path.join(uiDir, `${id}.request.json`);
+  if (existsSync(request)) throw new Error(`Workbench request ${id} was made twice.`);
   writeFileSync(`${request}.tmp`, JSON.stringify({ steps }));
   renameSync(`${request}.tmp`, request);
   const responsePath = path.join(uiDir, `${id}.response.json`);
