@@ -35,12 +35,13 @@ export class LanguageStatus implements vscode.Disposable {
     const problems = status.errors + status.warnings + status.infos;
     this.item.text = `$(database) ${status.rows.toLocaleString()} row${status.rows === 1 ? '' : 's'} · ${problems ? `${status.errors} errors, ${status.warnings} warnings` : 'no problems'}`;
     const notes = [`checked in ${status.checkMilliseconds.toLocaleString()} ms`];
-    if (status.metadataSchema) notes.push(`metadata schema: ${status.metadataSchema}`);
+    if (status.metadataSchemaProblem) notes.push(`metadata schema ${status.metadataSchema} cannot be used: ${status.metadataSchemaProblem}`);
+    else if (status.metadataSchema) notes.push(`metadata schema: ${status.metadataSchema}`);
     if (status.outlineCapped) notes.push('outline shows the first rows only');
     this.item.detail = notes.join(' · ');
     this.item.severity = status.errors
       ? vscode.LanguageStatusSeverity.Error
-      : status.warnings
+      : status.warnings || status.metadataSchemaProblem
         ? vscode.LanguageStatusSeverity.Warning
         : vscode.LanguageStatusSeverity.Information;
   }

@@ -26,8 +26,10 @@ export interface StatusParams {
   checkMilliseconds: number;
   /** Whether the outline was cut at its limit. */
   outlineCapped: boolean;
-  /** Whether the organization's metadata schema is in use. */
+  /** The organization's metadata schema file in use (with its number of custom fields), if any. */
   metadataSchema?: string;
+  /** Why that file cannot be used, when it is broken: custom fields are then not checked. */
+  metadataSchemaProblem?: string;
 }
 
 /** After each check: what the language status shows. */

@@ -10,7 +10,9 @@ import type {
   Diagnostic,
   InitializeParams,
   PublishDiagnosticsParams,
+  Registration,
   TextDocumentContentChangeEvent,
+  WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 import type { CancellationToken, CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-protocol';
 
@@ -47,21 +49,35 @@ export class TestLspClient {
     });
     // Answer configuration requests from the settings given to start().
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
   private settings: unknown = {};
+
+  /** Answers later configuration requests with these settings (send workspace/didChangeConfiguration after). */
+  useSettings(settings: unknown): void {
+    this.settings = settings;
+  }
+  /** What the server registered dynamically (e.g. file watchers). */
+  readonly registrations: Registration[] = [];
   /** Set when the server process has ended. */
   exitCode: number | undefined;
 
-  static async start(options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities'] } = {}): Promise<TestLspClient> {
+  static async start(
+    options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities']; workspaceFolders?: WorkspaceFolder[] } = {},
+  ): Promise<TestLspClient> {
     const client = new TestLspClient();
     client.settings = options.settings ?? {};
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities: options.capabilities ?? {
         workspace: { configuration: true },
         textDocument: {
@@ -106,6 +122,11 @@ export class TestLspClient {
       return published && (published.version === undefined || published.version === version) ? published.diagnostics : undefined;
     };
     return this.waitFor(ready, timeoutMs, `diagnostics for ${uri} version ${version}`);
+  }
+
+  /** The diagnostics last published for a document, whatever its version. */
+  latestDiagnostics(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri)?.diagnostics;
   }
 
   /** Waits until `probe` returns something, re-checking after every message from the server. */

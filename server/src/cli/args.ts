@@ -8,6 +8,8 @@ export interface ValidateArgs {
   format: OutputFormat;
   maxProblems: number;
   color: boolean;
+  /** The organization's metadata schema file; when not given, each file's folders are searched. */
+  metadataSchema?: string;
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
@@ -24,12 +26,18 @@ Arguments:
 Options:
   --format FORMAT       text (default), json, or sarif (SARIF 2.1.0, for GitHub code scanning)
   --max-problems N      report at most N problems per file, the most severe first (default 1000)
+  --metadata-schema FILE
+                        your organization's metadata schema (Labelbox's answer to the
+                        metadata-ontology query), to check custom metadata fields. Without
+                        it, .labelbox/metadata-schema.json is looked for in the folder of
+                        each file and the folders above it
   --no-color            no colors in text output
   -h, --help            show this help
   -v, --version         show the version
 
 Exit status: 0 when no errors were found (warnings allowed), 1 when errors were found,
-2 when a file could not be read or the command line is wrong.`;
+2 when a file could not be read, the command line is wrong, or a metadata schema file
+is broken (files are then checked without it; with --metadata-schema nothing is checked).`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   if (argv.length === 0) throw new UsageError('Missing command.');
@@ -64,6 +72,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         args.maxProblems = count;
         break;
       }
+      case '--metadata-schema':
+        args.metadataSchema = value();
+        break;
       case '--no-color':
         args.color = false;
         break;

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import packageJson from '../../../package.json';
-import { collectDiagnostics, createValidationContext, ImportDocument, LineIndex } from '../service';
+import { collectDiagnostics, ImportDocument, LineIndex } from '../service';
 import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
 import { expandInputs } from './expandInputs';
+import { MetadataSchemas } from './metadataSchemas';
 import { formatJson } from './formats/jsonFormat';
 import { formatSarif } from './formats/sarifFormat';
 import { formatText } from './formats/textFormat';
@@ -44,7 +45,8 @@ async function validate(args: ValidateArgs): Promise<number> {
     process.stderr.write(`labelbox-import: no files match ${JSON.stringify(pattern)}\n`);
     trouble = true;
   }
-  const context = createValidationContext();
+  const schemas = new MetadataSchemas(args.metadataSchema);
+  if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
@@ -56,7 +58,7 @@ async function validate(args: ValidateArgs): Promise<number> {
       continue;
     }
     const progress = progressFor(file, text.length);
-    const document = new ImportDocument(text, context, progress?.update);
+    const document = new ImportDocument(text, schemas.contextFor(file), progress?.update);
     progress?.done();
     reports.push({
       file: file === '-' ? '<stdin>' : file,
@@ -74,7 +76,7 @@ async function validate(args: ValidateArgs): Promise<number> {
         ? formatSarif(reports, packageJson.version)
         : formatText(reports, args.color && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   await write(output);
-  if (trouble) return EXIT_TROUBLE;
+  if (trouble || schemas.trouble) return EXIT_TROUBLE;
   return countSeverities(reports).errors > 0 ? EXIT_ERRORS : EXIT_CLEAN;
 }
 

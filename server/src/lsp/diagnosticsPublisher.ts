@@ -3,6 +3,7 @@ import { collectDiagnostics } from '../service';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
+import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
 
 /**
@@ -18,7 +19,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly settingsFor: (uri: string) => ServerSettings,
-    private readonly metadataSchemaFor: (uri: string) => string | undefined,
+    private readonly metadataSchemaFor: (uri: string) => MetadataSchemaStatus | undefined,
   ) {}
 
   schedule(tracked: TrackedDocument): void {
@@ -53,7 +54,7 @@ export class DiagnosticsPublisher {
       infos: count('information') + count('hint'),
       checkMilliseconds: Math.round(checkMilliseconds * 10) / 10,
       outlineCapped: tracked.outlineCapped,
-      metadataSchema: this.metadataSchemaFor(tracked.uri),
+      ...this.metadataSchemaFor(tracked.uri),
     });
   }
 

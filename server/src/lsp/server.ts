@@ -1,6 +1,5 @@
 import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { createValidationContext, type ValidationContext } from '../service';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
 import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
@@ -13,6 +12,7 @@ import { registerFoldingAndFormatting } from './features/foldingAndFormatting';
 import { registerLinks } from './features/links';
 import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
+import { MetadataSchemas } from './metadataSchemas';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -30,20 +30,22 @@ export function startServer(connection: Connection): void {
   const forced = new Set<string>();
   /** Documents found to be import files this session; they stay so while being edited. */
   const detected = new Set<string>();
-  const validationContext: ValidationContext = createValidationContext();
+  const metadataSchemas = new MetadataSchemas(connection, () => ({ supportsConfiguration, global: globalSettings }));
 
   const settingsFor = (uri: string) => settingsByUri.get(uri) ?? globalSettings;
-  const validationContextFor = () => validationContext;
+  const validationContextFor = (uri: string) => metadataSchemas.validationContextFor(uri);
 
   const isImportFile = (uri: string, text: string): boolean => {
     if (forced.has(uri) || detected.has(uri)) return true;
+    if (metadataSchemas.isSchemaFile(uri)) return false;
     const settings = settingsFor(uri);
     if (matchesAnyGlob(pathOf(uri), settings.files)) return true;
     return settings.detectByContent && looksLikeImportFile(text);
   };
 
   const documents = new DocumentStore(isImportFile, validationContextFor);
-  const diagnostics = new DiagnosticsPublisher(connection, settingsFor, () => undefined);
+  const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
+  metadataSchemas.attach(documents, diagnostics);
   const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor };
 
   /** Called after a document may have started or stopped being an import file. */
@@ -81,11 +83,13 @@ export function startServer(connection: Connection): void {
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) globalSettings = readSettings(options.settings);
+    metadataSchemas.initialize(params);
     return {
       capabilities: {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         hoverProvider: true,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         documentSymbolProvider: { label: 'Labelbox data rows' },
         documentLinkProvider: { resolveProvider: false },
@@ -96,6 +100,10 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: 'labelbox-import', version: '0.1.0' },
     };
   });
+
+  // Only one handler per notification: add other start-up work here.
+  connection.onInitialized(() => metadataSchemas.start());
+  connection.onDidChangeWatchedFiles(({ changes }) => metadataSchemas.filesChanged(changes.map((change) => change.uri)));
 
   connection.onDidOpenTextDocument((params) => {
     // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
@@ -123,6 +131,7 @@ export function startServer(connection: Connection): void {
       const raw = (params.settings as { labelboxImport?: unknown } | undefined)?.labelboxImport;
       if (raw) globalSettings = readSettings(raw);
       detected.clear();
+      void metadataSchemas.settingsChanged();
       for (const tracked of documents.all()) {
         const wasImport = Boolean(tracked.importDocument);
         documents.refresh(tracked);
@@ -134,6 +143,7 @@ export function startServer(connection: Connection): void {
     settingsByUri.clear();
     detected.clear();
     for (const tracked of documents.all()) void loadSettings(tracked);
+    void metadataSchemas.settingsChanged();
   });
 
   connection.onRequest(CheckAsImportFileRequest, ({ uri }) => {

@@ -6,7 +6,9 @@
 export { ImportDocument, type TextChange, type RowEntry } from './document/importDocument';
 export { collectDiagnostics, DEFAULT_MAX_PROBLEMS, type DiagnosticOptions } from './document/collectDiagnostics';
 export { createValidationContext, type ValidationContext } from './validation/validationContext';
-export { MetadataCatalog, type MetadataField, type MetadataKind, type MetadataOption } from './metadata/catalog';
+export { MetadataCatalog, type CatalogOrigin, type MetadataField, type MetadataKind, type MetadataOption } from './metadata/catalog';
 export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides } from './rules';
 export type { ImportDiagnostic, FixData, RelatedLocation } from './diagnostic';
 export { LineIndex } from './text/lineIndex';
+export { parseMetadataSchema, readMetadataSchema, type MetadataSchemaResult } from './metadata/schemaFile';
+export { GRAPHQL_KINDS, kindFromGraphql } from './metadata/kinds';

@@ -1,4 +1,4 @@
-import type { JsonNode } from '../json/ast';
+import type { JsonNode, JsonValue } from '../json/ast';
 import { JsonParser, type ParsedElement, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES } from '../rules';
@@ -160,17 +160,34 @@ export class ImportDocument {
     this.lastUpdate = { mode: 'full', rowsParsed: this.parseAll() };
   }
 
+  /** What the rows were last checked with. */
+  get validationContext(): ValidationContext {
+    return this.context;
+  }
+
   /** Checks every row again, e.g. after the organization's metadata schema changed. */
   setContext(context: ValidationContext): void {
     this.context = context;
     for (let i = 0; i < this.rowList.length; i++) {
       const entry = this.rowList[i];
-      const result = validateRow(this.rowTree(i), context);
+      // As on first reading: a row without syntax problems is read with JSON.parse, and parsed
+      // with positions only when it has problems to place.
+      const result = (entry.syntax.length === 0 ? this.recheckParsed(entry, context) : undefined) ?? validateRow(this.rowTree(i), context);
       this.forgetRow(entry);
       entry.checks = result.diagnostics;
       entry.facts = result.facts;
       this.rememberRow(entry);
     }
+  }
+
+  private recheckParsed(entry: RowEntry, context: ValidationContext): ReturnType<typeof validateParsedRow> {
+    let value: JsonValue;
+    try {
+      value = JSON.parse(this.textValue.slice(entry.start, entry.start + entry.valueLength)) as JsonValue;
+    } catch {
+      return undefined;
+    }
+    return validateParsedRow(value, context);
   }
 
   /** Index of the row whose span (value and the separator after it) contains `offset`, or -1. */

@@ -29,6 +29,41 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** Rows of the bounded distance, reused: it runs hundreds of times per misspelt id. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * `editDistance(a, b)` when it is at most `max`, else `max + 1`. Only the diagonal band of width
+ * 2·max+1 is computed, so comparing against hundreds of 25-character ids stays cheap.
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return over;
+  if (rows[0].length <= b.length + 1) rows = rows.map(() => new Int32Array(b.length * 2 + 2));
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current[from - 1] = from === 1 ? (i <= max ? i : over) : over;
+    if (to < b.length) current[to + 1] = over;
+    let best = current[from - 1];
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const other = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (code === other ? 0 : 1), over);
+      // Two neighbouring letters swapped count as one edit, as in editDistance.
+      if (i > 1 && j > 1 && code === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === other) value = Math.min(value, beforePrevious[j - 2] + 1);
+      current[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > max) return over;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+  }
+  return Math.min(previous[b.length], over);
+}
+
 /**
  * The candidate the user most likely meant: the same word in another case or spelling
  * (`rowData` → `row_data`, `image` → `IMAGE`), else the nearest one within a few typos.
@@ -36,27 +71,38 @@ export function editDistance(a: string, b: string): number {
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   if (!input) return undefined;
   const wanted = normalize(input);
-  for (const candidate of candidates) {
-    if (candidate !== input && normalize(candidate) === wanted) return candidate;
+  const normalized = normalizedList(candidates);
+  for (let i = 0; i < candidates.length; i++) {
+    if (candidates[i] !== input && normalized[i] === wanted) return candidates[i];
   }
   const limit = Math.max(1, Math.floor(wanted.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    if (candidate === input) continue;
-    const distance = editDistance(wanted, normalize(candidate));
+  for (let i = 0; i < candidates.length; i++) {
+    if (candidates[i] === input) continue;
+    // Bounded: only a distance below the best so far matters.
+    const distance = boundedEditDistance(wanted, normalized[i], bestDistance - 1);
     if (distance < bestDistance) {
-      best = candidate;
+      best = candidates[i];
       bestDistance = distance;
     }
   }
   if (best || wanted.length < 3) return best;
   // An abbreviation: `IMG` for IMAGE, `vid` for VIDEO.
-  const abbreviated = candidates.filter((candidate) => {
-    const full = normalize(candidate);
-    return full.length <= wanted.length * 2 && isSubsequence(wanted, full);
-  });
+  const abbreviated = candidates.filter((_, i) => normalized[i].length <= wanted.length * 2 && isSubsequence(wanted, normalized[i]));
   return abbreviated.length === 1 ? abbreviated[0] : undefined;
+}
+
+/** Normalized candidate lists, kept for lists used again and again (rule constants, the metadata catalog's names). */
+const normalizedLists = new WeakMap<readonly string[], string[]>();
+
+function normalizedList(candidates: readonly string[]): string[] {
+  let list = normalizedLists.get(candidates);
+  if (!list) {
+    list = candidates.map(normalize);
+    normalizedLists.set(candidates, list);
+  }
+  return list;
 }
 
 function isSubsequence(short: string, long: string): boolean {

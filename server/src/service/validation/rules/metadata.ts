@@ -1,7 +1,7 @@
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
 import type { MetadataField } from '../../metadata/catalog';
-import { closestMatch } from '../../text/suggest';
+import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
 import { checkMetadataValue } from './metadataValue';
 
@@ -24,7 +24,8 @@ export function checkMetadata(check: RowCheck): void {
           related: [{ offset: first.offset, length: first.length, message: 'First set here' }],
         });
       } else {
-        seen.set(identity, anchor);
+        // Offsets only: keeping the node would keep the row's whole tree alive with the diagnostic.
+        seen.set(identity, { offset: anchor.offset, length: anchor.length });
       }
       if (!field) continue;
       if (field.deprecated) check.report(anchor, 'deprecated-metadata-field', field.deprecated);
@@ -57,7 +58,7 @@ function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): Resolv
           fixes: option.field.id ? [{ kind: 'replace', title: `Use the id of "${option.field.name}"`, text: JSON.stringify(option.field.id) }] : [],
         });
       } else {
-        reportUnknown(check, idNode, `No metadata field has the schema id "${id}"${id.length === 25 ? '' : ' (schema ids are 25 characters long)'}.`);
+        reportUnknownId(check, idNode);
       }
     }
     return { field, anchor: idNode, identity: field?.id ?? id, byId: true };
@@ -65,29 +66,79 @@ function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): Resolv
   if (nameNode) {
     const name = nameNode.value;
     const field = catalog.fieldByName(name);
-    if (!field) {
-      const suggestion = closestMatch(name, catalog.names);
-      reportUnknown(check, nameNode, `No metadata field is named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
-    }
+    if (!field) reportUnknownName(check, nameNode);
     return { field, anchor: nameNode, identity: field?.id ?? field?.name ?? `name:${name}`, byId: false };
   }
   return undefined;
 }
 
-function reportUnknown(check: RowCheck, node: StringNode, message: string, suggestion?: string): void {
-  const known = check.context.catalog.hasOrganizationSchema;
-  check.report(
-    node,
-    'unknown-metadata-field',
-    known
-      ? `${message} It is neither reserved nor in your organization's metadata schema.`
-      : `${message} It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema (.labelbox/metadata-schema.json) to check it.`,
-    {
-      // Without the organization's schema the field may well exist: the rule's default (a warning, spec §7.4).
-      ...(known ? { severity: 'error' as const } : {}),
-      fixes: suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : [],
-    },
-  );
+/** Ids differ by a typo or two at most; anything further is another id, not a misspelling. */
+const MAX_ID_TYPOS = 2;
+
+function reportUnknownId(check: RowCheck, idNode: StringNode): void {
+  const catalog = check.context.catalog;
+  const id = idNode.value;
+  // A field's name where its id belongs.
+  const named = catalog.fieldByName(id);
+  if (named) {
+    const useName = check.dialect === 'current' ? ` Write "name": ${JSON.stringify(named.name)} instead${named.id ? `, or use its id "${named.id}"` : ''}.` : named.id ? ` Its id is "${named.id}".` : '';
+    // No organization names a field like a cuid, nor gives a field an id like a name: certain.
+    reportUnknown(check, idNode, `"${id}" is the name of a metadata field, not a schema id.${useName}`, named.id, true);
+    return;
+  }
+  const nearest = catalog.memo(`id:${id}`, () => {
+    let found: MetadataField | undefined;
+    let foundDistance = MAX_ID_TYPOS + 1;
+    for (const field of catalog.fields) {
+      if (!field.id) continue;
+      const distance = boundedEditDistance(id, field.id, foundDistance - 1);
+      if (distance < foundDistance) {
+        found = field;
+        foundDistance = distance;
+      }
+    }
+    return found;
+  });
+  const hint = nearest ? ` Did you mean "${nearest.id}" (${nearest.name})?` : id.length === 25 ? '' : ' (schema ids are 25 characters long)';
+  reportUnknown(check, idNode, `No metadata field has the schema id "${id}".${hint}`, nearest?.id);
+}
+
+function reportUnknownName(check: RowCheck, nameNode: StringNode): void {
+  const catalog = check.context.catalog;
+  const name = nameNode.value;
+  // A field's id where its name belongs: the SDK only looks names up by name.
+  const byId = catalog.fieldById(name);
+  if (byId) {
+    reportUnknown(check, nameNode, `"${name}" is the schema id of the field "${byId.name}", not a name. Write "schema_id": ${JSON.stringify(name)} instead, or use the name "${byId.name}".`, byId.name, true);
+    return;
+  }
+  // An enum option's name where its field's name belongs.
+  const owner = catalog.fieldWithOptionNamed(name);
+  if (owner) {
+    reportUnknown(check, nameNode, `"${name}" is an option of the field "${owner.name}", not a field. Write "name": ${JSON.stringify(owner.name)} and "value": ${JSON.stringify(name)}.`, owner.name);
+    return;
+  }
+  const suggestion = catalog.memo(`name:${name}`, () => closestMatch(name, catalog.names));
+  reportUnknown(check, nameNode, `No metadata field is named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion);
+}
+
+/** @param certain the entry is wrong whatever the organization's schema says. */
+function reportUnknown(check: RowCheck, node: StringNode, message: string, suggestion?: string, certain = false): void {
+  const catalog = check.context.catalog;
+  const known = catalog.hasOrganizationSchema;
+  const source = catalog.origin.source ?? '.labelbox/metadata-schema.json';
+  const explanation = certain
+    ? ''
+    : known
+      ? `It is neither reserved nor in your organization's metadata schema (${source}).`
+      : catalog.origin.problem
+        ? `It is not a reserved field, and your organization's metadata schema (${source}) cannot be used: ${catalog.origin.problem}`
+        : `It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema (${source}) to check it.`;
+  check.report(node, 'unknown-metadata-field', explanation ? `${message} ${explanation}` : message, {
+    // Without the organization's schema the field may well exist: the rule's default (spec §7.4).
+    ...(known || certain ? { severity: 'error' as const } : {}),
+    fixes: suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : [],
+  });
 }
 
 function stringNode(node: JsonNode | undefined): StringNode | undefined {

@@ -110,6 +110,11 @@ function checkEnumValue(check: RowCheck, field: MetadataField, value: JsonNode, 
     });
     return;
   }
+  const elsewhere = check.context.catalog.optionById(text);
+  if (elsewhere && elsewhere.field !== field) {
+    check.report(value, 'invalid-metadata-value', `"${text}" is the id of the option "${elsewhere.option.name}" of another field, "${elsewhere.field.name}". ${name} has the options ${listWords(field.options.map((option) => `"${option.name}"`))}.`);
+    return;
+  }
   const suggestion = closestMatch(text, field.options.map((option) => option.name));
   const suggested = suggestion && field.options.find((option) => option.name === suggestion);
   const replacement = suggested ? (byId ? suggested.id : suggested.name) : undefined;
