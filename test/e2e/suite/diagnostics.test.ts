@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import {
@@ -9,6 +10,7 @@ import {
   openFile,
   ourDiagnostics,
   rangeOf,
+  setText,
   waitFor,
   waitForCodes,
 } from './helpers';
@@ -112,5 +114,29 @@ suite('Diagnostics in VS Code', () => {
     assert.ok(await editor.edit((edit) => edit.replace(rangeOf(editor.document, '"elk-1"'), '42')));
     const [wrongType] = await waitForCodes(editor.document.uri, ['invalid-type']);
     assertRange(wrongType.range, rangeOf(editor.document, '42'), 'the number given as a global key');
+  });
+
+  test('the client starts the server again when it crashes', async () => {
+    const editor = await openFile('edit.labelbox.json');
+    await waitFor('edit.labelbox.json to be an import file', () => editor.document.languageId === IMPORT_LANGUAGE || undefined);
+    // The server is a child process of this extension host: kill it as a crash would.
+    const serverPid = () =>
+      execSync(`ps -o pid=,args= --ppid ${process.pid}`, { encoding: 'utf8' })
+        .split('\n')
+        .find((line) => /labelbox-import[^ ]*\/dist\/server\.js/.test(line) || line.includes('dist/server.js'))
+        ?.trim()
+        .split(/\s+/)[0];
+    const crashed = await waitFor('the language server process', () => serverPid());
+    process.kill(Number(crashed), 'SIGKILL');
+    const restarted = await waitFor('a new language server process', () => {
+      const pid = serverPid();
+      return pid && pid !== crashed ? pid : undefined;
+    });
+    assert.notEqual(restarted, crashed);
+    // The new server checks the document, and follows its edits.
+    await setText(editor.document, '[\n  { "row_data": "https://storage.example.com/images/elk.jpg", "global_key": "elk-1", "media_type": "IMAGE" }\n]\n');
+    await waitForCodes(editor.document.uri, []);
+    assert.ok(await editor.edit((edit) => edit.replace(rangeOf(editor.document, '"IMAGE"'), '"VIDEO"')));
+    await waitForCodes(editor.document.uri, ['media-type-extension']);
   });
 });
