@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+import type { GalleryTile } from './service/features/gallery';
 
 export interface UriParams {
   uri: string;
@@ -75,20 +76,8 @@ export interface GalleryParams {
   filter?: { text?: string; mediaType?: string; problemsOnly?: boolean };
 }
 
-export interface GalleryTileInfo {
-  index: number;
-  line: number;
-  globalKey?: string;
-  externalId?: string;
-  /** media_type, or the type the asset suggests (then mediaTypeInferred is true). */
-  mediaType?: string;
-  mediaTypeInferred?: boolean;
-  /** The asset's URL or file path. */
-  assetUrl?: string;
-  legacy: boolean;
-  errors: number;
-  warnings: number;
-}
+/** A gallery tile as the service describes it, with its line instead of its offset. */
+export type GalleryTileInfo = Omit<GalleryTile, 'start'> & { line: number };
 
 export interface GalleryResult {
   total: number;

@@ -34,3 +34,10 @@ test('activates on JSON languages only (and to restore a preview panel), never o
 test('every command is in the Labelbox category', () => {
   for (const command of manifest.contributes.commands) assert.equal(command.category, 'Labelbox', command.command);
 });
+
+test('the README lists every rule code and every setting', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  for (const code of Object.keys(RULES)) assert.ok(readme.includes(`| \`${code}\` |`), `README misses rule ${code}`);
+  for (const id of Object.keys(settings)) assert.ok(readme.includes(`\`${id}\``), `README misses setting ${id}`);
+});

@@ -109,9 +109,9 @@ test('duplicate-metadata-field: the same field in two rows is fine', () => {
   expectNoProblem(doc, 'duplicate-metadata-field');
 });
 
-test('unknown-metadata-field: without the organization schema it is a warning that says how to check it', () => {
+test('unknown-metadata-field: without the organization schema it is information that says how to check it', () => {
   const doc = marked(withMetadata(`{ "name": ⟦"altitude_m"⟧, "value": 42.5 }, { "schema_id": ⟦"clx8k2m1p000a08l4c7d2e9fq"⟧, "value": "x" }, { "name": ⟦"Tag"⟧, "value": "x" }`));
-  expectProblem(doc, 'unknown-metadata-field', { range: 0, severity: 'warning', message: /No metadata field is named "altitude_m"\. It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema/ });
+  expectProblem(doc, 'unknown-metadata-field', { range: 0, severity: 'information', message: /No metadata field is named "altitude_m"\. It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema/ });
   expectProblem(doc, 'unknown-metadata-field', { range: 1, message: 'No metadata field has the schema id "clx8k2m1p000a08l4c7d2e9fq".' });
   expectProblem(doc, 'unknown-metadata-field', { range: 2, message: 'Did you mean "tag"?' });
 });

@@ -57,7 +57,8 @@ export const RULES = {
   'missing-global-key': { severity: 'information', description: 'A row with external_id but no global_key; global keys are the recommended identifier.', docs: DOCS.globalKeys },
   'invalid-metadata-value': { severity: 'error', description: 'A metadata value that does not fit its field.', docs: DOCS.metadata },
   'duplicate-metadata-field': { severity: 'error', description: 'The same metadata field twice in one data row; Labelbox fails the whole row.', docs: DOCS.metadata },
-  'unknown-metadata-field': { severity: 'warning', description: 'A metadata field that is not reserved and not in the organization metadata schema.', docs: DOCS.metadata },
+  // Information while the organization's metadata schema is unknown (the field may well exist); an error once it is known.
+  'unknown-metadata-field': { severity: 'information', description: 'A metadata field that is not reserved and not in the organization metadata schema (an error once that schema is known).', docs: DOCS.metadata },
   'deprecated-metadata-field': { severity: 'warning', description: 'The reserved embedding metadata field was retired in January 2023.', docs: DOCS.metadata },
   'metadata-alias': { severity: 'warning', description: 'The undocumented "metadata" key; use metadata_fields.', docs: DOCS.metadata },
   'ignored-field': { severity: 'warning', description: 'A field Labelbox computes or manages itself; the value in the file is ignored.', docs: DOCS.mediaAttributes },

@@ -28,6 +28,23 @@ export interface RowLink {
   target: string;
 }
 
+/** Index of the last entry starting at or before `offset` in a list sorted by start (-1 when none does). */
+function lastStartingAtOrBefore(entries: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = entries.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (entries[middle].start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
 /** Characters after a re-parsed region kept in its text (see reparseRegion). */
 const REGION_LOOKAHEAD = 64;
 
@@ -220,19 +237,7 @@ export class ImportDocument {
   /** Index of the row whose span (value and the separator after it) contains `offset`, or -1. */
   rowIndexAt(offset: number): number {
     this.fresh();
-    const rows = this.rowList;
-    let low = 0;
-    let high = rows.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (rows[middle].start <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
+    const found = lastStartingAtOrBefore(this.rowList, offset);
     if (found < 0) return -1;
     return offset <= this.spanEnd(found) ? found : -1;
   }
@@ -307,8 +312,8 @@ export class ImportDocument {
     const rootEnd = closed ? layout.closeOffset : oldLength;
     if (changeStart <= layout.openOffset || changeEnd > rootEnd) return -1;
     const rows = this.rowList;
-    const first = this.lastRowStartingAtOrBefore(changeStart);
-    const last = this.lastRowStartingAtOrBefore(changeEnd);
+    const first = lastStartingAtOrBefore(rows, changeStart);
+    const last = lastStartingAtOrBefore(rows, changeEnd);
     const from = Math.max(first - 1, 0);
     const regionStart = first - 1 >= 0 ? rows[first - 1].start : layout.openOffset + 1;
     const to = last + 1;
@@ -345,24 +350,6 @@ export class ImportDocument {
     return elements.length;
   }
 
-  /** Index of the last row starting at or before `offset` (-1 when the first row starts after it). */
-  private lastRowStartingAtOrBefore(offset: number): number {
-    const rows = this.rowList;
-    let low = 0;
-    let high = rows.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (rows[middle].start <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
-  }
-
   /** Checks a parsed element of `source`, whose offset 0 is `shift` in the document. */
   private checkElement(element: ParsedElement, source = this.textValue, shift = 0): RowEntry {
     let result = element.value !== undefined ? validateParsedRow(element.value, this.context) : undefined;
@@ -390,18 +377,7 @@ export class ImportDocument {
         this.suffixProblems.push(diagnostic);
         continue;
       }
-      let low = 0;
-      let high = rows.length - 1;
-      let owner = -1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        if (rows[middle].start <= problem.offset) {
-          owner = middle;
-          low = middle + 1;
-        } else {
-          high = middle - 1;
-        }
-      }
+      const owner = lastStartingAtOrBefore(rows, problem.offset);
       if (owner < 0) {
         prefix.push(diagnostic);
         continue;

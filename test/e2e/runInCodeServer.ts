@@ -1,0 +1,220 @@
+/**
+ * Runs the end-to-end suite in a real VS Code without internet: code-server (installed once
+ * into .vscode-test/) with the packaged VSIX installed, opened on a copy of the fixture
+ * workspace in headless Chromium. The suite runs inside the extension host (through the
+ * test-runner extension); this script waits for its report, carries out the suite's requests
+ * for the workbench UI (screenshots, the preview's webview, clicks), and prints the results.
+ *
+ * Artifacts go to test-results/: screenshots, the logs of code-server, VS Code and the browser
+ * console, and the report as JSON. Set LABELBOX_E2E_GREP to run only the tests whose title matches.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { buildE2e } from './harness/buildE2e';
+import { createProfile, installExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
+import { installCodeServer } from './harness/installCodeServer';
+import { packagedVsix } from './harness/vsix';
+import type { SuiteReport, TestOutcome } from './suite/index';
+import { RESULTS_VARIABLE, SUITE_VARIABLE, UI_DIR_VARIABLE, type Target, type UiRequest, type UiResponse, type UiStep } from './workbenchProtocol';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+const RUN_DIR = path.join(ROOT, '.vscode-test', 'e2e-run');
+/** From opening the page to the test runner's start in the extension host. */
+const START_DEADLINE_MS = 3 * 60_000;
+/** The whole suite, from opening the page to the report. */
+const SUITE_DEADLINE_MS = 10 * 60_000;
+const STEP_TIMEOUT_MS = 20_000;
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string => Boolean(candidate));
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error('Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_PATH); .ci/run installs it.');
+  return found;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+async function main(): Promise<number> {
+  const vsix = packagedVsix(ROOT);
+  const entry = await installCodeServer(ROOT);
+  const { suiteEntry, runnerVsix } = await buildE2e(ROOT);
+
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const workspace = path.join(RUN_DIR, 'workspace');
+  cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const uiDir = path.join(RUN_DIR, 'ui');
+  mkdirSync(uiDir, { recursive: true });
+  const resultsPath = path.join(RUN_DIR, 'results.json');
+
+  const profile = createProfile(RUN_DIR);
+  console.log(`Installing ${path.basename(vsix)} and the test runner into code-server…`);
+  await installExtensions(ROOT, entry, profile, [vsix, runnerVsix]);
+
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startCodeServer({
+      root: ROOT,
+      entry,
+      profile,
+      folder: workspace,
+      logFile: path.join(RESULTS_DIR, 'code-server.log'),
+      env: { [SUITE_VARIABLE]: suiteEntry, [RESULTS_VARIABLE]: resultsPath, [UI_DIR_VARIABLE]: uiDir },
+    });
+    console.log(`code-server listens at ${server.url}`);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
+    await page.goto(server.url);
+
+    const report = await waitForReport(page, server, resultsPath, uiDir);
+    writeFileSync(path.join(RESULTS_DIR, 'browser-console.log'), consoleLines.join('\n'));
+    if ('error' in report || report.failed > 0) await page.screenshot({ path: path.join(RESULTS_DIR, 'at-failure.png') });
+    writeFileSync(path.join(RESULTS_DIR, 'e2e-report.json'), JSON.stringify(report, null, 2));
+    return printReport(report);
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    // VS Code's own logs: the extension host, and our output channel ("Labelbox Import.log").
+    const logs = path.join(profile.userDataDir, 'logs');
+    if (existsSync(logs)) cpSync(logs, path.join(RESULTS_DIR, 'vscode-logs'), { recursive: true });
+  }
+}
+
+/** Waits for the suite's report, meanwhile printing progress and carrying out UI requests. */
+async function waitForReport(page: Page, server: RunningCodeServer, resultsPath: string, uiDir: string): Promise<SuiteReport | { error: string }> {
+  const startDeadline = Date.now() + START_DEADLINE_MS;
+  const deadline = Date.now() + SUITE_DEADLINE_MS;
+  const handled = new Set<string>();
+  let printed = 0;
+  for (;;) {
+    printed = printProgress(`${resultsPath}.progress`, printed);
+    if (existsSync(resultsPath)) {
+      printProgress(`${resultsPath}.progress`, printed);
+      return JSON.parse(readFileSync(resultsPath, 'utf8')) as SuiteReport | { error: string };
+    }
+    if (server.process.exitCode !== null) throw new Error(`code-server exited with code ${server.process.exitCode} during the tests; see test-results/code-server.log`);
+    if (Date.now() > startDeadline && !existsSync(`${resultsPath}.started`)) {
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'at-timeout.png') });
+      throw new Error(`The test runner did not start in the extension host within ${START_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and vscode-logs/`);
+    }
+    if (Date.now() > deadline) {
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'at-timeout.png') });
+      throw new Error(`No test report after ${SUITE_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and code-server.log`);
+    }
+    for (const name of readdirSync(uiDir).filter((file) => file.endsWith('.request.json')).sort()) {
+      if (handled.has(name)) continue;
+      handled.add(name);
+      const request = JSON.parse(readFileSync(path.join(uiDir, name), 'utf8')) as UiRequest;
+      const response = await carryOut(page, request);
+      const responsePath = path.join(uiDir, name.replace('.request.json', '.response.json'));
+      writeFileSync(`${responsePath}.tmp`, JSON.stringify(response));
+      renameSync(`${responsePath}.tmp`, responsePath);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function printProgress(progressPath: string, printed: number): number {
+  if (!existsSync(progressPath)) return printed;
+  const lines = readFileSync(progressPath, 'utf8').split('\n').filter(Boolean);
+  for (const line of lines.slice(printed)) {
+    const outcome = JSON.parse(line) as TestOutcome;
+    const mark = outcome.state === 'passed' ? '✓' : outcome.state === 'failed' ? '✗' : '-';
+    const note = outcome.state === 'skipped' ? ` (skipped: ${outcome.skipReason})` : ` (${outcome.durationMs} ms)`;
+    console.log(`  ${mark} ${outcome.title}${note}`);
+  }
+  return lines.length;
+}
+
+/** The (last) webview's content: the outer iframe, then the frame the content is loaded in. */
+function webviewContent(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
+}
+
+function locateAll(page: Page, target: Target): Locator {
+  const locator = (target.inWebview ? webviewContent(page) : page).locator(target.selector);
+  return target.hasText === undefined ? locator : locator.filter({ hasText: target.hasText });
+}
+
+function locate(page: Page, target: Target): Locator {
+  return locateAll(page, target).nth(target.nth ?? 0);
+}
+
+async function carryOut(page: Page, request: UiRequest): Promise<UiResponse> {
+  const results: (string | number | null)[] = [];
+  let step: UiStep | undefined;
+  try {
+    for (step of request.steps) {
+      switch (step.action) {
+        case 'waitVisible':
+          await locate(page, step).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+          results.push(null);
+          break;
+        case 'click':
+          await locate(page, step).click({ timeout: STEP_TIMEOUT_MS });
+          results.push(null);
+          break;
+        case 'readText':
+          results.push(await locate(page, step).innerText({ timeout: STEP_TIMEOUT_MS }));
+          break;
+        case 'count':
+          results.push(await locateAll(page, step).count());
+          break;
+        case 'press':
+          await page.keyboard.press(step.key);
+          results.push(null);
+          break;
+        case 'screenshot': {
+          const file = path.join(RESULTS_DIR, `${step.name}.png`);
+          await page.screenshot({ path: file });
+          results.push(path.relative(ROOT, file));
+          break;
+        }
+      }
+    }
+    return { results };
+  } catch (error) {
+    const name = `ui-failure-${Date.now()}.png`;
+    await page.screenshot({ path: path.join(RESULTS_DIR, name) }).catch(() => undefined);
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { error: `${JSON.stringify(step)} failed: ${message} (screenshot: test-results/${name})` };
+  }
+}
+
+function printReport(report: SuiteReport | { error: string }): number {
+  if ('error' in report) {
+    console.error(`The end-to-end suite could not run:\n${report.error}`);
+    return 1;
+  }
+  for (const test of report.tests.filter((outcome) => outcome.state === 'failed')) {
+    console.log(`\nFAILED: ${test.title}\n${test.error}`);
+  }
+  const skipped = report.tests.filter((outcome) => outcome.state === 'skipped');
+  if (skipped.length) console.log(`\n${skipped.length} skipped until their feature exists (see the reasons above).`);
+  console.log(`\nScreenshots and logs: ${path.relative(process.cwd(), RESULTS_DIR) || '.'}/`);
+  console.log(`e2e: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${(report.durationMs / 1000).toFixed(1)} s)`);
+  return report.failed > 0 || report.passed === 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}
