@@ -78,6 +78,9 @@ export class DocumentStore {
     if (isImport && !tracked.importDocument) {
       const started = performance.now();
       tracked.importDocument = new ImportDocument(text, this.contextFor(tracked.uri));
+      // Rows are read from the text's pieces, so a request right after an edit copies no whole file.
+      const source = tracked.text;
+      tracked.importDocument.useTextReader((start, end) => source.slice(start, end));
       tracked.checkMilliseconds += performance.now() - started;
     } else if (!isImport) {
       tracked.importDocument = undefined;

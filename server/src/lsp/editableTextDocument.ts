@@ -91,6 +91,11 @@ export class EditableTextDocument implements TextDocument {
     this.versionNumber = version;
   }
 
+  /** Part of the text, read from its pieces: never flattens the whole text. */
+  slice(start: number, end: number): string {
+    return this.pieces.length === 1 ? this.content.slice(start, end) : slicePieces(this.pieces, start, end).join('');
+  }
+
   /** Flattens the text (one copy of the file), so that reading it is direct again. Call when idle. */
   settle(): void {
     if (this.pieces.length === 1) return;

@@ -95,6 +95,7 @@ export interface UpdateStats {
  */
 export class ImportDocument {
   private textValue: string;
+  private reader: ((start: number, end: number) => string) | undefined;
   private rowList: RowEntry[] = [];
   private layoutValue: RootLayout = { kind: 'empty', start: 0, end: 0 };
   /** Syntax problems before the first row (absolute offsets). */
@@ -127,6 +128,11 @@ export class ImportDocument {
 
   get text(): string {
     return this.textValue;
+  }
+
+  /** Length of the text (reading it does not flatten the text). */
+  get length(): number {
+    return this.textValue.length;
   }
 
   get rows(): readonly RowEntry[] {
@@ -188,6 +194,19 @@ export class ImportDocument {
     if (this.textValue.length) this.textValue.charCodeAt(this.textValue.length - 1);
   }
 
+  /**
+   * Reads parts of the text through `reader` (the editor's text in pieces) instead of the text
+   * string itself, so that reading a row after an edit does not flatten the whole file.
+   */
+  useTextReader(reader: (start: number, end: number) => string): void {
+    this.reader = reader;
+  }
+
+  /** Part of the text, without flattening the whole text when a reader is in use. */
+  slice(start: number, end: number): string {
+    return this.reader ? this.reader(start, end) : this.textValue.slice(start, end);
+  }
+
   /** Replaces the whole text (a full-document sync). */
   setText(text: string): void {
     this.textValue = text;
@@ -227,7 +246,7 @@ export class ImportDocument {
   private recheckParsed(entry: RowEntry, context: ValidationContext): ReturnType<typeof validateParsedRow> {
     let value: JsonValue;
     try {
-      value = JSON.parse(this.textValue.slice(entry.start, entry.start + entry.valueLength)) as JsonValue;
+      value = JSON.parse(this.slice(entry.start, entry.start + entry.valueLength)) as JsonValue;
     } catch {
       return undefined;
     }
@@ -258,7 +277,7 @@ export class ImportDocument {
     const entry = this.rowList[index];
     if (!entry) return undefined;
     if (this.treeCache?.entry === entry) return this.treeCache.tree;
-    const parser = new JsonParser(this.textValue, entry.start, entry.start + entry.valueLength);
+    const parser = new JsonParser(this.slice(entry.start, entry.start + entry.valueLength));
     const tree = parser.parseRelativeValue();
     this.treeCache = { entry, tree };
     return tree;
@@ -399,12 +418,12 @@ export class ImportDocument {
     const facts = entry.facts;
     const end = entry.start + entry.valueLength;
     if (facts.globalKey && facts.globalKey.offset < 0) {
-      const found = locateTopLevelKey(this.textValue, entry.start, end, [facts.dialect === 'legacy' ? 'globalKey' : 'global_key']);
-      if (found) Object.assign(facts.globalKey, { offset: found.valueOffset - entry.start, length: found.valueLength });
+      const found = locateTopLevelKey(this.slice(entry.start, end), 0, entry.valueLength, [facts.dialect === 'legacy' ? 'globalKey' : 'global_key']);
+      if (found) Object.assign(facts.globalKey, { offset: found.valueOffset, length: found.valueLength });
     }
     if (facts.assetKey && facts.assetKey.offset < 0) {
-      const found = locateTopLevelKey(this.textValue, entry.start, end, ASSET_KEYS);
-      if (found) facts.assetKey = { offset: found.keyOffset - entry.start, length: found.keyLength };
+      const found = locateTopLevelKey(this.slice(entry.start, end), 0, entry.valueLength, ASSET_KEYS);
+      if (found) facts.assetKey = { offset: found.keyOffset, length: found.keyLength };
     }
     return facts;
   }
@@ -412,7 +431,7 @@ export class ImportDocument {
   /** Web URLs among the row's string values (row-relative, inside the quotes), found once per row. */
   links(entry: RowEntry): readonly RowLink[] {
     this.fresh();
-    entry.links ??= findLinks(this.textValue, entry.start, entry.start + entry.valueLength);
+    entry.links ??= findLinks(this.slice(entry.start, entry.start + entry.valueLength), 0, entry.valueLength);
     return entry.links;
   }
 

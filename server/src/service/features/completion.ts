@@ -7,6 +7,7 @@ import type { Dialect } from '../validation/rowCheck';
 import { formatUtc } from '../validation/rules/metadataValue';
 import type { ValidationContext } from '../validation/validationContext';
 import { jsonBlock } from '../text/markdown';
+import { TextWindow } from '../text/textWindow';
 import { cursorPlace, type CursorPlace, type KeyPlace, type TextSpan, type ValuePlace } from './cursorPlace';
 import { globalKeySuggestions } from './globalKeySuggestions';
 import { fieldMarkdown, fieldSummary, kindName, optionMarkdown } from './metadataDocs';
@@ -60,7 +61,7 @@ export interface CompletionOptions {
 export function doComplete(document: ImportDocument, offset: number, context: ValidationContext, options: CompletionOptions = {}): CompletionEntry[] {
   const place = cursorPlace(document, offset);
   if (!place) return [];
-  const items = new Items(document.text, place);
+  const items = new Items(new TextWindow(document, offset), place);
   switch (place.kind) {
     case 'file':
       rowSnippets(items, true);
@@ -69,7 +70,7 @@ export function doComplete(document: ImportDocument, offset: number, context: Va
       rowSnippets(items, false);
       break;
     case 'key':
-      keyItems(items, place, document.text, context);
+      keyItems(items, place, document, context);
       break;
     case 'value':
       valueItems(items, place, document, context, options.now ?? Date.now());
@@ -83,7 +84,7 @@ class Items {
   readonly list: CompletionEntry[] = [];
 
   constructor(
-    private readonly text: string,
+    private readonly text: TextWindow,
     private readonly place: CursorPlace,
   ) {}
 
@@ -91,7 +92,7 @@ class Items {
     const { replace, commaBefore, commaAfter } = this.place;
     let insertText = fields.insertText;
     if (commaAfter) insertText += ',';
-    if (this.text[replace.offset - 1] === ':') insertText = ' ' + insertText;
+    if (this.text.charAt(replace.offset - 1) === ':') insertText = ' ' + insertText;
     const entry: CompletionEntry = { ...fields, insertText, replace };
     if (commaBefore !== undefined) {
       if (commaBefore < replace.offset) entry.additionalEdits = [{ offset: commaBefore, length: 0, text: ',' }];
@@ -127,7 +128,7 @@ function rowSnippets(items: Items, wholeFile: boolean): void {
   });
 }
 
-function keyItems(items: Items, place: KeyPlace, text: string, context: ValidationContext): void {
+function keyItems(items: Items, place: KeyPlace, document: ImportDocument, context: ValidationContext): void {
   const location = schemaAt(place.row, place.objectPath);
   if (!location) return;
   const present = new Set(place.object.properties.filter((p) => p !== place.property).map((p) => p.key.value));
@@ -161,7 +162,7 @@ function keyItems(items: Items, place: KeyPlace, text: string, context: Validati
   // An object with nothing in it yet: the schema's snippets fill it.
   if (place.object.properties.some((p) => p !== place.property) || place.property) return;
   const objectStart = place.rowStart + place.object.offset;
-  const onOwnLine = text.slice(objectStart, place.replace.offset).includes('\n');
+  const onOwnLine = document.slice(objectStart, place.replace.offset).includes('\n');
   for (const branch of location.branches) {
     for (const snippet of branch.defaultSnippets ?? []) {
       if (!isObject(snippet.body)) continue;

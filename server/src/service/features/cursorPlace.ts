@@ -11,6 +11,7 @@ import {
   type StringNode,
 } from '../json/ast';
 import type { ImportDocument } from '../document/importDocument';
+import { TextWindow } from '../text/textWindow';
 
 /**
  * Where the cursor is in an import file, in terms of what could be typed there: a new data
@@ -79,7 +80,7 @@ function isWordChar(ch: string): boolean {
 
 /** Where the cursor at `offset` is; undefined where nothing can be typed (outside the root array). */
 export function cursorPlace(document: ImportDocument, offset: number): CursorPlace | undefined {
-  const text = document.text;
+  const text = new TextWindow(document, offset);
   const layout = document.layout;
   if (layout.kind === 'empty') {
     return { kind: 'file', replace: wordAt(text, offset, 0, text.length), commaAfter: false };
@@ -194,37 +195,37 @@ function placeInContainer(
 
 /** A new data row at `offset`, between the rows of the root array. */
 function rootPlace(document: ImportDocument, offset: number): RootPlace {
-  const text = document.text;
+  const text = new TextWindow(document, offset);
   const layout = document.layout;
   const low = layout.kind === 'array' ? layout.openOffset + 1 : 0;
   const high = layout.kind === 'array' && layout.closeOffset >= 0 ? layout.closeOffset : text.length;
   const replace = wordAt(text, offset, low, high);
   let before = replace.offset - 1;
-  while (before >= low && WHITESPACE.test(text[before])) before--;
+  while (before >= low && WHITESPACE.test(text.charAt(before))) before--;
   let after = replace.offset + replace.length;
-  while (after < high && WHITESPACE.test(text[after])) after++;
-  const previous = before >= low ? text[before] : '';
+  while (after < high && WHITESPACE.test(text.charAt(after))) after++;
+  const previous = before >= low ? text.charAt(before) : '';
   return {
     kind: 'root',
     replace,
     commaBefore: previous !== '' && previous !== ',' ? before + 1 : undefined,
-    commaAfter: after < high && text[after] !== ',',
+    commaAfter: after < high && text.charAt(after) !== ',',
   };
 }
 
 /** The word (a bare literal being typed) around `offset`, within [low, high). */
-function wordAt(text: string, offset: number, low: number, high: number): TextSpan {
+function wordAt(text: TextWindow, offset: number, low: number, high: number): TextSpan {
   let start = offset;
-  while (start > low && isWordChar(text[start - 1])) start--;
+  while (start > low && isWordChar(text.charAt(start - 1))) start--;
   let end = offset;
-  while (end < high && isWordChar(text[end])) end++;
+  while (end < high && isWordChar(text.charAt(end))) end++;
   return { offset: start, length: end - start };
 }
 
 /** Reads the text of one row in the row-relative offsets of its tree. */
 class RowText {
   constructor(
-    private readonly text: string,
+    private readonly text: TextWindow,
     private readonly start: number,
     private readonly end: number,
   ) {}
@@ -239,7 +240,7 @@ class RowText {
 
   charAt(rel: number): string {
     const offset = this.start + rel;
-    return offset >= this.start && offset < this.end ? this.text[offset] : '';
+    return offset >= this.start && offset < this.end ? this.text.charAt(offset) : '';
   }
 
   /** A string node's span; for a string never closed, only up to the cursor, so nothing after it is replaced. */
