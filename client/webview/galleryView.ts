@@ -145,11 +145,19 @@ export class GalleryView {
       this.scroller.scrollTop = this.restoreScroll;
       this.restoreScroll = undefined;
     }
-    this.schedule();
+    // Tiles at once, not a frame later: the count never announces rows the grid does not show yet.
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.render();
   }
 
   private filterChanged(): void {
+    // A pending text timer would only repeat this request and throw away the tiles it brings.
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.textTimer = undefined;
     const filter: GalleryFilter = { text: this.textInput.value.slice(0, 200), mediaType: this.mediaSelect.value, problemsOnly: this.problemsBox.checked };
+    const current = this.host.filter();
+    if (this.total >= 0 && current.text === filter.text && current.mediaType === filter.mediaType && current.problemsOnly === filter.problemsOnly) return;
     this.host.setFilter(filter);
     this.pages.clear();
     this.stalePages.clear();
