@@ -1,6 +1,8 @@
 // Bundles the command-line validator, the language server and the VS Code client with esbuild.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,9 +19,19 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The schema's validators, generated as code so that the server and the CLI start without compiling it.
+const PRECOMPILED_SCHEMA = resolve('dist/generated/import-schema-validators.js');
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/precompileSchema.ts'], { stdio: 'inherit' });
+const precompiledSchema = {
+  name: 'precompiled-schema',
+  setup(build) {
+    build.onResolve({ filter: /^labelbox-import:precompiled-schema$/ }, () => ({ path: PRECOMPILED_SCHEMA }));
+  },
+};
+
 const entries = [
-  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSchema] },
+  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/server.js', plugins: [precompiledSchema] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The preview page: dist/webview.js and dist/webview.css (with Leaflet's CSS), its images in dist/webview-assets/.
   {

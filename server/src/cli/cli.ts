@@ -1,4 +1,8 @@
 import { EXIT_TROUBLE, main } from './main';
+import * as precompiledValidators from 'labelbox-import:precompiled-schema';
+import { usePrecompiledSchema } from '../service/validation/validationContext';
+
+usePrecompiledSchema(precompiledValidators);
 
 // A reader that closes the pipe early (`| head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

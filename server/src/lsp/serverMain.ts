@@ -1,6 +1,10 @@
 import { LSPErrorCodes, type RequestMessage } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import * as precompiledValidators from 'labelbox-import:precompiled-schema';
+import { usePrecompiledSchema } from '../service/validation/validationContext';
+
+usePrecompiledSchema(precompiledValidators);
 
 // The transport (--stdio, --node-ipc, --socket=…) is read from the command line. A request
 // cancelled while it waits behind other work is answered at once, without running it.

@@ -19,10 +19,18 @@ export const EDITOR_KEYWORDS = [
   'allowTrailingCommas',
 ] as const;
 
-export function createAjv(): Ajv {
+/** @param forStandaloneCode keep the generated source, to write the validators out at build time. */
+export function createAjv(forStandaloneCode = false): Ajv {
   // allErrors: an editor must show every problem, not only the first one per row.
   // verbose: gives each error its schema, whose title names the thing in messages.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    ...(forStandaloneCode ? { code: { source: true } } : {}),
+  });
   for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'object', 'boolean'] });
   return ajv;
 }
@@ -46,6 +54,17 @@ export function compileSchema(schema: { $id: string; definitions: Record<string,
         if (!validate) throw new Error(`Could not compile definition "${name}".`);
         cache.set(name, validate);
       }
+      return validate;
+    },
+  };
+}
+
+/** A compiled schema from validators generated at build time (scripts/precompileSchema.ts). */
+export function precompiledSchema(validators: Readonly<Record<string, ValidateFunction>>): CompiledSchema {
+  return {
+    definition(name) {
+      const validate = validators[name];
+      if (!validate) throw new Error(`The schema has no definition "${name}".`);
       return validate;
     },
   };
