@@ -9,7 +9,8 @@
 import type { Animation, Crop, Output, Overlay, Scene, TileStyle } from './specs';
 
 
-const MASK_COLOURS = ['#4e9af1', '#f28e2b', '#edc948', '#9c755f', '#bab0ac', '#ffffff', '#e15759', '#b07aa1', '#59a14f', '#76b7b2'];
+/** Colours of the classes, after the Cityscapes palette, so the layers look like the segmentation masks they stand for. */
+const MASK_COLOURS = ['#4682b4', '#464646', '#66669c', '#804080', '#f423e8', '#ffffff', '#00008e', '#dc143c', '#6b8e23', '#dcdc00'];
 
 type Ctx = CanvasRenderingContext2D;
 type Random = () => number;
