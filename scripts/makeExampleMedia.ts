@@ -96,13 +96,15 @@ const ASSETS: Record<string, Maker> = {
   [`${lab}/docs/lease-2023.pdf`]: pdf(documents.LEASE_PDF_HTML),
   [`${lab}/html/product-page-5.html`]: text(documents.PRODUCT_PAGE_HTML),
   [`${lab}/audio/call-0193.wav`]: async () => chime(),
-  // mistakes.labelbox.json: the rows whose mistakes still leave a picture to show.
+  // mistakes.labelbox.json: the rows whose mistakes still leave a picture to show (the last
+  // row is previewed although a comma is missing).
   [`${lab}/images/street-0413.jpg`]: picture({ kind: 'street', seed: 413, weather: 'day' }, 'street 0413'),
   [`${lab}/images/street-0415.jpg`]: picture({ kind: 'street', seed: 415, weather: 'fog' }, 'street 0415'),
   [`${lab}/images/street-0416.jpg`]: picture({ kind: 'street', seed: 416, weather: 'day' }, 'street 0416'),
   [`${lab}/images/street-0417.jpg`]: picture({ kind: 'street', seed: 417, weather: 'rain' }, 'street 0417'),
   [`${lab}/images/street-0418.jpg`]: picture({ kind: 'street', seed: 418, weather: 'dusk' }, 'street 0418'),
   [`${lab}/images/street-0419.jpg`]: picture(street0419, 'street 0419'),
+  [`${lab}/images/street-0420.jpg`]: picture({ kind: 'street', seed: 420, weather: 'fog' }, 'street 0420'),
   ...Object.fromEntries(
     Array.from({ length: 10 }, (_, i) => [`${lab}/layers/0419-${String(i + 1).padStart(2, '0')}.png`, overlay({ kind: 'mask', of: street0419, layer: i + 1 })]),
   ),
