@@ -4,28 +4,19 @@
  * examples/ opened, and prints the address to open. Ctrl+C stops it.
  * PORT chooses the port (default 8080, or any free one when 8080 is taken).
  */
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { createProfile, freePort, installExtensions, startCodeServer } from '../test/e2e/harness/codeServer';
-import { installCodeServer } from '../test/e2e/harness/installCodeServer';
-import { packagedVsix } from '../test/e2e/harness/vsix';
+import { freePort } from '../test/e2e/harness/codeServer';
+import { serveExamples } from './examplesServer';
 
 const ROOT = path.resolve(__dirname, '..');
 
 async function main(): Promise<void> {
-  const vsix = packagedVsix(ROOT);
-  const entry = await installCodeServer(ROOT);
   const home = path.join(ROOT, '.vscode-test', 'start');
-  // Settings and state are kept between runs; only the extension is replaced.
-  const profile = createProfile(home, {}, { keepSettings: true });
-  await installExtensions(ROOT, entry, profile, [vsix], { force: true });
-
-  const folder = path.join(ROOT, 'examples');
-  if (!existsSync(folder)) throw new Error(`${folder} is missing.`);
   const port = Number(process.env.PORT) || ((await isFree(8080)) ? 8080 : await freePort());
-  const server = await startCodeServer({ root: ROOT, entry, profile, folder, port, logFile: path.join(home, 'code-server.log') });
-  console.log(`\nVS Code with the Labelbox import extension is running. Open this in your browser:\n\n  ${server.url}\n\nThe log is in ${path.relative(process.cwd(), path.join(home, 'code-server.log'))}. Press Ctrl+C to stop.`);
+  // Settings and state are kept between runs; only the extension is replaced.
+  const { server, logFile } = await serveExamples({ root: ROOT, home, keep: true, port });
+  console.log(`\nVS Code with the Labelbox import extension is running. Open this in your browser:\n\n  ${server.url}\n\nThe log is in ${path.relative(process.cwd(), logFile)}. Press Ctrl+C to stop.`);
 
   const stop = () => void server.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -10,8 +10,9 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { buildE2e } from './harness/buildE2e';
+import { launchChromium } from './harness/chromium';
 import { createProfile, installExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { installCodeServer } from './harness/installCodeServer';
 import { packagedVsix } from './harness/vsix';
@@ -26,21 +27,6 @@ const START_DEADLINE_MS = 3 * 60_000;
 /** The whole suite, from opening the page to the report. */
 const SUITE_DEADLINE_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 20_000;
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string => Boolean(candidate));
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error('Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_PATH); .ci/run installs it.');
-  return found;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
 
 async function main(): Promise<number> {
   const vsix = packagedVsix(ROOT);

@@ -40,9 +40,14 @@ export function png(width: number, height: number, color: (x: number, y: number)
 
 /** A mono 16-bit PCM WAV of a sine tone. */
 export function wav(seconds: number, frequency = 440, rate = 8000): Buffer {
-  const samples = Math.round(seconds * rate);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / rate) * 8000), i * 2);
+  const samples = Array.from({ length: Math.round(seconds * rate) }, (_, i) => Math.sin((2 * Math.PI * frequency * i) / rate) * (8000 / 32767));
+  return pcmWav(samples, rate);
+}
+
+/** A mono 16-bit PCM WAV of samples between -1 and 1. */
+export function pcmWav(samples: ArrayLike<number>, rate: number): Buffer {
+  const data = Buffer.alloc(samples.length * 2);
+  for (let i = 0; i < samples.length; i++) data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, samples[i])) * 32767), i * 2);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'ascii');
   header.writeUInt32LE(36 + data.length, 4);
