@@ -12,9 +12,13 @@ import type { ServerSettings } from './settings';
  */
 export const DIAGNOSTICS_DEBOUNCE_MS = 20;
 
+/** How long typing must pause before an edited text is flattened into one string again. */
+export const SETTLE_AFTER_IDLE_MS = 1500;
+
 /** Publishes each document's problems a moment after its last change, and its status after them. */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly settleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly connection: Connection,
@@ -24,6 +28,7 @@ export class DiagnosticsPublisher {
 
   schedule(tracked: TrackedDocument): void {
     clearTimeout(this.timers.get(tracked.uri));
+    clearTimeout(this.settleTimers.get(tracked.uri));
     this.timers.set(
       tracked.uri,
       setTimeout(() => {
@@ -39,15 +44,8 @@ export class DiagnosticsPublisher {
     const settings = this.settingsFor(tracked.uri);
     const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
-    // Then flatten the edited text (a copy of the whole file: see EditableTextDocument.settle),
-    // between keystrokes rather than during the next edit; only once the diagnostics are
-    // written, since the copy holds up the event loop, and not when another edit came meanwhile.
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics }).then(
-      () => {
-        if (this.timers.has(tracked.uri)) return;
-        tracked.text.settle();
-        document?.settle();
-      },
+      () => this.settleWhenIdle(tracked),
       () => undefined,
     );
     const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
@@ -66,8 +64,27 @@ export class DiagnosticsPublisher {
     });
   }
 
+  /**
+   * Flattens the edited text (a copy of the whole file: see EditableTextDocument.settle) once
+   * typing has paused, so the copy never holds up a keystroke's diagnostics or a completion
+   * asked for right after an edit; until then, every reader takes slices of the pieces.
+   */
+  private settleWhenIdle(tracked: TrackedDocument): void {
+    if (this.timers.has(tracked.uri)) return;
+    clearTimeout(this.settleTimers.get(tracked.uri));
+    const timer = setTimeout(() => {
+      this.settleTimers.delete(tracked.uri);
+      tracked.text.settle();
+      tracked.importDocument?.settle();
+    }, SETTLE_AFTER_IDLE_MS);
+    timer.unref();
+    this.settleTimers.set(tracked.uri, timer);
+  }
+
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
+    clearTimeout(this.settleTimers.get(uri));
+    this.settleTimers.delete(uri);
     this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -13,7 +13,6 @@ export interface FoldingSpan {
  */
 export function foldingSpans(document: ImportDocument, limit: number, spansLine: (open: number, close: number) => boolean): FoldingSpan[] {
   const spans: FoldingSpan[] = [];
-  const text = document.text;
   const layout = document.layout;
   if (layout.kind === 'array' && layout.closeOffset > layout.openOffset && spansLine(layout.openOffset, layout.closeOffset)) {
     spans.push({ open: layout.openOffset, close: layout.closeOffset });
@@ -21,10 +20,13 @@ export function foldingSpans(document: ImportDocument, limit: number, spansLine:
   for (const entry of document.rows) {
     if (spans.length >= limit) break;
     const stack: number[] = [];
-    const end = entry.start + entry.valueLength;
+    // One row's text: right after an edit, reading the whole text would copy the whole file.
+    const text = document.slice(entry.start, entry.start + entry.valueLength);
+    const end = text.length;
+    const base = entry.start;
     // Spans are collected in order of their opening bracket, as editors expect.
     const rowSpans: FoldingSpan[] = [];
-    for (let i = entry.start; i < end; i++) {
+    for (let i = 0; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 0x22) {
         i++;
@@ -34,10 +36,10 @@ export function foldingSpans(document: ImportDocument, limit: number, spansLine:
         }
       } else if (ch === 0x7b || ch === 0x5b) {
         stack.push(rowSpans.length);
-        rowSpans.push({ open: i, close: -1 });
+        rowSpans.push({ open: base + i, close: -1 });
       } else if (ch === 0x7d || ch === 0x5d) {
         const open = stack.pop();
-        if (open !== undefined) rowSpans[open].close = i;
+        if (open !== undefined) rowSpans[open].close = base + i;
       }
     }
     for (const span of rowSpans) {
