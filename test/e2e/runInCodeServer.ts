@@ -34,8 +34,11 @@ async function main(): Promise<number> {
   const { suiteEntry, runnerVsix } = await buildE2e(ROOT);
 
   rmSync(RUN_DIR, { recursive: true, force: true });
-  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  // Only this suite's artifacts: the webview suite's screenshots (test-results/webview) stay.
   mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const entry of readdirSync(RESULTS_DIR)) {
+    if (entry !== 'webview') rmSync(path.join(RESULTS_DIR, entry), { recursive: true, force: true });
+  }
   const workspace = path.join(RUN_DIR, 'workspace');
   cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
   const uiDir = path.join(RUN_DIR, 'ui');
