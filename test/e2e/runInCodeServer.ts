@@ -15,6 +15,7 @@ import { buildE2e } from './harness/buildE2e';
 import { launchChromium } from './harness/chromium';
 import { createProfile, installExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { installCodeServer } from './harness/installCodeServer';
+import { checkPreviewAfterReload } from './harness/previewAfterReload';
 import { packagedVsix } from './harness/vsix';
 import type { SuiteReport, TestOutcome } from './suite/index';
 import { RESULTS_VARIABLE, SUITE_VARIABLE, UI_DIR_VARIABLE, type Target, type UiRequest, type UiResponse, type UiStep } from './workbenchProtocol';
@@ -27,6 +28,8 @@ const START_DEADLINE_MS = 3 * 60_000;
 /** The whole suite, from opening the page to the report. */
 const SUITE_DEADLINE_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 20_000;
+/** The suite's test that leaves the preview open on a row; the reload check follows it. */
+const PREVIEW_OPEN_TEST = 'Preview in VS Code the preview follows the cursor';
 
 async function main(): Promise<number> {
   const vsix = packagedVsix(ROOT);
@@ -69,6 +72,13 @@ async function main(): Promise<number> {
     await page.goto(server.url);
 
     const report = await waitForReport(page, server, resultsPath, uiDir);
+    if (!('error' in report) && report.tests.some((test) => test.title.startsWith(PREVIEW_OPEN_TEST) && test.state === 'passed')) {
+      const outcome = await checkPreviewAfterReload(page, path.join(RESULTS_DIR, 'preview-after-reload.png'));
+      report.tests.push(outcome);
+      if (outcome.state === 'passed') report.passed++;
+      else report.failed++;
+      console.log(`  ${outcome.state === 'passed' ? '✓' : '✗'} ${outcome.title} (${outcome.durationMs} ms)`);
+    }
     writeFileSync(path.join(RESULTS_DIR, 'browser-console.log'), consoleLines.join('\n'));
     if ('error' in report || report.failed > 0) await page.screenshot({ path: path.join(RESULTS_DIR, 'at-failure.png') });
     writeFileSync(path.join(RESULTS_DIR, 'e2e-report.json'), JSON.stringify(report, null, 2));
