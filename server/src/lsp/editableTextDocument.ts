@@ -1,5 +1,6 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lineStartsOf } from '../service';
 
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -243,19 +244,4 @@ function firstAtOrAfter(starts: readonly number[], offset: number, low: number):
     else high = middle;
   }
   return low;
-}
-
-/** Line starts of a whole text; files without \r take the quick path. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  if (text.indexOf('\r') < 0) {
-    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-    return starts;
-  }
-  for (let index = 0; index < text.length; index++) {
-    const ch = text.charCodeAt(index);
-    if (ch === CARRIAGE_RETURN && text.charCodeAt(index + 1) === LINE_FEED) index++;
-    if (ch === CARRIAGE_RETURN || ch === LINE_FEED) starts.push(index + 1);
-  }
-  return starts;
 }

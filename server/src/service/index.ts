@@ -9,6 +9,6 @@ export { createValidationContext, type ValidationContext } from './validation/va
 export { MetadataCatalog, type CatalogOrigin, type MetadataField, type MetadataKind, type MetadataOption } from './metadata/catalog';
 export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides } from './rules';
 export type { ImportDiagnostic, FixData, RelatedLocation } from './diagnostic';
-export { LineIndex } from './text/lineIndex';
+export { LineIndex, lineStartsOf } from './text/lineIndex';
 export { parseMetadataSchema, readMetadataSchema, type MetadataSchemaResult } from './metadata/schemaFile';
 export { GRAPHQL_KINDS, kindFromGraphql } from './metadata/kinds';
