@@ -1,7 +1,6 @@
 // Bundles the command-line validator, the language server and the VS Code client with esbuild.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -19,13 +18,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-// The schema's validators, generated as code so that the server and the CLI start without compiling it.
-const PRECOMPILED_SCHEMA = resolve('dist/generated/import-schema-validators.js');
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/precompileSchema.ts'], { stdio: 'inherit' });
+// The schema's validators, generated as code so that the server and the CLI start without
+// compiling it. Generated when esbuild loads the module, once per build, and again in watch
+// mode when the schema or the ajv setup changes.
+const PRECOMPILED_SCHEMA_INPUTS = ['schemas/data-row-import.schema.json', 'server/src/service/schema/compileSchema.ts'].map((file) => resolve(file));
+let precompiledCode;
 const precompiledSchema = {
   name: 'precompiled-schema',
   setup(build) {
-    build.onResolve({ filter: /^labelbox-import:precompiled-schema$/ }, () => ({ path: PRECOMPILED_SCHEMA }));
+    build.onStart(() => {
+      precompiledCode = undefined;
+    });
+    build.onResolve({ filter: /^labelbox-import:precompiled-schema$/ }, (args) => ({ path: args.path, namespace: 'precompiled-schema' }));
+    build.onLoad({ filter: /.*/, namespace: 'precompiled-schema' }, () => {
+      precompiledCode ??= execFileSync(process.execPath, ['--import', 'tsx', 'scripts/precompileSchema.ts'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      // resolveDir: the generated code requires ajv's runtime helpers from node_modules.
+      return { contents: precompiledCode, loader: 'js', resolveDir: resolve('.'), watchFiles: PRECOMPILED_SCHEMA_INPUTS };
+    });
   },
 };
 
@@ -43,7 +52,7 @@ const entries = [
     loader: { '.png': 'file', '.svg': 'file' },
     assetNames: 'webview-assets/[name]-[hash]',
   },
-].filter((entry) => existsSync(entry.entryPoints[0]));
+];
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {
