@@ -117,32 +117,27 @@ export class ServerProcess {
    * `uri` (and, when the server sends versions, for `version`), and returns it.
    */
   async nextDiagnostics(uri: string, after: number, version: number, timeoutMs: number): Promise<Publication> {
-    const deadline = performance.now() + timeoutMs;
-    for (;;) {
-      const list = this.published.get(uri) ?? [];
-      const found = list.slice(after).find((publication) => publication.version === undefined || publication.version === version);
-      if (found) return found;
-      if (this.exited) throw new Error(`${this.launch.name} exited while waiting for diagnostics. Its stderr: ${this.stderr}`);
-      const remaining = deadline - performance.now();
-      if (remaining <= 0) throw new Error(`${this.launch.name}: no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, remaining);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    const found = await this.waitUntil(() => (this.published.get(uri) ?? []).slice(after).find((publication) => publication.version === undefined || publication.version === version), timeoutMs);
+    if (found === 'exited') throw new Error(`${this.launch.name} exited while waiting for diagnostics. Its stderr: ${this.stderr}`);
+    if (found === 'timeout') throw new Error(`${this.launch.name}: no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`);
+    return found;
   }
 
   /** Waits until a status notification has come for `uri` after the first `after` ones; undefined after `timeoutMs`. */
   async nextStatus(uri: string, after: number, timeoutMs: number): Promise<{ checkMilliseconds: number } | undefined> {
+    const found = await this.waitUntil(() => this.statuses.slice(after).find((status) => status.uri === uri), timeoutMs);
+    return found === 'exited' || found === 'timeout' ? undefined : found;
+  }
+
+  /** Re-evaluates `probe` whenever a message arrives, until it finds something, the server exits or time is up. */
+  private async waitUntil<T>(probe: () => T | undefined, timeoutMs: number): Promise<T | 'exited' | 'timeout'> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
-      const found = this.statuses.slice(after).find((status) => status.uri === uri);
-      if (found || this.exited) return found;
+      const found = probe();
+      if (found !== undefined) return found;
+      if (this.exited) return 'exited';
       const remaining = deadline - performance.now();
-      if (remaining <= 0) return undefined;
+      if (remaining <= 0) return 'timeout';
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {

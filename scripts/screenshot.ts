@@ -8,8 +8,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/harness/chromium';
+import { webviewContent } from '../test/e2e/harness/webviewContent';
 import { serveExamples } from './examplesServer';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -70,7 +71,7 @@ async function stage(page: Page): Promise<void> {
   const { line, column } = positionOf(ROW_TEXT);
   await goToLine(page, line, column);
   await command(page, 'Labelbox: Open Preview to the Side');
-  const preview = webview(page);
+  const preview = webviewContent(page);
   await preview.locator('[data-testid="field-global-key"]', { hasText: 'streets/street-0419.jpg' }).waitFor();
   await waitForImages(preview.locator('[data-testid="asset"] img'));
 
@@ -150,11 +151,6 @@ async function setPanelHeight(page: Page, height: number): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(panel.x + panel.width / 2, border + panel.height - height, { steps: 5 });
   await page.mouse.up();
-}
-
-/** The content of the (last) webview: two frames deep. */
-function webview(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
 }
 
 async function waitForImages(images: Locator): Promise<void> {

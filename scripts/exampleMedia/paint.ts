@@ -7,6 +7,7 @@
  */
 
 import type { Animation, Crop, Output, Overlay, Scene, TileStyle } from './specs';
+import { Random as SeededRandom } from '../../bench/random';
 
 
 /** Colours of the classes, after the Cityscapes palette, so the layers look like the segmentation masks they stand for. */
@@ -15,16 +16,10 @@ const MASK_COLOURS = ['#4682b4', '#464646', '#66669c', '#804080', '#f423e8', '#f
 type Ctx = CanvasRenderingContext2D;
 type Random = () => number;
 
-/** mulberry32: a small seeded generator. */
+/** The bench's seeded generator (mulberry32), as a function. */
 function random(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new SeededRandom(seed);
+  return () => generator.next();
 }
 
 function canvas(width: number, height: number): { element: HTMLCanvasElement; ctx: Ctx } {

@@ -12,7 +12,7 @@ export type Scene =
   | { kind: 'rows'; seed: number; angle: number }
   /** A drone frame over a patchwork of fields; `shift` pans the camera (consecutive frames). */
   | { kind: 'drone'; seed: number; shift: number }
-  /** A street; each kind of thing in it is one of STREET_CLASSES. */
+  /** A street, drawn as the ten classes its mask layers show (see `mask`). */
   | { kind: 'street'; seed: number; weather: 'day' | 'dusk' | 'rain' | 'fog' }
   /** A flight route over the orchard blocks. */
   | { kind: 'route' };
@@ -22,7 +22,10 @@ export type Overlay =
   | { kind: 'ndvi'; of: Scene }
   /** Soil moisture in blue bands. */
   | { kind: 'moisture'; seed: number }
-  /** One class of a street scene (1-based, see STREET_CLASSES), in its colour. */
+  /**
+   * One class of a street scene, in its colour. Layers, 1-based: sky, building, window, road,
+   * sidewalk, lane marking, car, person, vegetation, traffic sign.
+   */
   | { kind: 'mask'; of: Extract<Scene, { kind: 'street' }>; layer: number };
 
 export type TileStyle = 'city' | 'city-sat' | 'parcels';
@@ -34,6 +37,3 @@ export interface Output {
   format: 'png' | 'jpeg';
   quality?: number;
 }
-
-/** The classes of a street scene, in layer order: layer 1 is the sky. */
-export const STREET_CLASSES = ['sky', 'building', 'window', 'road', 'sidewalk', 'lane marking', 'car', 'person', 'vegetation', 'traffic sign'];

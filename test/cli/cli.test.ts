@@ -1,40 +1,22 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/service';
 
 /**
  * Runs the built command-line validator, dist/cli.js, as a separate process. `npm test` builds
- * first; when these tests run on their own, the `before` hook builds (node scripts/build.mjs)
- * if dist/cli.js is missing or older than any source file it is built from.
+ * first; `npm run test:cli` on its own builds when dist/cli.js is older than its sources
+ * (scripts/buildIfStale.mjs).
  */
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
 let scratch = '';
 
-function newestSource(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
-}
-
 before(() => {
-  const built = (() => {
-    try {
-      return statSync(cli).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  const sources = Math.max(...['server/src', 'schemas', 'scripts/build.mjs', 'package.json'].map((path) => newestSource(join(repo, path))));
-  if (built < sources) {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
-    assert.equal(build.status, 0, `build failed:\n${build.stderr}`);
-  }
   scratch = mkdtempSync(join(tmpdir(), 'labelbox-import-cli-'));
 });
 

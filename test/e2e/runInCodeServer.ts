@@ -10,12 +10,13 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { buildE2e } from './harness/buildE2e';
 import { launchChromium } from './harness/chromium';
 import { createProfile, installExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { installCodeServer } from './harness/installCodeServer';
 import { checkPreviewAfterReload } from './harness/previewAfterReload';
+import { webviewContent } from './harness/webviewContent';
 import { packagedVsix } from './harness/vsix';
 import type { SuiteReport, TestOutcome } from './suite/index';
 import { RESULTS_VARIABLE, SUITE_VARIABLE, UI_DIR_VARIABLE, type Target, type UiRequest, type UiResponse, type UiStep } from './workbenchProtocol';
@@ -136,11 +137,6 @@ function printProgress(progressPath: string, printed: number): number {
     console.log(`  ${mark} ${outcome.title}${note}`);
   }
   return lines.length;
-}
-
-/** The (last) webview's content: the outer iframe, then the frame the content is loaded in. */
-function webviewContent(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
 }
 
 function locateAll(page: Page, target: Target): Locator {

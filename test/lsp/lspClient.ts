@@ -31,8 +31,8 @@ export class TestLspClient {
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   stderr = '';
 
-  private constructor(extraArgs: string[] = []) {
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private constructor() {
+    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.process.on('exit', (code) => {
       this.exitCode = code ?? -1;

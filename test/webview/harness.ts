@@ -7,14 +7,14 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/harness/chromium';
 import { createNonce, previewHtml } from '../../client/src/preview/previewHtml';
 import type { HostMessage } from '../../client/src/preview/shared/messages';
 import { HTML_PAGE, png, wav } from './testMedia';
 
 export const ROOT = resolve(__dirname, '../..');
 export const RESULTS = join(ROOT, 'test-results', 'webview');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -39,7 +39,6 @@ export class PreviewHarness {
 
   async start(): Promise<void> {
     if (!existsSync(join(ROOT, 'dist/webview.js'))) throw new Error('dist/webview.js is missing: run npm run build first.');
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
     this.media.set('image.png', png(IMAGE_SIZE.width, IMAGE_SIZE.height, (x, y) => [40 + x * 3, 80 + y * 3, 160, 255]));
     this.media.set('thumb.png', png(32, 24, () => [90, 140, 90, 255]));
     // Overlay layers: a red square and a blue stripe, half transparent around them.
@@ -80,10 +79,7 @@ export class PreviewHarness {
     });
     await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    this.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-    });
+    this.browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     this.media.set('clip.webm', await this.recordWebm());
   }
 

@@ -4,7 +4,8 @@
  * was (VS Code restores the panel through our WebviewPanelSerializer, and the page its saved
  * state: the view it showed, the row, the gallery's filter).
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { webviewContent } from './webviewContent';
 import type { TestOutcome } from '../suite/index';
 
 export const RELOAD_TEST_TITLE = 'Preview in VS Code after a window reload the preview comes back as it was';
@@ -18,12 +19,8 @@ interface PreviewLook {
   galleryCount: string;
 }
 
-function previewContent(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
-}
-
 async function look(page: Page): Promise<PreviewLook> {
-  const content = previewContent(page);
+  const content = webviewContent(page);
   await content.getByTestId('preview-root').waitFor({ state: 'attached', timeout: TIMEOUT_MS });
   const selectedTab = (await content.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid', { timeout: TIMEOUT_MS })) ?? '';
   return {

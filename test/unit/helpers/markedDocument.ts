@@ -125,7 +125,3 @@ export function expectNoSeverity(doc: MarkedDocument, severity: Severity): void 
   if (found.length) assert.fail(`Expected no ${severity}; found:\n${describe(doc, found)}`);
 }
 
-/** The codes reported, for assertions about a whole document. */
-export function codesOf(doc: MarkedDocument): RuleCode[] {
-  return doc.diagnostics.map((diagnostic) => diagnostic.code);
-}
