@@ -3,6 +3,7 @@ import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } fro
 import type { FixData } from '../diagnostic';
 import type { RuleCode } from '../rules';
 import { closestMatch, listWords } from '../text/suggest';
+import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
 
 /**
@@ -10,9 +11,6 @@ import { objectAnchor, type RowCheck } from './rowCheck';
  * error's instancePath is walked down the row's tree: unknown properties are underlined on
  * their key, wrong values on the value, missing properties on the object's key or brace.
  */
-
-/** The keys that hold a data row's asset, in either dialect. */
-export const ASSET_KEYS = ['row_data', 'imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'tileLayerUrl'];
 
 /**
  * Enum values a rule explains better than "unknown value" (deprecated or docs-only values,
