@@ -26,6 +26,37 @@ test('duplicate-global-key: the same key in the legacy and current spellings', (
   expectProblem(doc, 'duplicate-global-key', { range: 1 });
 });
 
+test('duplicate-global-key: a big group names the first three other rows, points at ten, and counts under the cap', () => {
+  // Rows 1-13 spell the key "k", row 14 "K": every row has another spelled differently.
+  const keys = Array.from({ length: 14 }, (_, i) => row(`⟦"${i === 13 ? 'K' : 'k'}"⟧`));
+  const source = `[\n  ${keys.join(',\n  ')}\n]`;
+  const doc = marked(source);
+  expectProblemCount(doc, 'duplicate-global-key', 14);
+  const first = expectProblem(doc, 'duplicate-global-key', {
+    range: 0,
+    message: 'Duplicate global key "k": also used by rows 2, 3, 4 and 10 more (global keys are compared without regard to case).',
+  });
+  assert.deepEqual(
+    first.related?.map((related) => [related.offset, related.message]),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => [doc.ranges[i].offset, `Row ${i + 1} uses the same global key`]),
+  );
+  const sixth = expectProblem(doc, 'duplicate-global-key', { range: 5, message: 'also used by rows 1, 2, 3 and 10 more (global keys' });
+  assert.deepEqual(
+    sixth.related?.map((related) => related.offset),
+    [0, 1, 2, 3, 4, 6, 7, 8, 9, 10].map((i) => doc.ranges[i].offset),
+  );
+  expectProblem(doc, 'duplicate-global-key', { range: 13, message: 'Duplicate global key "K": also used by rows 1, 2, 3 and 10 more (global keys' });
+
+  const capped = marked(source, { maxProblems: 3 });
+  assert.deepEqual(
+    capped.diagnostics.filter((d) => d.code === 'duplicate-global-key').map((d) => d.offset),
+    [0, 1, 2].map((i) => capped.ranges[i].offset),
+  );
+  expectProblem(capped, 'too-many-problems', { message: /^11 more problems are not shown/ });
+  const off = marked(source, { maxProblems: 3, severityOverrides: { 'duplicate-global-key': 'off' } });
+  assert.equal(off.diagnostics.length, 0);
+});
+
 test('duplicate-global-key: different keys are fine', () => {
   const doc = marked(`[\n  ${row('"a/1"')},\n  ${row('"a/10"')},\n  ${row('"a/1 "')}\n]`);
   expectNoProblem(doc, 'duplicate-global-key');

@@ -1,5 +1,5 @@
 import type { ImportDiagnostic } from '../diagnostic';
-import { RULES, type Severity, type SeverityOverrides } from '../rules';
+import { RULES, type RuleCode, type Severity, type SeverityOverrides } from '../rules';
 import type { ImportDocument, RowEntry } from './importDocument';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -42,6 +42,17 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
           },
     );
   };
+  /**
+   * For a problem that is costly to build: false when add() would not keep it (it is then
+   * counted here, as add() would count it), true when it should be built and added.
+   */
+  const wants = (code: RuleCode, severity: Severity): boolean => {
+    const override = overrides[code];
+    if (override === 'off') return false;
+    if (kept[override ?? severity].length < max) return true;
+    total++;
+    return false;
+  };
 
   for (const diagnostic of fileDiagnostics(document)) add(diagnostic);
   for (const diagnostic of document.filePrefixProblems) add(diagnostic);
@@ -51,7 +62,7 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
     for (const diagnostic of entry.syntax) add(diagnostic, entry.start);
     for (const diagnostic of entry.checks) add(diagnostic, entry.start);
   }
-  for (const diagnostic of duplicateGlobalKeys(document)) add(diagnostic);
+  for (const diagnostic of duplicateGlobalKeys(document, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
 
   const selected: ImportDiagnostic[] = [];
@@ -131,28 +142,36 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
   }
 }
 
-function* duplicateGlobalKeys(document: ImportDocument): IterableIterator<ImportDiagnostic> {
+function* duplicateGlobalKeys(document: ImportDocument, wants: (code: RuleCode, severity: Severity) => boolean): IterableIterator<ImportDiagnostic> {
+  const severity = RULES['duplicate-global-key'].severity;
   // In file order: which problems fit under the cap must not depend on the order of past edits.
   const groups = [...document.globalKeys.duplicates()].map((group) => [...group].sort((a, b) => a.start - b.start));
   groups.sort((a, b) => a[0].start - b[0].start);
   for (const entries of groups) {
     for (const entry of entries) document.locate(entry);
+    // Work per group, not per row and group (a file may repeat one key thousands of times):
+    // a row names at most 10 others, all among the group's first 11 rows.
+    const leading = entries.slice(0, 11).map((other) => ({ entry: other, number: rowNumber(document, other) }));
+    const firstValue = entries[0].facts.globalKey!.value;
+    // Some other row spells the key differently exactly when not all rows spell it alike.
+    const differentCase = entries.some((other) => other.facts.globalKey!.value !== firstValue);
+    const otherCount = entries.length - 1;
     for (const entry of entries) {
+      if (!wants('duplicate-global-key', severity)) continue;
       const key = entry.facts.globalKey!;
-      const others = entries.filter((other) => other !== entry);
-      const numbers = others.slice(0, 3).map((other) => rowNumber(document, other));
-      const differentCase = others.some((other) => other.facts.globalKey!.value !== key.value);
+      const others = leading.filter((other) => other.entry !== entry).slice(0, 10);
+      const numbers = others.slice(0, 3).map((other) => other.number);
       yield {
         offset: entry.start + key.offset,
         length: key.length,
-        severity: RULES['duplicate-global-key'].severity,
+        severity,
         code: 'duplicate-global-key',
-        message: `Duplicate global key ${JSON.stringify(key.value)}: also used by row${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}${others.length > 3 ? ` and ${others.length - 3} more` : ''}${differentCase ? ' (global keys are compared without regard to case)' : ''}. Labelbox creates the first of these rows and fails the others.`,
+        message: `Duplicate global key ${JSON.stringify(key.value)}: also used by row${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}${otherCount > 3 ? ` and ${otherCount - 3} more` : ''}${differentCase ? ' (global keys are compared without regard to case)' : ''}. Labelbox creates the first of these rows and fails the others.`,
         fixes: [{ kind: 'uniqueGlobalKey', title: 'Make this global key unique' }],
-        related: others.slice(0, 10).map((other) => ({
-          offset: other.start + other.facts.globalKey!.offset,
-          length: other.facts.globalKey!.length,
-          message: `Row ${rowNumber(document, other)} uses the same global key`,
+        related: others.map((other) => ({
+          offset: other.entry.start + other.entry.facts.globalKey!.offset,
+          length: other.entry.facts.globalKey!.length,
+          message: `Row ${other.number} uses the same global key`,
         })),
       };
     }

@@ -3,7 +3,7 @@ import { JsonParser, type ParsedElement, type RootArrayResult, type RootOtherRes
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES } from '../rules';
 import { validateParsedRow, validateRow, type RowFacts } from '../validation/validateRow';
-import { ASSET_KEYS } from '../validation/schemaErrors';
+import { ASSET_KEYS, GLOBAL_KEY } from '../validation/dialect';
 import { locateTopLevelKey } from '../json/keyLocator';
 import type { ValidationContext } from '../validation/validationContext';
 import { GlobalKeyIndex } from './globalKeyIndex';
@@ -418,7 +418,7 @@ export class ImportDocument {
     const facts = entry.facts;
     const end = entry.start + entry.valueLength;
     if (facts.globalKey && facts.globalKey.offset < 0) {
-      const found = locateTopLevelKey(this.slice(entry.start, end), 0, entry.valueLength, [facts.dialect === 'legacy' ? 'globalKey' : 'global_key']);
+      const found = locateTopLevelKey(this.slice(entry.start, end), 0, entry.valueLength, [GLOBAL_KEY[facts.dialect ?? 'current']]);
       if (found) Object.assign(facts.globalKey, { offset: found.valueOffset, length: found.valueLength });
     }
     if (facts.assetKey && facts.assetKey.offset < 0) {

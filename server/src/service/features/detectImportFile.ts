@@ -4,6 +4,8 @@
  * it can run on every edit of any JSON file.
  */
 
+import { stringEnd } from '../json/keyLocator';
+
 export const SNIFF_LENGTH = 8192;
 
 const ROW_KEYS = new Set([
@@ -39,7 +41,7 @@ export function looksLikeImportFile(text: string): boolean {
   while (i < end && depth > 0) {
     const ch = text[i];
     if (ch === '"') {
-      const close = findStringEnd(text, i + 1, end);
+      const close = stringEnd(text, i, end);
       if (close < 0) return false;
       if (depth === 1 && expectKey) {
         let j = close + 1;
@@ -56,14 +58,4 @@ export function looksLikeImportFile(text: string): boolean {
     i++;
   }
   return false;
-}
-
-function findStringEnd(text: string, from: number, end: number): number {
-  for (let i = from; i < end; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
-    else if (ch === '"') return i;
-    else if (ch === '\n') return -1;
-  }
-  return -1;
 }

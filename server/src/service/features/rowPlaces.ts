@@ -1,21 +1,13 @@
 import { findNodeAtPath, getPropertyValue, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
 import type { MetadataCatalog, MetadataField } from '../metadata/catalog';
 import type { Dialect } from '../validation/rowCheck';
-import { LEGACY_ASSET_KEYS } from '../validation/dialect';
+import { GLOBAL_KEY, LEGACY_ASSET_KEYS, METADATA_LISTS, SCHEMA_ID_KEY } from '../validation/dialect';
 
 /**
  * Places in a data row that completion and hover treat specially, beyond what the schema
  * says: metadata entries (read against the metadata catalog), the global key, and values
  * that are URLs of images.
  */
-
-export const METADATA_LISTS: Record<Dialect, readonly string[]> = {
-  current: ['metadata_fields', 'metadata'],
-  legacy: ['metadataFields'],
-};
-
-export const SCHEMA_ID_KEY: Record<Dialect, string> = { current: 'schema_id', legacy: 'schemaId' };
-export const GLOBAL_KEY: Record<Dialect, string> = { current: 'global_key', legacy: 'globalKey' };
 
 /** Attachment types whose value is the URL of an image. */
 const IMAGE_ATTACHMENT_TYPES = new Set(['IMAGE', 'IMAGE_OVERLAY', 'CAMERA_IMAGE']);

@@ -43,6 +43,19 @@ export const LEGACY_KEYS = new Set([
 
 export const LEGACY_ASSET_KEYS = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'tileLayerUrl'] as const;
 
+/** The keys that hold a data row's asset, in either dialect. */
+export const ASSET_KEYS: readonly string[] = ['row_data', ...LEGACY_ASSET_KEYS];
+
+/** The row's lists of metadata entries. */
+export const METADATA_LISTS: Record<Dialect, readonly string[]> = {
+  current: ['metadata_fields', 'metadata'],
+  legacy: ['metadataFields'],
+};
+
+/** The key of a metadata entry's schema id. */
+export const SCHEMA_ID_KEY: Record<Dialect, string> = { current: 'schema_id', legacy: 'schemaId' };
+export const GLOBAL_KEY: Record<Dialect, string> = { current: 'global_key', legacy: 'globalKey' };
+
 /** Current-format name of each legacy key that has a direct equivalent. */
 export const CURRENT_NAME_OF: Record<string, string> = {
   externalId: 'external_id',

@@ -3,6 +3,7 @@ import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } fro
 import type { FixData } from '../diagnostic';
 import type { RuleCode } from '../rules';
 import { closestMatch, listWords } from '../text/suggest';
+import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
 
 /**
@@ -10,9 +11,6 @@ import { objectAnchor, type RowCheck } from './rowCheck';
  * error's instancePath is walked down the row's tree: unknown properties are underlined on
  * their key, wrong values on the value, missing properties on the object's key or brace.
  */
-
-/** The keys that hold a data row's asset, in either dialect. */
-export const ASSET_KEYS = ['row_data', 'imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'tileLayerUrl'];
 
 /**
  * Enum values a rule explains better than "unknown value" (deprecated or docs-only values,
@@ -86,11 +84,14 @@ function formatValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** Decodes a JSON pointer, using the tree to tell array indexes from property names. */
-function decodePointer(root: JsonNode, pointer: string): JsonPathSegment[] {
-  if (!pointer) return [];
+/**
+ * Decodes a JSON pointer, using the tree to tell array indexes from property names, and
+ * returns the node it points at on the way (undefined when the tree has no such node).
+ */
+function decodePointer(root: JsonNode, pointer: string): { path: JsonPathSegment[]; node: JsonNode | undefined } {
   const path: JsonPathSegment[] = [];
   let node: JsonNode | undefined = root;
+  if (!pointer) return { path, node };
   for (const raw of pointer.slice(1).split('/')) {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (node?.type === 'array') {
@@ -102,7 +103,7 @@ function decodePointer(root: JsonNode, pointer: string): JsonPathSegment[] {
       node = node?.type === 'object' ? getProperty(node, segment)?.value : undefined;
     }
   }
-  return path;
+  return { path, node };
 }
 
 /**
@@ -123,16 +124,6 @@ function knownKeys(error: ErrorObject): string[] {
   return Object.keys((error.parentSchema as SchemaWithTitle | undefined)?.properties ?? {});
 }
 
-function nodeAt(root: JsonNode, path: readonly JsonPathSegment[]): JsonNode | undefined {
-  let node: JsonNode | undefined = root;
-  for (const segment of path) {
-    if (node?.type === 'object') node = getProperty(node, String(segment))?.value;
-    else if (node?.type === 'array') node = node.items[Number(segment)];
-    else return undefined;
-  }
-  return node;
-}
-
 /**
  * Reports `errors`, found by validating `root` (a subtree of the row at `basePath`), to `check`.
  */
@@ -146,11 +137,11 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
     if (branches.length && branches.every((branch) => branch.keyword === 'required')) {
       combined.add(error);
       for (const branch of branches) combined.add(branch);
-      const node = nodeAt(root, decodePointer(root, error.instancePath));
+      const { path: localPath, node } = decodePointer(root, error.instancePath);
       if (node?.type !== 'object') continue;
       const keys = branches.map((branch) => String(branch.params.missingProperty));
       if (misspeltAs(node, keys, knownKeys(error))) continue;
-      const path = [...basePath, ...decodePointer(root, error.instancePath)];
+      const path = [...basePath, ...localPath];
       const noun = (error.parentSchema as SchemaWithTitle | undefined)?.title ?? (describePath(path) || 'this object');
       const isAsset = path.length === 0 && keys.some((key) => ASSET_KEYS.includes(key));
       check.report(
@@ -168,10 +159,9 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
   for (const error of errors) {
     if (combined.has(error)) continue;
     if ((error.keyword === 'enum' || error.keyword === 'const') && wrongType.has(error.instancePath)) continue;
-    const localPath = decodePointer(root, error.instancePath);
-    const path = [...basePath, ...localPath];
-    const node = nodeAt(root, localPath);
+    const { path: localPath, node } = decodePointer(root, error.instancePath);
     if (!node) continue;
+    const path = [...basePath, ...localPath];
     reportOne(error, node, path, check);
   }
 }
@@ -185,8 +175,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       const key = String(error.params.additionalProperty);
       const property = getProperty(node, key);
       if (!property || check.isReported(property.key)) return;
-      const known = Object.keys((error.parentSchema as SchemaWithTitle).properties ?? {});
-      const suggestion = closestMatch(key, known);
+      const suggestion = closestMatch(key, knownKeys(error));
       const fixes: FixData[] = [];
       if (suggestion && !getProperty(node, suggestion)) {
         fixes.push({ kind: 'replace', title: `Rename to "${suggestion}"`, text: JSON.stringify(suggestion) });

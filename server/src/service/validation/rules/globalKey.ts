@@ -1,5 +1,6 @@
 import type { StringNode } from '../../json/ast';
 import type { RowCheck } from '../rowCheck';
+import { GLOBAL_KEY } from '../dialect';
 
 /** Characters the docs allow in a global key, besides letters and digits. */
 export const ALLOWED = /[A-Za-z0-9!_.*'()&$@=;/:+,? -]/;
@@ -7,7 +8,7 @@ const ALL_ALLOWED = /^[A-Za-z0-9!_.*'()&$@=;/:+,? -]*$/;
 
 /** The row's global key node (either format), when it is a string. */
 export function globalKeyNode(check: RowCheck): StringNode | undefined {
-  const node = check.property(check.dialect === 'current' ? 'global_key' : 'globalKey')?.value;
+  const node = check.property(GLOBAL_KEY[check.dialect])?.value;
   return node?.type === 'string' ? node : undefined;
 }
 

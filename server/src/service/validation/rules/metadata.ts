@@ -3,14 +3,14 @@ import { getProperty } from '../../json/ast';
 import type { MetadataField } from '../../metadata/catalog';
 import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
+import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
 import { checkMetadataValue } from './metadataValue';
 
 /** Each metadata entry: which field it names, whether that field exists, and whether its value fits. */
 export function checkMetadata(check: RowCheck): void {
-  const lists = check.dialect === 'current' ? ['metadata_fields', 'metadata'] : ['metadataFields'];
-  const idKey = check.dialect === 'current' ? 'schema_id' : 'schemaId';
+  const idKey = SCHEMA_ID_KEY[check.dialect];
   const seen = new Map<string, Span>();
-  for (const listKey of lists) {
+  for (const listKey of METADATA_LISTS[check.dialect]) {
     const list = check.property(listKey)?.value;
     if (list?.type !== 'array') continue;
     for (const entry of list.items) {
