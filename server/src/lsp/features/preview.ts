@@ -3,17 +3,15 @@ import { GalleryRequest, RowAtRequest, type RowAtResult } from '../../protocol';
 import { galleryPage } from '../../service/features/gallery';
 import { rowDetails as detailsOfRow, rowIndexNear } from '../../service/features/rows';
 import { toRange } from '../convert';
-import { runSafe } from '../runSafe';
+import { runOnImportFile } from '../runSafe';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ImportDocument } from '../../service/document/importDocument';
 
 /** Requests of the preview panel: the row under the cursor, and pages of the gallery. */
-export function registerPreview({ connection, documents, validationContextFor }: ServerContext): void {
+export function registerPreview(context: ServerContext): void {
+  const { connection, validationContextFor } = context;
   connection.onRequest(RowAtRequest, (params, token) =>
-    runSafe(connection, token, null, 'rowAt', (): RowAtResult | null => {
-      const tracked = documents.get(params.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return null;
+    runOnImportFile(context, token, params.uri, null, 'rowAt', (tracked, document): RowAtResult | null => {
       const index = params.index ?? (params.position ? rowIndexAtPosition(document, tracked.text, params.position) : -1);
       const details = index >= 0 ? detailsOfRow(document, index) : undefined;
       if (!details) return null;
@@ -43,10 +41,7 @@ export function registerPreview({ connection, documents, validationContextFor }:
   );
 
   connection.onRequest(GalleryRequest, (params, token) =>
-    runSafe(connection, token, null, 'gallery', () => {
-      const tracked = documents.get(params.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return null;
+    runOnImportFile(context, token, params.uri, null, 'gallery', (tracked, document) => {
       const page = galleryPage(document, Math.max(0, params.from), Math.max(0, Math.min(params.count, 1000)), params.filter);
       return {
         total: page.total,
