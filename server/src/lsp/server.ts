@@ -46,7 +46,7 @@ export function startServer(connection: Connection): void {
   const documents = new DocumentStore(isImportFile, validationContextFor);
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
   metadataSchemas.attach(documents, diagnostics);
-  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor };
+  const context: ServerContext = { connection, documents, diagnostics, validationContextFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {

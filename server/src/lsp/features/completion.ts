@@ -10,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { doComplete, type CompletionEntry, type CompletionKind } from '../../service/features/completion';
 import { fillPlaceholders } from '../../service/features/snippetText';
-import { toRange } from '../convert';
+import { toLspEdits, toRange } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 
@@ -60,7 +60,7 @@ function toCompletionItem(document: TextDocument, entry: CompletionEntry, option
   if (entry.sortText) item.sortText = entry.sortText;
   if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
   if (entry.additionalEdits?.length) {
-    item.additionalTextEdits = entry.additionalEdits.map((edit) => ({ range: toRange(document, edit.offset, edit.length), newText: edit.text }));
+    item.additionalTextEdits = toLspEdits(document, entry.additionalEdits);
   }
   // VS Code opens the suggestions again, e.g. for the value of a key just inserted.
   if (entry.retrigger && options.snippets) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };

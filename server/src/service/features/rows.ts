@@ -28,11 +28,6 @@ export function rowDetails(document: ImportDocument, index: number): RowDetails 
   };
 }
 
-export function rowDetailsAt(document: ImportDocument, offset: number): RowDetails | undefined {
-  const index = document.rowIndexAt(offset);
-  return index < 0 ? undefined : rowDetails(document, index);
-}
-
 /**
  * The row at `offset` on the line from `lineStart` to `lineEnd` (the next line's start), where a
  * cursor in the indentation or after a trailing comma counts as on the row of that line (where
