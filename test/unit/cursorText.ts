@@ -1,6 +1,7 @@
 import { ImportDocument, MetadataCatalog, createValidationContext, type MetadataField, type ValidationContext } from '../../server/src/service';
 import type { CompletionEntry } from '../../server/src/service/features/completion';
 import { fillPlaceholders } from '../../server/src/service/features/snippetText';
+import { applyEdits } from '../../server/src/service/features/textEdit';
 
 /** Helpers for tests that write the cursor as `|` inside the document text. */
 
@@ -21,10 +22,7 @@ export function atCursor(textWithCursor: string, customFields?: MetadataField[])
 
 /** The text after accepting an item with every placeholder left at its default. */
 export function applyCompletion(text: string, item: CompletionEntry): string {
-  const edits = [...(item.additionalEdits ?? []), { ...item.replace, text: fillPlaceholders(item.insertText) }].sort((a, b) => b.offset - a.offset);
-  let result = text;
-  for (const edit of edits) result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
-  return result;
+  return applyEdits(text, [...(item.additionalEdits ?? []), { ...item.replace, newText: fillPlaceholders(item.insertText) }]);
 }
 
 /** An organization's custom fields, as the metadata schema file would give them. */

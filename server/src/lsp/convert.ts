@@ -1,6 +1,7 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type ImportDiagnostic, type Severity } from '../service';
+import type { TextEdit } from '../service/features/textEdit';
 
 export const DIAGNOSTIC_SOURCE = 'labelbox-import';
 
@@ -13,6 +14,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function toRange(document: TextDocument, offset: number, length: number): Range {
   return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
+export function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: toRange(document, edit.offset, edit.length), newText: edit.newText }));
 }
 
 /** The fixes travel in `data`, so code actions need nothing but the diagnostic. */

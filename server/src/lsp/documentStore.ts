@@ -1,5 +1,6 @@
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
 import { ImportDocument, type ValidationContext } from '../service';
+import { SNIFF_READ_LENGTH } from '../service/features/detectImportFile';
 import { EditableTextDocument } from './editableTextDocument';
 
 /** An open JSON document; `importDocument` is set while the server treats it as an import file. */
@@ -22,8 +23,8 @@ export class DocumentStore {
   private readonly documents = new Map<string, TrackedDocument>();
 
   constructor(
-    /** Whether a document is an import file, from its URI and text. */
-    private readonly isImportFile: (uri: string, text: string) => boolean,
+    /** Whether a document is an import file, from its URI and the start of its text (SNIFF_READ_LENGTH characters). */
+    private readonly isImportFile: (uri: string, textStart: string) => boolean,
     private readonly contextFor: (uri: string) => ValidationContext,
   ) {}
 
@@ -73,11 +74,11 @@ export class DocumentStore {
   /** Decides again whether the document is an import file, and parses it when it became one. */
   refresh(tracked: TrackedDocument): void {
     tracked.decided = true;
-    const text = tracked.text.getText();
-    const isImport = this.isImportFile(tracked.uri, text);
+    // Only the start of the text: a JSON file that is not an import file is sniffed on every edit.
+    const isImport = this.isImportFile(tracked.uri, tracked.text.slice(0, SNIFF_READ_LENGTH));
     if (isImport && !tracked.importDocument) {
       const started = performance.now();
-      tracked.importDocument = new ImportDocument(text, this.contextFor(tracked.uri));
+      tracked.importDocument = new ImportDocument(tracked.text.getText(), this.contextFor(tracked.uri));
       // Rows are read from the text's pieces, so a request right after an edit copies no whole file.
       const source = tracked.text;
       tracked.importDocument.useTextReader((start, end) => source.slice(start, end));

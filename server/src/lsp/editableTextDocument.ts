@@ -54,7 +54,10 @@ export class EditableTextDocument implements TextDocument {
 
   getText(range?: Range): string {
     if (!range) return this.content;
-    return this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    const start = this.offsetAt(range.start);
+    const end = this.offsetAt(range.end);
+    // From the pieces, so a request right after an edit does not flatten the text; ends in either order, as substring takes them.
+    return this.slice(Math.min(start, end), Math.max(start, end));
   }
 
   /**

@@ -1,4 +1,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { ImportDocument } from '../service';
+import type { TrackedDocument } from './documentStore';
+import type { ServerContext } from './serverContext';
 
 /**
  * Runs a request handler so that a cancelled request answers "cancelled" (checked before and
@@ -13,6 +16,22 @@ export function runSafe<T>(connection: Connection, token: CancellationToken, fal
     connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return fallback;
   }
+}
+
+/** runSafe for a request about a document, answering `fallback` also when that document is not open as an import file. */
+export function runOnImportFile<T>(
+  { connection, documents }: Pick<ServerContext, 'connection' | 'documents'>,
+  token: CancellationToken,
+  uri: string,
+  fallback: T,
+  name: string,
+  work: (tracked: TrackedDocument, document: ImportDocument) => T,
+): T | ResponseError<void> {
+  return runSafe(connection, token, fallback, name, () => {
+    const tracked = documents.get(uri);
+    const document = tracked?.importDocument;
+    return tracked && document ? work(tracked, document) : fallback;
+  });
 }
 
 function cancelled(): ResponseError<void> {

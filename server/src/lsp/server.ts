@@ -46,7 +46,7 @@ export function startServer(connection: Connection): void {
   const documents = new DocumentStore(isImportFile, validationContextFor);
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
   metadataSchemas.attach(documents, diagnostics);
-  const context: ServerContext = { connection, documents, diagnostics, settingsFor, validationContextFor };
+  const context: ServerContext = { connection, documents, diagnostics, validationContextFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {
@@ -60,6 +60,13 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Decides again whether the document is an import file, then publishes or clears its diagnostics. */
+  const recheck = (tracked: TrackedDocument) => {
+    const wasImport = Boolean(tracked.importDocument);
+    documents.refresh(tracked);
+    afterRefresh(tracked, wasImport);
+  };
+
   /** Reads the document's settings, then decides whether it is an import file. */
   const loadSettings = async (tracked: TrackedDocument) => {
     if (supportsConfiguration) {
@@ -71,10 +78,7 @@ export function startServer(connection: Connection): void {
       }
     }
     if (documents.get(tracked.uri) !== tracked) return;
-    const wasImport = Boolean(tracked.importDocument);
-    documents.refresh(tracked);
-    afterRefresh(tracked, wasImport);
-    if (tracked.importDocument) diagnostics.schedule(tracked);
+    recheck(tracked);
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -132,12 +136,7 @@ export function startServer(connection: Connection): void {
       if (raw) globalSettings = readSettings(raw);
       detected.clear();
       void metadataSchemas.settingsChanged();
-      for (const tracked of documents.all()) {
-        const wasImport = Boolean(tracked.importDocument);
-        documents.refresh(tracked);
-        afterRefresh(tracked, wasImport);
-        if (tracked.importDocument) diagnostics.schedule(tracked);
-      }
+      for (const tracked of documents.all()) recheck(tracked);
       return;
     }
     settingsByUri.clear();
@@ -150,9 +149,7 @@ export function startServer(connection: Connection): void {
     forced.add(uri);
     const tracked = documents.get(uri);
     if (!tracked) return false;
-    const wasImport = Boolean(tracked.importDocument);
-    documents.refresh(tracked);
-    afterRefresh(tracked, wasImport);
+    recheck(tracked);
     return true;
   });
 

@@ -2,13 +2,11 @@ import type { Connection } from 'vscode-languageserver';
 import type { ValidationContext } from '../service';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStore } from './documentStore';
-import type { ServerSettings } from './settings';
 
 /** What each feature module of the server gets to register its handlers. */
 export interface ServerContext {
   connection: Connection;
   documents: DocumentStore;
   diagnostics: DiagnosticsPublisher;
-  settingsFor(uri: string): ServerSettings;
   validationContextFor(uri: string): ValidationContext;
 }

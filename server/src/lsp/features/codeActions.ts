@@ -1,20 +1,14 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from '../../service/features/textEdit';
 import { convertFileEdits, convertRowEdit } from '../../service/features/convertToCurrentFormat';
 import { quickFixEdits } from '../../service/features/quickFixes';
-import { DIAGNOSTIC_SOURCE, toRange, type DiagnosticData } from '../convert';
-import { runSafe } from '../runSafe';
+import { DIAGNOSTIC_SOURCE, toLspEdits, type DiagnosticData } from '../convert';
+import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 
 /** The whole-file conversion, offered in the Source Action menu and by the client's command. */
 export const CONVERT_FILE_KIND = `${CodeActionKind.Source}.convertToCurrentFormat`;
 export const CONVERT_ROW_KIND = `${CodeActionKind.RefactorRewrite}.convertRowToCurrentFormat`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CONVERT_ROW_KIND, CONVERT_FILE_KIND];
-
-function toLspEdits(text: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
-  return edits.map((edit) => ({ range: toRange(text, edit.offset, edit.length), newText: edit.newText }));
-}
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -24,12 +18,9 @@ function wants(only: string[] | undefined, kind: string): boolean {
  * Quick fixes from the fixes each diagnostic carries in `data`, computed against the document
  * as it is now; converting the legacy row under the cursor; and converting the whole file.
  */
-export function registerCodeActions({ connection, documents }: ServerContext): void {
-  connection.onCodeAction((params, token) =>
-    runSafe(connection, token, [], 'codeAction', () => {
-      const tracked = documents.get(params.textDocument.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return [];
+export function registerCodeActions(context: ServerContext): void {
+  context.connection.onCodeAction((params, token) =>
+    runOnImportFile(context, token, params.textDocument.uri, [], 'codeAction', (tracked, document) => {
       const only = params.context.only;
       const actions: CodeAction[] = [];
       const uri = params.textDocument.uri;

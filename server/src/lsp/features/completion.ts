@@ -10,8 +10,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { doComplete, type CompletionEntry, type CompletionKind } from '../../service/features/completion';
 import { fillPlaceholders } from '../../service/features/snippetText';
-import { toRange } from '../convert';
-import { runSafe } from '../runSafe';
+import { toLspEdits, toRange } from '../convert';
+import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -30,12 +30,10 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':'];
  * Completion of keys, values, metadata fields and snippets in import files.
  * @param clientCapabilities what the client said it supports (snippets, markdown) when it started the server.
  */
-export function registerCompletion({ connection, documents, validationContextFor }: ServerContext, clientCapabilities: () => ClientCapabilities): void {
+export function registerCompletion(context: ServerContext, clientCapabilities: () => ClientCapabilities): void {
+  const { connection, validationContextFor } = context;
   connection.onCompletion((params, token) =>
-    runSafe(connection, token, null, 'completion', (): CompletionList | null => {
-      const tracked = documents.get(params.textDocument.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return null;
+    runOnImportFile(context, token, params.textDocument.uri, null, 'completion', (tracked, document): CompletionList | null => {
       const entries = doComplete(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri));
       const completion = clientCapabilities().textDocument?.completion;
       const options = {
@@ -62,7 +60,7 @@ function toCompletionItem(document: TextDocument, entry: CompletionEntry, option
   if (entry.sortText) item.sortText = entry.sortText;
   if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
   if (entry.additionalEdits?.length) {
-    item.additionalTextEdits = entry.additionalEdits.map((edit) => ({ range: toRange(document, edit.offset, edit.length), newText: edit.text }));
+    item.additionalTextEdits = toLspEdits(document, entry.additionalEdits);
   }
   // VS Code opens the suggestions again, e.g. for the value of a key just inserted.
   if (entry.retrigger && options.snippets) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };

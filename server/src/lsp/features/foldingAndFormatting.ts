@@ -1,8 +1,9 @@
-import type { FoldingRange } from 'vscode-languageserver';
+import type { FoldingRange, FormattingOptions, Range } from 'vscode-languageserver';
 import { foldingSpans } from '../../service/features/foldingRanges';
 import { formatEdits } from '../../service/features/formatting';
-import { toRange } from '../convert';
-import { runSafe } from '../runSafe';
+import { toLspEdits } from '../convert';
+import type { TrackedDocument } from '../documentStore';
+import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 
 /** VS Code asks for at most 5,000 folding regions by default. */
@@ -12,12 +13,10 @@ const DEFAULT_FOLDING_LIMIT = 5000;
  * Folding and formatting as VS Code's JSON support does them: import files use their own
  * language so that JSON support stays out, and these two would otherwise be lost.
  */
-export function registerFoldingAndFormatting({ connection, documents }: ServerContext, foldingLimit: () => number | undefined): void {
+export function registerFoldingAndFormatting(context: ServerContext, foldingLimit: () => number | undefined): void {
+  const { connection } = context;
   connection.onFoldingRanges((params, token) =>
-    runSafe(connection, token, [], 'foldingRanges', (): FoldingRange[] => {
-      const tracked = documents.get(params.textDocument.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return [];
+    runOnImportFile(context, token, params.textDocument.uri, [], 'foldingRanges', (tracked, document): FoldingRange[] => {
       const text = tracked.text;
       const lineOf = (offset: number) => text.positionAt(offset).line;
       const spans = foldingSpans(document, foldingLimit() ?? DEFAULT_FOLDING_LIMIT, (open, close) => lineOf(close) > lineOf(open));
@@ -26,20 +25,18 @@ export function registerFoldingAndFormatting({ connection, documents }: ServerCo
   );
 
   connection.onDocumentFormatting((params, token) =>
-    runSafe(connection, token, [], 'formatting', () => {
-      const tracked = documents.get(params.textDocument.uri);
-      if (!tracked?.importDocument) return [];
-      return formatEdits(tracked.text.getText(), params.options).map((edit) => ({ range: toRange(tracked.text, edit.offset, edit.length), newText: edit.newText }));
-    }),
+    runOnImportFile(context, token, params.textDocument.uri, [], 'formatting', (tracked) => format(tracked, params.options)),
   );
 
   connection.onDocumentRangeFormatting((params, token) =>
-    runSafe(connection, token, [], 'rangeFormatting', () => {
-      const tracked = documents.get(params.textDocument.uri);
-      if (!tracked?.importDocument) return [];
-      const offset = tracked.text.offsetAt(params.range.start);
-      const range = { offset, length: tracked.text.offsetAt(params.range.end) - offset };
-      return formatEdits(tracked.text.getText(), params.options, range).map((edit) => ({ range: toRange(tracked.text, edit.offset, edit.length), newText: edit.newText }));
-    }),
+    runOnImportFile(context, token, params.textDocument.uri, [], 'rangeFormatting', (tracked) => format(tracked, params.options, params.range)),
   );
+}
+
+/** Formatting edits of the whole document, or of `range` of it. */
+function format(tracked: TrackedDocument, options: FormattingOptions, range?: Range) {
+  const text = tracked.text;
+  const start = range ? text.offsetAt(range.start) : 0;
+  const span = range ? { offset: start, length: text.offsetAt(range.end) - start } : undefined;
+  return toLspEdits(text, formatEdits(text.getText(), options, span));
 }

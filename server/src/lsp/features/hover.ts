@@ -1,16 +1,14 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { doHover } from '../../service/features/hover';
 import { toRange } from '../convert';
-import { runSafe } from '../runSafe';
+import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 
 /** Hover documentation of keys and values, metadata fields and options, and image thumbnails. */
-export function registerHover({ connection, documents, validationContextFor }: ServerContext): void {
+export function registerHover(context: ServerContext): void {
+  const { connection, validationContextFor } = context;
   connection.onHover((params, token) =>
-    runSafe(connection, token, null, 'hover', (): Hover | null => {
-      const tracked = documents.get(params.textDocument.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return null;
+    runOnImportFile(context, token, params.textDocument.uri, null, 'hover', (tracked, document): Hover | null => {
       const hover = doHover(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri));
       if (!hover) return null;
       return {

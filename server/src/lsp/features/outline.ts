@@ -1,16 +1,14 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { documentSymbols } from '../../service/features/documentSymbols';
 import { toRange } from '../convert';
-import { runSafe } from '../runSafe';
+import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 
 /** The outline: one symbol per row, capped like VS Code's JSON outline; the cap shows in the status. */
-export function registerOutline({ connection, documents, diagnostics }: ServerContext): void {
+export function registerOutline(context: ServerContext): void {
+  const { connection, diagnostics } = context;
   connection.onDocumentSymbol((params, token) =>
-    runSafe(connection, token, [], 'documentSymbol', (): DocumentSymbol[] => {
-      const tracked = documents.get(params.textDocument.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return [];
+    runOnImportFile(context, token, params.textDocument.uri, [], 'documentSymbol', (tracked, document): DocumentSymbol[] => {
       const { symbols, capped } = documentSymbols(document);
       if (capped !== tracked.outlineCapped) {
         tracked.outlineCapped = capped;

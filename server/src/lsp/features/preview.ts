@@ -1,20 +1,18 @@
 import type { ServerContext } from '../serverContext';
 import { GalleryRequest, RowAtRequest, type RowAtResult } from '../../protocol';
 import { galleryPage } from '../../service/features/gallery';
-import { rowDetails as detailsOfRow } from '../../service/features/rows';
+import { rowDetails as detailsOfRow, rowIndexNear } from '../../service/features/rows';
 import { toRange } from '../convert';
-import { runSafe } from '../runSafe';
+import { runOnImportFile } from '../runSafe';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ImportDocument } from '../../service/document/importDocument';
 
 /** Requests of the preview panel: the row under the cursor, and pages of the gallery. */
-export function registerPreview({ connection, documents, validationContextFor }: ServerContext): void {
+export function registerPreview(context: ServerContext): void {
+  const { connection, validationContextFor } = context;
   connection.onRequest(RowAtRequest, (params, token) =>
-    runSafe(connection, token, null, 'rowAt', (): RowAtResult | null => {
-      const tracked = documents.get(params.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return null;
-      const index = params.index ?? (params.position ? rowIndexNear(document, tracked.text, params.position) : -1);
+    runOnImportFile(context, token, params.uri, null, 'rowAt', (tracked, document): RowAtResult | null => {
+      const index = params.index ?? (params.position ? rowIndexAtPosition(document, tracked.text, params.position) : -1);
       const details = index >= 0 ? detailsOfRow(document, index) : undefined;
       if (!details) return null;
       const catalog = validationContextFor(params.uri).catalog;
@@ -43,10 +41,7 @@ export function registerPreview({ connection, documents, validationContextFor }:
   );
 
   connection.onRequest(GalleryRequest, (params, token) =>
-    runSafe(connection, token, null, 'gallery', () => {
-      const tracked = documents.get(params.uri);
-      const document = tracked?.importDocument;
-      if (!tracked || !document) return null;
+    runOnImportFile(context, token, params.uri, null, 'gallery', (tracked, document) => {
       const page = galleryPage(document, Math.max(0, params.from), Math.max(0, Math.min(params.count, 1000)), params.filter);
       return {
         total: page.total,
@@ -57,16 +52,9 @@ export function registerPreview({ connection, documents, validationContextFor }:
   );
 }
 
-/**
- * The row at a position, where a cursor in the indentation or after a trailing comma counts as
- * on the row of that line (where Home and End put it), not on the row before.
- */
-function rowIndexNear(document: ImportDocument, text: TextDocument, position: { line: number; character: number }): number {
-  const line = text.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
-  const first = line.search(/\S/);
-  const end = line.replace(/[\s,]*$/, '').length;
-  let character = position.character;
-  if (first >= 0 && character < first) character = first;
-  else if (end > 0 && character >= end) character = end - 1;
-  return document.rowIndexAt(text.offsetAt({ line: position.line, character }));
+/** The row near a position of the editor: see rowIndexNear. */
+function rowIndexAtPosition(document: ImportDocument, text: TextDocument, position: { line: number; character: number }): number {
+  const lineStart = text.offsetAt({ line: position.line, character: 0 });
+  const lineEnd = text.offsetAt({ line: position.line + 1, character: 0 });
+  return rowIndexNear(document, text.offsetAt(position), lineStart, lineEnd);
 }

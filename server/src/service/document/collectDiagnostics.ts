@@ -105,7 +105,7 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
     return;
   }
   if (layout.kind === 'other') {
-    const isObject = document.text.charCodeAt(layout.start) === 0x7b;
+    const isObject = document.slice(layout.start, layout.start + 1) === '{';
     yield {
       offset: layout.start,
       length: isObject ? 1 : layout.end - layout.start,

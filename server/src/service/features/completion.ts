@@ -13,6 +13,7 @@ import { globalKeySuggestions } from './globalKeySuggestions';
 import { fieldMarkdown, fieldSummary, kindName, optionMarkdown } from './metadataDocs';
 import { fieldOfEntry, fieldsSetElsewhere, isGlobalKeyPath, keysRuledOutByAsset, metadataPlace, type MetadataPlace } from './rowPlaces';
 import { escapeSnippet, fillPlaceholders, literalSnippet, snippetBodyText, snippetMembersText } from './snippetText';
+import type { TextEdit } from './textEdit';
 
 /**
  * Completion in an import file: property names valid where the cursor is (per dialect,
@@ -22,12 +23,6 @@ import { escapeSnippet, fillPlaceholders, literalSnippet, snippetBodyText, snipp
  */
 
 export type CompletionKind = 'property' | 'value' | 'enumMember' | 'snippet' | 'field' | 'reference';
-
-export interface TextEdit {
-  offset: number;
-  length: number;
-  text: string;
-}
 
 export interface CompletionEntry {
   label: string;
@@ -95,7 +90,7 @@ class Items {
     if (this.text.charAt(replace.offset - 1) === ':') insertText = ' ' + insertText;
     const entry: CompletionEntry = { ...fields, insertText, replace };
     if (commaBefore !== undefined) {
-      if (commaBefore < replace.offset) entry.additionalEdits = [{ offset: commaBefore, length: 0, text: ',' }];
+      if (commaBefore < replace.offset) entry.additionalEdits = [{ offset: commaBefore, length: 0, newText: ',' }];
       else entry.insertText = ', ' + entry.insertText;
     }
     this.list.push(entry);

@@ -3,7 +3,7 @@ import type { ImportDocument } from '../document/importDocument';
 import { looksLikeUrl } from '../text/urls';
 import { mediaTypeOfUrl } from '../validation/rules/mediaType';
 import { CONVERSATION_TYPE } from '../validation/rules/rowData';
-import { detectIndentation, formatJson, lineIndentAt, type Indentation } from './indentation';
+import { detectIndentation, formatJson, INDENTATION_SAMPLE_LENGTH, lineBefore, lineIndentAt, type Indentation } from './indentation';
 import type { TextEdit } from './textEdit';
 
 type JsonObject = { [key: string]: JsonValue };
@@ -79,19 +79,24 @@ export function convertLegacyRow(row: JsonObject): JsonObject {
 }
 
 /** The edit that rewrites row `index` in the current format, or undefined when it is not a clean legacy row. */
-export function convertRowEdit(document: ImportDocument, index: number, indentation = detectIndentation(document.text)): TextEdit | undefined {
+export function convertRowEdit(document: ImportDocument, index: number, indentation?: Indentation): TextEdit | undefined {
   const entry = document.rows[index];
   // A row with syntax errors would lose what could not be parsed.
   if (!entry || entry.facts.dialect !== 'legacy' || entry.syntax.length) return undefined;
   const tree = document.rowTree(index);
   if (tree?.type !== 'object') return undefined;
   const converted = convertLegacyRow(toValue(tree) as JsonObject);
-  return rowReplacement(document, index, converted, indentation);
+  return rowReplacement(document, index, converted, indentation ?? documentIndentation(document));
+}
+
+/** The document's indentation, read from the slice detectIndentation looks at (not a copy of the whole text). */
+function documentIndentation(document: ImportDocument): Indentation {
+  return detectIndentation(document.slice(0, INDENTATION_SAMPLE_LENGTH));
 }
 
 /** Rewrites every legacy row; rows with syntax errors are left for the user to fix first. */
 export function convertFileEdits(document: ImportDocument): TextEdit[] {
-  const indentation = detectIndentation(document.text);
+  const indentation = documentIndentation(document);
   const edits: TextEdit[] = [];
   for (let index = 0; index < document.rows.length; index++) {
     if (document.rows[index].facts.dialect !== 'legacy') continue;
@@ -103,11 +108,13 @@ export function convertFileEdits(document: ImportDocument): TextEdit[] {
 
 function rowReplacement(document: ImportDocument, index: number, value: JsonObject, indentation: Indentation): TextEdit {
   const entry = document.rows[index];
-  const original = document.text.slice(entry.start, entry.start + entry.valueLength);
+  const original = document.slice(entry.start, entry.start + entry.valueLength);
   const multiline = original.includes('\n');
+  // Only a multi-line row is laid out after its line's indentation.
+  const line = multiline ? lineBefore((start, end) => document.slice(start, end), entry.start) : '';
   return {
     offset: entry.start,
     length: entry.valueLength,
-    newText: formatJson(value, indentation, lineIndentAt(document.text, entry.start), multiline),
+    newText: formatJson(value, indentation, lineIndentAt(line, line.length), multiline),
   };
 }

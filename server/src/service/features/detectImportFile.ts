@@ -7,6 +7,8 @@
 import { stringEnd } from '../json/keyLocator';
 
 export const SNIFF_LENGTH = 8192;
+/** All of the text looksLikeImportFile reads (it may look at the character just past SNIFF_LENGTH): a caller can pass just that slice. */
+export const SNIFF_READ_LENGTH = SNIFF_LENGTH + 1;
 
 const ROW_KEYS = new Set([
   'row_data',

@@ -6,8 +6,11 @@ export interface Indentation {
   eol: string;
 }
 
+/** How much of the start of a text detectIndentation reads: a caller can pass just that slice. */
+export const INDENTATION_SAMPLE_LENGTH = 64 * 1024;
+
 export function detectIndentation(text: string): Indentation {
-  const sample = text.slice(0, 64 * 1024);
+  const sample = text.slice(0, INDENTATION_SAMPLE_LENGTH);
   const eol = sample.includes('\r\n') ? '\r\n' : '\n';
   const counts = new Map<string, number>();
   let previous = 0;
@@ -38,6 +41,42 @@ export function detectIndentation(text: string): Indentation {
 export function lineIndentAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** Reads the text from `start` to `end`, e.g. without flattening a text kept in pieces. */
+export type TextReader = (start: number, end: number) => string;
+
+/**
+ * The text from the start of the line holding `offset` up to `offset`, read backwards in
+ * growing slices so that a big text is not copied whole: lineIndentAt and startsLine of it at
+ * its end answer as they would on the whole text.
+ */
+export function lineBefore(read: TextReader, offset: number): string {
+  for (let size = 256; ; size *= 4) {
+    const from = Math.max(0, offset - size);
+    const text = read(from, offset);
+    const newline = text.lastIndexOf('\n');
+    if (newline >= 0 || from === 0) return text.slice(newline + 1);
+  }
+}
+
+/**
+ * The spaces and tabs before `offset` when nothing else precedes it on its line, else
+ * undefined: startsLine and lineIndentAt in one, reading backwards only as far as needed.
+ */
+export function indentBefore(read: TextReader, offset: number): string | undefined {
+  let end = offset;
+  for (let size = 64; end > 0; size *= 4) {
+    const from = Math.max(0, end - size);
+    const text = read(from, end);
+    for (let index = text.length - 1; index >= 0; index--) {
+      const ch = text[index];
+      if (ch === '\n') return read(from + index + 1, offset);
+      if (ch !== ' ' && ch !== '\t') return undefined;
+    }
+    end = from;
+  }
+  return read(0, offset);
 }
 
 /** Whether nothing but whitespace precedes `offset` on its line. */

@@ -2,7 +2,7 @@ import type { FixData } from '../diagnostic';
 import type { ImportDocument } from '../document/importDocument';
 import { findNodeAtOffset, getProperty, propertyOfKey, type JsonNode, type ObjectNode, type PropertyNode } from '../json/ast';
 import { convertRowEdit } from './convertToCurrentFormat';
-import { lineIndentAt, startsLine } from './indentation';
+import { indentBefore } from './indentation';
 import type { TextEdit } from './textEdit';
 
 /**
@@ -83,22 +83,34 @@ function setMediaTypeEdits(document: ImportDocument, offset: number, mediaType: 
   if (existing?.value) return [{ offset: base + existing.value.offset, length: existing.value.length, newText: text }];
   const anchor = getProperty(tree, 'row_data') ?? tree.properties[tree.properties.length - 1];
   if (!anchor) return [{ offset: base + tree.offset + 1, length: 0, newText: ` "media_type": ${text} ` }];
-  return [insertPropertyAfter(document.text, base, tree, anchor, `"media_type": ${text}`)];
+  return [insertPropertyAfter(document, base, tree, anchor, `"media_type": ${text}`)];
 }
 
 /** Inserts `"key": value` after `anchor`: on its own line when the object is written one property per line. */
-function insertPropertyAfter(text: string, base: number, object: ObjectNode, anchor: PropertyNode, member: string): TextEdit {
+function insertPropertyAfter(document: ImportDocument, base: number, object: ObjectNode, anchor: PropertyNode, member: string): TextEdit {
+  const read = (start: number, end: number) => document.slice(start, end);
   const anchorEnd = base + anchor.offset + anchor.length;
   const keyOffset = base + anchor.key.offset;
   const next = object.properties[object.properties.indexOf(anchor) + 1];
-  const comma = next ? text.indexOf(',', anchorEnd) : -1;
   // After the comma that follows the anchor when there is one, so the new member takes its own comma.
-  const afterComma = comma >= 0 && comma < base + next!.offset;
-  const ownLine = startsLine(text, keyOffset);
-  const separator = ownLine ? `${text.includes('\r\n') ? '\r\n' : '\n'}${lineIndentAt(text, keyOffset)}` : ' ';
+  const between = next ? read(anchorEnd, base + next.offset).indexOf(',') : -1;
+  const afterComma = between >= 0;
+  const comma = anchorEnd + between;
+  const indent = indentBefore(read, keyOffset);
+  const separator = indent !== undefined ? `${hasCrLf(document) ? '\r\n' : '\n'}${indent}` : ' ';
   return afterComma
     ? { offset: comma + 1, length: 0, newText: `${separator}${member},` }
     : { offset: anchorEnd, length: 0, newText: `,${separator}${member}` };
+}
+
+/** Whether the text has a \r\n anywhere, read in slices up to the first one (not as one copy of the whole text). */
+function hasCrLf(document: ImportDocument): boolean {
+  const chunk = 64 * 1024;
+  // Each slice starts one character early so that a \r\n across two slices is seen.
+  for (let start = 0; start < document.length; start += chunk) {
+    if (document.slice(Math.max(0, start - 1), start + chunk).includes('\r\n')) return true;
+  }
+  return false;
 }
 
 /** A suffix (-2, -3, …) that no other row's key has, compared without regard to case. */

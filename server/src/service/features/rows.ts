@@ -28,9 +28,19 @@ export function rowDetails(document: ImportDocument, index: number): RowDetails 
   };
 }
 
-export function rowDetailsAt(document: ImportDocument, offset: number): RowDetails | undefined {
-  const index = document.rowIndexAt(offset);
-  return index < 0 ? undefined : rowDetails(document, index);
+/**
+ * The row at `offset` on the line from `lineStart` to `lineEnd` (the next line's start), where a
+ * cursor in the indentation or after a trailing comma counts as on the row of that line (where
+ * Home and End put it), not on the row before. Reads only that line.
+ */
+export function rowIndexNear(document: ImportDocument, offset: number, lineStart: number, lineEnd: number): number {
+  const line = document.slice(lineStart, lineEnd);
+  const first = line.search(/\S/);
+  const end = line.replace(/[\s,]*$/, '').length;
+  let character = offset - lineStart;
+  if (first >= 0 && character < first) character = first;
+  else if (end > 0 && character >= end) character = end - 1;
+  return document.rowIndexAt(lineStart + character);
 }
 
 /** The row's own problems plus a duplicate global key, in absolute offsets. */
