@@ -52,7 +52,8 @@ export class PreviewPanel implements vscode.Disposable {
   private galleryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
-  private reportedProblems = '';
+  /** How this file's addresses resolve; read on first use, dropped when the settings, trust or workspace folders change. */
+  private resolveCache: ResolveContext | undefined;
   private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
@@ -92,6 +93,7 @@ export class PreviewPanel implements vscode.Disposable {
       title: this.panel.title,
     });
     this.lastSentKey = undefined;
+    this.resolveCache = undefined;
   }
 
   private post(message: HostMessage): void {
@@ -140,6 +142,7 @@ export class PreviewPanel implements vscode.Disposable {
   refresh(): void {
     this.postInit();
     this.lastSentKey = undefined;
+    this.resolveCache = undefined;
     const editor = this.editor();
     this.showRow(editor ? { position: editor.selection.active } : { index: this.currentIndex ?? 0 });
     if (this.galleryVisible) this.post({ type: 'galleryChanged' });
@@ -236,16 +239,22 @@ export class PreviewPanel implements vscode.Disposable {
       problems: result.problems.map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: problem.range.start.line })),
       metadataNames: result.metadataNames,
     };
-    const { context, problems } = resolveContextFor(this.uri);
+    const context = this.resolveContext();
     const key = JSON.stringify([row, context]);
     this.currentIndex = row.index;
     if (key === this.lastSentKey) return; // the same row, unchanged: nothing to render again
     this.lastSentKey = key;
-    if (problems.join('\n') !== this.reportedProblems) {
-      this.reportedProblems = problems.join('\n');
-      for (const problem of problems) this.deps.log.warn(problem);
-    }
     this.postRow(row, context);
+  }
+
+  /** The rewrites setting is read and its rules sorted once, not for every row and gallery page; its problems are logged then. */
+  private resolveContext(): ResolveContext {
+    if (!this.resolveCache) {
+      const { context, problems } = resolveContextFor(this.uri);
+      for (const problem of problems) this.deps.log.warn(problem);
+      this.resolveCache = context;
+    }
+    return this.resolveCache;
   }
 
   private postRow(row: PreviewRow, context: ResolveContext): void {
@@ -345,7 +354,7 @@ export class PreviewPanel implements vscode.Disposable {
     } catch {
       page = null;
     }
-    const { context } = resolveContextFor(this.uri);
+    const context = this.resolveContext();
     const webview = this.panel.webview;
     this.post({
       type: 'galleryPage',
