@@ -151,7 +151,13 @@ export class PreviewPanel implements vscode.Disposable {
   /** The editor's cursor moved (or the editor came to the front). */
   onCursor(position: vscode.Position): void {
     // A hidden panel's page is gone; it asks for its row when it shows again ('ready').
-    if (this.panel.visible) this.showRow({ position });
+    if (!this.panel.visible) return;
+    // A keystroke fires an edit and then this: the row is asked for once, now. The edit's timer stays for edits that do not move the cursor.
+    if (this.editTimer) {
+      clearTimeout(this.editTimer);
+      this.editTimer = undefined;
+    }
+    this.showRow({ position });
   }
 
   /** The document changed: show the row at the cursor again (only if it changed), and refresh the gallery later. */
