@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../../server/src/protocol';
 import { createNonce, previewHtml } from './previewHtml';
-import { resolveAddress, resolveContextFor, toResource } from './resources';
+import { externalTarget, resolveAddress, resolveContextFor, toResource } from './resources';
 import { addressesOf, describeRow } from './shared/rowModel';
 import {
   parseWebviewMessage,
@@ -328,10 +328,9 @@ export class PreviewPanel implements vscode.Disposable {
   /** Opens an address of the row shown (or a link of its text) outside VS Code's webview. */
   private async openExternal(address: string): Promise<void> {
     const resolution = this.addresses.get(address);
+    const external = resolution && externalTarget(resolution);
     let target: vscode.Uri | undefined;
-    if (resolution?.kind === 'remote' && !resolution.url.startsWith('data:')) target = vscode.Uri.parse(resolution.url, true);
-    else if (resolution?.kind === 'local') target = vscode.Uri.file(resolution.path);
-    else if (resolution?.kind === 'blocked' && resolution.external) target = vscode.Uri.parse(resolution.external, true);
+    if (external) target = 'path' in external ? vscode.Uri.file(external.path) : vscode.Uri.parse(external.url, true);
     else if (!resolution && /^(https?:\/\/|mailto:)/i.test(address)) {
       // A link in a text attachment: only web and mail links, which VS Code asks about before opening.
       try {
