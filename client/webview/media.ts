@@ -1,6 +1,6 @@
 /** Elements that show one asset or attachment: images, players, frames, texts, documents. */
 import type { Resource, TextState } from '../src/preview/shared/messages';
-import { extensionOf } from '../src/preview/shared/rowModel';
+import { extensionOf } from '../../server/src/service/text/urls';
 import { button, clear, h, setAttributes } from './dom';
 import { namedIcon } from './icons';
 import type { Post } from './vscodeApi';

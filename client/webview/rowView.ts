@@ -5,6 +5,7 @@
  */
 import type { HostMessage, PreviewRow, Resource, TextState } from '../src/preview/shared/messages';
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../src/preview/shared/rowModel';
+import { decodeOrKeep } from '../src/preview/shared/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
@@ -206,7 +207,7 @@ export class RowView {
         return { element: pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl) };
       case 'dicom': {
         const resource = context.resource(asset.url);
-        const name = decodeURIComponent(asset.url.replace(/[?#].*$/, '').split(/[\\/]/).pop() || asset.url);
+        const name = decodeOrKeep(asset.url.replace(/[?#].*$/, '').split(/[\\/]/).pop() || asset.url);
         return {
           element: h(
             'div',

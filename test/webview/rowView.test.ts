@@ -305,6 +305,14 @@ test('a PDF offers to open it, and DICOM shows its name and a link', async () =>
   await preview.close();
 });
 
+test('a DICOM address with a malformed %-escape still shows its name, undecoded', async () => {
+  const dicom = 'https://media.example-lab.org/dicom/scan%zz-0007.dcm?v=2';
+  const preview = await openWithRow(rowMessage(1, { row_data: dicom, media_type: 'DICOM' }, { mediaType: 'DICOM', resources: { [dicom]: { external: true } } }));
+  assert.match((await preview.page.getByTestId('dicom').textContent()) ?? '', /^scan%zz-0007\.dcm/);
+  assert.deepEqual(preview.errors, []);
+  await preview.close();
+});
+
 test('an edit of the metadata rebuilds the metadata only: the image element is kept', async () => {
   const { message } = imageRow(harness.origin, 1);
   const preview = await openWithRow(message);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../../server/src/protocol';
 import { createNonce, previewHtml } from './previewHtml';
-import { resolveAddress, resolveContextFor, toResource } from './resources';
+import { externalTarget, resolveAddress, resolveContextFor, toResource } from './resources';
 import { addressesOf, describeRow } from './shared/rowModel';
 import {
   parseWebviewMessage,
@@ -52,7 +52,8 @@ export class PreviewPanel implements vscode.Disposable {
   private galleryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
-  private reportedProblems = '';
+  /** How this file's addresses resolve; read on first use, dropped when the settings, trust or workspace folders change. */
+  private resolveCache: ResolveContext | undefined;
   private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
@@ -92,6 +93,7 @@ export class PreviewPanel implements vscode.Disposable {
       title: this.panel.title,
     });
     this.lastSentKey = undefined;
+    this.resolveCache = undefined;
   }
 
   private post(message: HostMessage): void {
@@ -140,6 +142,7 @@ export class PreviewPanel implements vscode.Disposable {
   refresh(): void {
     this.postInit();
     this.lastSentKey = undefined;
+    this.resolveCache = undefined;
     const editor = this.editor();
     this.showRow(editor ? { position: editor.selection.active } : { index: this.currentIndex ?? 0 });
     if (this.galleryVisible) this.post({ type: 'galleryChanged' });
@@ -148,7 +151,13 @@ export class PreviewPanel implements vscode.Disposable {
   /** The editor's cursor moved (or the editor came to the front). */
   onCursor(position: vscode.Position): void {
     // A hidden panel's page is gone; it asks for its row when it shows again ('ready').
-    if (this.panel.visible) this.showRow({ position });
+    if (!this.panel.visible) return;
+    // A keystroke fires an edit and then this: the row is asked for once, now. The edit's timer stays for edits that do not move the cursor.
+    if (this.editTimer) {
+      clearTimeout(this.editTimer);
+      this.editTimer = undefined;
+    }
+    this.showRow({ position });
   }
 
   /** The document changed: show the row at the cursor again (only if it changed), and refresh the gallery later. */
@@ -236,16 +245,22 @@ export class PreviewPanel implements vscode.Disposable {
       problems: result.problems.map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: problem.range.start.line })),
       metadataNames: result.metadataNames,
     };
-    const { context, problems } = resolveContextFor(this.uri);
+    const context = this.resolveContext();
     const key = JSON.stringify([row, context]);
     this.currentIndex = row.index;
     if (key === this.lastSentKey) return; // the same row, unchanged: nothing to render again
     this.lastSentKey = key;
-    if (problems.join('\n') !== this.reportedProblems) {
-      this.reportedProblems = problems.join('\n');
-      for (const problem of problems) this.deps.log.warn(problem);
-    }
     this.postRow(row, context);
+  }
+
+  /** The rewrites setting is read and its rules sorted once, not for every row and gallery page; its problems are logged then. */
+  private resolveContext(): ResolveContext {
+    if (!this.resolveCache) {
+      const { context, problems } = resolveContextFor(this.uri);
+      for (const problem of problems) this.deps.log.warn(problem);
+      this.resolveCache = context;
+    }
+    return this.resolveCache;
   }
 
   private postRow(row: PreviewRow, context: ResolveContext): void {
@@ -313,10 +328,9 @@ export class PreviewPanel implements vscode.Disposable {
   /** Opens an address of the row shown (or a link of its text) outside VS Code's webview. */
   private async openExternal(address: string): Promise<void> {
     const resolution = this.addresses.get(address);
+    const external = resolution && externalTarget(resolution);
     let target: vscode.Uri | undefined;
-    if (resolution?.kind === 'remote' && !resolution.url.startsWith('data:')) target = vscode.Uri.parse(resolution.url, true);
-    else if (resolution?.kind === 'local') target = vscode.Uri.file(resolution.path);
-    else if (resolution?.kind === 'blocked' && resolution.external) target = vscode.Uri.parse(resolution.external, true);
+    if (external) target = 'path' in external ? vscode.Uri.file(external.path) : vscode.Uri.parse(external.url, true);
     else if (!resolution && /^(https?:\/\/|mailto:)/i.test(address)) {
       // A link in a text attachment: only web and mail links, which VS Code asks about before opening.
       try {
@@ -345,7 +359,7 @@ export class PreviewPanel implements vscode.Disposable {
     } catch {
       page = null;
     }
-    const { context } = resolveContextFor(this.uri);
+    const context = this.resolveContext();
     const webview = this.panel.webview;
     this.post({
       type: 'galleryPage',

@@ -27,24 +27,40 @@ export function webviewSrcOf(webview: vscode.Webview, file: string): string {
   return `${folder}/${file.slice(cut + 1).replace(/\\/g, '/')}`;
 }
 
+/**
+ * Where "open externally" goes for an address, decided in one place for the button and the
+ * open itself: a web address, a workspace file, or the page a blocked address names. Never a data: URL.
+ */
+export function externalTarget(resolution: Resolution): { url: string } | { path: string } | undefined {
+  switch (resolution.kind) {
+    case 'remote':
+      return resolution.url.startsWith('data:') ? undefined : { url: resolution.url };
+    case 'local':
+      return { path: resolution.path };
+    case 'blocked':
+      return resolution.external ? { url: resolution.external } : undefined;
+  }
+}
+
 /** What the webview gets for one address. `load` is false for texts the extension fetches itself. */
 export function toResource(resolution: Resolution, webview: vscode.Webview, load: boolean): Resource {
+  const external = externalTarget(resolution) !== undefined;
   switch (resolution.kind) {
     case 'remote': {
-      const resource: Resource = { external: !resolution.url.startsWith('data:') };
+      const resource: Resource = { external };
       if (load) resource.src = resolution.url;
       if (resolution.failHint) resource.failHint = resolution.failHint;
       if (resolution.via) resource.via = resolution.via;
       return resource;
     }
     case 'local': {
-      const resource: Resource = { external: true, via: resolution.via ?? vscode.workspace.asRelativePath(resolution.path) };
+      const resource: Resource = { external, via: resolution.via ?? vscode.workspace.asRelativePath(resolution.path) };
       if (load) resource.src = webviewSrcOf(webview, resolution.path);
       resource.failHint = `The file ${vscode.workspace.asRelativePath(resolution.path)} could not be read: check that it exists.`;
       return resource;
     }
     case 'blocked':
-      return { blocked: resolution.reason, external: Boolean(resolution.external) };
+      return { blocked: resolution.reason, external };
   }
 }
 

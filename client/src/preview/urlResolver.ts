@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeOrKeep } from './shared/urls';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';
 
@@ -110,12 +111,7 @@ function local(file: string, context: ResolveContext, via?: string): Resolution 
 
 /** The part of a URL that names a file: decoded, without query and fragment. */
 function pathPart(rest: string): string {
-  const bare = rest.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(bare);
-  } catch {
-    return bare;
-  }
+  return decodeOrKeep(rest.replace(/[?#].*$/, ''));
 }
 
 const CLOUD_BUCKET = [

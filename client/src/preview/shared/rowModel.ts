@@ -3,6 +3,7 @@
  * type, identifiers, metadata and attachments. Shared by the extension (to know which URLs
  * to resolve and which texts to fetch) and the webview (to render them), so both agree.
  */
+import { extensionOf, mediaTypeOfUrl } from '../../../../server/src/service/text/urls';
 import { isRecord, type Plain } from './validate';
 
 export interface TileLayerModel {
@@ -79,16 +80,8 @@ export interface RowModel {
   embeddings: number;
 }
 
-const EXTENSION_TYPES: Record<string, string> = {
-  jpg: 'IMAGE', jpeg: 'IMAGE', png: 'IMAGE', bmp: 'IMAGE', gif: 'IMAGE', webp: 'IMAGE', svg: 'IMAGE',
-  mp4: 'VIDEO', mov: 'VIDEO', webm: 'VIDEO', m4v: 'VIDEO', mkv: 'VIDEO', avi: 'VIDEO',
-  mp3: 'AUDIO', wav: 'AUDIO', m4a: 'AUDIO', flac: 'AUDIO', ogg: 'AUDIO', oga: 'AUDIO', aac: 'AUDIO',
-  txt: 'TEXT', md: 'TEXT', csv: 'TEXT',
-  html: 'HTML', htm: 'HTML',
-  dcm: 'DICOM', dicom: 'DICOM',
-  pdf: 'PDF',
-  json: 'CONVERSATIONAL',
-};
+/** Extensions the preview also reads a media type from, beyond those the server checks media_type against. */
+const PREVIEW_EXTRA: Record<string, string> = { svg: 'IMAGE', oga: 'AUDIO', md: 'TEXT', csv: 'TEXT', json: 'CONVERSATIONAL' };
 
 /** A URL (with a scheme), or a path to a file, rather than text to label. */
 export function isAddress(text: string): boolean {
@@ -98,14 +91,9 @@ export function isAddress(text: string): boolean {
   return /^(\/|\.{1,2}[\\/]|~[\\/]|[a-zA-Z]:[\\/])/.test(trimmed) || /^[\w\-.]+([\\/][\w\-.]+)*\.[a-z0-9]{2,5}$/i.test(trimmed);
 }
 
-export function extensionOf(url: string): string | undefined {
-  const path = url.replace(/[?#].*$/, '');
-  return /\.([a-z0-9]{1,5})$/i.exec(path.slice(path.lastIndexOf('/') + 1))?.[1].toLowerCase();
-}
-
-export function mediaTypeOfUrl(url: string): string | undefined {
+function previewMediaTypeOfUrl(url: string): string | undefined {
   const extension = extensionOf(url);
-  return extension ? EXTENSION_TYPES[extension] : undefined;
+  return (extension ? PREVIEW_EXTRA[extension] : undefined) ?? mediaTypeOfUrl(url);
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -131,7 +119,7 @@ export function describeRow(value: unknown, mediaType: string | undefined, metad
 
 function assetOfString(text: string, mediaType: string | undefined): AssetModel {
   const address = isAddress(text);
-  const type = mediaType ?? (address ? mediaTypeOfUrl(text) : 'TEXT');
+  const type = mediaType ?? (address ? previewMediaTypeOfUrl(text) : 'TEXT');
   if (!text.trim()) return { kind: 'missing', note: 'row_data is empty.' };
   switch (type) {
     case 'TEXT':

@@ -1,7 +1,6 @@
 import { toValue, type JsonValue } from '../json/ast';
 import type { ImportDocument } from '../document/importDocument';
-import { looksLikeUrl } from '../text/urls';
-import { mediaTypeOfUrl } from '../validation/rules/mediaType';
+import { looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import { CONVERSATION_TYPE } from '../validation/rules/rowData';
 import { detectIndentation, formatJson, INDENTATION_SAMPLE_LENGTH, lineBefore, lineIndentAt, type Indentation } from './indentation';
 import type { TextEdit } from './textEdit';

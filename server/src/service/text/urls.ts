@@ -24,3 +24,19 @@ export function extensionOf(url: string): string | undefined {
   const match = /\.([a-z0-9]{1,5})$/i.exec(path.slice(path.lastIndexOf('/') + 1));
   return match?.[1].toLowerCase();
 }
+
+/** The media type each file extension means. No imports here: the preview's webview bundles this file too. */
+const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
+  jpg: 'IMAGE', jpeg: 'IMAGE', png: 'IMAGE', bmp: 'IMAGE', gif: 'IMAGE', webp: 'IMAGE',
+  mp4: 'VIDEO', mov: 'VIDEO', webm: 'VIDEO', avi: 'VIDEO', mkv: 'VIDEO', m4v: 'VIDEO',
+  mp3: 'AUDIO', wav: 'AUDIO', m4a: 'AUDIO', flac: 'AUDIO', ogg: 'AUDIO', aac: 'AUDIO',
+  txt: 'TEXT',
+  html: 'HTML', htm: 'HTML',
+  dcm: 'DICOM', dicom: 'DICOM',
+  pdf: 'PDF',
+};
+
+export function mediaTypeOfUrl(url: string): string | undefined {
+  const extension = extensionOf(url);
+  return extension ? MEDIA_TYPE_OF_EXTENSION[extension] : undefined;
+}

@@ -1,7 +1,7 @@
 import type { JsonNode } from '../json/ast';
 import { getProperty, toValue, type JsonValue } from '../json/ast';
 import { nodeOfValue } from '../json/valueNodes';
-import { looksLikeLocalPath, looksLikeUrl } from '../text/urls';
+import { looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
 import { ASSET_KEYS, detectDialect } from './dialect';
 import { RowCheck, type Dialect, type Span } from './rowCheck';
@@ -12,7 +12,7 @@ import { checkConversation } from './rules/conversation';
 import { checkDialectKeys } from './rules/dialectKeys';
 import { checkGlobalKey, globalKeyNode } from './rules/globalKey';
 import { checkIgnoredFields } from './rules/ignoredFields';
-import { checkMediaType, inferMediaType, mediaTypeOfUrl } from './rules/mediaType';
+import { checkMediaType, inferMediaType } from './rules/mediaType';
 import { checkMetadata } from './rules/metadata';
 import { checkRowData } from './rules/rowData';
 import { checkTiledImagery } from './rules/tiled';

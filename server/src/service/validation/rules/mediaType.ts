@@ -1,6 +1,6 @@
 import type { FixData } from '../../diagnostic';
 import { listWords } from '../../text/suggest';
-import { extensionOf, looksLikeLocalPath, looksLikeUrl } from '../../text/urls';
+import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../text/urls';
 import type { RowCheck } from '../rowCheck';
 import { mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
 
@@ -12,17 +12,6 @@ const NOT_IMPORTABLE: Record<string, string> = {
   LLM: 'LLM is a project type; it has no documented data row format.',
   LLM_PROMPT_CREATION: 'Labelbox generates these data rows itself when a prompt creation project is set up; they are not imported.',
   LLM_PROMPT_RESPONSE_CREATION: 'Labelbox generates these data rows itself when a prompt and response creation project is set up; they are not imported.',
-};
-
-/** The media type each file extension means. */
-const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
-  jpg: 'IMAGE', jpeg: 'IMAGE', png: 'IMAGE', bmp: 'IMAGE', gif: 'IMAGE', webp: 'IMAGE',
-  mp4: 'VIDEO', mov: 'VIDEO', webm: 'VIDEO', avi: 'VIDEO', mkv: 'VIDEO', m4v: 'VIDEO',
-  mp3: 'AUDIO', wav: 'AUDIO', m4a: 'AUDIO', flac: 'AUDIO', ogg: 'AUDIO', aac: 'AUDIO',
-  txt: 'TEXT',
-  html: 'HTML', htm: 'HTML',
-  dcm: 'DICOM', dicom: 'DICOM',
-  pdf: 'PDF',
 };
 
 /** The shapes of row_data each media type takes. */
@@ -45,11 +34,6 @@ const MEDIA_TYPE_OF_SHAPE: Partial<Record<RowDataShape, string>> = {
   modelChatEvaluation: 'CONVERSATIONAL',
   pdfDocument: 'PDF',
 };
-
-export function mediaTypeOfUrl(url: string): string | undefined {
-  const extension = extensionOf(url);
-  return extension ? MEDIA_TYPE_OF_EXTENSION[extension] : undefined;
-}
 
 /** The media type a row's row_data suggests, if it suggests one. */
 export function inferMediaType(check: RowCheck): string | undefined {
