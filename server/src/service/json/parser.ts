@@ -705,10 +705,3 @@ export class JsonParser {
     this.problems.push({ offset, length, message, code: 'json-syntax' });
   }
 }
-
-/** Parses a standalone JSON text (a whole file that is not an import file, or a test input). */
-export function parseJson(text: string): { node: JsonNode | undefined; problems: SyntaxProblem[] } {
-  const parser = new JsonParser(text);
-  const node = parser.parseValue();
-  return { node, problems: parser.problems };
-}

@@ -52,12 +52,12 @@ export class RowCheck {
     this.diagnostics.push(diagnostic);
   }
 
-  /** Reports on a property's key and remembers it, so no second problem lands on the same key. */
   /** Whether a rule already reported this key. */
   isReported(key: StringNode): boolean {
     return this.claimedKeys?.has(key) ?? false;
   }
 
+  /** Reports on a property's key and remembers it, so no second problem lands on the same key. */
   reportKey(property: PropertyNode, code: RuleCode, message: string, options?: ReportOptions): void {
     (this.claimedKeys ??= new Set()).add(property.key);
     this.report(property.key, code, message, options);
@@ -69,8 +69,4 @@ export function objectAnchor(node: JsonNode): Span {
   const parent = node.parent;
   if (parent?.type === 'property') return parent.key;
   return { offset: node.offset, length: 1 };
-}
-
-export function isString(node: JsonNode | undefined): node is Extract<JsonNode, { type: 'string' }> {
-  return node?.type === 'string';
 }

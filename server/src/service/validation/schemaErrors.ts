@@ -5,6 +5,8 @@ import type { RuleCode } from '../rules';
 import { closestMatch, listWords } from '../text/suggest';
 import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
+import { ATTACHMENT_TYPES_EXPLAINED_BY_RULE } from './rules/attachments';
+import { MEDIA_TYPES_EXPLAINED_BY_RULE } from './rules/mediaType';
 
 /**
  * Turns ajv's errors into diagnostics placed in the text. Ajv reports no positions, so each
@@ -14,12 +16,19 @@ import { objectAnchor, type RowCheck } from './rowCheck';
 
 /**
  * Enum values a rule explains better than "unknown value" (deprecated or docs-only values,
- * renamed ones). The schema leaves them out so that editors never suggest them.
+ * renamed ones). The schema leaves them out so that editors never suggest them. Read when
+ * called, not when this module loads: rules/mediaType.ts imports this module through rules/rowData.ts.
  */
-const ENUM_VALUES_LEFT_TO_RULES: Record<string, readonly string[]> = {
-  '#/definitions/mediaType/enum': ['POINT_CLOUD', 'LLM', 'LLM_PROMPT_CREATION', 'LLM_PROMPT_RESPONSE_CREATION', 'JSON'],
-  '#/definitions/attachment/properties/type/enum': ['TEXT', 'AUDIO', 'TEXT_FILE'],
-};
+function enumValuesLeftToRules(schemaPath: string): readonly string[] | undefined {
+  switch (schemaPath) {
+    case '#/definitions/mediaType/enum':
+      return MEDIA_TYPES_EXPLAINED_BY_RULE;
+    case '#/definitions/attachment/properties/type/enum':
+      return ATTACHMENT_TYPES_EXPLAINED_BY_RULE;
+    default:
+      return undefined;
+  }
+}
 
 /** Rule codes for schema errors that have a rule of their own. */
 function codeFor(error: ErrorObject, path: readonly JsonPathSegment[]): RuleCode {
@@ -212,7 +221,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map((value) => String(value));
       const value = (node as { value?: unknown }).value;
-      if (typeof value === 'string' && ENUM_VALUES_LEFT_TO_RULES[error.schemaPath]?.includes(value)) return;
+      if (typeof value === 'string' && enumValuesLeftToRules(error.schemaPath)?.includes(value)) return;
       const suggestion = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
       const fixes: FixData[] | undefined = suggestion
         ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }]

@@ -9,8 +9,6 @@ export interface ValidationContext {
   catalog: MetadataCatalog;
 }
 
-export const IMPORT_SCHEMA = schemaJson;
-
 let compiled: CompiledSchema | undefined;
 
 /**

@@ -14,6 +14,9 @@ const NOT_IMPORTABLE: Record<string, string> = {
   LLM_PROMPT_RESPONSE_CREATION: 'Labelbox generates these data rows itself when a prompt and response creation project is set up; they are not imported.',
 };
 
+/** Media types this rule explains itself; the schema's enum leaves them out. */
+export const MEDIA_TYPES_EXPLAINED_BY_RULE: readonly string[] = [...Object.keys(NOT_IMPORTABLE), 'JSON'];
+
 /** The shapes of row_data each media type takes. */
 const SHAPES_OF: Record<string, readonly RowDataShape[]> = {
   IMAGE: ['string'],
