@@ -1,5 +1,5 @@
-import type { ImportDiagnostic } from '../service';
-import { LineIndex } from '../service';
+import type { ImportDiagnostic, SeverityCounts } from '../service';
+import { countBySeverity, LineIndex } from '../service';
 
 /** The problems found in one file, with what is needed to print their positions. */
 export interface FileReport {
@@ -25,21 +25,8 @@ export function printedRange(report: FileReport, diagnostic: ImportDiagnostic): 
   };
 }
 
-export interface Totals {
-  errors: number;
-  warnings: number;
-  information: number;
-}
-
-export function countSeverities(reports: readonly FileReport[]): Totals {
-  const totals: Totals = { errors: 0, warnings: 0, information: 0 };
-  for (const report of reports) {
-    for (const diagnostic of report.diagnostics) {
-      if (diagnostic.code === 'too-many-problems') continue;
-      if (diagnostic.severity === 'error') totals.errors++;
-      else if (diagnostic.severity === 'warning') totals.warnings++;
-      else totals.information++;
-    }
-  }
+export function countSeverities(reports: readonly FileReport[]): SeverityCounts {
+  const totals: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
+  for (const report of reports) countBySeverity(report.diagnostics, totals);
   return totals;
 }

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { collectDiagnostics } from '../service';
+import { collectDiagnostics, countBySeverity } from '../service';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
@@ -50,14 +50,14 @@ export class DiagnosticsPublisher {
     );
     const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
     tracked.checkMilliseconds = 0;
-    const count = (severity: string) => problems.filter((problem) => problem.severity === severity && problem.code !== 'too-many-problems').length;
+    const counts = countBySeverity(problems);
     void this.connection.sendNotification(StatusNotification, {
       uri: tracked.uri,
       isImportFile: Boolean(document),
       rows: document?.rows.length ?? 0,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('information') + count('hint'),
+      errors: counts.errors,
+      warnings: counts.warnings,
+      infos: counts.information,
       checkMilliseconds: Math.round(checkMilliseconds * 10) / 10,
       outlineCapped: tracked.outlineCapped,
       ...this.metadataSchemaFor(tracked.uri),

@@ -1,3 +1,4 @@
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../node/metadataSchemaFile';
 import { DEFAULT_MAX_PROBLEMS, isRuleCode, type Severity, type SeverityOverrides } from '../service';
 
 /** The `labelboxImport.*` settings the server uses. Setting ids live here and in package.json only. */
@@ -14,7 +15,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   detectByContent: true,
   maxProblems: DEFAULT_MAX_PROBLEMS,
   severity: {},
-  metadataSchema: '.labelbox/metadata-schema.json',
+  metadataSchema: DEFAULT_METADATA_SCHEMA_PATH,
 };
 
 const SEVERITIES = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);

@@ -4,7 +4,7 @@
  * the language server, the CLI and the tests all use it the same way.
  */
 export { ImportDocument, type TextChange, type RowEntry } from './document/importDocument';
-export { collectDiagnostics, DEFAULT_MAX_PROBLEMS, type DiagnosticOptions } from './document/collectDiagnostics';
+export { collectDiagnostics, countBySeverity, DEFAULT_MAX_PROBLEMS, type DiagnosticOptions, type SeverityCounts } from './document/collectDiagnostics';
 export { createValidationContext, type ValidationContext } from './validation/validationContext';
 export { MetadataCatalog, type CatalogOrigin, type MetadataField, type MetadataKind, type MetadataOption } from './metadata/catalog';
 export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides } from './rules';

@@ -24,6 +24,8 @@ export function registerCodeActions(context: ServerContext): void {
       const only = params.context.only;
       const actions: CodeAction[] = [];
       const uri = params.textDocument.uri;
+      /** Set when a quick fix already converts the row, so it is not offered twice. */
+      let convertsRow = false;
 
       if (wants(only, CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
@@ -34,6 +36,7 @@ export function registerCodeActions(context: ServerContext): void {
           fixes.forEach((fix, index) => {
             const edits = quickFixEdits(document, offset, length, fix);
             if (!edits.length) return;
+            if (fix.kind === 'convertRow') convertsRow = true;
             actions.push(fixAction(fix.title, diagnostic, uri, toLspEdits(tracked.text, edits), index === 0));
           });
         }
@@ -41,7 +44,7 @@ export function registerCodeActions(context: ServerContext): void {
 
       const cursor = tracked.text.offsetAt(params.range.start);
       const rowIndex = document.rowIndexAt(cursor);
-      if (rowIndex >= 0 && wants(only, CONVERT_ROW_KIND) && !actions.some((action) => action.title.startsWith('Convert this row'))) {
+      if (rowIndex >= 0 && wants(only, CONVERT_ROW_KIND) && !convertsRow) {
         const edit = convertRowEdit(document, rowIndex);
         if (edit) {
           actions.push({

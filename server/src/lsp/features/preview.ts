@@ -16,11 +16,15 @@ export function registerPreview(context: ServerContext): void {
       const details = index >= 0 ? detailsOfRow(document, index) : undefined;
       if (!details) return null;
       const catalog = validationContextFor(params.uri).catalog;
-      const metadataNames: Record<string, string> = {};
-      for (const field of catalog.fields) {
-        if (field.id) metadataNames[field.id] = field.name;
-        for (const option of field.options) metadataNames[option.id] = option.name;
-      }
+      // Made once per catalog, not on every move of the cursor (the memo's other keys start with "id:" or "name:").
+      const metadataNames = catalog.memo('metadataNames', () => {
+        const names: Record<string, string> = {};
+        for (const field of catalog.fields) {
+          if (field.id) names[field.id] = field.name;
+          for (const option of field.options) names[option.id] = option.name;
+        }
+        return names;
+      });
       return {
         index: details.index,
         rowCount: document.rows.length,

@@ -13,6 +13,25 @@ export interface DiagnosticOptions {
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
+/** Problems by severity, as the status bar and the CLI's summary show them. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  information: number;
+}
+
+/** Counts problems into `counts` (a fresh count by default); the note that problems were left out is not one of them. */
+export function countBySeverity(diagnostics: readonly ImportDiagnostic[], counts: SeverityCounts = { errors: 0, warnings: 0, information: 0 }): SeverityCounts {
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code === 'too-many-problems') continue;
+    if (diagnostic.severity === 'error') counts.errors++;
+    else if (diagnostic.severity === 'warning') counts.warnings++;
+    else counts.information++;
+  }
+  return counts;
+}
+
 /**
  * The document's problems: each row's own (kept from when it was last checked), the
  * file-level ones, and duplicate global keys from the index. Cheap enough to run after every
