@@ -57,10 +57,6 @@ export function icon(paths: string[], className = 'icon'): SVGSVGElement {
   return svg;
 }
 
-export function clear(element: Element): void {
-  while (element.firstChild) element.removeChild(element.firstChild);
-}
-
 /** A button that runs an action on click, Enter and Space (buttons do all three). */
 export function button(label: string, action: () => void, attributes: Attributes = {}, ...children: Child[]): HTMLButtonElement {
   const element = h('button', { type: 'button', ...attributes }, ...(children.length ? children : [label]));
