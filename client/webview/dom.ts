@@ -2,6 +2,7 @@
  * Builds the page with DOM calls only: text goes in through textContent and attributes
  * through setAttribute, so no string from the document is ever parsed as HTML.
  */
+import { DATA_IMAGE_URL } from '../src/preview/shared/urls';
 
 export type Child = Node | string | number | null | undefined | false;
 export type Attributes = Record<string, string | number | boolean | undefined>;
@@ -11,7 +12,7 @@ const URL_ATTRIBUTES = new Set(['src', 'href', 'data', 'poster', 'action', 'form
 /** Whether the page may load or link an address: https/http, blob:, or an image data: URL. Never javascript: or data:text/html. */
 export function isSafeUrl(url: string): boolean {
   const trimmed = url.trim();
-  return /^(https?:\/\/|blob:)/i.test(trimmed) || /^data:image\/(png|jpe?g|gif|webp|bmp)[;,]/i.test(trimmed);
+  return /^(https?:\/\/|blob:)/i.test(trimmed) || DATA_IMAGE_URL.test(trimmed);
 }
 
 export function setAttributes(element: Element, attributes: Attributes): void {
@@ -54,10 +55,6 @@ export function icon(paths: string[], className = 'icon'): SVGSVGElement {
     svg.appendChild(path);
   }
   return svg;
-}
-
-export function clear(element: Element): void {
-  while (element.firstChild) element.removeChild(element.firstChild);
 }
 
 /** A button that runs an action on click, Enter and Space (buttons do all three). */

@@ -225,8 +225,7 @@ export class GalleryView {
     }
     const width = TILE_WIDTH + GAP;
     for (let position = first; position <= last; position++) {
-      const page = Math.floor(position / PAGE_SIZE);
-      const data = (this.pages.get(page) ?? this.stalePages.get(page))?.[position % PAGE_SIZE];
+      const data = this.tileData(position);
       const key = data ? JSON.stringify(data) : 'loading';
       let tile = this.tiles.get(position);
       if (!tile || tile.dataset.key !== key) {

@@ -1,7 +1,7 @@
 /** Elements that show one asset or attachment: images, players, frames, texts, documents. */
 import type { Resource, TextState } from '../src/preview/shared/messages';
 import { extensionOf } from '../../server/src/service/text/urls';
-import { button, clear, h, setAttributes } from './dom';
+import { button, h, setAttributes } from './dom';
 import { namedIcon } from './icons';
 import type { Post } from './vscodeApi';
 
@@ -96,7 +96,7 @@ export function mediaView(kind: 'video' | 'audio', url: string, resource: Resour
     fallback.hidden = false;
     player.hidden = true;
   };
-  const extension = extensionOf(url.replace(/\?.*$/, ''));
+  const extension = extensionOf(url);
   const mime = extension ? MIME_TYPES[extension] : undefined;
   if (mime && player.canPlayType(mime) === '') {
     showFallback(`This view cannot play .${extension} files. ${CODEC_NOTE}`);
@@ -233,9 +233,4 @@ export function overlayLayers(
   });
   const controls = h('fieldset', { class: 'overlay-controls', 'data-testid': 'overlay-controls' }, h('legend', {}, 'Overlay layers'), h('ul', {}, ...rows));
   return { images, controls };
-}
-
-export function resetChildren(element: HTMLElement, ...children: Node[]): void {
-  clear(element);
-  for (const child of children) element.appendChild(child);
 }

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { readMetadataSchema } from '../../../server/src/service/metadata/schemaFile';
+import { isRecord } from '../preview/shared/validate';
 
 /**
  * Asks Labelbox's GraphQL API for the organization's metadata schema. No `vscode` import, so
@@ -144,8 +145,8 @@ function interpret(answer: RawAnswer, url: URL): FetchResult {
   } catch {
     json = undefined;
   }
-  const errors = isObject(json) && Array.isArray(json.errors) ? json.errors.filter(isObject) : [];
-  const codes = errors.map((error) => (isObject(error.extensions) ? error.extensions.code : undefined));
+  const errors = isRecord(json) && Array.isArray(json.errors) ? json.errors.filter(isRecord) : [];
+  const codes = errors.map((error) => (isRecord(error.extensions) ? error.extensions.code : undefined));
   if (answer.status === 401 || codes.includes('AUTHENTICATION_ERROR')) {
     return { ok: false, failure: 'auth', message: 'Labelbox rejected the API key. Create a key in Labelbox (Workspace settings → API keys) and enter it again.' };
   }
@@ -160,7 +161,7 @@ function interpret(answer: RawAnswer, url: URL): FetchResult {
     const kind = answer.contentType ? ` (${answer.contentType.split(';')[0]})` : '';
     return { ok: false, failure: 'answer', message: `The answer from ${host} is not JSON${kind}. Is labelboxImport.apiEndpoint (${url.origin}${url.pathname}) Labelbox's GraphQL URL?` };
   }
-  const data = isObject(json) && isObject(json.data) ? json.data : undefined;
+  const data = isRecord(json) && isRecord(json.data) ? json.data : undefined;
   if (!data || !Array.isArray(data.customMetadataOntology)) {
     return { ok: false, failure: 'answer', message: `The answer from ${host} has no metadata schema (no data.customMetadataOntology list). Is labelboxImport.apiEndpoint Labelbox's GraphQL URL?` };
   }
@@ -186,8 +187,4 @@ function errorText(errors: Array<Record<string, unknown>>): string {
     .map((error) => (typeof error.message === 'string' ? error.message : ''))
     .filter(Boolean)
     .join('; ');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../../server/src/protocol';
 import { createNonce, previewHtml } from './previewHtml';
-import { externalTarget, resolveAddress, resolveContextFor, toResource } from './resources';
+import { externalTarget, resolveContextFor, toResource } from './resources';
 import { addressesOf, describeRow } from './shared/rowModel';
 import {
   parseWebviewMessage,
@@ -15,7 +15,7 @@ import {
   type WebviewMessage,
 } from './shared/messages';
 import type { TextLoader } from './textLoader';
-import type { Resolution, ResolveContext } from './urlResolver';
+import { resolveAddress, type Resolution, type ResolveContext } from './urlResolver';
 
 export const PREVIEW_VIEW_TYPE = 'labelboxImport.preview';
 
@@ -105,9 +105,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'ready': {
         this.postInit();
         this.lastSentKey = undefined;
-        const editor = this.editor();
-        if (editor) this.showRow({ position: editor.selection.active });
-        else this.showRow({ index: message.restoredIndex ?? this.currentIndex ?? 0 });
+        this.showRow(this.currentTarget(message.restoredIndex));
         return;
       }
       case 'reveal':
@@ -143,8 +141,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.postInit();
     this.lastSentKey = undefined;
     this.resolveCache = undefined;
-    const editor = this.editor();
-    this.showRow(editor ? { position: editor.selection.active } : { index: this.currentIndex ?? 0 });
+    this.showRow(this.currentTarget());
     if (this.galleryVisible) this.post({ type: 'galleryChanged' });
   }
 
@@ -169,8 +166,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.editTimer) clearTimeout(this.editTimer);
     this.editTimer = setTimeout(() => {
       this.editTimer = undefined;
-      const editor = this.editor();
-      this.showRow(editor ? { position: editor.selection.active } : { index: this.currentIndex ?? 0 });
+      this.showRow(this.currentTarget());
     }, EDIT_DELAY_MS);
     if (this.galleryVisible) {
       if (this.galleryTimer) clearTimeout(this.galleryTimer);
@@ -295,6 +291,12 @@ export class PreviewPanel implements vscode.Disposable {
         if (!abort.signal.aborted) this.post({ type: 'text', seq, url: address, state });
       });
     }
+  }
+
+  /** The row at the editor's cursor; with no editor, the row given or else the one shown last. */
+  private currentTarget(index?: number): RowTarget {
+    const editor = this.editor();
+    return editor ? { position: editor.selection.active } : { index: index ?? this.currentIndex ?? 0 };
   }
 
   private editor(): vscode.TextEditor | undefined {

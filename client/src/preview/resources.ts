@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { Resource } from './shared/messages';
-import { parseRewrites, resolveAddress, type ResolveContext, type Resolution } from './urlResolver';
+import { parseRewrites, type ResolveContext, type Resolution } from './urlResolver';
 
 /** How URLs of one document resolve: the rewrites setting, its folder and the workspace folders. */
 export function resolveContextFor(documentUri: vscode.Uri): { context: ResolveContext; problems: string[] } {
@@ -63,5 +63,3 @@ export function toResource(resolution: Resolution, webview: vscode.Webview, load
       return { blocked: resolution.reason, external };
   }
 }
-
-export { resolveAddress };

@@ -47,8 +47,8 @@ function keyOf(resolution: Exclude<Resolution, { kind: 'blocked' }>): string {
 async function readLimited(file: string) {
   const uri = vscode.Uri.file(file);
   const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > 64 * DEFAULT_FETCH_LIMITS.maxBytes) {
-    // Do not read a huge file whole to show its first megabyte.
+  if (stat.size > DEFAULT_FETCH_LIMITS.maxBytes) {
+    // Read only what is shown (and one byte more, to know it was cut), not the whole file.
     const { open } = await import('node:fs/promises');
     const handle = await open(file, 'r');
     try {

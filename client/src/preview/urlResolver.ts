@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeOrKeep } from './shared/urls';
+import { DATA_IMAGE_URL, decodeOrKeep } from './shared/urls';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';
 
@@ -161,7 +161,7 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
     case 's3':
       return { kind: 'blocked', reason: `s3:// URLs cannot be loaded (and Labelbox rejects them: use https://<bucket>.s3.<region>.amazonaws.com/…). ${HOW_TO_MIRROR}` };
     case 'data':
-      return /^data:image\/(png|jpe?g|gif|webp|bmp)[;,]/i.test(text)
+      return DATA_IMAGE_URL.test(text)
         ? { kind: 'remote', url: text }
         : { kind: 'blocked', reason: 'data: URLs other than images are never loaded by the preview.' };
     case 'file': {
