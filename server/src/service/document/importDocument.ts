@@ -62,12 +62,11 @@ function replaceRange<T>(list: T[], from: number, to: number, added: T[]): T[] {
 /** A JSON string value (not a key) that is an http(s) URL. */
 const LINK_PATTERN = /"(https?:\/\/[^"\\\s]+)"(?!\s*:)/g;
 
-function findLinks(text: string, start: number, end: number): RowLink[] {
+function findLinks(text: string): RowLink[] {
   const links: RowLink[] = [];
-  LINK_PATTERN.lastIndex = start;
-  for (let match = LINK_PATTERN.exec(text); match && match.index < end; match = LINK_PATTERN.exec(text)) {
-    if (match.index + match[0].length > end) break;
-    links.push({ offset: match.index + 1 - start, length: match[1].length, target: match[1] });
+  LINK_PATTERN.lastIndex = 0;
+  for (let match = LINK_PATTERN.exec(text); match; match = LINK_PATTERN.exec(text)) {
+    links.push({ offset: match.index + 1, length: match[1].length, target: match[1] });
   }
   return links;
 }
@@ -416,13 +415,16 @@ export class ImportDocument {
   locate(entry: RowEntry): RowFacts {
     this.fresh();
     const facts = entry.facts;
-    const end = entry.start + entry.valueLength;
-    if (facts.globalKey && facts.globalKey.offset < 0) {
-      const found = locateTopLevelKey(this.slice(entry.start, end), 0, entry.valueLength, [GLOBAL_KEY[facts.dialect ?? 'current']]);
+    const unplacedGlobalKey = facts.globalKey && facts.globalKey.offset < 0;
+    const unplacedAssetKey = facts.assetKey && facts.assetKey.offset < 0;
+    if (!unplacedGlobalKey && !unplacedAssetKey) return facts;
+    const text = this.slice(entry.start, entry.start + entry.valueLength);
+    if (facts.globalKey && unplacedGlobalKey) {
+      const found = locateTopLevelKey(text, [GLOBAL_KEY[facts.dialect ?? 'current']]);
       if (found) Object.assign(facts.globalKey, { offset: found.valueOffset, length: found.valueLength });
     }
-    if (facts.assetKey && facts.assetKey.offset < 0) {
-      const found = locateTopLevelKey(this.slice(entry.start, end), 0, entry.valueLength, ASSET_KEYS);
+    if (unplacedAssetKey) {
+      const found = locateTopLevelKey(text, ASSET_KEYS);
       if (found) facts.assetKey = { offset: found.keyOffset, length: found.keyLength };
     }
     return facts;
@@ -431,7 +433,7 @@ export class ImportDocument {
   /** Web URLs among the row's string values (row-relative, inside the quotes), found once per row. */
   links(entry: RowEntry): readonly RowLink[] {
     this.fresh();
-    entry.links ??= findLinks(this.slice(entry.start, entry.start + entry.valueLength), 0, entry.valueLength);
+    entry.links ??= findLinks(this.slice(entry.start, entry.start + entry.valueLength));
     return entry.links;
   }
 

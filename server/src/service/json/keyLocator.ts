@@ -5,20 +5,21 @@
  */
 
 export interface KeyLocation {
-  /** Absolute offsets of the key (with its quotes) and of its value. */
+  /** Offsets in the object's text of the key (with its quotes) and of its value. */
   keyOffset: number;
   keyLength: number;
   valueOffset: number;
   valueLength: number;
 }
 
-/** The last occurrence (the one JSON.parse keeps) of any of `keys` directly inside the object at `start`. */
-export function locateTopLevelKey(text: string, start: number, end: number, keys: readonly string[]): KeyLocation | undefined {
-  if (text.charCodeAt(start) !== 0x7b) return undefined;
+/** The last occurrence (the one JSON.parse keeps) of any of `keys` directly inside the object that `text` is. */
+export function locateTopLevelKey(text: string, keys: readonly string[]): KeyLocation | undefined {
+  const end = text.length;
+  if (text.charCodeAt(0) !== 0x7b) return undefined;
   let found: KeyLocation | undefined;
   let depth = 0;
   let pendingKey: { offset: number; length: number } | undefined;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x22) {
       const close = stringEnd(text, i, end);

@@ -28,7 +28,7 @@ export function checkGlobalKey(check: RowCheck): void {
   if (bad.length) {
     check.report(node, 'global-key-characters', `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change or reject the key.`);
   }
-  if (key.charCodeAt(0) === 0x20 || key.charCodeAt(key.length - 1) === 0x20 || key !== key.trim()) {
+  if (key !== key.trim()) {
     check.report(node, 'global-key-characters', 'This global key starts or ends with a space, which Labelbox does not allow.', {
       fixes: [{ kind: 'replace', title: 'Remove the spaces', text: JSON.stringify(key.trim()) }],
     });
