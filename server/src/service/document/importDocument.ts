@@ -243,13 +243,14 @@ export class ImportDocument {
   }
 
   private recheckParsed(entry: RowEntry, context: ValidationContext): ReturnType<typeof validateParsedRow> {
+    const rowText = this.slice(entry.start, entry.start + entry.valueLength);
     let value: JsonValue;
     try {
-      value = JSON.parse(this.slice(entry.start, entry.start + entry.valueLength)) as JsonValue;
+      value = JSON.parse(rowText) as JsonValue;
     } catch {
       return undefined;
     }
-    return validateParsedRow(value, context);
+    return validateParsedRow(value, rowText, context);
   }
 
   /** Index of the row whose span (value and the separator after it) contains `offset`, or -1. */
@@ -370,7 +371,7 @@ export class ImportDocument {
 
   /** Checks a parsed element of `source`, whose offset 0 is `shift` in the document. */
   private checkElement(element: ParsedElement, source = this.textValue, shift = 0): RowEntry {
-    let result = element.value !== undefined ? validateParsedRow(element.value, this.context) : undefined;
+    let result = element.value !== undefined ? validateParsedRow(element.value, source.slice(element.start, element.valueEnd), this.context) : undefined;
     if (!result) {
       // Parsed with positions: by this parser already, or now because the row has problems to place.
       const tree = element.value !== undefined ? new JsonParser(source, element.start, element.valueEnd).parseRelativeValue() : element.node;

@@ -1,5 +1,7 @@
 import type { JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from '../json/ast';
 import { getProperty } from '../json/ast';
+import { NO_OFFSET } from '../json/valueNodes';
+import { locateTopLevelKey } from '../json/keyLocator';
 import type { FixData, ImportDiagnostic, RelatedLocation } from '../diagnostic';
 import { RULES, type RuleCode, type Severity } from '../rules';
 import type { ValidationContext } from './validationContext';
@@ -26,6 +28,13 @@ export class RowCheck {
   readonly diagnostics: ImportDiagnostic[] = [];
   /** Keys already reported by a rule, so the schema check does not report them again. */
   private claimedKeys: Set<StringNode> | undefined;
+  /**
+   * On a tree without positions (a row read by JSON.parse): reports on a top-level key, which
+   * `placeByKeys` finds again in the row's text without a tree.
+   */
+  private reportsOnKeys: Array<{ diagnostic: ImportDiagnostic; key: string }> | undefined;
+  /** On a tree without positions: a report that only a tree with positions can place. */
+  needsPositions = false;
 
   constructor(
     readonly node: ObjectNode,
@@ -50,6 +59,34 @@ export class RowCheck {
     // Copy only the position: a span passed in may be a tree node, which must not outlive the check.
     if (options.related?.length) diagnostic.related = options.related.map(({ offset, length, message }) => ({ offset, length, message }));
     this.diagnostics.push(diagnostic);
+    if (this.node.offset === NO_OFFSET) {
+      const key = this.topLevelKeyName(at);
+      if (key === undefined || diagnostic.related) this.needsPositions = true;
+      else (this.reportsOnKeys ??= []).push({ diagnostic, key });
+    }
+  }
+
+  /** The name of the row's property whose key `at` is; undefined for any other span. */
+  private topLevelKeyName(at: Span): string | undefined {
+    const node = at as Partial<StringNode>;
+    if (node.type !== 'string' || node.parent !== this.node || typeof node.value !== 'string') return undefined;
+    return this.property(node.value)?.key === at ? node.value : undefined;
+  }
+
+  /**
+   * Gives the reports of a check without positions their places in `rowText`, the row's text.
+   * Possible only when every report is on a top-level key; false when one is not (or is not
+   * found), and the row must then be checked on a tree with positions.
+   */
+  placeByKeys(rowText: string): boolean {
+    if (this.needsPositions) return false;
+    for (const { diagnostic, key } of this.reportsOnKeys ?? []) {
+      const found = locateTopLevelKey(rowText, [key]);
+      if (!found) return false;
+      diagnostic.offset = found.keyOffset;
+      diagnostic.length = found.keyLength;
+    }
+    return true;
   }
 
   /** Whether a rule already reported this key. */

@@ -57,32 +57,48 @@ const ROW_RULES = [
 ];
 
 /**
- * Checks a row that JSON.parse read, without positions. Returns undefined when the row has
- * any problem: it must then be parsed with positions and checked by `validateRow` to place
- * them. Most rows of a real file have none, and are never parsed twice.
+ * Checks a row that JSON.parse read from `rowText`, without positions. Most rows of a real
+ * file have no problems, and a row whose problems are all on top-level keys (a missing
+ * media_type, an unknown property) has them placed by finding those keys in its text.
+ * Returns undefined when a problem needs a tree with positions to be placed: the row must
+ * then be parsed again and checked by `validateRow`.
  */
-export function validateParsedRow(value: JsonValue, context: ValidationContext): RowResult | undefined {
+export function validateParsedRow(value: JsonValue, rowText: string, context: ValidationContext): RowResult | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const result = validateRow(nodeOfValue(value), context, value);
-  return result.diagnostics.length ? undefined : result;
+  const { check, result } = checkRow(nodeOfValue(value), context, value);
+  if (!check || !result.diagnostics.length) return result;
+  if (!check.placeByKeys(rowText)) return undefined;
+  sortByPlace(result.diagnostics);
+  return result;
 }
 
 /** Checks one data row on its own; nothing here looks at other rows. */
-export function validateRow(node: JsonNode | undefined, context: ValidationContext, parsedValue?: JsonValue): RowResult {
-  if (!node) return { diagnostics: [], facts: { dialect: undefined } };
+export function validateRow(node: JsonNode | undefined, context: ValidationContext): RowResult {
+  return checkRow(node, context).result;
+}
+
+function sortByPlace(diagnostics: ImportDiagnostic[]): void {
+  diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
+}
+
+/** The row's check (for an object) and its result. */
+function checkRow(node: JsonNode | undefined, context: ValidationContext, parsedValue?: JsonValue): { check?: RowCheck; result: RowResult } {
+  if (!node) return { result: { diagnostics: [], facts: { dialect: undefined } } };
   if (node.type !== 'object') {
     const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
     return {
-      diagnostics: [
-        {
-          offset: node.offset,
-          length: node.length,
-          severity: 'error',
-          code: 'row-not-object',
-          message: `Each element of the import file must be a data row object { … }; this one is ${what}.`,
-        },
-      ],
-      facts: { dialect: undefined },
+      result: {
+        diagnostics: [
+          {
+            offset: node.offset,
+            length: node.length,
+            severity: 'error',
+            code: 'row-not-object',
+            message: `Each element of the import file must be a data row object { … }; this one is ${what}.`,
+          },
+        ],
+        facts: { dialect: undefined },
+      },
     };
   }
 
@@ -101,8 +117,8 @@ export function validateRow(node: JsonNode | undefined, context: ValidationConte
   }
   for (const rule of ROW_RULES) rule(check);
 
-  check.diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  return { diagnostics: check.diagnostics, facts: factsOf(check) };
+  sortByPlace(check.diagnostics);
+  return { check, result: { diagnostics: check.diagnostics, facts: factsOf(check) } };
 }
 
 function factsOf(check: RowCheck): RowFacts {
