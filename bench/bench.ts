@@ -11,10 +11,10 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SERVER_EXEC_ARGV } from '../client/src/serverOptions';
-import { generateImportFile } from './generateRows';
+import { generateImportFile, withoutMediaType } from './generateRows';
 import { machineDescription } from './machine';
 import { measureCli, type CliResult } from './measureCli';
-import { measureSession, type SessionResult } from './measureServer';
+import { measureOpenOnly, measureSession, type SessionResult } from './measureServer';
 import { printCliTable, printSizeTable } from './report';
 import type { ServerLaunch } from './serverProcess';
 
@@ -100,19 +100,26 @@ const JSON_SERVER: ServerLaunch = {
   },
 };
 
+/** A server that reads didOpen and answers with no diagnostics: the least any server can take to open. */
+const FLOOR_SERVER: ServerLaunch = {
+  name: 'protocol floor',
+  args: ['--import', 'tsx', resolve(ROOT, 'bench/floorServer.ts'), '--stdio'],
+};
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   mkdirSync(GENERATED, { recursive: true });
   const machine = machineDescription();
   console.log(`# Benchmark\n\n${machine}\n`);
   console.log(`Command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd() + '\n');
-  const results: Array<{ rows: number; bytes: number; wrongRows: number; sessions: SessionResult[]; cli?: CliResult }> = [];
+  const results: Array<{ rows: number; bytes: number; wrongRows: number; sessions: SessionResult[]; floorOpenMs: number[]; cli?: CliResult; cliWithoutMediaType?: CliResult }> = [];
   for (const rows of options.sizes) {
     const file = generateImportFile(rows, options.seed);
     const path = resolve(GENERATED, `rows-${rows}.labelbox.json`);
     writeFileSync(path, file.text);
     const uri = pathToFileURL(path).href;
     const sessions: SessionResult[] = [];
+    const floorOpenMs: number[] = [];
     const sessionOptions = { editPairs: options.editPairs, pasteRows: options.pasteRows, compareWithFresh: true, timeoutMs: 600_000, pauseMs: options.pauseMs };
     for (let run = 0; run < options.runs; run++) {
       // Alternate the order, so that neither server always runs right after the other.
@@ -122,9 +129,17 @@ async function main(): Promise<void> {
         const isOurs = launch === OUR_SERVER;
         sessions.push(await measureSession(launch, file, uri, isOurs ? 'labelbox-json' : 'json', { ...sessionOptions, compareWithFresh: isOurs }));
       }
+      process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${FLOOR_SERVER.name}…\n`);
+      floorOpenMs.push((await measureOpenOnly(FLOOR_SERVER, file, uri)).openMs);
     }
     const cli = options.cli ? measureCli(resolve(ROOT, 'dist/cli.js'), path, options.runs) : undefined;
-    const result = { rows, bytes: Buffer.byteLength(file.text), wrongRows: file.errors.length, sessions, cli };
+    let cliWithoutMediaType: CliResult | undefined;
+    if (options.cli) {
+      const variant = resolve(GENERATED, `rows-${rows}-no-media-type.labelbox.json`);
+      writeFileSync(variant, withoutMediaType(file.text));
+      cliWithoutMediaType = measureCli(resolve(ROOT, 'dist/cli.js'), variant, options.runs);
+    }
+    const result = { rows, bytes: Buffer.byteLength(file.text), wrongRows: file.errors.length, sessions, floorOpenMs, cli, cliWithoutMediaType };
     results.push(result);
     printSizeTable(result);
   }

@@ -280,3 +280,13 @@ export function rowsWithInjectedProblems(file: GeneratedFile): Set<number> {
 export function cleanRowText(seed: number, index: number): string {
   return JSON.stringify(cleanRow(new Random(seed), index), null, 2).replace(/\n/g, '\n  ');
 }
+
+/**
+ * The file's rows without their media_type, as in files that leave it to Labelbox: every row
+ * then has a problem (an information note on row_data) and takes a path the file with media
+ * types does not.
+ */
+export function withoutMediaType(text: string): string {
+  const rows = (JSON.parse(text) as Row[]).map(({ media_type: _mediaType, ...rest }) => rest);
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}

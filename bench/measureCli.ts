@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,6 +41,8 @@ export function runNode(args: string[]): CommandRun {
 }
 
 export interface CliResult {
+  /** Size of the file in bytes. */
+  bytes: number;
   cli: CommandRun[];
   floor: CommandRun[];
   problems: number;
@@ -59,5 +61,5 @@ export function measureCli(cliPath: string, file: string, runs: number): CliResu
     cli.push(checked);
     floor.push(runNode(['-e', 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))', file]));
   }
-  return { cli, floor, problems };
+  return { bytes: statSync(file).size, cli, floor, problems };
 }

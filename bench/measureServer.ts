@@ -244,3 +244,17 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
   const right = b.map(key).sort();
   return left.every((item, index) => item === right[index]);
 }
+
+/** Opening → diagnostics for a server that only opens (the protocol floor: bench/floorServer.ts). */
+export async function measureOpenOnly(launch: ServerLaunch, file: GeneratedFile, uri: string): Promise<{ openMs: number; openCpuMs: number }> {
+  const server = await ServerProcess.start(launch);
+  try {
+    const cpu = server.cpuMilliseconds();
+    const started = performance.now();
+    server.open(uri, file.text, 'json');
+    const opened = await server.nextDiagnostics(uri, 0, 1, 600_000);
+    return { openMs: opened.at - started, openCpuMs: server.cpuMilliseconds() - cpu };
+  } finally {
+    await server.stop();
+  }
+}
