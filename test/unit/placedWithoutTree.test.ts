@@ -4,21 +4,27 @@ import { createValidationContext } from '../../server/src/service';
 import { JsonParser } from '../../server/src/service/json/parser';
 import type { JsonValue } from '../../server/src/service/json/ast';
 import { validateParsedRow, validateRow } from '../../server/src/service/validation/validateRow';
-import { generateImportFile } from '../../bench/generateRows';
+import { generateImportFile, SPLIT_ID } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 
 /**
- * A row read by JSON.parse is checked without positions; when all its problems are on
- * top-level keys they are placed by finding those keys in the row's text, without parsing it
- * again. Whatever that path returns must be exactly what a check on a tree with positions
- * gives, for realistic rows, written in different layouts.
+ * A row read by JSON.parse is checked without positions; its problems are then placed by
+ * finding the nodes they are on in the row's text (a scan for top-level keys, else one parse
+ * with positions), without checking the row again. Whatever that path returns must be exactly
+ * what a check on a tree with positions gives, for realistic rows, written in different layouts.
  */
 
 const context = createValidationContext();
 type Row = { [key: string]: JsonValue };
 
-/** Changes that give a row problems on its top-level keys, and some that give it others. */
+/** Changes that give a row problems on its top-level keys, inside its values, and with related places. */
 const MUTATIONS: Array<(row: Row) => void> = [
+  (row) => (row.metadata_fields = [...((row.metadata_fields as JsonValue[] | undefined) ?? []), { name: 'camera_model', value: 'X100' }]),
+  (row) => (row.metadata_fields = [{ schema_id: SPLIT_ID, value: 'nope' }]),
+  (row) => (row.metadata_fields = [{ name: 'split', value: 'train' }, { name: 'split', value: 'valid' }]),
+  (row) => (row.attachments = [{ type: 'VIDEO_CLIP', value: 'https://example.com/a.mp4' }, { type: 'IMAGE', value: 'https://example.com/b.jpg', colour: 'red' }]),
+  (row) => (row.row_data = 's3://bucket/a.jpg'),
+  (row) => (row.global_key = `${String(row.global_key)} `),
   (row) => delete row.media_type,
   (row) => {
     // An external id and no global key.
@@ -49,7 +55,7 @@ function layout(row: Row, random: Random): string {
   }
 }
 
-test('problems placed by their keys are the ones a tree with positions gives', () => {
+test('problems placed without checking the row again are the ones a check with positions gives', () => {
   const random = new Random(7);
   const rows = JSON.parse(generateImportFile(3000, 3).text) as Row[];
   let placed = 0;
@@ -70,16 +76,29 @@ test('problems placed by their keys are the ones a tree with positions gives', (
     for (const diagnostic of withoutTree.diagnostics) placedCodes.add(diagnostic.code);
   }
   // The test means something only if both paths were taken often.
-  assert.ok(placed > 1000, `rows with problems placed by key: ${placed}`);
-  assert.ok(reparsed > 200, `rows parsed again: ${reparsed}`);
-  for (const code of ['missing-media-type', 'missing-global-key', 'unknown-property']) assert.ok(placedCodes.has(code), `no ${code} placed by key`);
+  assert.ok(placed > 1000, `rows with problems placed: ${placed}`);
+  assert.ok(reparsed > 100, `rows checked again: ${reparsed}`);
+  // On top-level keys, on values and on keys inside values.
+  for (const code of ['missing-media-type', 'missing-global-key', 'unknown-property', 'unknown-metadata-field', 'invalid-metadata-value', 's3-url', 'global-key-characters', 'deprecated-attachment-type']) {
+    assert.ok(placedCodes.has(code), `no ${code} placed: ${[...placedCodes].join(', ')}`);
+  }
 });
 
-test('a problem inside a value is not placed by key: the row is parsed again', () => {
-  const text = '{ "row_data": "https://example.com/a.jpg", "media_type": "IMAGE", "attachments": [{ "type": "TEXT", "value": "" }] }';
+test('a problem with a related place is left to the check with positions', () => {
+  const text = '{ "row_data": "https://example.com/a.jpg", "media_type": "IMAGE", "metadata_fields": [{ "name": "split", "value": "train" }, { "name": "split", "value": "test" }] }';
   assert.equal(validateParsedRow(JSON.parse(text) as JsonValue, text, context), undefined);
   const positioned = validateRow(new JsonParser(text).parseRelativeValue(), context);
-  assert.ok(positioned.diagnostics.some((diagnostic) => diagnostic.offset > text.indexOf('"attachments"')));
+  assert.ok(positioned.diagnostics.some((diagnostic) => diagnostic.related?.length));
+});
+
+test('a problem inside a value is placed on its node', () => {
+  const text = '{ "row_data": "https://example.com/a.jpg", "media_type": "IMAGE", "attachments": [{ "type": "RAW_TEXT", "value": "" }] }';
+  const result = validateParsedRow(JSON.parse(text) as JsonValue, text, context);
+  assert.ok(result);
+  assert.deepEqual(
+    result.diagnostics.map((diagnostic) => text.slice(diagnostic.offset, diagnostic.offset + diagnostic.length)),
+    ['""'],
+  );
 });
 
 test('a missing media_type is underlined on row_data without a tree', () => {

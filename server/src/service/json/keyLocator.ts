@@ -4,6 +4,8 @@
  * asset key) in rows that were checked without positions.
  */
 
+import type { PathStep } from './nodePath';
+
 export interface KeyLocation {
   /** Offsets in the object's text of the key (with its quotes) and of its value. */
   keyOffset: number;
@@ -95,4 +97,111 @@ function matchingEnd(text: string, open: number, end: number): number {
     }
   }
   return end;
+}
+
+function skipWhitespace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Offset of the quote closing the string that opens at `open`, or -1. For text known to be
+ * valid JSON: strings are skipped with indexOf, not character by character.
+ */
+function closingQuote(text: string, open: number): number {
+  let close = open;
+  for (;;) {
+    close = text.indexOf('"', close + 1);
+    if (close < 0) return -1;
+    let backslash = close - 1;
+    while (text.charCodeAt(backslash) === 0x5c) backslash--;
+    if ((close - 1 - backslash) % 2 === 0) return close;
+  }
+}
+
+/** End (exclusive) of the value that starts at `start` in valid JSON, or -1 when there is none. */
+function validValueEnd(text: string, start: number, end: number): number {
+  if (start >= end) return -1;
+  const first = text.charCodeAt(start);
+  if (first === 0x22) {
+    const close = closingQuote(text, start);
+    return close < 0 ? -1 : close + 1;
+  }
+  if (first !== 0x7b && first !== 0x5b) {
+    let i = start;
+    while (i < end && !/[\s,}\]]/.test(text[i])) i++;
+    return i;
+  }
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) {
+      i = closingQuote(text, i);
+      if (i < 0) return -1;
+    } else if (ch === 0x7b || ch === 0x5b) {
+      depth++;
+    } else if ((ch === 0x7d || ch === 0x5d) && --depth === 0) {
+      return i + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the key or value at the end of `path` is in `text`, a valid JSON value without
+ * repeated keys (a row that JSON.parse read). Found by
+ * scanning, without building a tree; undefined when the path does not lead anywhere.
+ */
+export function locatePath(text: string, path: readonly PathStep[]): { offset: number; length: number } | undefined {
+  const end = text.length;
+  let start = skipWhitespace(text, 0, end);
+  let stop = validValueEnd(text, start, end);
+  if (stop < 0) return undefined;
+  for (let stepIndex = 0; stepIndex < path.length; stepIndex++) {
+    const step = path[stepIndex];
+    const isLast = stepIndex === path.length - 1;
+    let i = skipWhitespace(text, start + 1, end);
+    if (step.kind === 'item') {
+      if (text.charCodeAt(start) !== 0x5b) return undefined;
+      for (let index = 0; ; index++) {
+        const itemEnd = text.charCodeAt(i) === 0x5d ? -1 : validValueEnd(text, i, end);
+        if (itemEnd < 0) return undefined;
+        if (index === step.index) {
+          start = i;
+          stop = itemEnd;
+          break;
+        }
+        i = skipWhitespace(text, itemEnd, end);
+        if (text.charCodeAt(i) !== 0x2c) return undefined;
+        i = skipWhitespace(text, i + 1, end);
+      }
+      continue;
+    }
+    if (text.charCodeAt(start) !== 0x7b) return undefined;
+    for (;;) {
+      if (text.charCodeAt(i) !== 0x22) return undefined;
+      const keyClose = closingQuote(text, i);
+      if (keyClose < 0) return undefined;
+      const colon = skipWhitespace(text, keyClose + 1, end);
+      if (text.charCodeAt(colon) !== 0x3a) return undefined;
+      const valueStart = skipWhitespace(text, colon + 1, end);
+      const propertyEnd = validValueEnd(text, valueStart, end);
+      if (propertyEnd < 0) return undefined;
+      if (keyText(text, i, keyClose) === step.name) {
+        if (step.kind === 'key') return isLast ? { offset: i, length: keyClose + 1 - i } : undefined;
+        start = valueStart;
+        stop = propertyEnd;
+        break;
+      }
+      i = skipWhitespace(text, propertyEnd, end);
+      if (text.charCodeAt(i) !== 0x2c) return undefined;
+      i = skipWhitespace(text, i + 1, end);
+    }
+  }
+  return { offset: start, length: stop - start };
 }

@@ -1,7 +1,8 @@
 import type { JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from '../json/ast';
 import { getProperty } from '../json/ast';
 import { NO_OFFSET } from '../json/valueNodes';
-import { locateTopLevelKey } from '../json/keyLocator';
+import { locatePath } from '../json/keyLocator';
+import { pathTo } from '../json/nodePath';
 import type { FixData, ImportDiagnostic, RelatedLocation } from '../diagnostic';
 import { RULES, type RuleCode, type Severity } from '../rules';
 import type { ValidationContext } from './validationContext';
@@ -29,12 +30,12 @@ export class RowCheck {
   /** Keys already reported by a rule, so the schema check does not report them again. */
   private claimedKeys: Set<StringNode> | undefined;
   /**
-   * On a tree without positions (a row read by JSON.parse): reports on a top-level key, which
-   * `placeByKeys` finds again in the row's text without a tree.
+   * On a tree without positions (a row read by JSON.parse): each report with the node it is
+   * on, so that `placeInText` can give it the place of that node in the row's text.
    */
-  private reportsOnKeys: Array<{ diagnostic: ImportDiagnostic; key: string }> | undefined;
-  /** On a tree without positions: a report that only a tree with positions can place. */
-  needsPositions = false;
+  private reportsOnNodes: Array<{ diagnostic: ImportDiagnostic; node: JsonNode }> | undefined;
+  /** On a tree without positions: a report on something other than a node, which only a check with positions can place. */
+  private unplaceable = false;
 
   constructor(
     readonly node: ObjectNode,
@@ -60,31 +61,26 @@ export class RowCheck {
     if (options.related?.length) diagnostic.related = options.related.map(({ offset, length, message }) => ({ offset, length, message }));
     this.diagnostics.push(diagnostic);
     if (this.node.offset === NO_OFFSET) {
-      const key = this.topLevelKeyName(at);
-      if (key === undefined || diagnostic.related) this.needsPositions = true;
-      else (this.reportsOnKeys ??= []).push({ diagnostic, key });
+      // Related places are copied as offsets, so they cannot be found again.
+      if (isNodeWithoutPosition(at) && !diagnostic.related) (this.reportsOnNodes ??= []).push({ diagnostic, node: at });
+      else this.unplaceable = true;
     }
   }
 
-  /** The name of the row's property whose key `at` is; undefined for any other span. */
-  private topLevelKeyName(at: Span): string | undefined {
-    const node = at as Partial<StringNode>;
-    if (node.type !== 'string' || node.parent !== this.node || typeof node.value !== 'string') return undefined;
-    return this.property(node.value)?.key === at ? node.value : undefined;
-  }
-
   /**
-   * Gives the reports of a check without positions their places in `rowText`, the row's text.
-   * Possible only when every report is on a top-level key; false when one is not (or is not
-   * found), and the row must then be checked on a tree with positions.
+   * Gives the reports of a check without positions their places in `rowText`, the row's
+   * text, by following each node's path through the text: cheaper than checking the row
+   * again on a tree with positions. False when a report cannot be placed that way; the row
+   * must then be checked on a tree with positions.
    */
-  placeByKeys(rowText: string): boolean {
-    if (this.needsPositions) return false;
-    for (const { diagnostic, key } of this.reportsOnKeys ?? []) {
-      const found = locateTopLevelKey(rowText, [key]);
+  placeInText(rowText: string): boolean {
+    if (this.unplaceable) return false;
+    for (const { diagnostic, node } of this.reportsOnNodes ?? []) {
+      const path = pathTo(node, this.node);
+      const found = path && locatePath(rowText, path);
       if (!found) return false;
-      diagnostic.offset = found.keyOffset;
-      diagnostic.length = found.keyLength;
+      diagnostic.offset = found.offset;
+      diagnostic.length = found.length;
     }
     return true;
   }
@@ -99,6 +95,13 @@ export class RowCheck {
     (this.claimedKeys ??= new Set()).add(property.key);
     this.report(property.key, code, message, options);
   }
+}
+
+const NODE_TYPES = new Set(['object', 'array', 'string', 'number', 'boolean', 'null']);
+
+/** A value or key node of a tree without positions, as opposed to a span computed from one (which has no type). */
+function isNodeWithoutPosition(at: Span): at is JsonNode {
+  return at.offset === NO_OFFSET && NODE_TYPES.has((at as { type?: unknown }).type as string);
 }
 
 /** Where to underline a problem with a whole object: its key when it has one, else its opening brace. */

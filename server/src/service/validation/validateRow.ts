@@ -58,16 +58,15 @@ const ROW_RULES = [
 
 /**
  * Checks a row that JSON.parse read from `rowText`, without positions. Most rows of a real
- * file have no problems, and a row whose problems are all on top-level keys (a missing
- * media_type, an unknown property) has them placed by finding those keys in its text.
- * Returns undefined when a problem needs a tree with positions to be placed: the row must
- * then be parsed again and checked by `validateRow`.
+ * file have no problems; the problems of the others are placed afterwards, by finding the
+ * nodes they are on in the row's text. Returns undefined when a problem is not on a node (or
+ * its node is not found): the row must then be parsed again and checked by `validateRow`.
  */
 export function validateParsedRow(value: JsonValue, rowText: string, context: ValidationContext): RowResult | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { check, result } = checkRow(nodeOfValue(value), context, value);
   if (!check || !result.diagnostics.length) return result;
-  if (!check.placeByKeys(rowText)) return undefined;
+  if (!check.placeInText(rowText)) return undefined;
   sortByPlace(result.diagnostics);
   return result;
 }
