@@ -4,6 +4,8 @@ import { createValidationContext } from '../../server/src/service';
 import { JsonParser } from '../../server/src/service/json/parser';
 import type { JsonValue } from '../../server/src/service/json/ast';
 import { validateParsedRow, validateRow } from '../../server/src/service/validation/validateRow';
+import { locatePath } from '../../server/src/service/json/keyLocator';
+import type { PathStep } from '../../server/src/service/json/nodePath';
 import { generateImportFile, SPLIT_ID } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 
@@ -25,6 +27,12 @@ const MUTATIONS: Array<(row: Row) => void> = [
   (row) => (row.attachments = [{ type: 'VIDEO_CLIP', value: 'https://example.com/a.mp4' }, { type: 'IMAGE', value: 'https://example.com/b.jpg', colour: 'red' }]),
   (row) => (row.row_data = 's3://bucket/a.jpg'),
   (row) => (row.global_key = `${String(row.global_key)} `),
+  (row) => {
+    // A first property whose value has escaped quotes, a backslash, brackets and nested arrays, to be skipped over.
+    const properties = { ...row };
+    for (const key of Object.keys(row)) delete row[key];
+    Object.assign(row, { note: ['say "hi" \\ to [ { "x": 1 } ]', [1.5e3, true, null, [[]]]], ...properties });
+  },
   (row) => delete row.media_type,
   (row) => {
     // An external id and no global key.
@@ -109,4 +117,18 @@ test('a missing media_type is underlined on row_data without a tree', () => {
     result.diagnostics.map((diagnostic) => [diagnostic.code, text.slice(diagnostic.offset, diagnostic.offset + diagnostic.length)]),
     [['missing-media-type', '"row_data"']],
   );
+});
+
+test('a path is followed past strings with escaped quotes and brackets', () => {
+  const text = '{"note": ["say \\"hi\\" \\\\", "[ { \\"x\\": 1 } ]", [1.5e3, true, null, [[]]]], "metadata_fields": [{"name": "a"}, {"name": "b", "value": "v"}]}';
+  const place = (path: PathStep[]) => {
+    const found = locatePath(text, path);
+    return found && text.slice(found.offset, found.offset + found.length);
+  };
+  assert.equal(place([{ kind: 'value', name: 'metadata_fields' }, { kind: 'item', index: 1 }, { kind: 'key', name: 'value' }]), '"value"');
+  assert.equal(place([{ kind: 'value', name: 'metadata_fields' }, { kind: 'item', index: 1 }, { kind: 'value', name: 'value' }]), '"v"');
+  assert.equal(place([{ kind: 'value', name: 'note' }, { kind: 'item', index: 2 }, { kind: 'item', index: 3 }]), '[[]]');
+  assert.equal(place([{ kind: 'value', name: 'note' }, { kind: 'item', index: 1 }]), '"[ { \\"x\\": 1 } ]"');
+  assert.equal(place([{ kind: 'value', name: 'metadata_fields' }, { kind: 'item', index: 2 }]), undefined);
+  assert.equal(place([{ kind: 'value', name: 'missing' }]), undefined);
 });

@@ -152,10 +152,16 @@ function validValueEnd(text: string, start: number, end: number): number {
   return -1;
 }
 
+/** Start of the member after a value that ends at `from`: past the comma; -1 at the end of the object or array. */
+function nextMember(text: string, from: number, end: number): number {
+  const separator = skipWhitespace(text, from, end);
+  return text.charCodeAt(separator) === 0x2c ? skipWhitespace(text, separator + 1, end) : -1;
+}
+
 /**
  * Where the key or value at the end of `path` is in `text`, a valid JSON value without
- * repeated keys (a row that JSON.parse read). Found by
- * scanning, without building a tree; undefined when the path does not lead anywhere.
+ * repeated keys (a row that JSON.parse read). Found by scanning, without building a tree;
+ * undefined when the path does not lead anywhere.
  */
 export function locatePath(text: string, path: readonly PathStep[]): { offset: number; length: number } | undefined {
   const end = text.length;
@@ -176,9 +182,8 @@ export function locatePath(text: string, path: readonly PathStep[]): { offset: n
           stop = itemEnd;
           break;
         }
-        i = skipWhitespace(text, itemEnd, end);
-        if (text.charCodeAt(i) !== 0x2c) return undefined;
-        i = skipWhitespace(text, i + 1, end);
+        i = nextMember(text, itemEnd, end);
+        if (i < 0) return undefined;
       }
       continue;
     }
@@ -198,9 +203,8 @@ export function locatePath(text: string, path: readonly PathStep[]): { offset: n
         stop = propertyEnd;
         break;
       }
-      i = skipWhitespace(text, propertyEnd, end);
-      if (text.charCodeAt(i) !== 0x2c) return undefined;
-      i = skipWhitespace(text, i + 1, end);
+      i = nextMember(text, propertyEnd, end);
+      if (i < 0) return undefined;
     }
   }
   return { offset: start, length: stop - start };
