@@ -100,10 +100,16 @@ const JSON_SERVER: ServerLaunch = {
   },
 };
 
-/** A server that reads didOpen and answers with no diagnostics: the least any server can take to open. */
+/** A server that reads didOpen and answers with no diagnostics: the least a server on our library can take to open. */
 const FLOOR_SERVER: ServerLaunch = {
   name: 'protocol floor',
   args: ['--import', 'tsx', resolve(ROOT, 'bench/floorServer.ts'), '--stdio'],
+};
+
+/** A server that answers didOpen when its last byte arrived, without decoding it: the least any server can take. */
+const TRANSPORT_FLOOR_SERVER: ServerLaunch = {
+  name: 'transport floor',
+  args: ['--import', 'tsx', resolve(ROOT, 'bench/transportFloorServer.ts'), '--stdio'],
 };
 
 async function main(): Promise<void> {
@@ -112,7 +118,7 @@ async function main(): Promise<void> {
   const machine = machineDescription();
   console.log(`# Benchmark\n\n${machine}\n`);
   console.log(`Command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd() + '\n');
-  const results: Array<{ rows: number; bytes: number; wrongRows: number; sessions: SessionResult[]; floorOpenMs: number[]; cli?: CliResult; cliWithoutMediaType?: CliResult }> = [];
+  const results: Array<{ rows: number; bytes: number; wrongRows: number; sessions: SessionResult[]; floorOpenMs: number[]; transportFloorOpenMs: number[]; cli?: CliResult; cliWithoutMediaType?: CliResult }> = [];
   for (const rows of options.sizes) {
     const file = generateImportFile(rows, options.seed);
     const path = resolve(GENERATED, `rows-${rows}.labelbox.json`);
@@ -120,6 +126,7 @@ async function main(): Promise<void> {
     const uri = pathToFileURL(path).href;
     const sessions: SessionResult[] = [];
     const floorOpenMs: number[] = [];
+    const transportFloorOpenMs: number[] = [];
     const sessionOptions = { editPairs: options.editPairs, pasteRows: options.pasteRows, compareWithFresh: true, timeoutMs: 600_000, pauseMs: options.pauseMs };
     for (let run = 0; run < options.runs; run++) {
       // Alternate the order, so that neither server always runs right after the other.
@@ -131,6 +138,8 @@ async function main(): Promise<void> {
       }
       process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${FLOOR_SERVER.name}…\n`);
       floorOpenMs.push((await measureOpenOnly(FLOOR_SERVER, file, uri)).openMs);
+      process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${TRANSPORT_FLOOR_SERVER.name}…\n`);
+      transportFloorOpenMs.push((await measureOpenOnly(TRANSPORT_FLOOR_SERVER, file, uri)).openMs);
     }
     const cli = options.cli ? measureCli(resolve(ROOT, 'dist/cli.js'), path, options.runs) : undefined;
     let cliWithoutMediaType: CliResult | undefined;
@@ -139,7 +148,7 @@ async function main(): Promise<void> {
       writeFileSync(variant, withoutMediaType(file.text));
       cliWithoutMediaType = measureCli(resolve(ROOT, 'dist/cli.js'), variant, options.runs);
     }
-    const result = { rows, bytes: Buffer.byteLength(file.text), wrongRows: file.errors.length, sessions, floorOpenMs, cli, cliWithoutMediaType };
+    const result = { rows, bytes: Buffer.byteLength(file.text), wrongRows: file.errors.length, sessions, floorOpenMs, transportFloorOpenMs, cli, cliWithoutMediaType };
     results.push(result);
     printSizeTable(result);
   }

@@ -30,6 +30,8 @@ interface SizeResult {
   sessions: SessionResult[];
   /** Opening → diagnostics of the protocol floor (bench/floorServer.ts), one per run. */
   floorOpenMs: number[];
+  /** The same for the transport alone (bench/transportFloorServer.ts). */
+  transportFloorOpenMs: number[];
 }
 
 /** The medians over runs of one server's sessions. */
@@ -80,6 +82,8 @@ export function printSizeTable(result: SizeResult): void {
   row('&nbsp;&nbsp;of which parsing and checking (as the server reports it)', ms(ours.openCheck), '—', '');
   const floor = median(result.floorOpenMs);
   row('&nbsp;&nbsp;the floor: a server that only reads the message and answers (the same for both)', ms(floor), ms(floor), '');
+  const transportFloor = median(result.transportFloorOpenMs);
+  row('&nbsp;&nbsp;the transport alone: a server that answers once the last byte arrived, without decoding', ms(transportFloor), ms(transportFloor), '');
   row(`edit in a row → diagnostics (median of ${ours.editCount})`, ms(ours.edit), ms(theirs?.edit ?? NaN), ratio(ours.edit, theirs?.edit ?? NaN));
   row('&nbsp;&nbsp;slowest edit', ms(ours.editMax), ms(theirs?.editMax ?? NaN), '');
   row('&nbsp;&nbsp;CPU time per edit', ms(ours.editCpu), ms(theirs?.editCpu ?? NaN), ratio(ours.editCpu, theirs?.editCpu ?? NaN));
