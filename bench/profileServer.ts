@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const uri = pathToFileURL(path).href;
   const server = await ServerProcess.start({
     name: 'labelbox-import',
-    args: [...SERVER_EXEC_ARGV, ...(process.env.TRACE_GC ? ['--trace-gc'] : []), '--cpu-prof', `--cpu-prof-dir=${directory}`, resolve(__dirname, '../dist/server.js'), '--stdio'],
+    args: [...SERVER_EXEC_ARGV, '--cpu-prof', `--cpu-prof-dir=${directory}`, resolve(__dirname, '../dist/server.js'), '--stdio'],
     settings: {},
   });
   let started = performance.now();
