@@ -136,10 +136,10 @@ async function main(): Promise<void> {
         const isOurs = launch === OUR_SERVER;
         sessions.push(await measureSession(launch, file, uri, isOurs ? 'labelbox-json' : 'json', { ...sessionOptions, compareWithFresh: isOurs }));
       }
-      process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${FLOOR_SERVER.name}…\n`);
-      floorOpenMs.push((await measureOpenOnly(FLOOR_SERVER, file, uri)).openMs);
-      process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${TRANSPORT_FLOOR_SERVER.name}…\n`);
-      transportFloorOpenMs.push((await measureOpenOnly(TRANSPORT_FLOOR_SERVER, file, uri)).openMs);
+      for (const [launch, times] of [[FLOOR_SERVER, floorOpenMs], [TRANSPORT_FLOOR_SERVER, transportFloorOpenMs]] as const) {
+        process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${launch.name}…\n`);
+        times.push((await measureOpenOnly(launch, file, uri)).openMs);
+      }
     }
     const cli = options.cli ? measureCli(resolve(ROOT, 'dist/cli.js'), path, options.runs) : undefined;
     let cliWithoutMediaType: CliResult | undefined;

@@ -287,8 +287,7 @@ export function cleanRowText(seed: number, index: number): string {
  * types does not.
  */
 export function withoutMediaType(text: string): string {
-  const rows = (JSON.parse(text) as Row[]).map(({ media_type: _mediaType, ...rest }) => rest);
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return mapRows(text, ({ media_type: _mediaType, ...rest }) => rest);
 }
 
 /**
@@ -297,6 +296,10 @@ export function withoutMediaType(text: string): string {
  * note inside its metadata.
  */
 export function withUnknownMetadataField(text: string): string {
-  const rows = (JSON.parse(text) as Row[]).map((row) => ({ ...row, metadata_fields: [...((row.metadata_fields as Json[] | undefined) ?? []), { name: 'camera_model', value: 'X100' }] }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return mapRows(text, (row) => ({ ...row, metadata_fields: [...((row.metadata_fields as Json[] | undefined) ?? []), { name: 'camera_model', value: 'X100' }] }));
+}
+
+/** The file (valid JSON, as generated) with each row changed by `change`, written as generateImportFile writes it. */
+function mapRows(text: string, change: (row: Row) => Row): string {
+  return `${JSON.stringify((JSON.parse(text) as Row[]).map(change), null, 2)}\n`;
 }

@@ -74,12 +74,7 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
 
   try {
     // Opening → diagnostics.
-    let cpu = server.cpuMilliseconds();
-    const openStarted = performance.now();
-    server.open(uri, file.text, languageId);
-    const opened = await server.nextDiagnostics(uri, 0, 1, options.timeoutMs);
-    const openMs = opened.at - openStarted;
-    const openCpuMs = server.cpuMilliseconds() - cpu;
+    const { opened, openMs, openCpuMs } = await server.openAndWait(uri, file.text, languageId, options.timeoutMs);
     const openStatus = launch.name.startsWith('labelbox') ? await server.nextStatus(uri, 0, 5000) : undefined;
     const base = opened.diagnostics;
     const reportedRows = new Set(base.map((diagnostic) => layout.rowOfLine(diagnostic.range.start.line)));
@@ -91,7 +86,7 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
     }
 
     // Edits inside one row: type a character into a media_type (an error appears), delete it (it goes).
-    cpu = server.cpuMilliseconds();
+    const cpu = server.cpuMilliseconds();
     const editMs: number[] = [];
     for (let pair = 0; pair < options.editPairs; pair++) {
       const row = targets[pair % targets.length];
@@ -117,32 +112,41 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
 
     // Completion in a media_type value and hover on its key, at rows spread over the file.
     const capabilities = server.capabilities;
+    /** Times `method` at the media_type line of 5 target rows, at the character `characterIn` picks; `check` notes a wrong answer. */
+    const timeAtMediaTypes = async <R>(method: string, characterIn: (lineText: string) => number, check: (result: R, line: number) => void): Promise<number[]> => {
+      const times: number[] = [];
+      for (const row of targets.slice(0, 5)) {
+        const line = layout.lineInRow(row, '"media_type": "IMAGE"');
+        const position: Position = { line, character: characterIn(layout.lines[line]) };
+        const started = performance.now();
+        const result = await server.request<R>(method, { textDocument: { uri }, position });
+        times.push(performance.now() - started);
+        check(result, line);
+      }
+      return times;
+    };
     let completionMs: number[] | undefined;
     let hoverMs: number[] | undefined;
     if (capabilities.completionProvider) {
-      completionMs = [];
-      for (const row of targets.slice(0, 5)) {
-        const line = layout.lineInRow(row, '"media_type": "IMAGE"');
-        const position: Position = { line, character: layout.lines[line].indexOf('"IMAGE"') + 1 };
-        const started = performance.now();
-        const result = await server.request<{ items?: Array<{ label: string }> } | Array<{ label: string }> | null>('textDocument/completion', { textDocument: { uri }, position });
-        completionMs.push(performance.now() - started);
-        const items = Array.isArray(result) ? result : (result?.items ?? []);
-        if (!items.some((item) => item.label.includes('VIDEO'))) notes.push(`completion in a media_type value at line ${line + 1} did not offer VIDEO`);
-      }
+      completionMs = await timeAtMediaTypes<{ items?: Array<{ label: string }> } | Array<{ label: string }> | null>(
+        'textDocument/completion',
+        (lineText) => lineText.indexOf('"IMAGE"') + 1,
+        (result, line) => {
+          const items = Array.isArray(result) ? result : (result?.items ?? []);
+          if (!items.some((item) => item.label.includes('VIDEO'))) notes.push(`completion in a media_type value at line ${line + 1} did not offer VIDEO`);
+        },
+      );
     } else {
       notes.push('no completion provider');
     }
     if (capabilities.hoverProvider) {
-      hoverMs = [];
-      for (const row of targets.slice(0, 5)) {
-        const line = layout.lineInRow(row, '"media_type": "IMAGE"');
-        const position: Position = { line, character: layout.lines[line].indexOf('media_type') + 2 };
-        const started = performance.now();
-        const result = await server.request<unknown>('textDocument/hover', { textDocument: { uri }, position });
-        hoverMs.push(performance.now() - started);
-        if (!result) notes.push(`no hover on media_type at line ${line + 1}`);
-      }
+      hoverMs = await timeAtMediaTypes<unknown>(
+        'textDocument/hover',
+        (lineText) => lineText.indexOf('media_type') + 2,
+        (result, line) => {
+          if (!result) notes.push(`no hover on media_type at line ${line + 1}`);
+        },
+      );
     } else {
       notes.push('no hover provider');
     }
@@ -249,11 +253,8 @@ function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
 export async function measureOpenOnly(launch: ServerLaunch, file: GeneratedFile, uri: string): Promise<{ openMs: number; openCpuMs: number }> {
   const server = await ServerProcess.start(launch);
   try {
-    const cpu = server.cpuMilliseconds();
-    const started = performance.now();
-    server.open(uri, file.text, 'json');
-    const opened = await server.nextDiagnostics(uri, 0, 1, 600_000);
-    return { openMs: opened.at - started, openCpuMs: server.cpuMilliseconds() - cpu };
+    const { openMs, openCpuMs } = await server.openAndWait(uri, file.text, 'json', 600_000);
+    return { openMs, openCpuMs };
   } finally {
     await server.stop();
   }

@@ -25,11 +25,8 @@ async function main(): Promise<void> {
     args: [...SERVER_EXEC_ARGV, '--cpu-prof', `--cpu-prof-dir=${directory}`, resolve(__dirname, '../dist/server.js'), '--stdio'],
     settings: {},
   });
-  let started = performance.now();
-  let cpu = server.cpuMilliseconds();
-  server.open(uri, file.text, 'labelbox-json');
-  await server.nextDiagnostics(uri, 0, 1, 600_000);
-  console.log(`open: ${Math.round(performance.now() - started)} ms, ${Math.round(server.cpuMilliseconds() - cpu)} ms CPU`);
+  const { openMs, openCpuMs } = await server.openAndWait(uri, file.text, 'labelbox-json', 600_000);
+  console.log(`open: ${Math.round(openMs)} ms, ${Math.round(openCpuMs)} ms CPU`);
   const layout = new FileLayout(file.text);
   let version = 1;
   for (let index = 0; index < edits; index++) {
@@ -38,8 +35,8 @@ async function main(): Promise<void> {
     const character = layout.lines[line].length - 2;
     version++;
     const before = server.publications(uri);
-    started = performance.now();
-    cpu = server.cpuMilliseconds();
+    const started = performance.now();
+    const cpu = server.cpuMilliseconds();
     server.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: 'k' }]);
     await server.nextDiagnostics(uri, before, version, 600_000);
     const wall = performance.now() - started;

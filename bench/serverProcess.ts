@@ -103,6 +103,15 @@ export class ServerProcess {
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** Opens the document and waits for its first diagnostics: the wall time (to their arrival) and the server's CPU time it took. */
+  async openAndWait(uri: string, text: string, languageId: string, timeoutMs: number): Promise<{ opened: Publication; openMs: number; openCpuMs: number }> {
+    const cpu = this.cpuMilliseconds();
+    const started = performance.now();
+    this.open(uri, text, languageId);
+    const opened = await this.nextDiagnostics(uri, 0, 1, timeoutMs);
+    return { opened, openMs: opened.at - started, openCpuMs: this.cpuMilliseconds() - cpu };
+  }
+
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }

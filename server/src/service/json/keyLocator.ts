@@ -5,6 +5,7 @@
  */
 
 import type { PathStep } from './nodePath';
+import { closingQuote, containerEnd, literalEnd, skipWhitespace, valueEnd } from './validJsonScan';
 
 export interface KeyLocation {
   /** Offsets in the object's text of the key (with its quotes) and of its value. */
@@ -29,14 +30,14 @@ export function locateTopLevelKey(text: string, keys: readonly string[]): KeyLoc
       if (depth === 1 && pendingKey) {
         found = { keyOffset: pendingKey.offset, keyLength: pendingKey.length, valueOffset: i, valueLength: close + 1 - i };
         pendingKey = undefined;
-      } else if (depth === 1 && isFollowedByColon(text, close + 1, end) && keys.includes(keyText(text, i, close))) {
+      } else if (depth === 1 && text.charCodeAt(skipWhitespace(text, close + 1, end)) === 0x3a && keys.includes(keyText(text, i, close))) {
         pendingKey = { offset: i, length: close + 1 - i };
       }
       i = close;
     } else if (ch === 0x7b || ch === 0x5b) {
       if (depth === 1 && pendingKey) {
-        const valueEnd = matchingEnd(text, i, end);
-        found = { keyOffset: pendingKey.offset, keyLength: pendingKey.length, valueOffset: i, valueLength: valueEnd - i };
+        const close = containerEnd(text, i, end);
+        found = { keyOffset: pendingKey.offset, keyLength: pendingKey.length, valueOffset: i, valueLength: (close < 0 ? end : close) - i };
         pendingKey = undefined;
       }
       depth++;
@@ -45,8 +46,7 @@ export function locateTopLevelKey(text: string, keys: readonly string[]): KeyLoc
       if (depth === 0) break;
     } else if (depth === 1 && pendingKey && ch !== 0x3a && ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) {
       // A number, true, false or null.
-      let j = i;
-      while (j < end && !/[\s,}\]]/.test(text[j])) j++;
+      const j = literalEnd(text, i, end);
       found = { keyOffset: pendingKey.offset, keyLength: pendingKey.length, valueOffset: i, valueLength: j - i };
       pendingKey = undefined;
       i = j - 1;
@@ -72,86 +72,6 @@ export function stringEnd(text: string, open: number, end: number): number {
   return -1;
 }
 
-function isFollowedByColon(text: string, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x3a) return true;
-    if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) return false;
-  }
-  return false;
-}
-
-function matchingEnd(text: string, open: number, end: number): number {
-  let depth = 0;
-  for (let i = open; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x22) {
-      const close = stringEnd(text, i, end);
-      if (close < 0) return end;
-      i = close;
-    } else if (ch === 0x7b || ch === 0x5b) {
-      depth++;
-    } else if (ch === 0x7d || ch === 0x5d) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return end;
-}
-
-function skipWhitespace(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end) {
-    const ch = text.charCodeAt(i);
-    if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
-    i++;
-  }
-  return i;
-}
-
-/**
- * Offset of the quote closing the string that opens at `open`, or -1. For text known to be
- * valid JSON: strings are skipped with indexOf, not character by character.
- */
-function closingQuote(text: string, open: number): number {
-  let close = open;
-  for (;;) {
-    close = text.indexOf('"', close + 1);
-    if (close < 0) return -1;
-    let backslash = close - 1;
-    while (text.charCodeAt(backslash) === 0x5c) backslash--;
-    if ((close - 1 - backslash) % 2 === 0) return close;
-  }
-}
-
-/** End (exclusive) of the value that starts at `start` in valid JSON, or -1 when there is none. */
-function validValueEnd(text: string, start: number, end: number): number {
-  if (start >= end) return -1;
-  const first = text.charCodeAt(start);
-  if (first === 0x22) {
-    const close = closingQuote(text, start);
-    return close < 0 ? -1 : close + 1;
-  }
-  if (first !== 0x7b && first !== 0x5b) {
-    let i = start;
-    while (i < end && !/[\s,}\]]/.test(text[i])) i++;
-    return i;
-  }
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x22) {
-      i = closingQuote(text, i);
-      if (i < 0) return -1;
-    } else if (ch === 0x7b || ch === 0x5b) {
-      depth++;
-    } else if ((ch === 0x7d || ch === 0x5d) && --depth === 0) {
-      return i + 1;
-    }
-  }
-  return -1;
-}
-
 /** Start of the member after a value that ends at `from`: past the comma; -1 at the end of the object or array. */
 function nextMember(text: string, from: number, end: number): number {
   const separator = skipWhitespace(text, from, end);
@@ -166,7 +86,7 @@ function nextMember(text: string, from: number, end: number): number {
 export function locatePath(text: string, path: readonly PathStep[]): { offset: number; length: number } | undefined {
   const end = text.length;
   let start = skipWhitespace(text, 0, end);
-  let stop = validValueEnd(text, start, end);
+  let stop = valueEnd(text, start, end);
   if (stop < 0) return undefined;
   for (let stepIndex = 0; stepIndex < path.length; stepIndex++) {
     const step = path[stepIndex];
@@ -175,7 +95,7 @@ export function locatePath(text: string, path: readonly PathStep[]): { offset: n
     if (step.kind === 'item') {
       if (text.charCodeAt(start) !== 0x5b) return undefined;
       for (let index = 0; ; index++) {
-        const itemEnd = text.charCodeAt(i) === 0x5d ? -1 : validValueEnd(text, i, end);
+        const itemEnd = text.charCodeAt(i) === 0x5d ? -1 : valueEnd(text, i, end);
         if (itemEnd < 0) return undefined;
         if (index === step.index) {
           start = i;
@@ -190,12 +110,12 @@ export function locatePath(text: string, path: readonly PathStep[]): { offset: n
     if (text.charCodeAt(start) !== 0x7b) return undefined;
     for (;;) {
       if (text.charCodeAt(i) !== 0x22) return undefined;
-      const keyClose = closingQuote(text, i);
+      const keyClose = closingQuote(text, i, end);
       if (keyClose < 0) return undefined;
       const colon = skipWhitespace(text, keyClose + 1, end);
       if (text.charCodeAt(colon) !== 0x3a) return undefined;
       const valueStart = skipWhitespace(text, colon + 1, end);
-      const propertyEnd = validValueEnd(text, valueStart, end);
+      const propertyEnd = valueEnd(text, valueStart, end);
       if (propertyEnd < 0) return undefined;
       if (keyText(text, i, keyClose) === step.name) {
         if (step.kind === 'key') return isLast ? { offset: i, length: keyClose + 1 - i } : undefined;

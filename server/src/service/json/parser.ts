@@ -1,4 +1,5 @@
 import { countKeys } from './valueNodes';
+import { closingQuote, skipWhitespace } from './validJsonScan';
 import type {
   ArrayNode,
   JsonValue,
@@ -275,24 +276,15 @@ export class JsonParser {
     for (; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === Ch.Quote) {
-        let close = i + 1;
-        for (;;) {
-          close = text.indexOf('"', close);
-          if (close < 0 || close >= end) return undefined;
-          let backslash = close - 1;
-          while (text.charCodeAt(backslash) === Ch.Backslash) backslash--;
-          if ((close - 1 - backslash) % 2 === 0) break;
-          close++;
-        }
+        const close = closingQuote(text, i, end);
+        if (close < 0) return undefined;
         if (this.nextLineBreak < i) {
           this.nextLineBreak = text.indexOf('\n', i);
           if (this.nextLineBreak < 0) this.nextLineBreak = Number.MAX_SAFE_INTEGER;
         }
         if (this.nextLineBreak < close) return undefined;
         i = close;
-        let next = close + 1;
-        while (next < end && (text.charCodeAt(next) === Ch.Space || text.charCodeAt(next) === Ch.LineFeed || text.charCodeAt(next) === Ch.CarriageReturn || text.charCodeAt(next) === Ch.Tab)) next++;
-        if (text.charCodeAt(next) === Ch.Colon) keys++;
+        if (text.charCodeAt(skipWhitespace(text, close + 1, end)) === Ch.Colon) keys++;
       } else if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
         // Deep nesting is left to the tolerant parser, which reports it without recursing.
         if (++depth > MAX_NESTING_DEPTH) return undefined;
