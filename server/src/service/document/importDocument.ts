@@ -1,8 +1,9 @@
 import type { JsonNode, JsonValue } from '../json/ast';
-import { JsonParser, type ParsedElement, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
+import { JsonParser, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES } from '../rules';
 import { validateParsedRow, validateRow, type RowFacts } from '../validation/validateRow';
+import { checkElement } from './rowEntries';
 import { ASSET_KEYS, GLOBAL_KEY } from '../validation/dialect';
 import { locateTopLevelKey } from '../json/keyLocator';
 import type { ValidationContext } from '../validation/validationContext';
@@ -80,6 +81,13 @@ export interface TextChange {
 
 export type RootLayout = RootArrayResult | RootOtherResult;
 
+/** The rows of a whole text, found and checked, and the syntax problems of the parse (absolute offsets). */
+export interface CheckedRows {
+  layout: RootLayout;
+  rows: RowEntry[];
+  problems: readonly SyntaxProblem[];
+}
+
 /** What happened in the last update, for the language status and the benchmarks. */
 export interface UpdateStats {
   /** 'full' when the whole text is (or, until the rows are next read, will be) parsed again. */
@@ -120,9 +128,12 @@ export class ImportDocument {
     text: string,
     private context: ValidationContext,
     onProgress?: (offset: number) => void,
+    /** The rows of `text`, already found and checked (on other threads): the document takes them instead of parsing. */
+    checked?: CheckedRows,
   ) {
     this.textValue = text;
-    this.parseAll(onProgress);
+    if (checked) this.adopt(checked);
+    else this.parseAll(onProgress);
   }
 
   get text(): string {
@@ -284,26 +295,27 @@ export class ImportDocument {
   }
 
   private parseAll(onProgress?: (offset: number) => void): number {
+    const parser = new JsonParser(this.textValue);
+    const rows: RowEntry[] = [];
+    const layout = parser.parseRoot((element) => {
+      rows.push(checkElement(element, this.textValue, 0, this.context));
+      if (onProgress && rows.length % 2000 === 0) onProgress(element.valueEnd);
+    });
+    this.adopt({ layout, rows, problems: parser.problems });
+    return rows.length;
+  }
+
+  /** Takes the rows of a whole parse, with the syntax problems to give to them. */
+  private adopt({ layout, rows, problems }: CheckedRows): void {
     for (const entry of this.rowList) this.forgetRow(entry);
     this.rowList = [];
     this.prefixProblems = [];
     this.suffixProblems = [];
-    const parser = new JsonParser(this.textValue);
-    const elements: RowEntry[] = [];
-    this.layoutValue = parser.parseRoot((element) => {
-      elements.push(this.checkElement(element));
-      if (onProgress && elements.length % 2000 === 0) onProgress(element.valueEnd);
-    });
-    const rootEnd =
-      this.layoutValue.kind === 'array'
-        ? this.layoutValue.closeOffset >= 0
-          ? this.layoutValue.closeOffset
-          : Number.MAX_SAFE_INTEGER
-        : this.layoutValue.end;
-    this.distributeProblems(parser.problems, elements, this.prefixProblems, rootEnd);
-    this.rowList = elements;
-    for (const entry of elements) this.rememberRow(entry);
-    return elements.length;
+    this.layoutValue = layout;
+    const rootEnd = layout.kind === 'array' ? (layout.closeOffset >= 0 ? layout.closeOffset : Number.MAX_SAFE_INTEGER) : layout.end;
+    this.distributeProblems(problems, rows, this.prefixProblems, rootEnd);
+    this.rowList = rows;
+    for (const entry of rows) this.rememberRow(entry);
   }
 
   /**
@@ -347,7 +359,7 @@ export class ImportDocument {
     const elements: RowEntry[] = [];
     // A region that runs to the end of an unclosed array is parsed as a full parse would: to the end.
     const limit = !closed && to >= rows.length ? Number.MAX_SAFE_INTEGER : stopAt;
-    const closedAt = parser.parseElements(limit, false, (element) => elements.push(this.checkElement(element, regionText, regionStart)));
+    const closedAt = parser.parseElements(limit, false, (element) => elements.push(checkElement(element, regionText, regionStart, this.context)));
     if (closedAt >= 0 || parser.offset !== stopAt) return -1;
 
     const startsAtOpen = regionStart === layout.openOffset + 1;
@@ -367,23 +379,6 @@ export class ImportDocument {
     if (closed) layout.closeOffset += delta;
     for (const problem of this.suffixProblems) problem.offset += delta;
     return elements.length;
-  }
-
-  /** Checks a parsed element of `source`, whose offset 0 is `shift` in the document. */
-  private checkElement(element: ParsedElement, source = this.textValue, shift = 0): RowEntry {
-    let result = element.value !== undefined ? validateParsedRow(element.value, source.slice(element.start, element.valueEnd), this.context) : undefined;
-    if (!result) {
-      // Parsed with positions: by this parser already, or now because the row has problems to place.
-      const tree = element.value !== undefined ? new JsonParser(source, element.start, element.valueEnd).parseRelativeValue() : element.node;
-      result = validateRow(tree, this.context);
-    }
-    return {
-      start: element.start + shift,
-      valueLength: element.valueEnd - element.start,
-      syntax: [],
-      checks: result.diagnostics,
-      facts: result.facts,
-    };
   }
 
   /** Gives each syntax problem to the row whose span holds it, else to the file's prefix or suffix. */

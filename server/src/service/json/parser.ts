@@ -1,5 +1,5 @@
 import { countKeys } from './valueNodes';
-import { closingQuote, skipWhitespace } from './validJsonScan';
+import { closingQuote } from './validJsonScan';
 import type {
   ArrayNode,
   JsonValue,
@@ -39,7 +39,33 @@ export interface ParsedElement {
   node: JsonNode | undefined;
   /** The element's value when it was read by JSON.parse (valid JSON, no repeated key): no tree was built. */
   value?: JsonValue;
+  /**
+   * Set instead of `value` when the parser defers JSON.parse (see `deferQuickRows`): the number
+   * of keys the quick scan counted. The element is read as `readQuickRow` reads it; when that
+   * fails, the text must be parsed again from the element's start without the quick path.
+   */
+  keys?: number;
 }
+
+/** Where the loop over the root array's elements is between two elements, so that it can go on later. */
+export interface ElementLoop {
+  /** Offset of the comma after the last element, or -1. */
+  lastCommaOffset: number;
+  /** Elements read so far. */
+  count: number;
+  /** Whether the loop started right after a separating comma. */
+  afterComma: boolean;
+}
+
+/** `continueElements` stopped before an element that may run past the end of the text it has. */
+export const NEED_MORE_TEXT = -2;
+
+/**
+ * How far from the end of a window an element must end to be taken: the parser looks at most
+ * a few characters past the token it reads (an escape's four hex digits, a comment's second
+ * character), so an element that ends before the margin was read exactly as in the whole text.
+ */
+export const WINDOW_MARGIN = 16;
 
 export interface RootArrayResult {
   kind: 'array';
@@ -140,6 +166,21 @@ const CHARACTER_NAMES: Record<number, string> = {
  * The character at `offset` for a message: quoted when it prints, else by its code point, so
  * that invisible and control characters are named and never reach a terminal raw.
  */
+/**
+ * The value of a row the quick scan found to look like valid JSON with `keys` keys, read with
+ * JSON.parse; undefined when it is not valid JSON, or has fewer keys than the text (JSON.parse
+ * keeps only the last of repeated keys, which the tolerant parser reports).
+ */
+export function readQuickRow(rowText: string, keys: number): JsonValue | undefined {
+  let value: JsonValue;
+  try {
+    value = JSON.parse(rowText) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  return countKeys(value) === keys ? value : undefined;
+}
+
 export function describeCharacter(text: string, offset: number): { name: string; length: number } {
   const code = text.codePointAt(offset) ?? 0;
   const length = code > 0xffff ? 2 : 1;
@@ -158,6 +199,13 @@ export class JsonParser {
   private depth = 0;
   /** Offset of the next line break at or after the quick scan's position (cached: the scan only moves forward). */
   private nextLineBreak = -1;
+  /**
+   * Leave JSON.parse of ordinary object rows to the caller (`ParsedElement.keys`), which reads
+   * them elsewhere, e.g. on worker threads.
+   */
+  deferQuickRows = false;
+  /** An element starting here is parsed by the tolerant parser, without the quick path (its quick read failed). */
+  tolerantAt = -1;
 
   constructor(
     private readonly text: string,
@@ -178,10 +226,8 @@ export class JsonParser {
    * a single element so that its problems are still reported.
    */
   parseRoot(onElement: (element: ParsedElement) => void): RootArrayResult | RootOtherResult {
-    if (this.text.charCodeAt(this.pos) === Ch.ByteOrderMark) this.pos++;
-    this.skipTrivia();
-    if (this.pos >= this.end) return { kind: 'empty', start: this.pos, end: this.pos };
-    const first = this.text.charCodeAt(this.pos);
+    const first = this.beginRoot();
+    if (first < 0) return { kind: 'empty', start: this.pos, end: this.pos };
     if (first === Ch.OpenBracket) {
       const openOffset = this.pos;
       this.pos++;
@@ -199,6 +245,16 @@ export class JsonParser {
   }
 
   /**
+   * Steps over a byte order mark and the trivia before the root value; returns the value's
+   * first character (the parser is then at it), or -1 when the text ends first.
+   */
+  beginRoot(): number {
+    if (this.text.charCodeAt(this.pos) === Ch.ByteOrderMark) this.pos++;
+    this.skipTrivia();
+    return this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
+  }
+
+  /**
    * Parses root-array elements from the current position up to `stopAt`, where another
    * element is known to begin (or the closing bracket is). `afterComma` tells whether the
    * text just before the current position was a separating comma. Returns the offset of the
@@ -208,15 +264,35 @@ export class JsonParser {
    * element is parsed by this parser, which reports its problems.
    */
   parseElements(stopAt: number, afterComma: boolean, onElement: (element: ParsedElement) => void): number {
-    let lastCommaOffset = afterComma ? this.pos - 1 : -1;
-    let count = 0;
+    return this.continueElements({ lastCommaOffset: afterComma ? this.pos - 1 : -1, count: 0, afterComma }, stopAt, onElement);
+  }
+
+  /**
+   * The loop of `parseElements`, from the state `loop` (updated as it goes). With `moreText`,
+   * the text is a window of a longer text whose rest is still to come: the loop stops at the
+   * start of an element (or of what follows the last one) that reaches near the window's end,
+   * with nothing of it reported, and returns NEED_MORE_TEXT; it goes on from there in a
+   * window that starts at `offset`.
+   */
+  continueElements(loop: ElementLoop, stopAt: number, onElement: (element: ParsedElement) => void, moreText = false): number {
+    const safeEnd = moreText ? this.end - WINDOW_MARGIN : Number.MAX_SAFE_INTEGER;
     for (;;) {
+      const mark = this.pos;
+      const problemsAtMark = this.problems.length;
+      const commaAtMark = loop.lastCommaOffset;
+      const rollBack = () => {
+        this.pos = mark;
+        this.problems.length = problemsAtMark;
+        loop.lastCommaOffset = commaAtMark;
+        return NEED_MORE_TEXT;
+      };
       this.skipTrivia();
+      if (this.pos > safeEnd) return rollBack();
       const atStop = this.pos >= stopAt;
       const ch = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
       if (ch === Ch.CloseBracket || ch === -1) {
-        if (lastCommaOffset >= 0 && (count > 0 || !afterComma)) {
-          this.error(lastCommaOffset, 1, 'Trailing comma: remove it, JSON does not allow a comma before "]".');
+        if (loop.lastCommaOffset >= 0 && (loop.count > 0 || !loop.afterComma)) {
+          this.error(loop.lastCommaOffset, 1, 'Trailing comma: remove it, JSON does not allow a comma before "]".');
         }
         if (atStop) return -1;
         if (ch === -1) {
@@ -229,52 +305,85 @@ export class JsonParser {
       if (atStop) return -1;
       if (ch === Ch.Comma) {
         this.error(this.pos, 1, 'Expected a data row before ",".');
-        lastCommaOffset = this.pos;
+        loop.lastCommaOffset = this.pos;
         this.pos++;
         continue;
       }
-      const start = this.pos;
-      const quick = ch === Ch.OpenBrace ? this.readValidObject(start, stopAt) : undefined;
-      if (quick) {
-        onElement(quick);
-      } else {
-        this.base = start;
-        const node = this.parseValue();
-        // parseValue reported a stray '}' or ':' without consuming it: step over it.
-        if (this.pos === start) this.pos++;
-        onElement({ start, valueEnd: this.pos, node });
-      }
+      const element = this.parseElement(stopAt);
       const valueEnd = this.pos;
-      count++;
-      lastCommaOffset = -1;
+      loop.lastCommaOffset = -1;
       this.skipTrivia();
       const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
       if (next === Ch.Comma) {
-        lastCommaOffset = this.pos;
+        loop.lastCommaOffset = this.pos;
         this.pos++;
       } else if (next !== Ch.CloseBracket && next !== -1) {
         // An unclosed row ends after the whitespace before the next one: point at its last character.
         let last = valueEnd - 1;
-        while (last > start && isWhitespace(this.text.charCodeAt(last))) last--;
+        while (last > element.start && isWhitespace(this.text.charCodeAt(last))) last--;
         this.error(last, 1, 'Expected "," after this data row.');
       }
+      if (this.pos > safeEnd) return rollBack();
+      loop.count++;
+      onElement(element);
     }
+  }
+
+  /** Reads one element at the current position: quickly when it is an ordinary object, else with this parser. */
+  private parseElement(stopAt: number): ParsedElement {
+    const start = this.pos;
+    if (this.text.charCodeAt(start) === Ch.OpenBrace && start !== this.tolerantAt) {
+      const quick = this.deferQuickRows ? this.scanDeferred(start, stopAt) : this.readValidObject(start, stopAt);
+      if (quick) return quick;
+    }
+    this.base = start;
+    const node = this.parseValue();
+    // parseValue reported a stray '}' or ':' without consuming it: step over it.
+    if (this.pos === start) this.pos++;
+    return { start, valueEnd: this.pos, node };
+  }
+
+  /**
+   * With deferQuickRows, an object that looks like valid JSON is not read here: the element
+   * carries the scan's key count, and `readQuickRow` reads it later (on another thread).
+   */
+  private scanDeferred(start: number, stopAt: number): ParsedElement | undefined {
+    const scanned = this.scanObject(start, stopAt);
+    if (!scanned) return undefined;
+    this.pos = scanned.end;
+    return { start, valueEnd: scanned.end, node: undefined, keys: scanned.keys };
   }
 
   /**
    * Reads the object at `start` with JSON.parse when it is valid JSON without repeated keys.
-   * A quick scan finds its end (strings skipped with indexOf) and counts its keys; anything
-   * unusual (a line break in a string, no end before `stopAt`) returns undefined so that the
-   * tolerant parser takes over and reports the problem.
+   * A quick scan finds its end and counts its keys; anything unusual (a line break in a string,
+   * no end before `stopAt`) returns undefined so that the tolerant parser takes over and
+   * reports the problem.
    */
   private readValidObject(start: number, stopAt: number): ParsedElement | undefined {
+    const scanned = this.scanObject(start, stopAt);
+    if (!scanned) return undefined;
+    const value = readQuickRow(this.text.slice(start, scanned.end), scanned.keys);
+    if (value === undefined) return undefined;
+    this.pos = scanned.end;
+    return { start, valueEnd: scanned.end, node: undefined, value };
+  }
+
+  /**
+   * Finds the end of the object at `start` and counts its keys, assuming it is valid JSON
+   * (JSON.parse decides later). Strings are skipped with indexOf; in valid JSON every colon
+   * outside a string follows a key, so colons count the keys. Returns undefined for a line
+   * break inside a string, nesting beyond the limit, or no end before `stopAt`.
+   */
+  private scanObject(start: number, stopAt: number): { end: number; keys: number } | undefined {
     const text = this.text;
     const end = Math.min(this.end, stopAt, start + MAX_QUICK_ROW_LENGTH);
     let depth = 0;
     let keys = 0;
-    let i = start;
-    for (; i < end; i++) {
+    for (let i = start; i < end; i++) {
       const ch = text.charCodeAt(i);
+      // Whitespace (and control characters, which JSON.parse rejects) between tokens.
+      if (ch <= Ch.Space) continue;
       if (ch === Ch.Quote) {
         const close = closingQuote(text, i, end);
         if (close < 0) return undefined;
@@ -284,28 +393,16 @@ export class JsonParser {
         }
         if (this.nextLineBreak < close) return undefined;
         i = close;
-        if (text.charCodeAt(skipWhitespace(text, close + 1, end)) === Ch.Colon) keys++;
+      } else if (ch === Ch.Colon) {
+        keys++;
       } else if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
         // Deep nesting is left to the tolerant parser, which reports it without recursing.
         if (++depth > MAX_NESTING_DEPTH) return undefined;
-      } else if (ch === Ch.CloseBrace || ch === Ch.CloseBracket) {
-        depth--;
-        if (depth === 0) {
-          i++;
-          break;
-        }
+      } else if ((ch === Ch.CloseBrace || ch === Ch.CloseBracket) && --depth === 0) {
+        return { end: i + 1, keys };
       }
     }
-    if (depth !== 0) return undefined;
-    let value: JsonValue;
-    try {
-      value = JSON.parse(text.slice(start, i)) as JsonValue;
-    } catch {
-      return undefined;
-    }
-    if (countKeys(value) !== keys) return undefined;
-    this.pos = i;
-    return { start, valueEnd: i, node: undefined, value };
+    return undefined;
   }
 
   /** Parses one value whose tree offsets are relative to its own first character. */
