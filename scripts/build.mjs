@@ -41,6 +41,8 @@ const precompiledSchema = {
 const entries = [
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSchema] },
   { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/server.js', plugins: [precompiledSchema] },
+  // Reads and checks rows of big files on worker threads, for the server and the CLI.
+  { entryPoints: ['server/src/node/checkWorkerMain.ts'], outfile: 'dist/checkWorker.js', plugins: [precompiledSchema] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The preview page: dist/webview.js and dist/webview.css (with Leaflet's CSS), its images in dist/webview-assets/.
   {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotification } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { LanguageStatus } from './languageStatus';
 import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
+import { UnsyncedFiles } from './unsyncedFiles';
 
 let client: LanguageClient | undefined;
 
@@ -41,7 +42,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerMetadataCommands(context, output);
 
-  await languageClient.start();
+  // No silent clean: while the server is down, every import file says it is not checked.
+  context.subscriptions.push(
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) status.serverDown(undefined);
+      else if (newState === State.Stopped) {
+        status.serverDown('the Labelbox language server is not running (Labelbox: Restart Language Server)');
+        output.warn('The Labelbox language server stopped: import files are not checked until it runs again (Labelbox: Restart Language Server).');
+      }
+    }),
+  );
+  try {
+    await languageClient.start();
+  } catch (error) {
+    const reason = `the Labelbox language server could not start: ${error instanceof Error ? error.message : String(error)}`;
+    status.serverDown(reason);
+    output.error(`${reason}. Import files are not checked.`);
+  }
+  context.subscriptions.push(new UnsyncedFiles(languageClient, status, output));
 }
 
 async function useImportLanguage(uri: string): Promise<void> {

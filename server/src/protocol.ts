@@ -19,6 +19,15 @@ export const ImportFileDetectedNotification = new NotificationType<UriParams>('l
 export interface StatusParams {
   uri: string;
   isImportFile: boolean;
+  /**
+   * Where the checked text comes from: the editor (checked as you type), or the file on disk,
+   * for a file VS Code does not hand to extensions (over 50 MB): checked again when it is saved.
+   */
+  origin: 'editor' | 'disk';
+  /** While a big file is being checked: how much of it is done, from 0 to 1 (the counts are not known yet). */
+  checking?: number;
+  /** Why the file could not be checked. It is then not clean but unchecked, and the counts mean nothing. */
+  notChecked?: string;
   rows: number;
   errors: number;
   warnings: number;
@@ -33,8 +42,25 @@ export interface StatusParams {
   metadataSchemaProblem?: string;
 }
 
-/** After each check: what the language status shows. */
+/** After each check, and as a big file's check goes on: what the language status shows. */
 export const StatusNotification = new NotificationType<StatusParams>('labelboxImport/status');
+
+export interface CheckFromDiskResult {
+  /** Whether the server takes the file for an import file (by its name and settings, or its first bytes). */
+  isImportFile: boolean;
+  /** Why it cannot be checked, when that is known at once (not a file on disk, unreadable). */
+  notChecked?: string;
+}
+
+/**
+ * Checks a file from disk: an import file open in an editor whose text VS Code does not hand to
+ * extensions (files over 50 MB). The server reads it in chunks and checks it as it reads;
+ * problems and status come as for any document. Sent again when the file changes on disk.
+ */
+export const CheckFromDiskRequest = new RequestType<UriParams, CheckFromDiskResult, void>('labelboxImport/checkFromDisk');
+
+/** The editors of a file checked from disk were closed: its problems go. */
+export const CloseFromDiskNotification = new NotificationType<UriParams>('labelboxImport/closeFromDisk');
 
 export interface RowProblem {
   range: Range;

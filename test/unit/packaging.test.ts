@@ -12,6 +12,8 @@ const REQUIRED = [
   'package.json',
   'dist/extension.js',
   'dist/server.js',
+  // The server checks rows of big files on worker threads that load it.
+  'dist/checkWorker.js',
   'language-configuration.json',
   'README.md',
   'CHANGELOG.md',

@@ -16,6 +16,7 @@ import {
 } from './shared/messages';
 import type { TextLoader } from './textLoader';
 import { resolveAddress, type Resolution, type ResolveContext } from './urlResolver';
+import { textTabUris } from '../unsyncedFiles';
 
 export const PREVIEW_VIEW_TYPE = 'labelboxImport.preview';
 
@@ -208,7 +209,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private sendRow(result: RowAtResult | null, failure: string | undefined, target: RowTarget): void {
     if (!result) {
-      const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === this.uri.toString());
+      const open = this.isSynced() || textTabUris().some((uri) => uri.toString() === this.uri.toString());
       const empty =
         failure ??
         (!open
@@ -316,6 +317,13 @@ export class PreviewPanel implements vscode.Disposable {
     }
     if (!result) return;
     let editor = this.editor();
+    if (!editor && !this.isSynced()) {
+      // A file VS Code does not hand over (over 50 MB): its editor can still be opened at the row.
+      const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
+      await vscode.commands.executeCommand('vscode.open', this.uri, { selection: new vscode.Range(range.start, range.start), preserveFocus: true, viewColumn: this.sourceColumn() });
+      this.showRow({ index });
+      return;
+    }
     if (!editor) {
       const document = await vscode.workspace.openTextDocument(this.uri);
       const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
@@ -385,9 +393,23 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Shows the file beside or in place of the panel. */
   async showSource(): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(this.uri);
     const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    // A file over 50 MB cannot be opened as a document by an extension, but its editor can.
+    if (!this.isSynced() && textTabUris().some((uri) => uri.toString() === this.uri.toString())) {
+      await vscode.commands.executeCommand('vscode.open', this.uri, { viewColumn: column });
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument(this.uri);
     await vscode.window.showTextDocument(document, { viewColumn: column });
+  }
+
+  /** Whether VS Code handed the file's document to extensions (it does not for files over 50 MB). */
+  private isSynced(): boolean {
+    return vscode.workspace.textDocuments.some((document) => document.uri.toString() === this.uri.toString());
+  }
+
+  private sourceColumn(): vscode.ViewColumn {
+    return this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PanelDeps } from './previewPanel';
 import { parsePanelState } from './shared/messages';
 import { TextLoader } from './textLoader';
+import { activeTabUri } from '../unsyncedFiles';
 
 export const OPEN_PREVIEW_TO_SIDE = 'labelboxImport.openPreviewToSide';
 export const OPEN_PREVIEW = 'labelboxImport.openPreview';
@@ -34,7 +35,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
 
   const open = async (uri: vscode.Uri | undefined, toSide: boolean) => {
     const editor = vscode.window.activeTextEditor;
-    const target = uri instanceof vscode.Uri ? uri : editor?.document.uri;
+    // A file VS Code does not hand over (over 50 MB) has no text editor, only its tab.
+    const target = uri instanceof vscode.Uri ? uri : (editor?.document.uri ?? activeTabUri());
     if (!target) {
       void vscode.window.showInformationMessage('Open a Labelbox import file to preview it.');
       return;

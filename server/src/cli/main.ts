@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import packageJson from '../../../package.json';
-import { collectDiagnostics, ImportDocument, LineIndex } from '../service';
+import { collectDiagnostics, LineIndex } from '../service';
+import { checkChunks, checkFile, documentOf, RowCheckers, type CheckedFile } from '../node/checkFile';
+import { FileTooLargeError, MAX_CHECKED_FILE_BYTES } from '../node/readTextChunks';
 import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
 import { expandInputs } from './expandInputs';
 import { MetadataSchemas } from './metadataSchemas';
@@ -48,24 +50,32 @@ async function validate(args: ValidateArgs): Promise<number> {
   const schemas = new MetadataSchemas(args.metadataSchema);
   if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
   const reports: FileReport[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);
-      trouble = true;
-      continue;
+  const checkers = new RowCheckers();
+  try {
+    for (const file of files) {
+      const progress = progressFor(file);
+      let checked: CheckedFile;
+      try {
+        const options = { checkers, onSize: progress?.start, onProgress: progress?.update };
+        checked = file === '-' ? await checkChunks(readStdin(MAX_CHECKED_FILE_BYTES), schemas.contextFor(file), options) : await checkFile(file, schemas.contextFor(file), options);
+      } catch (error) {
+        progress?.done();
+        process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);
+        trouble = true;
+        continue;
+      }
+      progress?.done();
+      const document = documentOf(checked, schemas.contextFor(file));
+      const { pieces } = checked;
+      reports.push({
+        file: file === '-' ? '<stdin>' : file,
+        rows: document.rows.length,
+        diagnostics: collectDiagnostics(document, { maxProblems: args.maxProblems }),
+        lines: new LineIndex(pieces.pieces),
+      });
     }
-    const progress = progressFor(file, text.length);
-    const document = new ImportDocument(text, schemas.contextFor(file), progress?.update);
-    progress?.done();
-    reports.push({
-      file: file === '-' ? '<stdin>' : file,
-      rows: document.rows.length,
-      diagnostics: collectDiagnostics(document, { maxProblems: args.maxProblems }),
-      lines: new LineIndex(text),
-    });
+  } finally {
+    checkers.close();
   }
 
   if (!reports.length && trouble) return EXIT_TROUBLE;
@@ -92,31 +102,54 @@ function describeReadError(error: unknown): string {
     case 'ERR_STRING_TOO_LONG':
       return 'the file is too large to check';
     default:
+      if (error instanceof FileTooLargeError) return error.message;
       return (error as Error).message ?? String(error);
   }
 }
 
-function progressFor(file: string, length: number): { update: (offset: number) => void; done: () => void } | undefined {
+/**
+ * A progress line on a terminal for a big file: how much of it is checked. Shown only on an
+ * interactive standard error, so that logs and pipes get none of it.
+ */
+function progressFor(file: string): { start: (bytes: number) => void; update: (fraction: number) => void; done: () => void } | undefined {
   if (!process.stderr.isTTY || file === '-') return undefined;
-  let size = length;
-  try {
-    size = statSync(file).size;
-  } catch {
-    // the text length is close enough
-  }
-  if (size < PROGRESS_THRESHOLD_BYTES) return undefined;
   const show = (text: string) => process.stderr.write(`\r\x1b[2K${text}`);
-  show(`Checking ${file}…`);
+  let shown = false;
+  let last = -1;
   return {
-    update: (offset) => show(`Checking ${file}… ${Math.min(99, Math.floor((offset / length) * 100))}%`),
-    done: () => show(''),
+    start: (bytes) => {
+      if (bytes < PROGRESS_THRESHOLD_BYTES) return;
+      shown = true;
+      show(`Checking ${file} (${formatMegabytes(bytes)})…`);
+    },
+    update: (fraction) => {
+      const percent = Math.min(99, Math.floor(fraction * 100));
+      if (!shown || percent === last) return;
+      last = percent;
+      show(`Checking ${file}… ${percent}%`);
+    },
+    done: () => {
+      if (shown) show('');
+    },
   };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Standard input in chunks, with the same byte cap as a file. */
+async function* readStdin(maxBytes: number): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) throw new FileTooLargeError(maxBytes);
+    const text = decoder.write(chunk as Buffer);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 function write(text: string): Promise<void> {

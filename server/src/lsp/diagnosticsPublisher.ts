@@ -12,6 +12,9 @@ import type { ServerSettings } from './settings';
  */
 export const DIAGNOSTICS_DEBOUNCE_MS = 20;
 
+/** How often the status of a big file being checked is updated. */
+const PROGRESS_INTERVAL_MS = 250;
+
 /** How long typing must pause before an edited text is flattened into one string again. */
 export const SETTLE_AFTER_IDLE_MS = 1500;
 
@@ -19,6 +22,7 @@ export const SETTLE_AFTER_IDLE_MS = 1500;
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly progressSent = new WeakMap<TrackedDocument, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -38,13 +42,22 @@ export class DiagnosticsPublisher {
     );
   }
 
+  /** Publishes at once (a big file's check just ended). */
+  publishNow(tracked: TrackedDocument): void {
+    clearTimeout(this.timers.get(tracked.uri));
+    this.timers.delete(tracked.uri);
+    this.publish(tracked);
+  }
+
   publish(tracked: TrackedDocument): void {
+    // A big file still being checked: its problems come when the check is done.
+    if (tracked.pending) return this.sendProgress(tracked);
     const document = tracked.importDocument;
     const started = performance.now();
     const settings = this.settingsFor(tracked.uri);
     const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
-    void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.text.version, diagnostics }).then(
+    void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
       () => this.settleWhenIdle(tracked),
       () => undefined,
     );
@@ -53,7 +66,9 @@ export class DiagnosticsPublisher {
     const counts = countBySeverity(problems);
     void this.connection.sendNotification(StatusNotification, {
       uri: tracked.uri,
-      isImportFile: Boolean(document),
+      isImportFile: Boolean(document) || tracked.notChecked !== undefined,
+      origin: tracked.origin,
+      notChecked: tracked.notChecked,
       rows: document?.rows.length ?? 0,
       errors: counts.errors,
       warnings: counts.warnings,
@@ -64,13 +79,34 @@ export class DiagnosticsPublisher {
     });
   }
 
+  /** The status of a big file being checked: how far the check is, at most every PROGRESS_INTERVAL_MS. */
+  sendProgress(tracked: TrackedDocument): void {
+    const now = performance.now();
+    const last = this.progressSent.get(tracked) ?? -Infinity;
+    if (now - last < PROGRESS_INTERVAL_MS && tracked.progress !== 0) return;
+    this.progressSent.set(tracked, now);
+    void this.connection.sendNotification(StatusNotification, {
+      uri: tracked.uri,
+      isImportFile: true,
+      origin: tracked.origin,
+      checking: tracked.progress ?? 0,
+      rows: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      checkMilliseconds: 0,
+      outlineCapped: false,
+    });
+  }
+
   /**
    * Flattens the edited text (a copy of the whole file: see EditableTextDocument.settle) once
    * typing has paused, so the copy never holds up a keystroke's diagnostics or a completion
    * asked for right after an edit; until then, every reader takes slices of the pieces.
    */
   private settleWhenIdle(tracked: TrackedDocument): void {
-    if (this.timers.has(tracked.uri)) return;
+    // A text read from disk stays in its pieces: flattening it would take as much memory again.
+    if (this.timers.has(tracked.uri) || tracked.origin === 'disk') return;
     clearTimeout(this.settleTimers.get(tracked.uri));
     const timer = setTimeout(() => {
       this.settleTimers.delete(tracked.uri);

@@ -1,6 +1,6 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineStartsOf } from '../service';
+import { lineStartsOfPieces } from '../service';
 
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -42,6 +42,29 @@ export class EditableTextDocument implements TextDocument {
   ) {
     this.content = content;
     this.pieces = [content];
+  }
+
+  /**
+   * A document over a text kept in the pieces it was read in (a big file read from disk): its
+   * text is never joined into one string, which would take as much memory again.
+   */
+  static fromPieces(uri: string, languageId: string, version: number, pieces: readonly string[]): EditableTextDocument {
+    const document = new EditableTextDocument(uri, languageId, version, '');
+    document.pieces = pieces.length ? [...pieces] : [''];
+    let content = '';
+    for (const piece of document.pieces) content += piece;
+    document.content = content;
+    return document;
+  }
+
+  /** Whether the text is one flat string (a text in pieces is flattened by `settle`). */
+  get isFlat(): boolean {
+    return this.pieces.length === 1;
+  }
+
+  /** Length of the text (reading it does not flatten the text). */
+  get length(): number {
+    return this.content.length;
   }
 
   get version(): number {
@@ -168,7 +191,7 @@ export class EditableTextDocument implements TextDocument {
   }
 
   private starts(): number[] {
-    this.lineStarts ??= lineStartsOf(this.content);
+    this.lineStarts ??= lineStartsOfPieces(this.pieces);
     return this.lineStarts;
   }
 

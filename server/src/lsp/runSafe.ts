@@ -18,7 +18,11 @@ export function runSafe<T>(connection: Connection, token: CancellationToken, fal
   }
 }
 
-/** runSafe for a request about a document, answering `fallback` also when that document is not open as an import file. */
+/**
+ * runSafe for a request about a document, answering `fallback` also when that document is not
+ * open as an import file. A request about a document just opened waits until it is decided
+ * whether it is an import file, and one about a big file still being checked waits for the check.
+ */
 export function runOnImportFile<T>(
   { connection, documents }: Pick<ServerContext, 'connection' | 'documents'>,
   token: CancellationToken,
@@ -26,12 +30,16 @@ export function runOnImportFile<T>(
   fallback: T,
   name: string,
   work: (tracked: TrackedDocument, document: ImportDocument) => T,
-): T | ResponseError<void> {
-  return runSafe(connection, token, fallback, name, () => {
-    const tracked = documents.get(uri);
-    const document = tracked?.importDocument;
-    return tracked && document ? work(tracked, document) : fallback;
-  });
+): T | ResponseError<void> | Promise<T | ResponseError<void>> {
+  const run = () =>
+    runSafe(connection, token, fallback, name, () => {
+      const tracked = documents.get(uri);
+      const document = tracked?.importDocument;
+      return tracked && document ? work(tracked, document) : fallback;
+    });
+  const tracked = documents.get(uri);
+  if (tracked?.deciding) return tracked.deciding.then(() => documents.get(uri)?.pending).then(run);
+  return tracked?.pending ? tracked.pending.then(run) : run();
 }
 
 function cancelled(): ResponseError<void> {

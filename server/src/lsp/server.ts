@@ -5,6 +5,8 @@ import { matchesAnyGlob } from '../service/text/glob';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
+import { registerDiskFiles } from './diskFiles';
+import { RowCheckers } from '../node/checkFile';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
 import { registerHover } from './features/hover';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/codeActions';
@@ -43,14 +45,21 @@ export function startServer(connection: Connection): void {
     return settings.detectByContent && looksLikeImportFile(text);
   };
 
-  const documents = new DocumentStore(isImportFile, validationContextFor);
+  const checkers = new RowCheckers();
+  const documents = new DocumentStore(isImportFile, validationContextFor, checkers, {
+    checked: (tracked) => {
+      if (tracked.notChecked) connection.console.warn(`${pathOf(tracked.uri)} was not checked: ${tracked.notChecked}.`);
+      diagnostics.publishNow(tracked);
+    },
+    progress: (tracked) => diagnostics.sendProgress(tracked),
+  });
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
   metadataSchemas.attach(documents, diagnostics);
   const context: ServerContext = { connection, documents, diagnostics, validationContextFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {
-    if (tracked.importDocument) {
+    if (isChecked(tracked)) {
       // An import file stays one while it is edited, even while its text is briefly empty.
       detected.add(tracked.uri);
       if (!wasImport) void connection.sendNotification(ImportFileDetectedNotification, { uri: tracked.uri });
@@ -62,21 +71,25 @@ export function startServer(connection: Connection): void {
 
   /** Decides again whether the document is an import file, then publishes or clears its diagnostics. */
   const recheck = (tracked: TrackedDocument) => {
-    const wasImport = Boolean(tracked.importDocument);
+    const wasImport = isChecked(tracked);
     documents.refresh(tracked);
     afterRefresh(tracked, wasImport);
   };
 
+  /** Reads the settings of a document (when the client has them per document). */
+  const fetchSettings = async (uri: string) => {
+    if (!supportsConfiguration) return;
+    try {
+      const raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'labelboxImport' });
+      settingsByUri.set(uri, readSettings(raw));
+    } catch (error) {
+      connection.console.warn(`Could not read the settings of ${uri}: ${String(error)}; using the defaults.`);
+    }
+  };
+
   /** Reads the document's settings, then decides whether it is an import file. */
   const loadSettings = async (tracked: TrackedDocument) => {
-    if (supportsConfiguration) {
-      try {
-        const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
-        settingsByUri.set(tracked.uri, readSettings(raw));
-      } catch (error) {
-        connection.console.warn(`Could not read the settings of ${tracked.uri}: ${String(error)}; using the defaults.`);
-      }
-    }
+    await fetchSettings(tracked.uri);
     if (documents.get(tracked.uri) !== tracked) return;
     recheck(tracked);
   };
@@ -112,22 +125,26 @@ export function startServer(connection: Connection): void {
   connection.onDidOpenTextDocument((params) => {
     // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
     const tracked = documents.open(params, !supportsConfiguration);
-    if (supportsConfiguration) void loadSettings(tracked);
-    else afterRefresh(tracked, false);
+    if (supportsConfiguration) {
+      tracked.deciding = loadSettings(tracked).finally(() => (tracked.deciding = undefined));
+    } else {
+      afterRefresh(tracked, false);
+    }
   });
 
   connection.onDidChangeTextDocument((params) => {
     const before = documents.get(params.textDocument.uri);
-    const wasImport = Boolean(before?.importDocument);
+    const wasImport = before ? isChecked(before) : false;
     const tracked = documents.change(params);
     if (tracked) afterRefresh(tracked, wasImport);
   });
 
   connection.onDidCloseTextDocument((params) => {
     const tracked = documents.get(params.textDocument.uri);
+    if (tracked?.origin !== 'editor') return;
     documents.close(params.textDocument.uri);
     settingsByUri.delete(params.textDocument.uri);
-    if (tracked?.importDocument) diagnostics.clear(params.textDocument.uri);
+    if (isChecked(tracked)) diagnostics.clear(params.textDocument.uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -141,7 +158,7 @@ export function startServer(connection: Connection): void {
     }
     settingsByUri.clear();
     detected.clear();
-    for (const tracked of documents.all()) void loadSettings(tracked);
+    for (const tracked of documents.all()) if (tracked.origin === 'editor') void loadSettings(tracked);
     void metadataSchemas.settingsChanged();
   });
 
@@ -153,6 +170,8 @@ export function startServer(connection: Connection): void {
     return true;
   });
 
+  registerDiskFiles(context, { checkers, loadSettings: fetchSettings, isImportFile });
+  connection.onShutdown(() => checkers.close());
   registerCodeActions(context);
   registerOutline(context);
   registerLinks(context);
@@ -161,6 +180,11 @@ export function startServer(connection: Connection): void {
   registerCompletion(context, () => clientCapabilities);
   registerHover(context);
   connection.listen();
+}
+
+/** Whether the server checks the document as an import file (or is checking it). */
+function isChecked(tracked: TrackedDocument): boolean {
+  return Boolean(tracked.importDocument || tracked.pending || tracked.notChecked);
 }
 
 function pathOf(uri: string): string {

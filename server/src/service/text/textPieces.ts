@@ -28,6 +28,17 @@ export class TextPieces {
     return this.list;
   }
 
+  /**
+   * The whole text as one string that V8 keeps as a concatenation of the pieces: nothing is
+   * copied until something reads its characters or slices it (which would copy it whole).
+   * For its length, and for code that needs a string but reads through `slice` here.
+   */
+  concatenated(): string {
+    let text = '';
+    for (const piece of this.list) text += piece;
+    return text;
+  }
+
   /** The text from `start` to `end` (clamped to the text), copying only what crosses a piece boundary. */
   slice(start: number, end: number): string {
     start = Math.max(0, start);

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { checkBatchHere, checkInPieces, ImportDocument, type CheckedRows, type RowBatchChecker, type TextPieces, type ValidationContext } from '../service';
+import { CheckWorkerPool } from './checkWorkerPool';
+import { readTextChunks, type ReadOptions } from './readTextChunks';
+
+/** Below this many characters of rows, worker threads cost more to start than they save. */
+const PARALLEL_FROM_CHARACTERS = 2 * 1024 * 1024;
+
+/**
+ * Checks small texts on the calling thread and hands the rest of a big one to worker threads,
+ * which start only once the text is known to be big.
+ */
+export class RowCheckers implements RowBatchChecker {
+  private pool: CheckWorkerPool | undefined;
+
+  constructor(
+    /** dist/checkWorker.js, or undefined to check on this thread only. */
+    private readonly workerScript: string | undefined = defaultWorkerScript(),
+    private readonly workerExecArgv: string[] = [],
+  ) {}
+
+  /** A checker for one text: the first rows here, the rest on the workers. */
+  forText(): RowBatchChecker {
+    let seen = 0;
+    return {
+      check: (batch, context) => {
+        seen += batch.text.length;
+        if (seen < PARALLEL_FROM_CHARACTERS || !this.workerScript) return checkBatchHere.check(batch, context);
+        this.pool ??= new CheckWorkerPool(this.workerScript, undefined, this.workerExecArgv);
+        return this.pool.check(batch, context);
+      },
+    };
+  }
+
+  check(batch: Parameters<RowBatchChecker['check']>[0], context: ValidationContext): ReturnType<RowBatchChecker['check']> {
+    return this.forText().check(batch, context);
+  }
+
+  close(): void {
+    this.pool?.close();
+    this.pool = undefined;
+  }
+}
+
+/** The worker bundle next to the running bundle (dist/cli.js, dist/server.js). */
+function defaultWorkerScript(): string | undefined {
+  return typeof __dirname === 'string' && __dirname.endsWith('dist') ? resolve(__dirname, 'checkWorker.js') : undefined;
+}
+
+export interface CheckedFile {
+  checked: CheckedRows;
+  pieces: TextPieces;
+}
+
+export interface CheckFileOptions extends ReadOptions {
+  checkers?: RowCheckers;
+  /** Called as rows are checked, with the fraction of the file done (0 to 1). */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Reads a file in chunks (with a byte cap) and checks it as it is read: rows are found while
+ * later chunks are still being read, and checked on worker threads for big files. The text is
+ * kept in its pieces, never joined.
+ */
+export async function checkFile(path: string, context: ValidationContext, options: CheckFileOptions = {}): Promise<CheckedFile> {
+  let size = 0;
+  const chunks = readTextChunks(path, { ...options, onSize: (bytes) => ((size = bytes), options.onSize?.(bytes)) });
+  return checkChunks(chunks, context, options, () => size);
+}
+
+/** Checks text that arrives in chunks (a file, standard input). */
+export async function checkChunks(chunks: AsyncIterable<string> | Iterable<string>, context: ValidationContext, options: CheckFileOptions = {}, totalLength = () => 0): Promise<CheckedFile> {
+  const checker = options.checkers?.forText() ?? checkBatchHere;
+  return checkInPieces(chunks, context, {
+    checker,
+    onProgress: (offset) => {
+      const total = totalLength();
+      if (total > 0) options.onProgress?.(Math.min(1, offset / total));
+    },
+  });
+}
+
+/** The import document of a checked file: it reads its text through the pieces, never joined. */
+export function documentOf({ checked, pieces }: CheckedFile, context: ValidationContext): ImportDocument {
+  const document = new ImportDocument(pieces.concatenated(), context, undefined, checked);
+  document.useTextReader((start, end) => pieces.slice(start, end));
+  return document;
+}

@@ -1,0 +1,116 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CheckFromDiskResult, GalleryResult, RowAtResult, StatusParams } from '../../server/src/protocol';
+import { createValidationContext, collectDiagnostics, ImportDocument, LineIndex } from '../../server/src/service';
+import { generateImportFile } from '../../bench/generateRows';
+import { TestLspClient } from './lspClient';
+
+/**
+ * Big files through the real server: a synced text over 4 MB is checked on worker threads
+ * while the server goes on (edits that come meanwhile are applied after), and files VS Code
+ * does not hand over are checked from disk on request, again when asked after a change,
+ * and cleared when closed. Whatever the way, the problems are those of a fresh check.
+ */
+
+const file = generateImportFile(8000, 21);
+const folder = mkdtempSync(join(tmpdir(), 'lb-big-'));
+let client: TestLspClient;
+
+before(async () => {
+  client = await TestLspClient.start();
+});
+after(async () => {
+  await client.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function key(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${String(diagnostic.code)} ${diagnostic.message}`;
+}
+
+/** The diagnostics a fresh check of `text` gives, as the server would publish their ranges. */
+function expected(text: string): string[] {
+  const document = new ImportDocument(text, createValidationContext());
+  const lines = new LineIndex(text);
+  return collectDiagnostics(document).map((diagnostic) => {
+    const start = lines.positionAt(diagnostic.offset);
+    const end = lines.positionAt(diagnostic.offset + diagnostic.length);
+    return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.code} ${diagnostic.message}`;
+  });
+}
+
+function statuses(uri: string): StatusParams[] {
+  return client.notifications.filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
+}
+
+test('a synced file over 4 MB is checked apart, and edits that come during the check are applied after it', async () => {
+  assert.ok(file.text.length > 4 * 1024 * 1024, `the file has ${file.text.length} characters`);
+  const uri = 'file:///work/big/synced.labelbox.json';
+  client.open(uri, file.text);
+  // Right away, while the first check runs: break a row's media type, and add a row's worth of text at the end of another.
+  let document = TextDocument.create(uri, 'json', 1, file.text);
+  const target = file.text.indexOf('"media_type": "IMAGE"', file.text.length >> 1) + '"media_type": "IMA'.length;
+  const changes = [{ range: { start: document.positionAt(target), end: document.positionAt(target) }, text: 'X' }];
+  const version = client.change(uri, changes);
+  document = TextDocument.update(document, changes, version);
+  // A request during the check waits for it instead of answering nothing.
+  const gallery = await client.request<GalleryResult | null>('labelboxImport/gallery', { uri, from: 0, count: 10 });
+  assert.equal(gallery?.rowCount, 8000);
+
+  const diagnostics = await client.diagnosticsFor(uri, 120_000);
+  assert.deepEqual(diagnostics.map(key).sort(), expected(document.getText()).sort());
+  assert.ok(diagnostics.some((diagnostic) => diagnostic.range.start.line === document.positionAt(target).line && diagnostic.code === 'invalid-value'), 'the edit made during the check is checked');
+  const seen = statuses(uri);
+  assert.ok(seen.some((status) => status.checking !== undefined), 'the status told that the file was being checked');
+  assert.equal(seen[seen.length - 1].rows, 8000);
+  assert.equal(seen[seen.length - 1].origin, 'editor');
+});
+
+test('a file checked from disk: problems of a fresh check, again after a change on disk, cleared when closed', async () => {
+  const path = join(folder, 'unsynced.labelbox.json');
+  writeFileSync(path, `\uFEFF${file.text}`);
+  const uri = pathToFileURL(path).href;
+  const result = await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri });
+  assert.deepEqual(result, { isImportFile: true });
+  // The problems come first, then the status that ends the check.
+  const status = await client.waitFor(() => statuses(uri).find((next) => next.checking === undefined), 120_000, 'the status after the check from disk');
+  assert.ok(statuses(uri)[0].checking !== undefined, 'the status told that the file was being checked');
+  // VS Code drops the byte order mark from the editor's text; positions are counted without it.
+  assert.deepEqual(client.latestDiagnostics(uri)!.map(key).sort(), expected(file.text).sort());
+  assert.equal(status.origin, 'disk');
+  assert.equal(status.rows, 8000);
+
+  // The preview's requests are answered from the text read from disk.
+  const row = await client.request<RowAtResult | null>('labelboxImport/rowAt', { uri, index: 1 });
+  assert.equal((row?.value as { global_key: string }).global_key, (JSON.parse(file.text) as Array<{ global_key: string }>)[1].global_key);
+
+  // Changed on disk (a save), checked again when asked.
+  const changed = file.text.replace('"media_type": "IMAGE"', '"media_type": "image"');
+  writeFileSync(path, changed);
+  const before = statuses(uri).length;
+  await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri });
+  await client.waitFor(() => statuses(uri).slice(before).find((next) => next.checking === undefined), 120_000, 'the status after the second check');
+  assert.deepEqual(client.latestDiagnostics(uri)!.map(key).sort(), expected(changed).sort());
+
+  client.connection.sendNotification('labelboxImport/closeFromDisk', { uri });
+  await client.waitFor(() => (client.latestDiagnostics(uri)!.length === 0 ? true : undefined), 10_000, 'the problems to be cleared');
+});
+
+test('a file that cannot be read from disk is reported as not checked, never as clean', async () => {
+  const uri = pathToFileURL(join(folder, 'missing.labelbox.json')).href;
+  const result = await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri });
+  assert.equal(result.isImportFile, true);
+  const status = await client.waitFor(() => statuses(uri).find((next) => next.notChecked), 10_000, 'a status saying the file was not checked');
+  assert.match(status.notChecked!, /does not exist/);
+
+  const notImport = pathToFileURL(join(folder, 'notes.json')).href;
+  writeFileSync(join(folder, 'notes.json'), '{ "title": "not an import file" }');
+  assert.deepEqual(await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri: notImport }), { isImportFile: false });
+});

@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkInPieces, createValidationContext, ImportDocument, lineStartsOf, lineStartsOfPieces } from '../../server/src/service';
+import { CheckWorkerPool } from '../../server/src/node/checkWorkerPool';
+import { FileTooLargeError, NotARegularFileError, readTextChunks } from '../../server/src/node/readTextChunks';
+import { generateImportFile } from '../../bench/generateRows';
+import { Random } from '../../bench/random';
+import { snapshot } from './helpers/randomEdits';
+
+/**
+ * Reading big files from disk: in chunks with a byte cap that holds for devices, UTF-8 split
+ * between chunks, the byte order mark VS Code drops; line starts of a text in pieces; and the
+ * worker threads that check rows, which must give what checking here gives.
+ */
+
+const folder = mkdtempSync(join(tmpdir(), 'lb-read-'));
+test.after(() => rmSync(folder, { recursive: true, force: true }));
+
+async function readAll(path: string, options: Parameters<typeof readTextChunks>[1] = {}): Promise<string[]> {
+  const chunks: string[] = [];
+  for await (const chunk of readTextChunks(path, options)) chunks.push(chunk);
+  return chunks;
+}
+
+test('a file is read in chunks that join into its text, characters split between chunks included', async () => {
+  // Four-megabyte chunks: put a three-byte character across the first boundary.
+  const text = `${'a'.repeat(4 * 1024 * 1024 - 1)}€${'é'.repeat(1000)}\n`;
+  const path = join(folder, 'utf8.json');
+  writeFileSync(path, text);
+  const chunks = await readAll(path);
+  assert.ok(chunks.length >= 2, 'more than one chunk');
+  assert.equal(chunks.join(''), text);
+});
+
+test('the byte cap holds for files, and for devices that never end', async () => {
+  const path = join(folder, 'big.json');
+  writeFileSync(path, 'x'.repeat(5000));
+  await assert.rejects(readAll(path, { maxBytes: 4000 }), FileTooLargeError);
+  if (existsSync('/dev/zero')) {
+    await assert.rejects(readAll('/dev/zero', { maxBytes: 9 * 1024 * 1024 }), FileTooLargeError);
+    await assert.rejects(readAll('/dev/zero', { regularFilesOnly: true }), NotARegularFileError);
+  }
+});
+
+test('a pipe without a writer does not make the reader wait', async () => {
+  const fifo = join(folder, 'pipe.json');
+  try {
+    execFileSync('mkfifo', [fifo]);
+  } catch {
+    return; // no mkfifo here
+  }
+  await assert.rejects(readAll(fifo, { regularFilesOnly: true }), NotARegularFileError);
+  assert.deepEqual(await readAll(fifo), []);
+});
+
+test('a UTF-8 byte order mark is dropped when asked, as VS Code drops it', async () => {
+  const path = join(folder, 'bom.json');
+  writeFileSync(path, '\uFEFF[]');
+  assert.equal((await readAll(path, { stripByteOrderMark: true })).join(''), '[]');
+  assert.equal((await readAll(path)).join(''), '\uFEFF[]');
+});
+
+test('line starts of a text in pieces are those of the whole text, \\r\\n split between pieces included', () => {
+  const random = new Random(3);
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    for (let index = random.int(0, 60); index > 0; index--) text += random.pick(['a', 'bc', '\n', '\r', '\r\n', ' ']);
+    const pieces: string[] = [];
+    for (let offset = 0; offset < text.length; ) {
+      const length = random.int(1, 5);
+      pieces.push(text.slice(offset, offset + length));
+      offset += length;
+    }
+    assert.deepEqual(lineStartsOfPieces(pieces), lineStartsOf(text), JSON.stringify(pieces));
+  }
+});
+
+test('rows checked on worker threads give what checking here gives; without the worker script, rows are checked here', async () => {
+  const context = createValidationContext();
+  const text = generateImportFile(1500, 4, 20).text.replace('"media_type": "IMAGE"', '"media_type": tru');
+  const pieces = Array.from({ length: Math.ceil(text.length / 100_000) }, (_, index) => text.slice(index * 100_000, (index + 1) * 100_000));
+  const expected = snapshot(new ImportDocument(text, context));
+  // The TypeScript source, loaded by tsx's require hook (a worker does not take --import loaders here).
+  const bootstrap = join(folder, 'checkWorker.cjs');
+  writeFileSync(bootstrap, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(resolve(__dirname, '../../server/src/node/checkWorker.ts'))});\n`);
+  const pool = new CheckWorkerPool(bootstrap, 2);
+  const missing = new CheckWorkerPool(join(folder, 'no-such-worker.js'), 2);
+  try {
+    for (const checker of [pool, missing]) {
+      const { checked } = await checkInPieces(pieces, context, { checker, batchLength: 20_000 });
+      assert.deepStrictEqual(snapshot(new ImportDocument(text, context, undefined, checked)), expected);
+    }
+    assert.ok(pool.batchesOnWorkers > 0, 'the workers checked batches');
+    assert.equal(missing.batchesOnWorkers, 0);
+  } finally {
+    pool.close();
+    missing.close();
+  }
+});
