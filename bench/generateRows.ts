@@ -231,8 +231,91 @@ function breakRow(random: Random, row: Row, kind: ErrorKind, earlier: Row | unde
   }
 }
 
+/**
+ * The organization's custom metadata fields that rich rows use, as the metadata-ontology query
+ * answers them (what "Labelbox: Fetch Metadata Schema from Labelbox" saves): a number field
+ * like the format spec's `altitude_m` (§8.2), text, an enum and a date-time.
+ */
+const CUSTOM_FIELDS = [
+  { id: 'clq2f7x1k000108l2altitude1', name: 'altitude_m', kind: 'CustomMetadataNumber', reserved: false, options: [] },
+  { id: 'clq2f7x1k000208l2cameramd1', name: 'camera_model', kind: 'CustomMetadataString', reserved: false, options: [] },
+  { id: 'clq2f7x1k000308l2operatorx', name: 'operator', kind: 'CustomMetadataString', reserved: false, options: [] },
+  { id: 'clq2f7x1k000408l2reviewedt', name: 'reviewed_at', kind: 'CustomMetadataDateTime', reserved: false, options: [] },
+  {
+    id: 'clq2f7x1k000508l2growthstg',
+    name: 'growth_stage',
+    kind: 'CustomMetadataEnum',
+    reserved: false,
+    options: ['seedling', 'tillering', 'heading', 'ripening'].map((name, index) => ({ id: `clq2f7x1k00${60 + index}08l2stage${name.slice(0, 4)}`, kind: 'CustomMetadataEnumOption', name, reserved: false })),
+  },
+];
+
+/** The metadata schema file (`.labelbox/metadata-schema.json`) that declares the fields rich rows use. */
+export function richMetadataSchema(): string {
+  return `${JSON.stringify({ data: { customMetadataOntology: CUSTOM_FIELDS } }, null, 2)}\n`;
+}
+
+const CAMERAS = ['DJI Mavic 3M', 'MicaSense RedEdge-P', 'Sony A7R IV', 'Phase One iXM-100'];
+const OPERATORS = ['a.okafor', 'j.lindqvist', 'm.tanaka', 'r.silva', 's.novak'];
+const STAGES = ['seedling', 'tillering', 'heading', 'ripening'];
+
+/**
+ * An image row as big as rows of real survey imports get, about 2 KB pretty-printed: the
+ * format spec's §8.2 first row, with more of the same — reserved and custom metadata (by
+ * name and by schema id), several overlays, notes, a text file, a protocol PDF and an HTML
+ * report as attachments, and now and then an embedding.
+ */
+function richImageRow(random: Random, index: number): Row {
+  const row = imageRow(random, index);
+  const project = String(row.global_key).split('/')[0];
+  const region = random.pick(REGIONS);
+  const path = String(row.global_key).slice(project.length + 1);
+  const day = date(random);
+  const fields: Json[] = [
+    { schema_id: TAG_ID, value: random.pick(TAGS) },
+    random.chance(0.5) ? { schema_id: SPLIT_ID, value: random.pick(SPLIT_OPTIONS) } : { name: 'split', value: random.pick(SPLIT_NAMES) },
+    { name: 'captureDateTime', value: `${day}T${pad(random.int(0, 23), 2)}:${pad(random.int(0, 59), 2)}:${pad(random.int(0, 59), 2)}Z` },
+    { name: 'altitude_m', value: Math.round(random.next() * 12000) / 100 },
+    { name: 'camera_model', value: random.pick(CAMERAS) },
+    { name: 'operator', value: random.pick(OPERATORS) },
+    { name: 'reviewed_at', value: `${day}T${pad(random.int(0, 23), 2)}:00:00Z` },
+    { name: 'growth_stage', value: random.pick(STAGES) },
+  ];
+  const layer = (suffix: string) => bucketUrl(project, region, path.replace('.jpg', `_${suffix}.png`));
+  const attachments: Json[] = [
+    { type: 'IMAGE_OVERLAY', name: 'NDVI', value: layer('ndvi') },
+    { type: 'IMAGE_OVERLAY', name: 'Canopy mask', value: layer('mask') },
+    { type: 'RAW_TEXT', name: 'Notes', value: `${sentence(random, 8, 20)} ${sentence(random, 4, 12)}` },
+    { type: 'TEXT_URL', name: 'Field log', value: bucketUrl(project, region, `logs/${day}/plot-${random.int(1, 99)}.txt`) },
+    { type: 'PDF_URL', name: 'Protocol', value: bucketUrl(project, region, 'docs/survey-protocol.pdf') },
+    { type: 'HTML', name: 'Flight report', value: bucketUrl(project, region, `reports/${day}/flight-${random.int(1, 400)}.html`) },
+  ];
+  const rich: Row = { ...row, metadata_fields: fields, attachments };
+  if (random.chance(0.2)) {
+    const vector: number[] = [];
+    for (let i = 0; i < 16; i++) vector.push(Math.round((random.next() * 2 - 1) * 1000) / 1000);
+    rich.embeddings = [{ embedding_id: 'clx8k2m1p000a08l4c7d2e9fq', vector }];
+  }
+  return rich;
+}
+
+/**
+ * Rows of about 2 KB each, as in real survey imports at Labelbox's limit of 150,000 rows per
+ * file (about 300 MB): rich image rows (`richImageRow`), one in each `errorEvery` wrong in one
+ * of ERROR_KINDS. Its custom metadata fields are declared by `richMetadataSchema()`, which
+ * must lie beside the file (as `.labelbox/metadata-schema.json`) for them to be known.
+ */
+export function generateRichImportFile(rowCount: number, seed = 1, errorEvery = 100): GeneratedFile {
+  return generateRows(rowCount, seed, errorEvery, richImageRow, richImageRow);
+}
+
 /** One row in each `errorEvery` is wrong, each time in one of ERROR_KINDS. */
 export function generateImportFile(rowCount: number, seed = 1, errorEvery = 100): GeneratedFile {
+  return generateRows(rowCount, seed, errorEvery, cleanRow, imageRow);
+}
+
+/** `makeRow` makes the clean rows, `makeWrongRow` the image rows that are then made wrong. */
+function generateRows(rowCount: number, seed: number, errorEvery: number, makeRow: (random: Random, index: number) => Row, makeWrongRow: (random: Random, index: number) => Row): GeneratedFile {
   const random = new Random(seed);
   const rows: Row[] = [];
   const errors: InjectedError[] = [];
@@ -241,7 +324,7 @@ export function generateImportFile(rowCount: number, seed = 1, errorEvery = 100)
   for (let index = 0; index < rowCount; index++) {
     if (index % errorEvery === 0) wrongAt = index + random.int(0, errorEvery - 1);
     if (index > 0 && index === wrongAt) {
-      const row = imageRow(random, index);
+      const row = makeWrongRow(random, index);
       const kind = random.pick(ERROR_KINDS);
       // The copied key must come from a clean row with a key that has not been copied yet.
       let source: number | undefined;
@@ -260,7 +343,7 @@ export function generateImportFile(rowCount: number, seed = 1, errorEvery = 100)
       rows.push(row);
       errors.push(source === undefined ? { row: index, kind } : { row: index, kind, duplicateOf: source });
     } else {
-      rows.push(cleanRow(random, index));
+      rows.push(makeRow(random, index));
     }
   }
   return { text: `${JSON.stringify(rows, null, 2)}\n`, rows: rowCount, errors };

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkInPieces, createValidationContext, ImportDocument, lineStartsOf, lineStartsOfPieces } from '../../server/src/service';
+import { checkInPieces, createValidationContext, ImportDocument, LineIndex, lineStartsOf, lineStartsOfPieces, TextPieces } from '../../server/src/service';
+import { SparseLineIndex } from '../../server/src/service/text/sparseLineIndex';
 import { CheckWorkerPool } from '../../server/src/node/checkWorkerPool';
 import { FileTooLargeError, NotARegularFileError, readTextChunks } from '../../server/src/node/readTextChunks';
 import { generateImportFile } from '../../bench/generateRows';
@@ -99,5 +100,22 @@ test('rows checked on worker threads give what checking here gives; without the 
   } finally {
     pool.close();
     missing.close();
+  }
+});
+
+test('the sparse line index of a text in pieces gives the positions of the full line index', () => {
+  const random = new Random(8);
+  for (let round = 0; round < 200; round++) {
+    let text = '';
+    for (let index = random.int(0, 400); index > 0; index--) text += random.pick(['a', 'bc', '\n', '\n', '\r', '\r\n', ' ']);
+    const pieces = new TextPieces();
+    for (let offset = 0; offset < text.length; ) {
+      const length = random.int(1, 30);
+      pieces.add(text.slice(offset, offset + length));
+      offset += length;
+    }
+    const sparse = new SparseLineIndex(pieces);
+    const full = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(sparse.positionAt(offset), full.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
   }
 });

@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import packageJson from '../../../package.json';
-import { collectDiagnostics, LineIndex } from '../service';
+import { collectDiagnostics } from '../service';
+import { SparseLineIndex } from '../service/text/sparseLineIndex';
 import { checkChunks, checkFile, documentOf, RowCheckers, type CheckedFile } from '../node/checkFile';
 import { FileTooLargeError, MAX_CHECKED_FILE_BYTES } from '../node/readTextChunks';
 import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
@@ -71,7 +72,8 @@ async function validate(args: ValidateArgs): Promise<number> {
         file: file === '-' ? '<stdin>' : file,
         rows: document.rows.length,
         diagnostics: collectDiagnostics(document, { maxProblems: args.maxProblems }),
-        lines: new LineIndex(pieces.pieces),
+        // Positions of the problems reported only: not every line start of a file of millions of lines.
+        lines: new SparseLineIndex(pieces),
       });
     }
   } finally {

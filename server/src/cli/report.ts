@@ -1,5 +1,5 @@
 import type { ImportDiagnostic, SeverityCounts } from '../service';
-import { countBySeverity, LineIndex } from '../service';
+import { countBySeverity } from '../service';
 
 /** The problems found in one file, with what is needed to print their positions. */
 export interface FileReport {
@@ -7,7 +7,8 @@ export interface FileReport {
   file: string;
   rows: number;
   diagnostics: ImportDiagnostic[];
-  lines: LineIndex;
+  /** Line and character of an offset (zero-based). */
+  lines: { positionAt(offset: number): { line: number; character: number } };
 }
 
 /** 1-based line and column, as editors and terminals show them; `end` is exclusive. */
