@@ -4,18 +4,21 @@
  *
  * Options: --sizes 1000,10000,50000  --runs 3  --seed 1  --edit-pairs 4  --paste-rows 1000
  *          --pause 500 (ms before each measured edit, as between keystrokes)
- *          --no-json-server  --no-cli  --json FILE (raw results)
+ *          --rich 150000 (rows of about 2 KB, checked from disk and by the CLI only; 0: none)
+ *          --no-json-server  --no-cli  --no-disk  --json FILE (raw results)
  */
+import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SERVER_EXEC_ARGV } from '../client/src/serverOptions';
-import { generateImportFile, withoutMediaType } from './generateRows';
+import { generateImportFile, generateRichImportFile, richMetadataSchema, rowsWithInjectedProblems, withoutMediaType } from './generateRows';
+import { measureDiskCheck, type DiskCheckResult } from './measureDiskCheck';
 import { machineDescription } from './machine';
 import { measureCli, type CliResult } from './measureCli';
 import { measureOpenOnly, measureSession, type SessionResult } from './measureServer';
-import { printCliTable, printSizeTable } from './report';
+import { printCliTable, printDiskTable, printSizeTable, type DiskRow } from './report';
 import type { ServerLaunch } from './serverProcess';
 
 const ROOT = resolve(__dirname, '..');
@@ -30,12 +33,14 @@ interface Options {
   pasteRows: number;
   jsonServer: boolean;
   cli: boolean;
+  disk: boolean;
+  rich: number;
   json: string | undefined;
   pauseMs: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10_000, 50_000], runs: 3, seed: 1, editPairs: 4, pasteRows: 1000, jsonServer: true, cli: true, json: undefined, pauseMs: 500 };
+  const options: Options = { sizes: [1000, 10_000, 50_000], runs: 3, seed: 1, editPairs: 4, pasteRows: 1000, jsonServer: true, cli: true, disk: true, rich: 150_000, json: undefined, pauseMs: 500 };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -70,6 +75,12 @@ function parseOptions(argv: string[]): Options {
       case '--no-cli':
         options.cli = false;
         break;
+      case '--no-disk':
+        options.disk = false;
+        break;
+      case '--rich':
+        options.rich = count(value());
+        break;
       case '--pause':
         options.pauseMs = count(value());
         break;
@@ -88,6 +99,7 @@ const OUR_SERVER: ServerLaunch = {
   name: 'labelbox-import',
   args: [...SERVER_EXEC_ARGV, resolve(ROOT, 'dist/server.js'), '--stdio'],
   settings: {},
+  announceOpening: true,
 };
 
 /** Configured as VS Code configures it: schema association by file pattern, validation on, outline capped at 5,000. */
@@ -100,25 +112,44 @@ const JSON_SERVER: ServerLaunch = {
   },
 };
 
-/** A server that reads didOpen and answers with no diagnostics: the least a server on our library can take to open. */
+/**
+ * A server that reads didOpen and answers with no diagnostics: the least a server on our
+ * library can take to open. Bundled like ours and started the same way (no TypeScript loader).
+ */
 const FLOOR_SERVER: ServerLaunch = {
   name: 'protocol floor',
-  args: ['--import', 'tsx', resolve(ROOT, 'bench/floorServer.ts'), '--stdio'],
+  args: [resolve(GENERATED, 'floorServer.js'), '--stdio'],
 };
 
 /** A server that answers didOpen when its last byte arrived, without decoding it: the least any server can take. */
 const TRANSPORT_FLOOR_SERVER: ServerLaunch = {
   name: 'transport floor',
-  args: ['--import', 'tsx', resolve(ROOT, 'bench/transportFloorServer.ts'), '--stdio'],
+  args: [resolve(GENERATED, 'transportFloorServer.js'), '--stdio'],
 };
+
+/** Bundles the floor servers as our server is bundled, so that all start the same way. */
+async function buildFloorServers(): Promise<void> {
+  await esbuild.build({
+    entryPoints: ['floorServer', 'transportFloorServer'].map((name) => resolve(ROOT, `bench/${name}.ts`)),
+    outdir: GENERATED,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (!(globalThis as { gc?: unknown }).gc) throw new Error('Run the bench with node --expose-gc (npm run bench does): its own garbage is collected before each measured open.');
   mkdirSync(GENERATED, { recursive: true });
+  await buildFloorServers();
   const machine = machineDescription();
   console.log(`# Benchmark\n\n${machine}\n`);
   console.log(`Command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd() + '\n');
   const results: Array<{ rows: number; bytes: number; wrongRows: number; sessions: SessionResult[]; floorOpenMs: number[]; transportFloorOpenMs: number[]; cli?: CliResult; cliWithoutMediaType?: CliResult }> = [];
+  const diskRows: DiskRow[] = [];
   for (const rows of options.sizes) {
     const file = generateImportFile(rows, options.seed);
     const path = resolve(GENERATED, `rows-${rows}.labelbox.json`);
@@ -151,10 +182,46 @@ async function main(): Promise<void> {
     const result = { rows, bytes: Buffer.byteLength(file.text), wrongRows: file.errors.length, sessions, floorOpenMs, transportFloorOpenMs, cli, cliWithoutMediaType };
     results.push(result);
     printSizeTable(result);
+    if (options.disk && cli) {
+      const wrongRows = rowsWithInjectedProblems(file);
+      diskRows.push({ label: rows.toLocaleString('en-US'), rows, bytes: result.bytes, wrongRows: wrongRows.size, cli, disk: await measureDiskChecks(path, file.text, wrongRows, options.runs) });
+    }
   }
+  if (options.rich) diskRows.push(await measureRich(options.rich, options.seed, options.runs, options.disk));
   if (options.cli) printCliTable(results.filter((result) => result.cli) as Array<(typeof results)[number] & { cli: CliResult }>);
+  if (diskRows.length) printDiskTable(diskRows);
   console.log(`\nLoad after the run: ${machineLoad()}`);
-  if (options.json) writeFileSync(options.json, JSON.stringify({ machine, options, results }, null, 2));
+  if (options.json) writeFileSync(options.json, JSON.stringify({ machine, options, results, diskRows }, null, 2));
+}
+
+async function measureDiskChecks(path: string, text: string, wrongRows: ReadonlySet<number>, runs: number): Promise<DiskCheckResult[]> {
+  const checks: DiskCheckResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    process.stderr.write(`${path}: check from disk, run ${run + 1}/${runs}…\n`);
+    checks.push(await measureDiskCheck(OUR_SERVER, path, text, wrongRows));
+  }
+  return checks;
+}
+
+/**
+ * Rows of about 2 KB (generateRichImportFile), up to Labelbox's 150,000 per import: too big
+ * for VS Code to hand over, so checked from disk and by the CLI, each next to a bare JSON.parse.
+ * The organization's metadata schema lies beside the file, as the rows' custom fields need.
+ */
+async function measureRich(rows: number, seed: number, runs: number, disk: boolean): Promise<DiskRow> {
+  process.stderr.write(`${rows} rows of about 2 KB: generating…\n`);
+  const folder = resolve(GENERATED, `rich-${rows}`);
+  mkdirSync(resolve(folder, '.labelbox'), { recursive: true });
+  writeFileSync(resolve(folder, '.labelbox/metadata-schema.json'), richMetadataSchema());
+  const file = generateRichImportFile(rows, seed);
+  const path = resolve(folder, `rows-${rows}.labelbox.json`);
+  writeFileSync(path, file.text);
+  const bytes = Buffer.byteLength(file.text);
+  process.stderr.write(`${rows} rows of about 2 KB (${(bytes / 1024 ** 2).toFixed(0)} MB): CLI…\n`);
+  const cli = measureCli(resolve(ROOT, 'dist/cli.js'), path, runs);
+  const wrongRows = rowsWithInjectedProblems(file);
+  const checks = disk ? await measureDiskChecks(path, file.text, wrongRows, runs) : [];
+  return { label: `${rows.toLocaleString('en-US')} of about 2 KB`, rows, bytes, wrongRows: wrongRows.size, cli, disk: checks };
 }
 
 function machineLoad(): string {

@@ -283,3 +283,18 @@ test('control characters from the file are escaped in text output, not sent to t
   assert.doesNotMatch(result.stdout, /\x1b/);
   assert.match(result.stdout, /Unknown property "\\u001b\[31mred" in a data row\./);
 });
+
+test('a big file shows how far the check is on a terminal, and nothing of it in a pipe', async () => {
+  const { generateImportFile } = await import('../../bench/generateRows');
+  const path = scratchFile('big.labelbox.json', generateImportFile(8000, 5).text);
+  // `script` gives the command a terminal (util-linux); without it, only the pipe case is checked.
+  const terminal = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} validate --format json ${JSON.stringify(path)} > /dev/null`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (!terminal.error) {
+    assert.match(terminal.stdout, /Checking .*big\.labelbox\.json \(5(\.\d)? MB\)…/, 'the size is shown first');
+    assert.match(terminal.stdout, /Checking .*big\.labelbox\.json… \d+%/, 'then how much is done');
+  }
+  const piped = run(['validate', '--format', 'json', path]);
+  assert.equal(piped.status, 1);
+  assert.doesNotMatch(piped.stderr, /Checking/);
+  assert.ok((JSON.parse(piped.stdout) as unknown[]).length > 0);
+});

@@ -1,14 +1,18 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { checkBatchHere, checkInPieces, ImportDocument, type CheckedRows, type RowBatchChecker, type TextPieces, type ValidationContext } from '../service';
 import { CheckWorkerPool } from './checkWorkerPool';
 import { readTextChunks, type ReadOptions } from './readTextChunks';
 
-/** Below this many characters of rows, worker threads cost more to start than they save. */
-const PARALLEL_FROM_CHARACTERS = 2 * 1024 * 1024;
+/**
+ * Below this many characters of rows, worker threads cost more than they save: each must load
+ * its code and warm up its compiler, about a second of CPU before it checks at full speed.
+ */
+const PARALLEL_FROM_CHARACTERS = 8 * 1024 * 1024;
 
 /**
- * Checks small texts on the calling thread and hands the rest of a big one to worker threads,
- * which start only once the text is known to be big.
+ * Checks rows on this thread, or on worker threads for a big text when the machine has a core
+ * to spare: on a machine whose cores are all busy, more threads only add their start-up work.
  */
 export class RowCheckers implements RowBatchChecker {
   private pool: CheckWorkerPool | undefined;
@@ -16,17 +20,20 @@ export class RowCheckers implements RowBatchChecker {
   constructor(
     /** dist/checkWorker.js, or undefined to check on this thread only. */
     private readonly workerScript: string | undefined = defaultWorkerScript(),
-    private readonly workerExecArgv: string[] = [],
+    /** Cores not busy with other work (decided once per text). */
+    private readonly idleCores: () => number = () => availableParallelism() - loadavg()[0],
   ) {}
 
-  /** A checker for one text: the first rows here, the rest on the workers. */
+  /** A checker for one text: the first rows here, the rest on the workers when it is big and a core is idle. */
   forText(): RowBatchChecker {
     let seen = 0;
+    let parallel: boolean | undefined;
     return {
       check: (batch, context) => {
         seen += batch.text.length;
-        if (seen < PARALLEL_FROM_CHARACTERS || !this.workerScript) return checkBatchHere.check(batch, context);
-        this.pool ??= new CheckWorkerPool(this.workerScript, undefined, this.workerExecArgv);
+        if (seen >= PARALLEL_FROM_CHARACTERS && parallel === undefined) parallel = Boolean(this.workerScript) && this.idleCores() >= 1;
+        if (!parallel) return checkBatchHere.check(batch, context);
+        this.pool ??= new CheckWorkerPool(this.workerScript!);
         return this.pool.check(batch, context);
       },
     };
