@@ -33,10 +33,13 @@ class ValueObjectNode implements ObjectNode {
 
   /** Rules mostly look up a few keys by name: that makes only the nodes they ask for. */
   propertyNamed(name: string): PropertyNode | undefined {
-    if (!hasOwn.call(this.object, name)) return undefined;
+    // JSON.parse gives no undefined values: undefined is a missing key, found without the
+    // slower own-property test (still needed for inherited names such as "constructor").
+    const raw = this.object[name];
+    if (raw === undefined || !hasOwn.call(this.object, name)) return undefined;
     const made = (this.made ??= []);
     for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
-    const property = new ValuePropertyNode(this, name, this.object[name]);
+    const property = new ValuePropertyNode(this, name, raw);
     made.push(property);
     return property;
   }
