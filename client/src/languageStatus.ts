@@ -89,12 +89,14 @@ export class LanguageStatus implements vscode.Disposable {
     this.item.text = view.text;
     this.item.detail = view.detail;
     this.item.severity = view.severity;
+    // Screen readers read the label, not the text: without it they read "$(database)" aloud.
+    this.item.accessibilityInformation = { label: view.label };
     // VS Code shows no language status for an editor whose text it does not hand to extensions:
     // for those files a status bar item says the same.
     if (uri && this.unsynced.has(uri)) {
       this.diskItem.text = `${view.text} · from disk`;
       this.diskItem.tooltip = `Labelbox import file: ${view.detail}`;
-      this.diskItem.accessibilityInformation = { label: `Labelbox import file: ${view.text.replace(/\$\([^)]*\) ?/g, '')}. ${view.detail}` };
+      this.diskItem.accessibilityInformation = { label: view.label };
       this.diskItem.backgroundColor = view.severity === vscode.LanguageStatusSeverity.Warning && view.notChecked ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.diskItem.show();
     } else {
@@ -102,15 +104,16 @@ export class LanguageStatus implements vscode.Disposable {
     }
   }
 
-  private viewOf(uri: string | undefined): { text: string; detail: string; severity: vscode.LanguageStatusSeverity; notChecked?: boolean } {
+  private viewOf(uri: string | undefined): { text: string; detail: string; label: string; severity: vscode.LanguageStatusSeverity; notChecked?: boolean } {
     const known: FileStatus | undefined = this.downReason ? { kind: 'notChecked', origin: 'editor', reason: this.downReason } : uri ? this.statusByUri.get(uri) : undefined;
     const fromDisk = known?.origin === 'disk' || (uri !== undefined && this.unsynced.has(uri)) ? `checked from disk when saved: ${NOT_SYNCED_REASON.replace(/, so it is.*$/, '')}` : undefined;
     if (known?.kind === 'notChecked') {
-      return { text: '$(warning) Not checked', detail: known.reason, severity: vscode.LanguageStatusSeverity.Warning, notChecked: true };
+      return { text: '$(warning) Not checked', detail: known.reason, label: `Labelbox import file: not checked, ${known.reason}`, severity: vscode.LanguageStatusSeverity.Warning, notChecked: true };
     }
     if (known?.kind !== 'checked' || !known.status.isImportFile) {
       const progress = known?.kind === 'checking' && known.progress !== undefined ? ` ${Math.floor(known.progress * 100)}%` : '';
-      return { text: known?.kind === 'checking' ? `$(sync~spin) Checking…${progress}` : 'Labelbox import', detail: fromDisk ?? 'Checking…', severity: vscode.LanguageStatusSeverity.Information };
+      const detail = fromDisk ?? 'Checking…';
+      return { text: known?.kind === 'checking' ? `$(sync~spin) Checking…${progress}` : 'Labelbox import', detail, label: `Labelbox import file: checking${progress}, ${detail}`, severity: vscode.LanguageStatusSeverity.Information };
     }
     const status = known.status;
     const problems = status.errors + status.warnings + status.infos;
@@ -125,7 +128,9 @@ export class LanguageStatus implements vscode.Disposable {
       : status.warnings || status.metadataSchemaProblem
         ? vscode.LanguageStatusSeverity.Warning
         : vscode.LanguageStatusSeverity.Information;
-    return { text, detail: notes.join(' · '), severity };
+    const rows = `${status.rows.toLocaleString()} row${status.rows === 1 ? '' : 's'}`;
+    const spoken = problems ? `${status.errors} errors, ${status.warnings} warnings, ${status.infos} information messages` : 'no problems';
+    return { text, detail: notes.join(' · '), label: `Labelbox import file: ${rows}, ${spoken}, ${notes.join(', ')}`, severity };
   }
 
   dispose(): void {

@@ -115,7 +115,7 @@ test('a file that cannot be read from disk is reported as not checked, never as 
   assert.deepEqual(await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri: notImport }), { isImportFile: false });
 });
 
-test('a big file read ahead from disk while its didOpen travels: the rows are taken when the text is the same, not when it differs', async () => {
+test('a big file announced as the file on disk: the problems of its text, whether or not it was read ahead (only with a core to spare), and when the text differs from the file', async () => {
   const path = join(folder, 'read-ahead.labelbox.json');
   writeFileSync(path, file.text);
   const uri = pathToFileURL(path).href;

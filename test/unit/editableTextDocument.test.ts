@@ -96,3 +96,23 @@ test('each change is reported in offsets of the text before it, with a reader of
   ]);
   assert.deepEqual(document.positionAt(document.getText().length), { line: 2, character: 3 });
 });
+
+test('a document over a text in pieces (read from disk) gives the positions and offsets of a flat one', () => {
+  const random = new Random(12);
+  for (let round = 0; round < 150; round++) {
+    let text = '';
+    for (let index = random.int(0, 500); index > 0; index--) text += random.pick(['a', 'bc', '\n', '\n', '\r', '\r\n', ' ']);
+    const pieces: string[] = [];
+    for (let offset = 0; offset < text.length; ) {
+      const length = random.int(1, 40);
+      pieces.push(text.slice(offset, offset + length));
+      offset += length;
+    }
+    const flat = new EditableTextDocument('file:///a.json', 'json', 1, text);
+    const inPieces = EditableTextDocument.fromPieces('file:///a.json', 'json', 1, pieces);
+    for (let offset = -1; offset <= text.length + 1; offset++) assert.deepEqual(inPieces.positionAt(offset), flat.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
+    for (let line = -1; line <= flat.lineCount + 1; line++) {
+      for (const character of [-1, 0, 1, 2, 5, 1000]) assert.equal(inPieces.offsetAt({ line, character }), flat.offsetAt({ line, character }), `${line}:${character} of ${JSON.stringify(text)}`);
+    }
+  }
+});

@@ -56,9 +56,10 @@ export function registerDiskFiles(context: ServerContext, options: DiskFileOptio
   });
 
   // A big clean document is about to be opened: read and check the file while its text travels.
+  // That pays only with a core to spare; on a busy machine it would add the reading to the work.
   connection.onNotification(OpeningNotification, ({ uri }) => {
     const path = filePathOf(uri);
-    if (!path) return;
+    if (!path || !options.checkers.parallel) return;
     const catalogContext = validationContextFor(uri);
     documents.prefetch(uri, (onProgress) =>
       checkFile(path, catalogContext, { checkers: options.checkers, regularFilesOnly: true, stripByteOrderMark: true, onProgress }).then(({ checked, pieces }) => ({

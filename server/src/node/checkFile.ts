@@ -24,6 +24,11 @@ export class RowCheckers implements RowBatchChecker {
     private readonly idleCores: () => number = () => availableParallelism() - loadavg()[0],
   ) {}
 
+  /** Whether big texts would now be checked on worker threads (a worker script, and a core to spare). */
+  get parallel(): boolean {
+    return Boolean(this.workerScript) && this.idleCores() >= 1;
+  }
+
   /** A checker for one text: the first rows here, the rest on the workers when it is big and a core is idle. */
   forText(): RowBatchChecker {
     let seen = 0;
@@ -31,7 +36,7 @@ export class RowCheckers implements RowBatchChecker {
     return {
       check: (batch, context) => {
         seen += batch.text.length;
-        if (seen >= PARALLEL_FROM_CHARACTERS && parallel === undefined) parallel = Boolean(this.workerScript) && this.idleCores() >= 1;
+        if (seen >= PARALLEL_FROM_CHARACTERS && parallel === undefined) parallel = this.parallel;
         if (!parallel) return checkBatchHere.check(batch, context);
         this.pool ??= new CheckWorkerPool(this.workerScript!);
         return this.pool.check(batch, context);

@@ -33,6 +33,23 @@ export class SparseLineIndex {
     }
   }
 
+  /** Offset where line `line` starts, or undefined past the last line. */
+  offsetOfLine(line: number): number | undefined {
+    if (line < 0) return 0;
+    const step = Math.floor(line / LINES_PER_STEP);
+    if (step >= this.steps.length) return undefined;
+    let remaining = line - step * LINES_PER_STEP;
+    let found: number | undefined = this.steps[step];
+    if (remaining === 0) return found;
+    found = undefined;
+    this.forEachLineStart(this.steps[step], (start) => {
+      if (--remaining > 0) return true;
+      found = start;
+      return false;
+    });
+    return found;
+  }
+
   positionAt(offset: number): { line: number; character: number } {
     offset = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
