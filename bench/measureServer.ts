@@ -75,7 +75,8 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
   try {
     // Opening → diagnostics.
     const { opened, openMs, openCpuMs } = await server.openAndWait(uri, file.text, languageId, options.timeoutMs);
-    const openStatus = launch.name.startsWith('labelbox') ? await server.nextStatus(uri, 0, 5000) : undefined;
+    // The status that ends the check (a big file's check sends progress statuses before it).
+    const openStatus = launch.name.startsWith('labelbox') ? await server.nextStatusWhere((status) => status.uri === uri && status.checking === undefined, 5000).catch(() => undefined) : undefined;
     const base = opened.diagnostics;
     const reportedRows = new Set(base.map((diagnostic) => layout.rowOfLine(diagnostic.range.start.line)));
     const injectedRowsReported = [...injected].filter((row) => reportedRows.has(row)).length;

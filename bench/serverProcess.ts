@@ -155,12 +155,6 @@ export class ServerProcess {
     return found;
   }
 
-  /** Waits until a status notification has come for `uri` after the first `after` ones; undefined after `timeoutMs`. */
-  async nextStatus(uri: string, after: number, timeoutMs: number): Promise<{ checkMilliseconds: number } | undefined> {
-    const found = await this.waitUntil(() => this.statuses.slice(after).find((status) => status.uri === uri), timeoutMs);
-    return found === 'exited' || found === 'timeout' ? undefined : found;
-  }
-
   /** Re-evaluates `probe` whenever a message arrives, until it finds something, the server exits or time is up. */
   private async waitUntil<T>(probe: () => T | undefined, timeoutMs: number): Promise<T | 'exited' | 'timeout'> {
     const deadline = performance.now() + timeoutMs;

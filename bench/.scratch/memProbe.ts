@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { collectDiagnostics } from '../../server/src/service';
+import { checkFile, documentOf, RowCheckers } from '../../server/src/node/checkFile';
+import { MetadataSchemas } from '../../server/src/cli/metadataSchemas';
+import * as precompiledValidators from 'labelbox-import:precompiled-schema';
+import { usePrecompiledSchema } from '../../server/src/service/validation/validationContext';
+usePrecompiledSchema(precompiledValidators);
+const hwm = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) >> 10;
+const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) >> 10;
+const mem = (label: string) => { const m = process.memoryUsage(); console.log(`${label}: rss ${rss()} MB, hwm ${hwm()} MB, heapUsed ${m.heapUsed >> 20} MB, heapTotal ${m.heapTotal >> 20}, external ${m.external >> 20}, arrayBuffers ${m.arrayBuffers >> 20}`); };
+async function main() {
+  const file = process.argv[2];
+  const workers = process.argv[3] !== 'inline';
+  const context = new MetadataSchemas(undefined).contextFor(file);
+  mem('start');
+  const checkers = new RowCheckers(workers ? resolve('/work/wt-huge/dist/checkWorker.js') : undefined);
+  let peakDuring = 0;
+  const timer = setInterval(() => (peakDuring = Math.max(peakDuring, rss())), 100);
+  const checked = await checkFile(file, context, { checkers });
+  clearInterval(timer);
+  mem(`checked (max rss sampled ${peakDuring})`);
+  checkers.close();
+  const document = documentOf(checked, context);
+  const diagnostics = collectDiagnostics(document);
+  mem(`collected ${diagnostics.length}`);
+  global.gc?.();
+  mem('after gc');
+}
+main();

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createValidationContext, ImportDocument } from '../../server/src/service';
+import * as precompiledValidators from 'labelbox-import:precompiled-schema';
+import { usePrecompiledSchema } from '../../server/src/service/validation/validationContext';
+usePrecompiledSchema(precompiledValidators);
+const text = readFileSync(process.argv[2], 'utf8');
+const warm = process.argv[3] ? readFileSync(process.argv[3], 'utf8') : undefined;
+const context = createValidationContext();
+const measure = (label: string, t: string) => { const c0 = process.cpuUsage(); const t0 = performance.now(); new ImportDocument(t, context); const c1 = process.cpuUsage(c0); console.log(`${label}: ${Math.round(performance.now() - t0)} ms wall ${Math.round((c1.user + c1.system) / 1000)} ms cpu`); };
+if (warm) measure('warm-up file', warm);
+measure('50k', text);
+measure('50k again', text);
