@@ -99,7 +99,6 @@ const OUR_SERVER: ServerLaunch = {
   name: 'labelbox-import',
   args: [...SERVER_EXEC_ARGV, resolve(ROOT, 'dist/server.js'), '--stdio'],
   settings: {},
-  announceOpening: true,
 };
 
 /** Configured as VS Code configures it: schema association by file pattern, validation on, outline capped at 5,000. */

@@ -5,9 +5,6 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, InitializeParams, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { StatusParams } from '../server/src/protocol';
 
-/** The length from which our client announces a document that is the file on disk (client/src/languageClient.ts). */
-const ANNOUNCE_FROM_LENGTH = 4 * 1024 * 1024;
-
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
@@ -18,11 +15,6 @@ export interface ServerLaunch {
   initializationOptions?: unknown;
   /** Answers to workspace/configuration requests. */
   settings?: unknown;
-  /**
-   * Open documents as our VS Code client does: a big document whose text is the file on disk
-   * is announced (labelboxImport/opening) just before its didOpen (client/src/languageClient.ts).
-   */
-  announceOpening?: boolean;
   /** Sent as workspace/didChangeConfiguration after initialized. */
   configuration?: unknown;
 }
@@ -121,7 +113,6 @@ export class ServerProcess {
     (globalThis as { gc?: () => void }).gc?.();
     const cpu = this.cpuMilliseconds();
     const started = performance.now();
-    if (this.launch.announceOpening && text.length >= ANNOUNCE_FROM_LENGTH) void this.connection.sendNotification('labelboxImport/opening', { uri, version: 1 });
     this.open(uri, text, languageId);
     const opened = await this.nextDiagnostics(uri, 0, 1, timeoutMs);
     return { opened, openMs: opened.at - started, openCpuMs: this.cpuMilliseconds() - cpu };

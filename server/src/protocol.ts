@@ -59,19 +59,6 @@ export interface CheckFromDiskResult {
  */
 export const CheckFromDiskRequest = new RequestType<UriParams, CheckFromDiskResult, void>('labelboxImport/checkFromDisk');
 
-export interface OpeningParams {
-  uri: string;
-  /** The version its didOpen will carry. */
-  version: number;
-}
-
-/**
- * Sent just before the didOpen of a big document whose text is the file on disk (not dirty):
- * the server may start reading and checking the file while the didOpen's text travels, and
- * takes those results if the text it then gets is the same.
- */
-export const OpeningNotification = new NotificationType<OpeningParams>('labelboxImport/opening');
-
 /** The editors of a file checked from disk were closed: its problems go. */
 export const CloseFromDiskNotification = new NotificationType<UriParams>('labelboxImport/closeFromDisk');
 

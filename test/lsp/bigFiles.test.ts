@@ -114,21 +114,3 @@ test('a file that cannot be read from disk is reported as not checked, never as 
   writeFileSync(join(folder, 'notes.json'), '{ "title": "not an import file" }');
   assert.deepEqual(await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri: notImport }), { isImportFile: false });
 });
-
-test('a big file announced as the file on disk: the problems of its text, whether or not it was read ahead (only with a core to spare), and when the text differs from the file', async () => {
-  const path = join(folder, 'read-ahead.labelbox.json');
-  writeFileSync(path, file.text);
-  const uri = pathToFileURL(path).href;
-  client.connection.sendNotification('labelboxImport/opening', { uri, version: 1 });
-  client.open(uri, file.text);
-  assert.deepEqual((await client.diagnosticsFor(uri, 120_000)).map(key).sort(), expected(file.text).sort());
-  client.close(uri);
-  await client.waitFor(() => (client.latestDiagnostics(uri)?.length === 0 ? true : undefined), 10_000, 'the problems cleared on close');
-
-  // The editor's text is not what is on disk (say, VS Code decoded it another way): the text that came is checked.
-  const edited = file.text.replace('"media_type": "IMAGE"', '"media_type": "VIDEO"');
-  client.connection.sendNotification('labelboxImport/opening', { uri, version: 1 });
-  client.open(uri, edited);
-  assert.deepEqual((await client.diagnosticsFor(uri, 120_000)).map(key).sort(), expected(edited).sort());
-  client.close(uri);
-});

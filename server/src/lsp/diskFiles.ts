@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { CheckFromDiskRequest, CloseFromDiskNotification, OpeningNotification, type CheckFromDiskResult } from '../protocol';
+import { CheckFromDiskRequest, CloseFromDiskNotification, type CheckFromDiskResult } from '../protocol';
 import { SNIFF_READ_LENGTH } from '../service/features/detectImportFile';
 import { checkFile, type RowCheckers } from '../node/checkFile';
 import { readTextStart } from '../node/readTextChunks';
@@ -53,21 +53,6 @@ export function registerDiskFiles(context: ServerContext, options: DiskFileOptio
     tracked = documents.openFromDisk(uri, checking);
     diagnostics.sendProgress(tracked);
     return { isImportFile: true, notChecked: unreadable };
-  });
-
-  // A big clean document is about to be opened: read and check the file while its text travels.
-  // That pays only with a core to spare; on a busy machine it would add the reading to the work.
-  connection.onNotification(OpeningNotification, ({ uri }) => {
-    const path = filePathOf(uri);
-    if (!path || !options.checkers.parallel) return;
-    const catalogContext = validationContextFor(uri);
-    documents.prefetch(uri, (onProgress) =>
-      checkFile(path, catalogContext, { checkers: options.checkers, regularFilesOnly: true, stripByteOrderMark: true, onProgress }).then(({ checked, pieces }) => ({
-        checked,
-        pieces: pieces.pieces,
-        context: catalogContext,
-      })),
-    );
   });
 
   connection.onNotification(CloseFromDiskNotification, ({ uri }) => {

@@ -46,17 +46,6 @@ export interface DiskCheck {
   context: ValidationContext;
 }
 
-/** A file being read and checked from disk for a didOpen that is on its way. */
-interface Prefetch {
-  checking: Promise<DiskCheck>;
-  /** How far the check is, for the document once it is open. */
-  progress: number;
-  expiry: NodeJS.Timeout;
-}
-
-/** How long a prefetched check waits for its didOpen. */
-const PREFETCH_EXPIRY_MS = 60_000;
-
 /** What the store tells the server about checks that end later (big texts). */
 export interface CheckEvents {
   /** A whole check ended: the document has its import document, or `notChecked` says why not. */
@@ -85,8 +74,6 @@ export class DocumentStore {
   private readonly editsDuringCheck = new WeakMap<TrackedDocument, EditDuringCheck[]>();
   /** The last check from disk started for each file: an older one that ends later is dropped. */
   private readonly latestDiskCheck = new Map<string, TrackedDocument>();
-  /** Files read and checked from disk before their didOpen came (see `prefetch`). */
-  private readonly prefetched = new Map<string, Prefetch>();
 
   constructor(
     /** Whether a document is an import file, from its URI and the start of its text (SNIFF_READ_LENGTH characters). */
@@ -143,27 +130,6 @@ export class DocumentStore {
       },
     );
     return tracked;
-  }
-
-  /**
-   * Starts checking a file from disk whose didOpen is on its way: when the didOpen's text is
-   * the same, the document takes its rows instead of checking them again. `start` starts the
-   * check and reports its progress to the callback it is given.
-   */
-  prefetch(uri: string, start: (onProgress: (fraction: number) => void) => Promise<DiskCheck>): void {
-    const previous = this.prefetched.get(uri);
-    if (previous) clearTimeout(previous.expiry);
-    const expiry = setTimeout(() => this.prefetched.delete(uri), PREFETCH_EXPIRY_MS);
-    expiry.unref();
-    const entry: Prefetch = { checking: Promise.resolve(undefined as unknown as DiskCheck), progress: 0, expiry };
-    entry.checking = start((fraction) => {
-      entry.progress = fraction;
-      const tracked = this.documents.get(uri);
-      if (tracked?.pending && tracked.origin === 'editor') this.reportProgress(tracked, fraction);
-    });
-    // A failed prefetch is only a missed chance: the document is checked as it comes.
-    entry.checking.catch(() => undefined);
-    this.prefetched.set(uri, entry);
   }
 
   /** Stops tracking a document read from disk (its editor was closed). */
@@ -242,8 +208,7 @@ export class DocumentStore {
       tracked.progress = Math.min(1, offset / Math.max(1, text.length));
       this.events.progress(tracked);
     };
-    const prefetched = this.takePrefetch(tracked, text, context);
-    tracked.pending = (prefetched ?? checkInPieces(piecesOf(text), context, { checker: this.checkers.forText(), onProgress: progress })).then(
+    tracked.pending = checkInPieces(piecesOf(text), context, { checker: this.checkers.forText(text.length), onProgress: progress }).then(
       ({ checked }) => {
         if (this.documents.get(tracked.uri) !== tracked || this.editsDuringCheck.get(tracked) !== edits) return;
         const document = this.parse(tracked, text, context, checked);
@@ -259,24 +224,6 @@ export class DocumentStore {
         tracked.notChecked = `the check failed: ${error instanceof Error ? error.message : String(error)}`;
         this.finishCheck(tracked, started);
       },
-    );
-  }
-
-  /**
-   * The check of the file read from disk for this didOpen, when there is one, if the text
-   * read is the didOpen's text (not, say, a file VS Code decoded with another encoding);
-   * otherwise (or when it fails) a check of the text as usual.
-   */
-  private takePrefetch(tracked: TrackedDocument, text: string, context: ValidationContext): Promise<{ checked: CheckedRows }> | undefined {
-    const entry = this.prefetched.get(tracked.uri);
-    if (!entry) return undefined;
-    this.prefetched.delete(tracked.uri);
-    clearTimeout(entry.expiry);
-    tracked.progress = entry.progress;
-    const checkText = () => checkInPieces(piecesOf(text), context, { checker: this.checkers.forText(), onProgress: (offset) => this.reportProgress(tracked, Math.min(1, offset / Math.max(1, text.length))) });
-    return entry.checking.then(
-      (disk) => (disk.context === context && sameText(text, disk.pieces) ? { checked: disk.checked } : checkText()),
-      () => checkText(),
     );
   }
 
@@ -301,16 +248,6 @@ function newTracked(uri: string, origin: DocumentOrigin, text: EditableTextDocum
 function applyEdit(document: ImportDocument | undefined, { change, text, sliceBefore }: EditDuringCheck): void {
   if (change) document?.applyChange(change, text, sliceBefore);
   else document?.setText(text);
-}
-
-/** Whether the pieces make up exactly `text` (compared piece by piece, without joining them). */
-function sameText(text: string, pieces: readonly string[]): boolean {
-  let offset = 0;
-  for (const piece of pieces) {
-    if (text.slice(offset, offset + piece.length) !== piece) return false;
-    offset += piece.length;
-  }
-  return offset === text.length;
 }
 
 /** Slices of a long string (no copies), as pieces for checkInPieces. */
