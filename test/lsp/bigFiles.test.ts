@@ -19,6 +19,8 @@ import { TestLspClient } from './lspClient';
  */
 
 const file = generateImportFile(8000, 21);
+/** Over CHECK_APART_FROM_LENGTH (16 million characters): checked apart from answering requests. */
+const bigFile = generateImportFile(26_000, 22);
 const folder = mkdtempSync(join(tmpdir(), 'lb-big-'));
 let client: TestLspClient;
 
@@ -50,26 +52,26 @@ function statuses(uri: string): StatusParams[] {
   return client.notifications.filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
 }
 
-test('a synced file over 4 MB is checked apart, and edits that come during the check are applied after it', async () => {
-  assert.ok(file.text.length > 4 * 1024 * 1024, `the file has ${file.text.length} characters`);
+test('a synced file over 16 MB is checked apart, and edits that come during the check are applied after it', async () => {
+  assert.ok(bigFile.text.length > 16 * 1024 * 1024, `the file has ${bigFile.text.length} characters`);
   const uri = 'file:///work/big/synced.labelbox.json';
-  client.open(uri, file.text);
+  client.open(uri, bigFile.text);
   // Right away, while the first check runs: break a row's media type, and add a row's worth of text at the end of another.
-  let document = TextDocument.create(uri, 'json', 1, file.text);
-  const target = file.text.indexOf('"media_type": "IMAGE"', file.text.length >> 1) + '"media_type": "IMA'.length;
+  let document = TextDocument.create(uri, 'json', 1, bigFile.text);
+  const target = bigFile.text.indexOf('"media_type": "IMAGE"', bigFile.text.length >> 1) + '"media_type": "IMA'.length;
   const changes = [{ range: { start: document.positionAt(target), end: document.positionAt(target) }, text: 'X' }];
   const version = client.change(uri, changes);
   document = TextDocument.update(document, changes, version);
   // A request during the check waits for it instead of answering nothing.
   const gallery = await client.request<GalleryResult | null>('labelboxImport/gallery', { uri, from: 0, count: 10 });
-  assert.equal(gallery?.rowCount, 8000);
+  assert.equal(gallery?.rowCount, 26_000);
 
   const diagnostics = await client.diagnosticsFor(uri, 120_000);
   assert.deepEqual(diagnostics.map(key).sort(), expected(document.getText()).sort());
   assert.ok(diagnostics.some((diagnostic) => diagnostic.range.start.line === document.positionAt(target).line && diagnostic.code === 'invalid-value'), 'the edit made during the check is checked');
   const seen = statuses(uri);
   assert.ok(seen.some((status) => status.checking !== undefined), 'the status told that the file was being checked');
-  assert.equal(seen[seen.length - 1].rows, 8000);
+  assert.equal(seen[seen.length - 1].rows, 26_000);
   assert.equal(seen[seen.length - 1].origin, 'editor');
 });
 

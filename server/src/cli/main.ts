@@ -65,8 +65,8 @@ async function validate(args: ValidateArgs): Promise<number> {
         trouble = true;
         continue;
       }
+      const document = documentOf(checked, schemas.contextFor(file), progress?.update);
       progress?.done();
-      const document = documentOf(checked, schemas.contextFor(file));
       const { pieces } = checked;
       reports.push({
         file: file === '-' ? '<stdin>' : file,

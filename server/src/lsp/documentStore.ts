@@ -41,7 +41,8 @@ interface EditDuringCheck {
 
 /** A file read from disk and checked. */
 export interface DiskCheck {
-  checked: CheckedRows;
+  /** Undefined for a short text, parsed whole when its document is made. */
+  checked?: CheckedRows;
   pieces: readonly string[];
   context: ValidationContext;
 }
@@ -55,10 +56,12 @@ export interface CheckEvents {
 }
 
 /**
- * Texts this long are checked on worker threads, as a whole, while the server goes on
- * answering; shorter ones at once on this thread, where that takes less than starting the work.
+ * Texts this long are checked as a whole apart from answering requests (on worker threads when
+ * they are big enough and a core is idle), with the status telling how far the check is.
+ * Shorter ones are checked at once: checking in pieces costs its own start-up (10,000 rows,
+ * 6.4 MB: about 1.0 s against 0.75 s), which pays only once a check takes seconds.
  */
-export const CHECK_APART_FROM_LENGTH = 4 * 1024 * 1024;
+export const CHECK_APART_FROM_LENGTH = 16 * 1024 * 1024;
 
 /** Pieces a long text is handed to the check in: the check finds rows in one while others are checked. */
 const PIECE_LENGTH = 1024 * 1024;
@@ -116,7 +119,8 @@ export class DocumentStore {
     tracked.pending = checking.then(
       ({ checked, pieces, context }) => {
         if (this.latestDiskCheck.get(uri) !== tracked) return;
-        const text = EditableTextDocument.fromPieces(uri, 'labelbox-json', 0, pieces);
+        // A short text is joined (cheap) and parsed whole; a big one stays in its pieces.
+        const text = checked ? EditableTextDocument.fromPieces(uri, 'labelbox-json', 0, pieces) : new EditableTextDocument(uri, 'labelbox-json', 0, pieces.join(''));
         tracked.text = text;
         const document = new ImportDocument(text.getText(), context, undefined, checked);
         document.useTextReader((start, end) => text.slice(start, end));
