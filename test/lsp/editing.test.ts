@@ -29,9 +29,10 @@ async function codeActions(uri: string, diagnostic: Diagnostic, only?: string[])
   });
 }
 
-async function fixText(text: string, code: string, title: string | RegExp): Promise<string> {
+/** The text after the quick fix `title` of the first `code` diagnostic (of `severity`, when given: 1 error … 4 hint). */
+async function fixText(text: string, code: string, title: string | RegExp, severity?: number): Promise<string> {
   const { uri, diagnostics } = await openImportFile(text);
-  const diagnostic = diagnostics.find((d) => d.code === code);
+  const diagnostic = diagnostics.find((d) => d.code === code && (severity === undefined || d.severity === severity));
   assert.ok(diagnostic, `no ${code} in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
   const actions = await codeActions(uri, diagnostic, ['quickfix']);
   const action = actions.find((candidate) => (typeof title === 'string' ? candidate.title === title : title.test(candidate.title)));
@@ -72,10 +73,10 @@ test('quick fix: change a media_type that does not fit the URL extension', async
   assert.equal(await fixText(text, 'media-type-extension', 'Set media_type to "VIDEO"'), text.replace('"IMAGE"', '"VIDEO"'));
 });
 
-test('quick fix: make a duplicate global key unique', async () => {
+test('quick fix: make a duplicate global key unique, on the later row (the one Labelbox fails)', async () => {
   const text = '[\n{ "row_data": "https://x.com/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n{ "row_data": "https://x.com/b.jpg", "global_key": "A", "media_type": "IMAGE" }\n]';
-  const fixed = await fixText(text, 'duplicate-global-key', 'Make this global key unique');
-  assert.equal(fixed, text.replace('"global_key": "a"', '"global_key": "a-2"'));
+  const fixed = await fixText(text, 'duplicate-global-key', 'Make this global key unique', 1);
+  assert.equal(fixed, text.replace('"global_key": "A"', '"global_key": "A-2"'));
 });
 
 test('refactor: convert one legacy row, keeping the indentation', async () => {

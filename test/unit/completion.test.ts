@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ImportDocument, createValidationContext, collectDiagnostics } from '../../server/src/service';
 import { doComplete, type CompletionEntry } from '../../server/src/service/features/completion';
 import { applyCompletion, atCursor, CUSTOM_FIELDS } from './cursorText';
+import { fillPlaceholders } from '../../server/src/service/features/snippetText';
 import schema from '../../schemas/data-row-import.schema.json';
 
 /** Completion at the `|` in the text. */
@@ -250,8 +251,11 @@ test('outside the root array nothing is offered', () => {
 test('row_data value: an object form with its required keys, placeholders numbered in order', () => {
   const { items } = complete('[{"row_data": |}]');
   assert.equal(item(items, 'New conversation').insertText, '{ "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [$1] }');
-  assert.equal(
-    item(items, 'New model chat evaluation').insertText,
-    '{ "type": "application/vnd.labelbox.conversational.model-chat-evaluation", "draft": true, "rootMessageIds": [$1], "actors": {$2}, "version": 2, "messages": {$3} }',
-  );
+  // Model chat evaluations have two documented forms (the draft needs draft: true, the offline conversation has none): one snippet each.
+  const draft = JSON.parse(fillPlaceholders(item(items, 'Model chat evaluation draft (live project)').insertText));
+  assert.deepEqual(draft, { type: 'application/vnd.labelbox.conversational.model-chat-evaluation', draft: true, rootMessageIds: [], actors: {}, version: 2, messages: {} });
+  const offline = JSON.parse(fillPlaceholders(item(items, 'Model chat evaluation conversation (offline project)').insertText));
+  assert.equal(offline.version, 2);
+  assert.ok(!('draft' in offline));
+  assert.deepEqual(offline.rootMessageIds, ['message-1']);
 });

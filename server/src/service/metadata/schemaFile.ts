@@ -56,7 +56,7 @@ export function readMetadataSchema(value: unknown): MetadataSchemaResult {
       if (other) warnings.push(`${where} uses the id "${id}", which ${other} uses too; the first one is kept for that id.`);
       else ids.set(id, where);
     }
-    // Names are unique among reserved and among custom fields (spec §4.1).
+    // Names are unique among reserved and among custom fields (docs/import-format.md, §4).
     const nameKey = `${field.reserved}:${field.name}`;
     const other = names.get(nameKey);
     if (other) warnings.push(`${where} has the same name as ${other}; entries given by name resolve to the first one.`);

@@ -83,23 +83,7 @@ function sortByPlace(diagnostics: ImportDiagnostic[]): void {
 /** The row's check (for an object) and its result. */
 function checkRow(node: JsonNode | undefined, context: ValidationContext, parsedValue?: JsonValue): { check?: RowCheck; result: RowResult } {
   if (!node) return { result: { diagnostics: [], facts: { dialect: undefined } } };
-  if (node.type !== 'object') {
-    const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
-    return {
-      result: {
-        diagnostics: [
-          {
-            offset: node.offset,
-            length: node.length,
-            severity: 'error',
-            code: 'row-not-object',
-            message: `Each element of the import file must be a data row object { … }; this one is ${what}.`,
-          },
-        ],
-        facts: { dialect: undefined },
-      },
-    };
-  }
+  if (node.type !== 'object') return { result: { diagnostics: [notAnObject(node)], facts: { dialect: undefined } } };
 
   const dialect = detectDialect(node);
   const value = (parsedValue ?? toValue(node)) as { [key: string]: JsonValue };
@@ -109,7 +93,8 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   checkIgnoredFields(check);
 
   const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
-  if (!validate(value)) {
+  // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields notes them).
+  if (!validate(dialect === 'current' ? withoutNullKeys(value) : value)) {
     // row_data is a union; checkRowData validates the one form the user meant.
     const errors = (validate.errors ?? []).filter((error) => dialect !== 'current' || !/^\/row_data(\/|$)/.test(error.instancePath));
     reportSchemaErrors(errors, node, [], check);
@@ -118,6 +103,41 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
 
   sortByPlace(check.diagnostics);
   return { check, result: { diagnostics: check.diagnostics, facts: factsOf(check) } };
+}
+
+/**
+ * An element that is not an object: no data row. A string is what the SDK reads as a local
+ * file path (and uploads, when it exists): a warning when it looks like one.
+ */
+function notAnObject(node: JsonNode): ImportDiagnostic {
+  if (node.type === 'string' && looksLikeLocalPath(node.value)) {
+    return {
+      offset: node.offset,
+      length: node.length,
+      severity: 'warning',
+      code: 'row-not-object',
+      message: "A string element is a local file path to Labelbox's Python SDK, which uploads the file when it exists on your computer; the web app's upload needs data row objects: { \"row_data\": … }.",
+    };
+  }
+  const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
+  return {
+    offset: node.offset,
+    length: node.length,
+    severity: 'error',
+    code: 'row-not-object',
+    message: `Each element of the import file must be a data row object { … }; this one is ${what}. Labelbox creates no data row from it.`,
+  };
+}
+
+/** The row without its keys whose value is null (row_data stays: a null asset is an error of its own). */
+function withoutNullKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
+  let result: { [key: string]: JsonValue } | undefined;
+  for (const key of Object.keys(value)) {
+    if (value[key] !== null || key === 'row_data') continue;
+    result ??= { ...value };
+    delete result[key];
+  }
+  return result ?? value;
 }
 
 function factsOf(check: RowCheck): RowFacts {

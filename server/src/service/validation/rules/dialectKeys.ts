@@ -10,7 +10,8 @@ export function checkDialectKeys(check: RowCheck): void {
   if (check.dialect === 'current') {
     for (const property of check.node.properties) {
       const key = property.key.value;
-      if (!LEGACY_KEYS.has(key)) continue;
+      // A null value is dropped by the SDK before its key check: checkIgnoredFields notes it.
+      if (!LEGACY_KEYS.has(key) || property.value?.type === 'null') continue;
       const fixes: FixData[] = [];
       let message: string;
       const equivalent = CURRENT_NAME_OF[key];
@@ -41,7 +42,8 @@ export function checkDialectKeys(check: RowCheck): void {
         property,
         'mixed-dialect',
         `"${key}" is a current-format (snake_case) key, but this row uses the legacy camelCase format.${equivalent ? ` Use "${equivalent}", or convert the row to the current format.` : ' Convert the row to the current format.'}`,
-        { fixes },
+        // What Labelbox does with such a row depends on the row (the SDK converts conversationalData rows): not confirmed.
+        { fixes, severity: 'warning' },
       );
     }
   }

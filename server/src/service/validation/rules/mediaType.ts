@@ -1,4 +1,5 @@
 import type { FixData } from '../../diagnostic';
+import type { JsonNode, StringNode } from '../../json/ast';
 import { listWords } from '../../text/suggest';
 import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../text/urls';
 import type { RowCheck } from '../rowCheck';
@@ -53,59 +54,78 @@ function setMediaType(mediaType: string): FixData {
   return { kind: 'setMediaType', title: `Set media_type to "${mediaType}"`, mediaType };
 }
 
+/** Media types whose content Labelbox fetches and checks as a file of that kind (an object is "detected: application/json"). */
+const FILE_MEDIA_TYPES = new Set(['IMAGE', 'VIDEO', 'AUDIO', 'HTML', 'DICOM', 'TEXT']);
+
 /** media_type against the shape of row_data and the extension of its URL (current format only). */
 export function checkMediaType(check: RowCheck): void {
   if (check.dialect !== 'current') return;
-  const rowDataProperty = check.property('row_data');
-  const rowData = rowDataProperty?.value;
+  const rowData = check.property('row_data')?.value;
+  // The SDK uploads an existing local path whatever media_type says; the web app cannot.
+  if (rowData?.type === 'string' && !looksLikeUrl(rowData.value) && looksLikeLocalPath(rowData.value)) {
+    check.report(rowData, 'local-file-path', 'row_data looks like a path on your computer. Only the Python SDK uploads local files (when the path exists where it runs); an import file uploaded in the web app needs URLs.');
+  }
   const mediaTypeNode = check.property('media_type')?.value;
-  const mediaType = mediaTypeOf(check);
-
-  if (!mediaTypeNode) {
-    if (!rowDataProperty || !rowData) return;
-    // An empty or unrecognisable row_data has its own error; a media type would not help yet.
-    const shape = shapeOf(rowData, undefined);
-    if (!shape || (rowData.type === 'string' && !rowData.value.trim())) return;
-    const inferred = inferMediaType(check);
-    check.report(rowDataProperty.key, 'missing-media-type', `No media_type: set it${inferred ? ` (probably "${inferred}")` : ''} so that Labelbox checks the content and gives clear errors.`, {
-      fixes: inferred ? [setMediaType(inferred)] : [],
-    });
+  if (!mediaTypeNode || mediaTypeNode.type === 'null') {
+    reportMissingMediaType(check);
     return;
   }
+  const mediaType = mediaTypeOf(check);
   if (mediaType === undefined) return; // not a string: the schema reports it
   if (NOT_IMPORTABLE[mediaType]) {
     check.report(mediaTypeNode, 'unsupported-media-type', `${NOT_IMPORTABLE[mediaType]} Labelbox may reject media_type "${mediaType}" in an import file.`);
     return;
   }
   if (mediaType === 'JSON') {
-    check.report(mediaTypeNode, 'invalid-value', 'The JSON media type was removed from Labelbox in 2024. Use CONVERSATIONAL for conversations, or TEXT.');
+    check.report(mediaTypeNode, 'invalid-value', 'The JSON media type was removed from Labelbox\'s SDK in version 3.75.1 (July 2024), and Labelbox may reject it. Use CONVERSATIONAL for conversations, or TEXT.', { severity: 'warning' });
     return;
   }
   const allowed = SHAPES_OF[mediaType];
   const shape = shapeOf(rowData, mediaType);
   if (!allowed || !rowData || !shape) return;
-
   if (!allowed.includes(shape)) {
     const natural = MEDIA_TYPE_OF_SHAPE[shape];
+    // Observed: an object with IMAGE fails ("Expected type image/*, detected: application/json").
+    const observed = shape !== 'string' && FILE_MEDIA_TYPES.has(mediaType);
     check.report(
       mediaTypeNode,
       'media-type-mismatch',
-      `media_type "${mediaType}" needs row_data to be ${listShapes(allowed)}, but it is ${SHAPE_NAMES[shape]}. Labelbox fails rows whose content does not match their media type.`,
-      { fixes: natural ? [setMediaType(natural)] : [] },
+      `media_type "${mediaType}" needs row_data to be ${listShapes(allowed)}, but it is ${SHAPE_NAMES[shape]}. ${observed ? 'Labelbox fails rows whose content does not match their media type.' : 'Labelbox checks content against media_type and may fail this row.'}`,
+      { fixes: natural ? [setMediaType(natural)] : [], severity: observed ? 'error' : 'warning' },
     );
     return;
   }
-  if (shape !== 'string') return;
-  const text = (rowData as { value: string }).value;
+  if (rowData.type === 'string') checkStringContent(check, mediaType, mediaTypeNode, rowData);
+}
+
+/** No media_type: advice, with the type the content suggests (a PDF only in its documented object form). */
+function reportMissingMediaType(check: RowCheck): void {
+  const rowDataProperty = check.property('row_data');
+  const rowData = rowDataProperty?.value;
+  if (!rowDataProperty || !rowData) return;
+  // An empty or unrecognisable row_data has its own problem; a media type would not help yet.
+  const shape = shapeOf(rowData, undefined);
+  if (!shape || (rowData.type === 'string' && !rowData.value.trim())) return;
+  const inferred = inferMediaType(check);
+  if (inferred === 'PDF' && rowData.type === 'string') {
+    check.report(rowDataProperty.key, 'missing-media-type', 'No media_type, and row_data is a bare PDF URL. Labelbox documents PDF rows as row_data { "pdf_url": "https://…" } with media_type "PDF".');
+    return;
+  }
+  check.report(rowDataProperty.key, 'missing-media-type', `No media_type: set it${inferred ? ` (probably "${inferred}")` : ''} so that Labelbox checks the content and gives clear errors.`, {
+    fixes: inferred ? [setMediaType(inferred)] : [],
+  });
+}
+
+/** A string row_data against its media type: a URL of the right kind, or text for TEXT. */
+function checkStringContent(check: RowCheck, mediaType: string, mediaTypeNode: JsonNode, rowData: StringNode): void {
+  const text = rowData.value;
   if (mediaType === 'PDF') {
-    check.report(mediaTypeNode, 'media-type-mismatch', 'For PDF, row_data is documented as an object: { "pdf_url": "https://…" }. A bare PDF URL is not confirmed to work.', {
+    check.report(mediaTypeNode, 'media-type-mismatch', 'For PDF, the docs give row_data as an object: { "pdf_url": "https://…" }. A bare PDF URL is not documented.', {
       severity: 'warning',
     });
   }
   if (!looksLikeUrl(text)) {
-    if (looksLikeLocalPath(text)) {
-      check.report(rowData, 'local-file-path', 'row_data looks like a path on your computer. Only the Python SDK uploads local files; an import file uploaded in the web app needs URLs.');
-    } else if (mediaType !== 'TEXT') {
+    if (mediaType !== 'TEXT' && !looksLikeLocalPath(text)) {
       check.report(rowData, 'media-type-mismatch', `media_type "${mediaType}" needs row_data to be a URL; only TEXT rows can hold the text itself.`, {
         fixes: [setMediaType('TEXT')],
       });

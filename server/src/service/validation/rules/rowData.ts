@@ -61,7 +61,11 @@ export function checkRowData(check: RowCheck): void {
   if (!property || !node) return;
   switch (node.type) {
     case 'string':
-      if (!node.value.trim()) check.report(node, 'empty-row-data', 'row_data is empty: Labelbox rejects data rows with an empty payload.');
+      if (!node.value) check.report(node, 'empty-row-data', 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").');
+      else if (!node.value.trim()) {
+        // The SDK counts characters, so spaces pass it; what the server makes of them is not observed.
+        check.report(node, 'empty-row-data', 'row_data holds only spaces: there is no asset. The SDK passes it on; Labelbox may reject it or create an empty text row.', { severity: 'warning' });
+      }
       return;
     case 'null':
       check.report(node, 'empty-row-data', 'row_data is null: Labelbox rejects data rows with an empty payload.');
@@ -76,7 +80,7 @@ export function checkRowData(check: RowCheck): void {
         check.report(
           objectAnchor(node),
           'invalid-row-data',
-          'This row_data object is not one of the known forms: tiled imagery ("tileLayerUrl"), a conversation ("messages"), a PDF ("pdf_url") or a model chat evaluation. Set media_type or add the key of the form you mean.',
+          'This row_data object is not one of the documented forms: tiled imagery ("tileLayerUrl"), a conversation ("messages"), a PDF ("pdf_url") or a model chat evaluation. Set media_type or add the key of the form you mean.',
         );
         return;
       }
@@ -84,11 +88,15 @@ export function checkRowData(check: RowCheck): void {
       if (!validate(check.value.row_data)) reportSchemaErrors(validate.errors ?? [], node, ['row_data'], check);
       return;
     }
-    default:
+    default: {
+      // len() of a number or boolean fails in the SDK's empty-payload check; an array passes it.
+      const failsInSdk = node.type === 'number' || node.type === 'boolean';
       check.report(
         node,
         'invalid-row-data',
-        `row_data must be a URL or a text string, or an object for tiled imagery, conversations and PDFs; not ${node.type === 'array' ? 'an array' : `a ${node.type}`}.`,
+        `row_data must be a URL or a text string, or an object for tiled imagery, conversations and PDFs; not ${node.type === 'array' ? 'an array' : `a ${node.type}`}.${failsInSdk ? " Labelbox's SDK fails on it." : ''}`,
+        failsInSdk ? { severity: 'error' } : {},
       );
+    }
   }
 }

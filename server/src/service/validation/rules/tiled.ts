@@ -2,7 +2,7 @@ import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
 import type { RowCheck } from '../rowCheck';
 
-/** snake_case spellings (newest docs) of the tiled imagery keys (SDK, camelCase). */
+/** snake_case spellings (current docs) of the tiled imagery keys (camelCase in the SDK's helper). */
 export const TILED_CAMEL_CASE_OF: Record<string, string> = {
   tile_layer_url: 'tileLayerUrl',
   min_zoom: 'minZoom',
@@ -36,19 +36,7 @@ export function checkTiledImagery(check: RowCheck): void {
   }
   if (!tiled) return;
 
-  for (const property of tiled.properties) {
-    const camelCase = TILED_CAMEL_CASE_OF[property.key.value];
-    if (!camelCase) continue;
-    if (getProperty(tiled, camelCase)) {
-      check.reportKey(property, 'tile-key-spelling', `Both "${property.key.value}" and "${camelCase}" are set; keep only "${camelCase}".`, {
-        fixes: [{ kind: 'removeProperty', title: `Remove "${property.key.value}"` }],
-      });
-    } else {
-      check.reportKey(property, 'tile-key-spelling', `"${property.key.value}" is the newest docs' spelling, which the SDK does not use and Labelbox has not confirmed. "${camelCase}" is the spelling known to work.`, {
-        fixes: [{ kind: 'replace', title: `Rename to "${camelCase}"`, text: JSON.stringify(camelCase) }],
-      });
-    }
-  }
+  checkKeySpelling(check, tiled);
 
   checkTemplate(check, tiledProperty(tiled, 'tileLayerUrl')?.value);
   const layers = tiledProperty(tiled, 'alternativeLayers')?.value;
@@ -78,6 +66,33 @@ export function checkTiledImagery(check: RowCheck): void {
       check.report(nativeProperty.value, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is higher than maxZoom (${maxZoom}); the extra levels are never shown.`);
     } else if (minZoom !== undefined && nativeZoom < minZoom) {
       check.report(nativeProperty.value, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is lower than minZoom (${minZoom}); every level shown would be upscaled.`);
+    }
+  }
+}
+
+const SNAKE_CASE_OF: Record<string, string> = Object.fromEntries(Object.entries(TILED_CAMEL_CASE_OF).map(([snake, camel]) => [camel, snake]));
+
+/**
+ * Each spelling works on its own (the SDK writes camelCase, the current docs and an SDK test
+ * use snake_case); a mix of both in one object is shown nowhere. The spelling of the tile
+ * layer URL decides which keys are the odd ones out.
+ */
+function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
+  const snakeCase = !getProperty(tiled, 'tileLayerUrl') && getProperty(tiled, 'tile_layer_url') !== undefined;
+  for (const property of tiled.properties) {
+    const key = property.key.value;
+    const isSnake = Object.hasOwn(TILED_CAMEL_CASE_OF, key);
+    const isCamel = Object.hasOwn(SNAKE_CASE_OF, key);
+    if ((!isSnake && !isCamel) || isSnake === snakeCase) continue;
+    const other = isSnake ? TILED_CAMEL_CASE_OF[key] : SNAKE_CASE_OF[key];
+    if (getProperty(tiled, other)) {
+      check.reportKey(property, 'tile-key-spelling', `Both "${key}" and "${other}" are set; keep only "${other}", the spelling of the other keys here.`, {
+        fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
+      });
+    } else {
+      check.reportKey(property, 'tile-key-spelling', `"${key}" is ${isSnake ? 'snake_case' : 'camelCase'}, but this object spells its tile layer URL ${snakeCase ? 'in snake_case ("tile_layer_url")' : 'in camelCase ("tileLayerUrl")'}. Labelbox documents each spelling, not a mix of both in one object: use "${other}".`, {
+        fixes: [{ kind: 'replace', title: `Rename to "${other}"`, text: JSON.stringify(other) }],
+      });
     }
   }
 }
