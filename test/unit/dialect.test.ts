@@ -27,7 +27,12 @@ test('legacy-dialect: a conversationalData row, which the SDK converts, is infor
   const converted = marked(`[\n  { ⟦"conversationalData"⟧: ${messages} }\n]`);
   expectProblem(converted, 'legacy-dialect', { range: 0, severity: 'information', message: /converts it to row_data/ });
   const withKey = marked(`[\n  { "globalKey": "chat-1", ⟦"conversationalData"⟧: ${messages} }\n]`);
-  expectProblem(withKey, 'legacy-dialect', { range: 0, severity: 'warning', message: /keeps "globalKey" as it is, and then rejects the row/ });
+  expectProblem(withKey, 'legacy-dialect', { range: 0, severity: 'warning', message: /keeps "globalKey" as it is, and then rejects the row \("not valid on DB type 'DataRow'"\); it accepts "global_key" in such a row\./ });
+  // global_key is what the SDK accepts in such a row: not a mix of formats.
+  const withCurrentKey = marked(`[\n  { "global_key": "chat-1", ⟦"conversationalData"⟧: ${messages} }\n]`);
+  expectProblem(withCurrentKey, 'legacy-dialect', { range: 0, severity: 'information' });
+  expectNoProblem(withCurrentKey, 'mixed-dialect');
+  expectNoProblem(withCurrentKey, 'unknown-property');
 });
 
 test('legacy-dialect: a file with some legacy rows reports those rows only', () => {

@@ -79,6 +79,15 @@ test('media-type-mismatch: a bare PDF URL is only a warning (not documented); wi
   assert.deepEqual(advice.fixes ?? [], []);
 });
 
+test('media-type-mismatch: any object with a file media type is an error (the SDK\'s test asserts "Expected type image/*, detected: application/json")', () => {
+  const doc = marked(`[\n  { "row_data": { "invalid_object": "invalid_value" }, "global_key": "a", "media_type": ⟦"IMAGE"⟧ }\n]`);
+  expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'error', message: 'media_type "IMAGE" needs row_data to be a URL string, but it is an object. Labelbox fails rows whose content does not match their media type.' });
+  expectNoProblem(doc, 'invalid-row-data');
+  // Not observed: a tiled media type with a conversation.
+  const tiled = marked(`[\n  { "row_data": { "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [] }, "global_key": "b", "media_type": ⟦"TMS_GEO"⟧ }\n]`);
+  expectProblem(tiled, 'media-type-mismatch', { range: 0, severity: 'warning', message: 'Labelbox checks content against media_type and may fail this row.' });
+});
+
 test('media-type-mismatch: matching shapes have none', () => {
   const doc = marked(`[
   { "row_data": "${URL}/a.jpg", "global_key": "a", "media_type": "IMAGE" },

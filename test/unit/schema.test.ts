@@ -75,6 +75,10 @@ test('unknown-property: an error on the row (the SDK\'s key check), a warning in
   expectProblem(doc, 'unknown-property', { range: 0, severity: 'error', message: 'Unknown property "colour" in a data row.' });
   expectProblem(doc, 'unknown-property', { range: 1, severity: 'warning', message: /^Unknown property "colour" in an attachment\. Labelbox's SDK does not reject extra keys here/ });
   expectProblem(doc, 'unknown-property', { range: 2, severity: 'warning', message: /^Unknown property "schema_name" in a metadata entry\./ });
+  // An export's "id" is not offered a rename to "uid", a key that raises a warning of its own.
+  const exported = marked(`[\n  { ${IMAGE}, ⟦"id"⟧: "clf9spzxq029m071nehy60a6v" }\n]`);
+  const id = expectProblem(exported, 'unknown-property', { range: 0, severity: 'error', message: 'Unknown property "id" in a data row.' });
+  assert.deepEqual(id.fixes, [{ kind: 'removeProperty', title: 'Remove "id"' }]);
 });
 
 test('invalid-type: values of the right type have none', () => {

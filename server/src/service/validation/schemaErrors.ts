@@ -7,6 +7,7 @@ import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
 import { schemaProblemSeverity } from './schemaErrorSeverity';
 import { ATTACHMENT_TYPES_EXPLAINED_BY_RULE } from './rules/attachments';
+import { KEYS_NOT_OFFERED } from './rules/ignoredFields';
 import { MEDIA_TYPES_EXPLAINED_BY_RULE } from './rules/mediaType';
 
 /**
@@ -187,7 +188,9 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       const key = String(error.params.additionalProperty);
       const property = getProperty(node, key);
       if (!property || check.isReported(property.key)) return;
-      const suggestion = closestMatch(key, knownKeys(error));
+      // A row's keys that raise a problem of their own (uid, dataset_id, …) are not suggested.
+      const known = path.length === 0 ? knownKeys(error).filter((name) => !KEYS_NOT_OFFERED.has(name)) : knownKeys(error);
+      const suggestion = closestMatch(key, known);
       const fixes: FixData[] = [];
       if (suggestion && !getProperty(node, suggestion)) {
         fixes.push({ kind: 'replace', title: `Rename to "${suggestion}"`, text: JSON.stringify(suggestion) });

@@ -3,7 +3,7 @@ import { getProperty, toValue, type JsonValue } from '../json/ast';
 import { nodeOfValue } from '../json/valueNodes';
 import { looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
-import { ASSET_KEYS, detectDialect } from './dialect';
+import { ASSET_KEYS, CURRENT_KEYS, detectDialect } from './dialect';
 import { RowCheck, type Dialect, type Span } from './rowCheck';
 import { reportSchemaErrors } from './schemaErrors';
 import type { ValidationContext } from './validationContext';
@@ -93,8 +93,9 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   checkIgnoredFields(check);
 
   const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
-  // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields notes them).
-  if (!validate(dialect === 'current' ? withoutNullKeys(value) : value)) {
+  // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields
+  // notes them); in a conversationalData row, which the SDK converts, current keys are allowed.
+  if (!validate(dialect === 'current' ? withoutNullKeys(value) : withoutConvertedKeys(value))) {
     // row_data is a union; checkRowData validates the one form the user meant.
     const errors = (validate.errors ?? []).filter((error) => dialect !== 'current' || !/^\/row_data(\/|$)/.test(error.instancePath));
     reportSchemaErrors(errors, node, [], check);
@@ -138,6 +139,16 @@ function withoutNullKeys(value: { [key: string]: JsonValue }): { [key: string]: 
     delete result[key];
   }
   return result ?? value;
+}
+
+/** A legacy conversationalData row without the current keys the SDK accepts once it has converted the row. */
+function withoutConvertedKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
+  if (!Object.hasOwn(value, 'conversationalData')) return value;
+  const keys = Object.keys(value).filter((key) => CURRENT_KEYS.has(key));
+  if (!keys.length) return value;
+  const result = { ...value };
+  for (const key of keys) delete result[key];
+  return result;
 }
 
 function factsOf(check: RowCheck): RowFacts {

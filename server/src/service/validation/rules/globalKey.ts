@@ -8,7 +8,8 @@ const ALL_ALLOWED = /^[A-Za-z0-9!_.*'()&$@=;/:+,? -]*$/;
 
 /** The row's global key node (either format), when it is a string. */
 export function globalKeyNode(check: RowCheck): StringNode | undefined {
-  const node = check.property(GLOBAL_KEY[check.dialect])?.value;
+  // A legacy conversationalData row may carry global_key: the SDK converts the row and keeps it.
+  const node = check.property(GLOBAL_KEY[check.dialect])?.value ?? (check.dialect === 'legacy' ? check.property('global_key')?.value : undefined);
   return node?.type === 'string' ? node : undefined;
 }
 

@@ -2,8 +2,13 @@ import type { PropertyNode } from '../../json/ast';
 import { LEGACY_ASSET_KEYS } from '../dialect';
 import type { RowCheck } from '../rowCheck';
 
-/** Keys the SDK keeps as they are when it converts a conversationalData row, and then rejects (not DataRow fields). */
-const KEPT_BUT_REJECTED = ['globalKey', 'metadataFields', 'info', 'mediaAttributes'];
+/** Keys the SDK keeps as they are when it converts a conversationalData row, and then rejects (not DataRow fields), with the key it accepts instead. */
+const KEPT_BUT_REJECTED = new Map([
+  ['globalKey', 'global_key'],
+  ['metadataFields', 'metadata_fields'],
+  ['info', 'attachments'],
+  ['mediaAttributes', 'media_attributes'],
+]);
 
 const CONVERT = 'Convert the row (quick fix), or the file with "Convert file to the current import format".';
 
@@ -26,9 +31,10 @@ function reportLegacyRow(check: RowCheck, asset: PropertyNode): void {
   const fixes = [{ kind: 'convertRow' as const, title: 'Convert this row to the current import format' }];
   const key = asset.key.value;
   if (key === 'conversationalData') {
-    const rejected = KEPT_BUT_REJECTED.filter((name) => check.property(name));
+    const rejected = [...KEPT_BUT_REJECTED.keys()].filter((name) => check.property(name));
     if (rejected.length) {
-      check.report(asset.key, 'legacy-dialect', `Labelbox's Python SDK converts a legacy conversationalData row to row_data but keeps ${rejected.map((name) => `"${name}"`).join(', ')} as ${rejected.length > 1 ? 'they are' : 'it is'}, and then rejects the row ("not valid on DB type 'DataRow'"). ${CONVERT}`, { fixes });
+      const current = rejected.map((name) => `"${KEPT_BUT_REJECTED.get(name)}"`).join(', ');
+      check.report(asset.key, 'legacy-dialect', `Labelbox's Python SDK converts a legacy conversationalData row to row_data but keeps ${rejected.map((name) => `"${name}"`).join(', ')} as ${rejected.length > 1 ? 'they are' : 'it is'}, and then rejects the row ("not valid on DB type 'DataRow'"); it accepts ${current} in such a row. ${CONVERT}`, { fixes });
     } else {
       check.report(asset.key, 'legacy-dialect', `A legacy conversationalData row: Labelbox's Python SDK converts it to row_data; whether the web app's upload still reads the legacy format is not confirmed. ${CONVERT}`, { fixes, severity: 'information' });
     }

@@ -3,7 +3,7 @@ import type { JsonNode, StringNode } from '../../json/ast';
 import { listWords } from '../../text/suggest';
 import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../text/urls';
 import type { RowCheck } from '../rowCheck';
-import { mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
+import { FILE_MEDIA_TYPES, mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
 
 export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'TEXT', 'CONVERSATIONAL', 'PDF', 'AUDIO', 'HTML', 'DICOM', 'TMS_GEO', 'TMS_SIMPLE'] as const;
 
@@ -54,9 +54,6 @@ function setMediaType(mediaType: string): FixData {
   return { kind: 'setMediaType', title: `Set media_type to "${mediaType}"`, mediaType };
 }
 
-/** Media types whose content Labelbox fetches and checks as a file of that kind (an object is "detected: application/json"). */
-const FILE_MEDIA_TYPES = new Set(['IMAGE', 'VIDEO', 'AUDIO', 'HTML', 'DICOM', 'TEXT']);
-
 /** media_type against the shape of row_data and the extension of its URL (current format only). */
 export function checkMediaType(check: RowCheck): void {
   if (check.dialect !== 'current') return;
@@ -81,17 +78,25 @@ export function checkMediaType(check: RowCheck): void {
     return;
   }
   const allowed = SHAPES_OF[mediaType];
+  if (rowData?.type === 'object' && FILE_MEDIA_TYPES.has(mediaType)) {
+    // Observed: any object with IMAGE fails ("Expected type image/*, detected: application/json").
+    const shape = shapeOf(rowData, undefined);
+    const natural = shape && MEDIA_TYPE_OF_SHAPE[shape];
+    check.report(mediaTypeNode, 'media-type-mismatch', `media_type "${mediaType}" needs row_data to be ${mediaType === 'TEXT' ? 'a URL string or the text itself' : 'a URL string'}, but it is ${shape ? SHAPE_NAMES[shape] : 'an object'}. Labelbox fails rows whose content does not match their media type.`, {
+      fixes: natural ? [setMediaType(natural)] : [],
+    });
+    return;
+  }
   const shape = shapeOf(rowData, mediaType);
   if (!allowed || !rowData || !shape) return;
   if (!allowed.includes(shape)) {
+    // Objects with file media types are handled above; these combinations are not observed.
     const natural = MEDIA_TYPE_OF_SHAPE[shape];
-    // Observed: an object with IMAGE fails ("Expected type image/*, detected: application/json").
-    const observed = shape !== 'string' && FILE_MEDIA_TYPES.has(mediaType);
     check.report(
       mediaTypeNode,
       'media-type-mismatch',
-      `media_type "${mediaType}" needs row_data to be ${listShapes(allowed)}, but it is ${SHAPE_NAMES[shape]}. ${observed ? 'Labelbox fails rows whose content does not match their media type.' : 'Labelbox checks content against media_type and may fail this row.'}`,
-      { fixes: natural ? [setMediaType(natural)] : [], severity: observed ? 'error' : 'warning' },
+      `media_type "${mediaType}" needs row_data to be ${listShapes(allowed)}, but it is ${SHAPE_NAMES[shape]}. Labelbox checks content against media_type and may fail this row.`,
+      { fixes: natural ? [setMediaType(natural)] : [], severity: 'warning' },
     );
     return;
   }

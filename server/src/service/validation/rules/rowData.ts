@@ -6,9 +6,12 @@ import { reportSchemaErrors } from '../schemaErrors';
 export type RowDataShape = 'string' | 'tiledImagery' | 'conversation' | 'pdfDocument' | 'modelChatEvaluation';
 
 export const CONVERSATION_TYPE = 'application/vnd.labelbox.conversational';
+
+/** Media types whose content Labelbox fetches and checks as a file of that kind: an object is "detected: application/json". */
+export const FILE_MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'AUDIO', 'HTML', 'DICOM', 'TEXT']);
 export const MODEL_CHAT_EVALUATION_TYPE = 'application/vnd.labelbox.conversational.model-chat-evaluation';
 
-const TILED_HINTS = ['tileLayerUrl', 'tile_layer_url', 'bounds', 'epsg', 'minZoom', 'min_zoom', 'maxZoom', 'max_zoom', 'alternativeLayers'];
+const TILED_HINTS = ['tileLayerUrl', 'tile_layer_url', 'bounds', 'epsg', 'minZoom', 'min_zoom', 'maxZoom', 'max_zoom', 'alternativeLayers', 'alternative_layers'];
 const PDF_HINTS = ['pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
 /** Which object form of row_data the user meant: from its keys, else from media_type. */
@@ -75,8 +78,11 @@ export function checkRowData(check: RowCheck): void {
         check.report(objectAnchor(node), 'empty-row-data', 'row_data is an empty object: Labelbox rejects data rows with an empty payload.');
         return;
       }
-      const shape = objectShapeOf(node, mediaTypeOf(check));
+      const mediaType = mediaTypeOf(check);
+      const shape = objectShapeOf(node, mediaType);
       if (!shape) {
+        // With a file media type, media-type-mismatch says what is wrong (an object where a URL belongs).
+        if (mediaType !== undefined && FILE_MEDIA_TYPES.has(mediaType)) return;
         check.report(
           objectAnchor(node),
           'invalid-row-data',
