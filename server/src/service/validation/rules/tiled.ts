@@ -70,7 +70,7 @@ export function checkTiledImagery(check: RowCheck): void {
   }
 }
 
-const SNAKE_CASE_OF: Record<string, string> = Object.fromEntries(Object.entries(TILED_CAMEL_CASE_OF).map(([snake, camel]) => [camel, snake]));
+const SNAKE_CASE_OF: ReadonlyMap<string, string> = new Map(Object.entries(TILED_CAMEL_CASE_OF).map(([snake, camel]) => [camel, snake]));
 
 /**
  * Each spelling works on its own (the SDK writes camelCase, the current docs and an SDK test
@@ -82,9 +82,9 @@ function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
   for (const property of tiled.properties) {
     const key = property.key.value;
     const isSnake = Object.hasOwn(TILED_CAMEL_CASE_OF, key);
-    const isCamel = Object.hasOwn(SNAKE_CASE_OF, key);
+    const isCamel = SNAKE_CASE_OF.has(key);
     if ((!isSnake && !isCamel) || isSnake === snakeCase) continue;
-    const other = isSnake ? TILED_CAMEL_CASE_OF[key] : SNAKE_CASE_OF[key];
+    const other = isSnake ? TILED_CAMEL_CASE_OF[key] : SNAKE_CASE_OF.get(key)!;
     if (getProperty(tiled, other)) {
       check.reportKey(property, 'tile-key-spelling', `Both "${key}" and "${other}" are set; keep only "${other}", the spelling of the other keys here.`, {
         fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
