@@ -10,6 +10,9 @@ import { parseRewrites, resolveAddress, type ResolveContext, type WorkspaceFolde
 import type { ImageResolver, ImageSource } from '../service/features/imageMarkdown';
 import { codeSpan, escapeMarkdown } from '../service/text/markdown';
 
+/** Said of a thumbnail found through a rewrite. */
+const REWRITTEN = ' (by `labelboxImport.preview.urlRewrites`)';
+
 /** VS Code reads the whole file to show a thumbnail: bigger pictures are left out of hovers. */
 const MAX_THUMBNAIL_BYTES = 20 * 1024 * 1024;
 
@@ -27,7 +30,7 @@ function imageSource(url: string, context: ResolveContext, folders: WorkspaceFol
       return { kind: 'none', why: escapeMarkdown(resolution.reason) };
     case 'remote':
       if (resolution.url.startsWith('data:')) return { kind: 'none', why: 'the image is written into the file (a data: URL).' };
-      return { kind: 'image', src: new URL(resolution.url).href, from: resolution.via ? `From ${codeSpan(resolution.via)}` : `Host: ${codeSpan(new URL(resolution.url).host)}` };
+      return { kind: 'image', src: new URL(resolution.url).href, from: `Host: ${codeSpan(new URL(resolution.url).host)}${resolution.via ? REWRITTEN : ''}` };
     case 'local': {
       const shown = shownPath(resolution.path, folders);
       let size: number;
@@ -39,8 +42,7 @@ function imageSource(url: string, context: ResolveContext, folders: WorkspaceFol
         return { kind: 'none', why: `${codeSpan(shown)} does not exist.` };
       }
       if (size > MAX_THUMBNAIL_BYTES) return { kind: 'none', why: `${codeSpan(shown)} is ${(size / 1024 / 1024).toFixed(0)} MB, too big for a thumbnail; the preview shows it.` };
-      const via = resolution.via ? ` (${escapeMarkdown(resolution.via)})` : '';
-      return { kind: 'image', src: URI.file(resolution.path).toString(), from: `From ${codeSpan(shown)}${via}` };
+      return { kind: 'image', src: URI.file(resolution.path).toString(), from: `From ${codeSpan(shown)}${resolution.via ? REWRITTEN : ''}` };
     }
   }
 }
