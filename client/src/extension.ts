@@ -35,6 +35,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('labelboxImport.convertFile', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.convertToCurrentFormat', apply: 'first' }),
     ),
+    // Run after a conversion's edit (the code action's command): what it did, and the problems it adds.
+    vscode.commands.registerCommand('labelboxImport.reportConversion', (message: unknown, level: unknown) => {
+      if (typeof message !== 'string') return;
+      if (level === 'warning') void vscode.window.showWarningMessage(message);
+      else void vscode.window.showInformationMessage(message);
+    }),
     vscode.commands.registerCommand('labelboxImport.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('labelboxImport.showOutput', () => output.show(true)),
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),

@@ -57,6 +57,7 @@ const gallery = new GalleryView({
 });
 
 const fileName = h('span', { class: 'file-name', 'data-testid': 'file-name' });
+const lockNote = h('span', { class: 'lock-note', 'data-testid': 'preview-locked', hidden: true, title: 'This preview stays on its file. Labelbox: Toggle Preview Lock lets it follow the editor again.' }, 'Locked');
 const tabRow = h('button', { type: 'button', role: 'tab', id: 'tab-row', 'aria-controls': 'row-view', 'data-testid': 'tab-row' }, 'Row');
 const tabGallery = h('button', { type: 'button', role: 'tab', id: 'tab-gallery', 'aria-controls': 'gallery-view', 'data-testid': 'tab-gallery' }, 'Gallery');
 const tabs = [tabRow, tabGallery];
@@ -88,7 +89,7 @@ for (const tab of tabs) {
 }
 
 const app = document.getElementById('app') ?? document.body;
-app.appendChild(h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'aria-label': 'Preview views', class: 'tabs' }, tabRow, tabGallery), fileName));
+app.appendChild(h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'aria-label': 'Preview views', class: 'tabs' }, tabRow, tabGallery), fileName, lockNote));
 app.appendChild(h('main', {}, rowView.element, gallery.element));
 selectView(state.view);
 
@@ -122,6 +123,8 @@ window.addEventListener('message', (event: MessageEvent) => {
         state.uri = message.uri;
       }
       fileName.textContent = message.fileName;
+      state.locked = message.locked;
+      lockNote.hidden = !message.locked;
       document.title = `Preview ${message.fileName}`;
       save();
       if (changed) rowView.refresh();

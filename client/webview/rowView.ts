@@ -9,7 +9,7 @@ import { decodeOrKeep } from '../src/preview/shared/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
-import { fetchedTextView, frameView, imageView, mediaView, openExternalButton, overlayLayers, pdfView, unavailable, type ViewContext } from './media';
+import { fetchedTextView, frameView, imageView, mediaView, notLoadable, openExternalButton, overlayLayers, pdfView, unshownCard, type ViewContext } from './media';
 import { tiledView } from './tiledMap';
 
 type RowMessage = Extract<HostMessage, { type: 'row' }>;
@@ -176,12 +176,14 @@ export class RowView {
   private asset(model: RowModel, overlays: AttachmentModel[]): Built {
     const built = this.assetBody(model.asset, overlays);
     const kind = model.asset.kind;
+    const note = problemNote(model.asset);
     return {
       ...built,
       element: h(
         'section',
         { class: `asset asset-${kind}`, 'aria-label': 'Asset', 'data-testid': 'asset', 'data-kind': kind },
         h('h3', { class: 'section-title' }, mediaIcon(model.mediaType), ` ${model.mediaType ?? 'Asset'}`),
+        note ? h('p', { class: 'asset-note', role: 'note', 'data-testid': 'asset-note' }, namedIcon('error'), h('span', {}, note)) : null,
         built.element,
       ),
     };
@@ -202,7 +204,7 @@ export class RowView {
       case 'audio':
         return { element: mediaView(asset.kind, asset.url, context.resource(asset.url), context) };
       case 'html':
-        return { element: frameView(asset.url, context.resource(asset.url), context, 'The HTML asset') };
+        return frameView(asset.url, context.resource(asset.url), context, 'The HTML asset');
       case 'pdf':
         return { element: pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl) };
       case 'dicom': {
@@ -234,12 +236,13 @@ export class RowView {
         return this.remoteConversation(asset.url);
       case 'modelChat':
         return { element: h('p', { class: 'note', 'data-testid': 'model-chat' }, asset.note) };
-      case 'unknown':
-        return {
-          element: asset.url
-            ? unavailable(asset.url, asset.note, context.resource(asset.url), context, 'unknown-asset')
-            : h('p', { class: 'note', 'data-testid': 'unknown-asset' }, asset.note),
-        };
+      case 'unknown': {
+        if (!asset.url) return { element: h('p', { class: 'note', 'data-testid': 'unknown-asset' }, asset.note) };
+        const resource = context.resource(asset.url);
+        const card = notLoadable(asset.url, resource, context) ?? unshownCard('cannot-show', asset.url, asset.note, resource, context);
+        card.dataset.testid = 'unknown-asset';
+        return { element: card };
+      }
       case 'missing':
         return { element: h('p', { class: 'note', 'data-testid': 'missing-asset' }, asset.note) };
     }
@@ -356,12 +359,26 @@ export class RowView {
       case 'textUrl':
         return fetchedTextView(url, context.resource(url), context, 'attachment-text');
       case 'html':
-        return { element: frameView(url, context.resource(url), context, `HTML attachment ${label}`) };
+        return frameView(url, context.resource(url), context, `HTML attachment ${label}`);
       case 'pdf':
         return { element: pdfView(url, context.resource(url), context) };
       case 'unknown':
         return { element: h('pre', { class: 'text-body' }, url) };
     }
+  }
+}
+
+/** A problem the asset is shown despite (a wrong media_type), shown above it. */
+function problemNote(asset: AssetModel): string | undefined {
+  switch (asset.kind) {
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'html':
+    case 'dicom':
+      return asset.note;
+    default:
+      return undefined;
   }
 }
 

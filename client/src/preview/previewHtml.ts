@@ -2,6 +2,10 @@
  * The preview page's HTML and its Content-Security-Policy. Scripts run only with the nonce
  * (no inline scripts, no eval); nothing connects anywhere (the extension fetches texts);
  * assets load from the extension, the workspace (cspSource) and https.
+ *
+ * HTML assets are framed with `srcdoc`, and a srcdoc frame inherits this policy: their inline
+ * styles need `'unsafe-inline'` styles and their `<base>` (set to the page's https address)
+ * needs `base-uri https:`. Neither lets anything run: scripts still need the nonce.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -18,7 +22,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'unsafe-inline'`,
     `img-src ${cspSource} https: data: blob:`,
     `media-src ${cspSource} https: blob:`,
     `frame-src ${cspSource} https:`,
@@ -27,7 +31,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "connect-src 'none'",
     "worker-src 'none'",
     "form-action 'none'",
-    "base-uri 'none'",
+    'base-uri https:',
   ].join('; ');
 }
 

@@ -88,6 +88,11 @@ export class MetadataSchemas {
     void this.settingsChanged();
   }
 
+  /** The workspace folders on disk, by name and path. */
+  workspaceFolders(): { name: string; path: string }[] {
+    return this.folders.map((folder) => ({ name: folder.name, path: folder.path }));
+  }
+
   validationContextFor(uri: string): ValidationContext {
     const path = this.schemaPathFor(uri);
     return path ? this.entry(path).loaded.context : this.noSchema;

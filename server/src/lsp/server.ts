@@ -14,6 +14,7 @@ import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import { MetadataSchemas } from './metadataSchemas';
 import type { ServerContext } from './serverContext';
+import { imageResolverFor } from './imageSources';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /**
@@ -46,7 +47,8 @@ export function startServer(connection: Connection): void {
   const documents = new DocumentStore(isImportFile, validationContextFor);
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
   metadataSchemas.attach(documents, diagnostics);
-  const context: ServerContext = { connection, documents, diagnostics, validationContextFor };
+  const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
+  const context: ServerContext = { connection, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {

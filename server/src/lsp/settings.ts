@@ -8,6 +8,8 @@ export interface ServerSettings {
   maxProblems: number;
   severity: SeverityOverrides;
   metadataSchema: string;
+  /** `preview.urlRewrites`, as written: hovers resolve image URLs with it as the preview does (which reads and reports it). */
+  previewUrlRewrites: unknown;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxProblems: DEFAULT_MAX_PROBLEMS,
   severity: {},
   metadataSchema: DEFAULT_METADATA_SCHEMA_PATH,
+  previewUrlRewrites: undefined,
 };
 
 const SEVERITIES = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);
@@ -28,6 +31,8 @@ export function readSettings(raw: unknown): ServerSettings {
   if (typeof value.detectByContent === 'boolean') settings.detectByContent = value.detectByContent;
   if (typeof value.maxProblems === 'number' && value.maxProblems >= 1) settings.maxProblems = Math.floor(value.maxProblems);
   if (typeof value.metadataSchema === 'string' && value.metadataSchema.trim()) settings.metadataSchema = value.metadataSchema.trim();
+  const preview = value.preview && typeof value.preview === 'object' ? (value.preview as Record<string, unknown>) : {};
+  settings.previewUrlRewrites = preview.urlRewrites;
   if (value.severity && typeof value.severity === 'object') {
     for (const [code, severity] of Object.entries(value.severity as Record<string, unknown>)) {
       if (isRuleCode(code) && SEVERITIES.has(severity as Severity)) settings.severity[code] = severity as Severity | 'off';

@@ -23,6 +23,12 @@ export interface Resource {
   via?: string;
   /** Whether "Open externally" can open it. */
   external: boolean;
+  /** The address names a workspace file that does not exist: why, in words. Nothing is loaded. */
+  notFound?: string;
+  /** The extension saw the workspace file: if it does not show, its format is the reason. */
+  fileExists?: boolean;
+  /** The https address a page's relative links resolve against (HTML assets and attachments). */
+  base?: string;
 }
 
 export type TextState =
@@ -73,7 +79,8 @@ export interface GalleryTile {
 }
 
 export type HostMessage =
-  | { type: 'init'; uri: string; fileName: string; allowScripts: boolean }
+  /** `locked`: the panel stays on this file instead of following the active editor. */
+  | { type: 'init'; uri: string; fileName: string; allowScripts: boolean; locked: boolean }
   | {
       type: 'row';
       /** Grows with every row message; text results of older rows are ignored. */
@@ -101,6 +108,8 @@ export type WebviewMessage =
 /** The state the page saves with setState, which also brings the panel back after a reload. */
 export interface PanelState {
   uri: string;
+  /** Locked to its file; undefined in states saved before previews followed the editor. */
+  locked?: boolean;
   view: 'row' | 'gallery';
   rowIndex?: number;
   filter: GalleryFilter;
@@ -149,7 +158,10 @@ function isResource(value: unknown): value is Resource {
     optionalString(value.src, MAX_URL * 2) &&
     optionalString(value.blocked, 2000) &&
     optionalString(value.failHint, 2000) &&
-    optionalString(value.via, 4000)
+    optionalString(value.via, 4000) &&
+    optionalString(value.notFound, 4000) &&
+    (value.fileExists === undefined || typeof value.fileExists === 'boolean') &&
+    optionalString(value.base, MAX_URL)
   );
 }
 
@@ -213,7 +225,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   const message = value as Plain;
   switch (message.type) {
     case 'init':
-      return typeof message.uri === 'string' && typeof message.fileName === 'string' && typeof message.allowScripts === 'boolean'
+      return typeof message.uri === 'string' && typeof message.fileName === 'string' && typeof message.allowScripts === 'boolean' && typeof message.locked === 'boolean'
         ? (message as HostMessage)
         : undefined;
     case 'row':
@@ -258,6 +270,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
   }
   return {
     uri: value.uri,
+    ...(typeof value.locked === 'boolean' ? { locked: value.locked } : {}),
     view: value.view === 'gallery' ? 'gallery' : 'row',
     ...(isInt(value.rowIndex, 0, MAX_ROWS) ? { rowIndex: value.rowIndex } : {}),
     filter: parseFilter(value.filter) ?? { ...EMPTY_FILTER },

@@ -4,6 +4,7 @@
  * to resolve and which texts to fetch) and the webview (to render them), so both agree.
  */
 import { extensionOf, mediaTypeOfUrl } from '../../../../server/src/service/text/urls';
+import { MEDIA_TYPES } from './messages';
 import { isRecord, type Plain } from './validate';
 
 export interface TileLayerModel {
@@ -39,7 +40,8 @@ export interface ConversationModel {
 }
 
 export type AssetModel =
-  | { kind: 'image' | 'video' | 'audio' | 'html' | 'dicom'; url: string }
+  /** `note`: a problem to show above the asset, such as a media_type the asset is shown despite. */
+  | { kind: 'image' | 'video' | 'audio' | 'html' | 'dicom'; url: string; note?: string }
   | { kind: 'pdf'; url: string; textLayerUrl?: string }
   | { kind: 'text'; text: string }
   | { kind: 'textUrl'; url: string }
@@ -119,8 +121,34 @@ export function describeRow(value: unknown, mediaType: string | undefined, metad
 
 function assetOfString(text: string, mediaType: string | undefined): AssetModel {
   const address = isAddress(text);
-  const type = mediaType ?? (address ? previewMediaTypeOfUrl(text) : 'TEXT');
   if (!text.trim()) return { kind: 'missing', note: 'row_data is empty.' };
+  // A media_type Labelbox does not know (IMAGEX, image) on a URL that plainly names a file of
+  // a known kind: show the file as that kind, with the problem above it.
+  const inferred = address ? previewMediaTypeOfUrl(text) : undefined;
+  if (mediaType !== undefined && !(MEDIA_TYPES as readonly string[]).includes(mediaType) && inferred) {
+    const asset = assetOfType(text, inferred, address);
+    const extension = extensionOf(text);
+    const note = `media_type "${mediaType}" is not a media type Labelbox knows; shown as ${articleFor(inferred)} because the URL ends in .${extension}. Labelbox rejects this row until media_type is fixed.`;
+    switch (asset.kind) {
+      case 'image':
+      case 'video':
+      case 'audio':
+      case 'html':
+      case 'dicom':
+        return { ...asset, note };
+      default:
+        return asset;
+    }
+  }
+  return assetOfType(text, mediaType ?? (address ? inferred : 'TEXT'), address);
+}
+
+/** "an image", "a video"…: how the note names the kind a URL was shown as. */
+function articleFor(mediaType: string): string {
+  return mediaType === 'IMAGE' ? 'an image' : mediaType === 'AUDIO' ? 'audio' : mediaType === 'HTML' ? 'an HTML page' : `a ${mediaType.toLowerCase()}`;
+}
+
+function assetOfType(text: string, type: string | undefined, address: boolean): AssetModel {
   switch (type) {
     case 'TEXT':
       return address ? { kind: 'textUrl', url: text } : { kind: 'text', text };
@@ -305,13 +333,19 @@ export function addressesOf(model: RowModel): { load: string[]; fetch: string[];
   const link = new Set<string>();
   const asset = model.asset;
   switch (asset.kind) {
+    case 'html':
+      // The extension reads the page and the frame gets it as srcdoc (see frameView).
+      fetch.add(asset.url);
+      break;
     case 'image':
     case 'video':
     case 'audio':
-    case 'html':
-    case 'pdf':
       load.add(asset.url);
-      if (asset.kind === 'pdf' && asset.textLayerUrl) link.add(asset.textLayerUrl);
+      break;
+    case 'pdf':
+      // A webview cannot show PDF documents: they are only opened externally.
+      link.add(asset.url);
+      if (asset.textLayerUrl) link.add(asset.textLayerUrl);
       break;
     case 'dicom':
       link.add(asset.url);
@@ -331,7 +365,7 @@ export function addressesOf(model: RowModel): { load: string[]; fetch: string[];
   }
   for (const attachment of model.attachments) {
     if (attachment.problem || attachment.kind === 'markdown' || attachment.kind === 'unknown') continue;
-    (attachment.kind === 'textUrl' ? fetch : load).add(attachment.value);
+    (attachment.kind === 'textUrl' || attachment.kind === 'html' ? fetch : attachment.kind === 'pdf' ? link : load).add(attachment.value);
   }
   return { load: [...load], fetch: [...fetch], link: [...link] };
 }
