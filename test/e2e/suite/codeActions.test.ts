@@ -81,7 +81,8 @@ suite('Quick fixes and conversion in VS Code', () => {
     skipUnless(this, Boolean(capabilities.codeActionProvider), 'the language server does not declare code actions yet');
     const editor = await openFile('legacy-layout.labelbox.json');
     const { document } = editor;
-    await waitForCodes(document.uri, ['legacy-dialect', 'deprecated-attachment-type']);
+    // One legacy note per row (the three rows are legacy), and the TEXT attachment's.
+    await waitForCodes(document.uri, ['legacy-dialect', 'legacy-dialect', 'legacy-dialect', 'deprecated-attachment-type']);
     await vscode.commands.executeCommand('labelboxImport.convertFile');
     await waitFor('the file to be converted', () => (document.getText().includes('"row_data"') ? true : undefined));
     assert.deepEqual(document.getText().split('\n'), [
