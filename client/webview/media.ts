@@ -1,5 +1,6 @@
 /** Elements that show one asset or attachment: images, players, frames, texts, documents. */
 import type { Resource, TextState } from '../src/preview/shared/messages';
+import { tableOf } from '../../server/src/service/text/ownKeys';
 import { extensionOf } from '../../server/src/service/text/urls';
 import { button, h, setAttributes } from './dom';
 import { namedIcon } from './icons';
@@ -51,7 +52,7 @@ export function imageView(url: string, resource: Resource, context: ViewContext,
   return figure;
 }
 
-const MIME_TYPES: Record<string, string> = {
+const MIME_TYPES = tableOf({
   mp4: 'video/mp4',
   m4v: 'video/mp4',
   webm: 'video/webm',
@@ -66,7 +67,7 @@ const MIME_TYPES: Record<string, string> = {
   flac: 'audio/flac',
   ogg: 'audio/ogg',
   oga: 'audio/ogg',
-};
+});
 
 const CODEC_NOTE = 'VS Code plays H.264, VP8 and VP9 video with MP3, WAV, Vorbis, Opus or FLAC audio; AAC audio does not play.';
 
@@ -97,7 +98,7 @@ export function mediaView(kind: 'video' | 'audio', url: string, resource: Resour
     player.hidden = true;
   };
   const extension = extensionOf(url);
-  const mime = extension ? MIME_TYPES[extension] : undefined;
+  const mime = extension ? MIME_TYPES.get(extension) : undefined;
   if (mime && player.canPlayType(mime) === '') {
     showFallback(`This view cannot play .${extension} files. ${CODEC_NOTE}`);
     return container;

@@ -6,6 +6,7 @@
 import type { HostMessage, PreviewRow, Resource, TextState } from '../src/preview/shared/messages';
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../src/preview/shared/rowModel';
 import { decodeOrKeep } from '../src/preview/shared/urls';
+import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
@@ -50,8 +51,8 @@ export class RowView {
     allowScripts: () => this.host.allowScripts(),
     layer: (url) => this.host.layer(url),
     setLayer: (url, layer) => this.host.setLayer(url, layer),
-    resource: (url) => this.message?.resources[url] ?? NO_RESOURCE,
-    text: (url) => this.message?.texts[url] ?? { status: 'failed', reason: 'Not fetched.' },
+    resource: (url) => (this.message && ownValue(this.message.resources, url)) ?? NO_RESOURCE,
+    text: (url) => (this.message && ownValue(this.message.texts, url)) ?? { status: 'failed', reason: 'Not fetched.' },
     watchText: (url, update) => {
       let set = this.watchers.get(url);
       if (!set) this.watchers.set(url, (set = new Set()));
@@ -73,7 +74,7 @@ export class RowView {
     const model = describeRow(row.value, row.mediaType, row.metadataNames);
     const overlays = model.attachments.filter((attachment) => attachment.kind === 'overlay' && !attachment.problem);
     const overlaysOnImage = model.asset.kind === 'image' && overlays.length > 0;
-    const urlsOf = (urls: string[]) => urls.map((url) => [url, message.resources[url], message.texts[url]]);
+    const urlsOf = (urls: string[]) => urls.map((url) => [url, ownValue(message.resources, url), ownValue(message.texts, url)]);
     const assetUrls = assetAddresses(model.asset).concat(overlaysOnImage ? overlays.map((overlay) => overlay.value) : []);
     this.render([
       ['header', JSON.stringify([row.index, row.rowCount, row.line]), () => this.header(row)],
@@ -93,7 +94,7 @@ export class RowView {
   /** A text the extension fetched for the row shown. */
   text(seq: number, url: string, state: TextState): void {
     if (!this.message || seq !== this.message.seq) return;
-    this.message.texts[url] = state;
+    setOwnValue(this.message.texts, url, state);
     for (const update of this.watchers.get(url) ?? []) update(state);
   }
 

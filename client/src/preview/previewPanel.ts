@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../../server/src/protocol';
+import { setOwnValue } from '../../../server/src/service/text/ownKeys';
 import { createNonce, previewHtml } from './previewHtml';
 import { externalTarget, resolveContextFor, toResource } from './resources';
 import { addressesOf, describeRow } from './shared/rowModel';
@@ -269,7 +270,7 @@ export class PreviewPanel implements vscode.Disposable {
     for (const address of [...load, ...link]) {
       const resolution = resolveAddress(address, context);
       this.addresses.set(address, resolution);
-      resources[address] = toResource(resolution, webview, load.includes(address));
+      setOwnValue(resources, address, toResource(resolution, webview, load.includes(address)));
     }
     this.textAbort?.abort();
     const abort = new AbortController();
@@ -279,9 +280,9 @@ export class PreviewPanel implements vscode.Disposable {
     for (const address of fetch) {
       const resolution = resolveAddress(address, context);
       this.addresses.set(address, resolution);
-      resources[address] = toResource(resolution, webview, false);
+      setOwnValue(resources, address, toResource(resolution, webview, false));
       const cached = this.deps.texts.cached(resolution);
-      texts[address] = cached ?? { status: 'loading' };
+      setOwnValue(texts, address, cached ?? { status: 'loading' });
       if (!cached) pending.push([address, resolution]);
     }
     this.post({ type: 'row', seq, row, resources, texts });

@@ -3,6 +3,7 @@
  * validate what they receive: the webview page must never act on a malformed message, and
  * the extension never on anything a page (or a frame inside it) could forge.
  */
+import { setOwnValue } from '../../../../server/src/service/text/ownKeys';
 import { isInt, isRecord, isShortString, optionalString, type Plain } from './validate';
 
 export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'AUDIO', 'TEXT', 'HTML', 'PDF', 'CONVERSATIONAL', 'TMS_GEO', 'TMS_SIMPLE', 'DICOM'] as const;
@@ -252,7 +253,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
   if (isRecord(value.layers)) {
     for (const [url, layer] of Object.entries(value.layers)) {
       if (isRecord(layer) && typeof layer.visible === 'boolean' && typeof layer.opacity === 'number' && layer.opacity >= 0 && layer.opacity <= 1) {
-        layers[url] = { visible: layer.visible, opacity: layer.opacity };
+        setOwnValue(layers, url, { visible: layer.visible, opacity: layer.opacity });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { toValue, type JsonValue } from '../json/ast';
 import type { ImportDocument } from '../document/importDocument';
+import { hasOwnKey, setOwnValue } from '../text/ownKeys';
 import { looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import { CONVERSATION_TYPE } from '../validation/rules/rowData';
 import { detectIndentation, formatJson, INDENTATION_SAMPLE_LENGTH, lineBefore, lineIndentAt, type Indentation } from './indentation';
@@ -7,9 +8,9 @@ import type { TextEdit } from './textEdit';
 
 type JsonObject = { [key: string]: JsonValue };
 
-const TILED_KEYS = ['tileLayerUrl', 'bounds', 'minZoom', 'maxZoom', 'maxNativeZoom', 'epsg', 'tileSize', 'alternativeLayers', 'version'];
+const TILED_KEYS = ['tileLayerUrl', 'bounds', 'minZoom', 'maxZoom', 'maxNativeZoom', 'epsg', 'tileSize', 'alternativeLayers', 'version'] as const;
 /** Keys of a legacy row that the conversion consumes; the rest is kept as it is. */
-const CONSUMED = new Set(['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'type', 'externalId', 'globalKey', 'metadataFields', 'attachments', 'info', 'mediaAttributes', ...TILED_KEYS]);
+const CONSUMED = new Set<string>(['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'type', 'externalId', 'globalKey', 'metadataFields', 'attachments', 'info', 'mediaAttributes', ...TILED_KEYS]);
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,7 +73,7 @@ export function convertLegacyRow(row: JsonObject): JsonObject {
   if (row.mediaAttributes !== undefined) result.media_attributes = row.mediaAttributes;
   for (const [key, value] of Object.entries(row)) {
     if (CONSUMED.has(key) && !(key === 'version' && rowData === undefined)) continue;
-    if (!(key in result)) result[key] = value;
+    if (!hasOwnKey(result, key)) setOwnValue(result, key, value);
   }
   return result;
 }

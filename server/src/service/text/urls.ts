@@ -1,3 +1,5 @@
+import { tableOf } from './ownKeys';
+
 /** Small helpers for the URLs that data rows point at. */
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -25,8 +27,8 @@ export function extensionOf(url: string): string | undefined {
   return match?.[1].toLowerCase();
 }
 
-/** The media type each file extension means. No imports here: the preview's webview bundles this file too. */
-const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
+/** The media type each file extension means. Only ownKeys is imported here: the preview's webview bundles this file too. */
+const MEDIA_TYPE_OF_EXTENSION = tableOf({
   jpg: 'IMAGE', jpeg: 'IMAGE', png: 'IMAGE', bmp: 'IMAGE', gif: 'IMAGE', webp: 'IMAGE',
   mp4: 'VIDEO', mov: 'VIDEO', webm: 'VIDEO', avi: 'VIDEO', mkv: 'VIDEO', m4v: 'VIDEO',
   mp3: 'AUDIO', wav: 'AUDIO', m4a: 'AUDIO', flac: 'AUDIO', ogg: 'AUDIO', aac: 'AUDIO',
@@ -34,9 +36,9 @@ const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
   html: 'HTML', htm: 'HTML',
   dcm: 'DICOM', dicom: 'DICOM',
   pdf: 'PDF',
-};
+});
 
 export function mediaTypeOfUrl(url: string): string | undefined {
   const extension = extensionOf(url);
-  return extension ? MEDIA_TYPE_OF_EXTENSION[extension] : undefined;
+  return extension ? MEDIA_TYPE_OF_EXTENSION.get(extension) : undefined;
 }

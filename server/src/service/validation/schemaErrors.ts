@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
 import type { FixData } from '../diagnostic';
 import type { RuleCode } from '../rules';
+import { tableOf } from '../text/ownKeys';
 import { closestMatch, listWords } from '../text/suggest';
 import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
@@ -265,7 +266,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS[String(error.params.comparison)] ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`);
+      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS.get(String(error.params.comparison)) ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`);
       return;
     case 'anyOf':
     case 'oneOf':
@@ -276,7 +277,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
   }
 }
 
-const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
+const COMPARISON_WORDS = tableOf({ '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' });
 
 function articleFor(noun: string): string {
   return /^[aeiou]/i.test(noun) ? 'an' : 'a';

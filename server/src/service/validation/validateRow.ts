@@ -1,6 +1,7 @@
 import type { JsonNode } from '../json/ast';
 import { getProperty, toValue, type JsonValue } from '../json/ast';
 import { nodeOfValue } from '../json/valueNodes';
+import { tableOf } from '../text/ownKeys';
 import { looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
 import { ASSET_KEYS, detectDialect } from './dialect';
@@ -139,17 +140,17 @@ function factsOf(check: RowCheck): RowFacts {
   return facts;
 }
 
-const LEGACY_MEDIA_TYPES: Record<string, string> = {
+const LEGACY_MEDIA_TYPES = tableOf({
   imageUrl: 'IMAGE',
   videoUrl: 'VIDEO',
   conversationalUrl: 'CONVERSATIONAL',
   conversationalData: 'CONVERSATIONAL',
   tileLayerUrl: 'TMS_GEO',
-};
+});
 
 function legacyMediaType(assetKey: string | undefined, assetUrl: string | undefined): string | undefined {
   if (assetKey === 'data') return assetUrl ? mediaTypeOfUrl(assetUrl) : 'TEXT';
-  return assetKey ? LEGACY_MEDIA_TYPES[assetKey] : undefined;
+  return assetKey ? LEGACY_MEDIA_TYPES.get(assetKey) : undefined;
 }
 
 function assetUrlOf(node: JsonNode | undefined): string | undefined {

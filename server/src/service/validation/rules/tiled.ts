@@ -1,16 +1,17 @@
 import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
+import { tableOf } from '../../text/ownKeys';
 import type { RowCheck } from '../rowCheck';
 
 /** snake_case spellings (newest docs) of the tiled imagery keys (SDK, camelCase). */
-export const TILED_CAMEL_CASE_OF: Record<string, string> = {
+export const TILED_CAMEL_CASE_OF = tableOf({
   tile_layer_url: 'tileLayerUrl',
   min_zoom: 'minZoom',
   max_zoom: 'maxZoom',
   max_native_zoom: 'maxNativeZoom',
   tile_size: 'tileSize',
   alternative_layers: 'alternativeLayers',
-};
+});
 
 function numberAt(node: JsonNode | undefined): number | undefined {
   return node?.type === 'number' ? node.value : undefined;
@@ -18,7 +19,7 @@ function numberAt(node: JsonNode | undefined): number | undefined {
 
 /** A key in either spelling; camelCase wins when both are there. */
 function tiledProperty(node: ObjectNode, camelCase: string): PropertyNode | undefined {
-  const snake = Object.keys(TILED_CAMEL_CASE_OF).find((key) => TILED_CAMEL_CASE_OF[key] === camelCase);
+  const snake = [...TILED_CAMEL_CASE_OF].find(([, camel]) => camel === camelCase)?.[0];
   return getProperty(node, camelCase) ?? (snake ? getProperty(node, snake) : undefined);
 }
 
@@ -37,7 +38,7 @@ export function checkTiledImagery(check: RowCheck): void {
   if (!tiled) return;
 
   for (const property of tiled.properties) {
-    const camelCase = TILED_CAMEL_CASE_OF[property.key.value];
+    const camelCase = TILED_CAMEL_CASE_OF.get(property.key.value);
     if (!camelCase) continue;
     if (getProperty(tiled, camelCase)) {
       check.reportKey(property, 'tile-key-spelling', `Both "${property.key.value}" and "${camelCase}" are set; keep only "${camelCase}".`, {
