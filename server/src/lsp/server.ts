@@ -33,6 +33,18 @@ export function startServer(connection: Connection): void {
   const metadataSchemas = new MetadataSchemas(connection, () => ({ supportsConfiguration, global: globalSettings }));
 
   const settingsFor = (uri: string) => settingsByUri.get(uri) ?? globalSettings;
+  /** Problems with the settings already shown: each is shown once, not for every document. */
+  const shownSettingProblems = new Set<string>();
+  const useSettings = (raw: unknown): ServerSettings => {
+    const settings = readSettings(raw);
+    for (const problem of settings.problems) {
+      if (shownSettingProblems.has(problem)) continue;
+      shownSettingProblems.add(problem);
+      connection.console.warn(problem);
+      void connection.window.showWarningMessage(problem);
+    }
+    return settings;
+  };
   const validationContextFor = (uri: string) => metadataSchemas.validationContextFor(uri);
 
   const isImportFile = (uri: string, text: string): boolean => {
@@ -72,7 +84,7 @@ export function startServer(connection: Connection): void {
     if (supportsConfiguration) {
       try {
         const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
-        settingsByUri.set(tracked.uri, readSettings(raw));
+        settingsByUri.set(tracked.uri, useSettings(raw));
       } catch (error) {
         connection.console.warn(`Could not read the settings of ${tracked.uri}: ${String(error)}; using the defaults.`);
       }
@@ -86,7 +98,7 @@ export function startServer(connection: Connection): void {
     clientCapabilities = params.capabilities;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) globalSettings = readSettings(options.settings);
+    if (options?.settings) globalSettings = useSettings(options.settings);
     metadataSchemas.initialize(params);
     return {
       capabilities: {
@@ -131,9 +143,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    shownSettingProblems.clear();
     if (!supportsConfiguration) {
       const raw = (params.settings as { labelboxImport?: unknown } | undefined)?.labelboxImport;
-      if (raw) globalSettings = readSettings(raw);
+      if (raw) globalSettings = useSettings(raw);
       detected.clear();
       void metadataSchemas.settingsChanged();
       for (const tracked of documents.all()) recheck(tracked);

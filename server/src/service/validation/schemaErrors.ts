@@ -67,7 +67,11 @@ function describeType(type: string): string {
 
 function typeOfNode(node: JsonNode | undefined): string {
   if (!node) return 'missing';
-  if (node.type === 'number') return node.isInteger ? 'an integer' : 'a number';
+  if (node.type === 'number') {
+    // 1e400 is valid JSON, but no reader holds it: JavaScript and Python read it as infinity.
+    if (!Number.isFinite(node.value)) return 'a number too large to be read (it becomes infinity)';
+    return node.isInteger ? 'an integer' : 'a number';
+  }
   return node.type === 'null' ? 'null' : describeType(node.type);
 }
 
@@ -90,6 +94,7 @@ function capitalize(text: string): string {
 }
 
 function formatValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to be read';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
