@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
 import { matchesAnyGlob } from '../service/text/glob';
@@ -13,6 +13,7 @@ import { registerLinks } from './features/links';
 import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import { MetadataSchemas } from './metadataSchemas';
+import { INVALID_PARAMS_METHOD, type InvalidParams } from './params';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
@@ -124,7 +125,7 @@ export function startServer(connection: Connection): void {
   connection.onDidOpenTextDocument((params) => {
     // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
     const tracked = documents.open(params, !supportsConfiguration);
-    if (supportsConfiguration) void loadSettings(tracked);
+    if (supportsConfiguration) loadSettings(tracked).catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`));
     else afterRefresh(tracked, false);
   });
 
@@ -154,8 +155,14 @@ export function startServer(connection: Connection): void {
     }
     settingsByUri.clear();
     detected.clear();
-    for (const tracked of documents.all()) void loadSettings(tracked);
+    for (const tracked of documents.all()) loadSettings(tracked).catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`));
     void metadataSchemas.settingsChanged();
+  });
+
+  // Requests whose parameters do not have the expected shape (see params.ts and serverMain.ts).
+  connection.onRequest(INVALID_PARAMS_METHOD, ({ method, problem }: InvalidParams) => {
+    connection.console.error(`Answered ${method} with an error: ${problem}.`);
+    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
   });
 
   connection.onRequest(CheckAsImportFileRequest, ({ uri }) => {
