@@ -7,6 +7,7 @@ import type { HostMessage, PreviewRow, Resource, TextState } from '../src/previe
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../src/preview/shared/rowModel';
 import { decodeOrKeep } from '../src/preview/shared/urls';
 import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
+import { withoutQuery } from '../../server/src/service/text/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
@@ -208,7 +209,7 @@ export class RowView {
         return { element: pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl) };
       case 'dicom': {
         const resource = context.resource(asset.url);
-        const name = decodeOrKeep(asset.url.replace(/[?#].*$/, '').split(/[\\/]/).pop() || asset.url);
+        const name = decodeOrKeep(withoutQuery(asset.url).split(/[\\/]/).pop() || asset.url);
         return {
           element: h(
             'div',

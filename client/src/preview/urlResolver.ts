@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_IMAGE_URL, decodeOrKeep } from './shared/urls';
+import { withoutQuery } from '../../../server/src/service/text/urls';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';
 
@@ -111,7 +112,7 @@ function local(file: string, context: ResolveContext, via?: string): Resolution 
 
 /** The part of a URL that names a file: decoded, without query and fragment. */
 function pathPart(rest: string): string {
-  return decodeOrKeep(rest.replace(/[?#].*$/, ''));
+  return decodeOrKeep(withoutQuery(rest));
 }
 
 const CLOUD_BUCKET = [
