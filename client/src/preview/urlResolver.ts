@@ -1,8 +1,11 @@
 /**
  * Decides what the preview does with each URL of a row: load it from the web, load a file of
  * the workspace instead (a rewrite to a local mirror, a relative path), or load nothing and
- * say why. Pure: no `vscode` import, so it is unit-tested directly.
+ * say why. No `vscode` import, so it is unit-tested directly. Whether a file is inside the
+ * workspace is decided on its real path, links resolved: a link in the workspace to a file
+ * outside it is outside.
  */
+import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_IMAGE_URL, decodeOrKeep } from './shared/urls';
@@ -99,15 +102,49 @@ export function isInside(folder: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/**
+ * The path with every link resolved: the file's real path or, for a path that does not exist
+ * (yet, or ever: a tile template's {z}/{x}/{y}), its nearest existing folder's real path with
+ * the rest after it. Undefined when a link cannot be followed (a loop, no permission).
+ */
+export function realPathOf(file: string): string | undefined {
+  const rest: string[] = [];
+  for (let existing = file; ; ) {
+    try {
+      return path.join(realpathSync.native(existing), ...rest.reverse());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const parent = path.dirname(existing);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === existing) return undefined;
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
 function local(file: string, context: ResolveContext, via?: string): Resolution {
-  const inside = context.workspaceFolders.some((folder) => isInside(folder.path, file));
+  const real = realPathOf(file);
+  if (real === undefined) return { kind: 'blocked', reason: `${file} cannot be followed to a file (a link that loops, or no permission).` };
+  const inside = context.workspaceFolders.some((folder) => isInside(realPathOf(folder.path) ?? folder.path, real));
   if (!inside) {
+    const leads = real === file ? '' : ` (it is a link to ${real})`;
     return {
       kind: 'blocked',
-      reason: `${file} is outside the workspace folders; the preview shows files of the workspace only. Open its folder in the workspace, or copy it there.`,
+      reason: `${file} is outside the workspace folders${leads}; the preview shows files of the workspace only. Open its folder in the workspace, or copy it there.`,
     };
   }
+  if (isSpecialFile(real)) return { kind: 'blocked', reason: `${file} is a device, a pipe or a socket, not a file; the preview does not read it.` };
   return via ? { kind: 'local', path: file, via } : { kind: 'local', path: file };
+}
+
+/** Something that exists and is neither a file nor a folder. */
+function isSpecialFile(real: string): boolean {
+  try {
+    const stat = statSync(real);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The part of a URL that names a file: decoded, without query and fragment. */
