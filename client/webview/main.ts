@@ -134,6 +134,9 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'text':
       rowView.text(message.seq, message.url, message.state);
       return;
+    case 'document':
+      rowView.document(message.url, message.state);
+      return;
     case 'galleryPage':
       gallery.onPage(message);
       return;

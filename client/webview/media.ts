@@ -1,5 +1,5 @@
 /** Elements that show one asset or attachment: images, players, frames, texts, documents. */
-import type { Resource, TextState } from '../src/preview/shared/messages';
+import type { DocumentState, Resource, TextState } from '../src/preview/shared/messages';
 import { tableOf } from '../../server/src/service/text/ownKeys';
 import { extensionOf } from '../../server/src/service/text/urls';
 import { button, h, setAttributes } from './dom';
@@ -13,6 +13,8 @@ export interface ViewContext {
   text(url: string): TextState;
   /** Calls back with the text's state now and whenever it changes; returns an unsubscribe. */
   watchText(url: string, update: (state: TextState) => void): () => void;
+  /** Asks the extension for a document of the row (once) and calls back when it came; returns an unsubscribe. */
+  loadDocument(url: string, update: (state: DocumentState) => void): () => void;
   layer(url: string): { visible: boolean; opacity: number } | undefined;
   setLayer(url: string, layer: { visible: boolean; opacity: number }): void;
 }
@@ -162,21 +164,42 @@ export function fetchedTextView(url: string, resource: Resource, context: ViewCo
   return { element, dispose: context.watchText(url, update) };
 }
 
-/** A PDF: a way to open it, and the document itself where this view has a PDF viewer. */
-export function pdfView(url: string, resource: Resource, context: ViewContext, textLayerUrl?: string): HTMLElement {
-  if (!resource.src) return unavailable(url, resource.blocked ?? 'This address is not loaded.', resource, context);
+/**
+ * A PDF: a way to open it, and the document itself where this view has a PDF viewer. The page
+ * never points an object or a frame at the address (a server could answer with a page whose
+ * scripts would run): the extension fetches the document, checks that it is a PDF and sends
+ * its bytes, shown from a blob of type application/pdf.
+ */
+export function pdfView(url: string, resource: Resource, context: ViewContext, textLayerUrl?: string): { element: HTMLElement; dispose?: () => void } {
+  if (!resource.src) return { element: unavailable(url, resource.blocked ?? 'This address is not loaded.', resource, context) };
   const container = h('div', { class: 'pdf' });
   const canRender = (navigator as Navigator & { pdfViewerEnabled?: boolean }).pdfViewerEnabled === true;
+  let dispose: (() => void) | undefined;
   if (canRender) {
-    const object = h('object', { type: 'application/pdf', 'data-testid': 'pdf-object', 'aria-label': `PDF document ${url}` }, h('p', {}, 'The document cannot be shown here.'));
-    setAttributes(object, { data: resource.src });
-    container.appendChild(object);
+    const status = h('p', { class: 'text-status', 'data-testid': 'pdf-status', role: 'status' }, 'Loading the document…');
+    container.appendChild(status);
+    let blobUrl: string | undefined;
+    const stop = context.loadDocument(url, (state) => {
+      if (state.status === 'failed') {
+        status.textContent = `The document is not shown: ${state.reason}`;
+        return;
+      }
+      if (blobUrl) return;
+      blobUrl = URL.createObjectURL(new Blob([state.bytes.slice()], { type: 'application/pdf' }));
+      const object = h('object', { type: 'application/pdf', 'data-testid': 'pdf-object', 'aria-label': `PDF document ${url}` }, h('p', {}, 'The document cannot be shown here.'));
+      setAttributes(object, { data: blobUrl });
+      status.replaceWith(object);
+    });
+    dispose = () => {
+      stop();
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+    };
   } else {
     container.appendChild(h('p', { class: 'note', 'data-testid': 'pdf-note' }, 'This view cannot show PDF documents; open it externally.'));
   }
   container.appendChild(h('p', { class: 'media-caption' }, h('code', { class: 'address' }, url), viaNote(resource), openExternalButton(url, resource, context, 'Open the PDF externally')));
   if (textLayerUrl) container.appendChild(h('p', { class: 'note' }, 'Text layer: ', h('code', { class: 'address' }, textLayerUrl)));
-  return container;
+  return dispose ? { element: container, dispose } : { element: container };
 }
 
 /** Overlay layers over an image, each with a visibility toggle and an opacity slider. */

@@ -3,7 +3,7 @@
  * under the editor's cursor. Each section is rebuilt only when what it shows changed, so an
  * edit of a metadata value does not reload the image above it.
  */
-import type { HostMessage, PreviewRow, Resource, TextState } from '../src/preview/shared/messages';
+import type { DocumentState, HostMessage, PreviewRow, Resource, TextState } from '../src/preview/shared/messages';
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../src/preview/shared/rowModel';
 import { decodeOrKeep } from '../src/preview/shared/urls';
 import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
@@ -35,10 +35,13 @@ export class RowView {
   private readonly sections = new Map<string, Section>();
   private message: RowMessage | undefined;
   private readonly watchers = new Map<string, Set<(state: TextState) => void>>();
+  /** Documents the extension sent, by address (the last few), and who waits for which. */
+  private readonly documents = new Map<string, DocumentState>();
+  private readonly documentWatchers = new Map<string, Set<(state: DocumentState) => void>>();
   private rendered = 0;
 
   constructor(
-    private readonly host: Omit<ViewContext, 'resource' | 'text' | 'watchText'>,
+    private readonly host: Omit<ViewContext, 'resource' | 'text' | 'watchText' | 'loadDocument'>,
     private readonly onRowShown: (row: PreviewRow | null) => void,
   ) {}
 
@@ -60,6 +63,18 @@ export class RowView {
       set.add(update);
       update(this.context.text(url));
       return () => set.delete(update);
+    },
+    loadDocument: (url, update) => {
+      let set = this.documentWatchers.get(url);
+      if (!set) this.documentWatchers.set(url, (set = new Set()));
+      set.add(update);
+      const known = this.documents.get(url);
+      if (known) update(known);
+      else if (set.size === 1) this.host.post({ type: 'loadDocument', url });
+      return () => {
+        set.delete(update);
+        if (!set.size) this.documentWatchers.delete(url);
+      };
     },
   };
 
@@ -97,6 +112,16 @@ export class RowView {
     if (!this.message || seq !== this.message.seq) return;
     setOwnValue(this.message.texts, url, state);
     for (const update of this.watchers.get(url) ?? []) update(state);
+  }
+
+  /** A document the extension fetched and checked; only one some section waits for is kept. */
+  document(url: string, state: DocumentState): void {
+    const watchers = this.documentWatchers.get(url);
+    if (!watchers) return;
+    this.documents.delete(url);
+    this.documents.set(url, state);
+    while (this.documents.size > 3) this.documents.delete(this.documents.keys().next().value as string);
+    for (const update of watchers) update(state);
   }
 
   /** The allowScripts setting changed: frames are rebuilt with the new sandbox. */
@@ -206,7 +231,7 @@ export class RowView {
       case 'html':
         return { element: frameView(asset.url, context.resource(asset.url), context, 'The HTML asset') };
       case 'pdf':
-        return { element: pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl) };
+        return pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl);
       case 'dicom': {
         const resource = context.resource(asset.url);
         const name = decodeOrKeep(withoutQuery(asset.url).split(/[\\/]/).pop() || asset.url);
@@ -360,7 +385,7 @@ export class RowView {
       case 'html':
         return { element: frameView(url, context.resource(url), context, `HTML attachment ${label}`) };
       case 'pdf':
-        return { element: pdfView(url, context.resource(url), context) };
+        return pdfView(url, context.resource(url), context);
       case 'unknown':
         return { element: h('pre', { class: 'text-body' }, url) };
     }

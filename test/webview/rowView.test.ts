@@ -297,7 +297,17 @@ test('a PDF offers to open it, and DICOM shows its name and a link', async () =>
   );
   const asset = preview.page.getByTestId('asset');
   const viewer = await preview.page.evaluate(() => navigator.pdfViewerEnabled);
-  assert.equal(await asset.getByTestId(viewer ? 'pdf-object' : 'pdf-note').count(), 1);
+  if (viewer) {
+    // The page asks the extension for the document (once for the asset and the attachment) and shows its bytes, never its address.
+    assert.deepEqual((await preview.sent()).filter((message) => message.type === 'loadDocument'), [{ type: 'loadDocument', url: pdf }]);
+    assert.equal(await asset.getByTestId('pdf-status').textContent(), 'Loading the document…');
+    await preview.page.evaluate((url) => window.postMessage({ type: 'document', url, state: { status: 'loaded', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') } }, '*'), pdf);
+    const object = asset.getByTestId('pdf-object');
+    await object.waitFor();
+    assert.deepEqual(await object.evaluate((element) => [element.getAttribute('type'), element.getAttribute('data')?.slice(0, 5)]), ['application/pdf', 'blob:']);
+  } else {
+    assert.equal(await asset.getByTestId('pdf-note').count(), 1);
+  }
   await asset.getByTestId('open-external').click();
   assert.deepEqual((await preview.sent()).at(-1), { type: 'openExternal', url: pdf });
   await preview.send(rowMessage(2, { row_data: dicom, media_type: 'DICOM' }, { mediaType: 'DICOM', resources: { [dicom]: { external: true } } }));

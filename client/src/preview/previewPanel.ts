@@ -5,8 +5,12 @@ import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from
 import { setOwnValue } from '../../../server/src/service/text/ownKeys';
 import { createNonce, previewHtml } from './previewHtml';
 import { externalTarget, resolveContextFor, toResource } from './resources';
-import { addressesOf, describeRow } from './shared/rowModel';
+import { addressesOf, describeRow, documentAddressesOf } from './shared/rowModel';
+import { loadDocument } from './documentLoader';
 import {
+  clipText,
+  MAX_MEDIA_TYPE,
+  MAX_URL,
   parseWebviewMessage,
   type GalleryFilter,
   type HostMessage,
@@ -46,6 +50,9 @@ export class PreviewPanel implements vscode.Disposable {
   private textAbort: AbortController | undefined;
   /** Addresses of the row shown, with how they resolved, for "open externally". */
   private addresses = new Map<string, Resolution>();
+  /** The PDF addresses of the row shown: the only ones the page may ask the extension to fetch. */
+  private documents = new Set<string>();
+  private readonly documentAbort = new AbortController();
   private galleryVisible = false;
   /** The file changed while the gallery was hidden: its pages are stale when it shows again. */
   private galleryStale = false;
@@ -114,6 +121,9 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       case 'openExternal':
         await this.openExternal(message.url);
+        return;
+      case 'loadDocument':
+        await this.sendDocument(message.url);
         return;
       case 'galleryRequest':
         await this.answerGallery(message.requestId, message.from, message.count, message.filter);
@@ -237,7 +247,7 @@ export class PreviewPanel implements vscode.Disposable {
       line: result.range.start.line,
       value: result.value,
       dialect: result.dialect,
-      mediaType: result.mediaType ?? result.inferredMediaType,
+      mediaType: clipText(result.mediaType ?? result.inferredMediaType, MAX_MEDIA_TYPE),
       mediaTypeInferred: result.mediaType === undefined && result.inferredMediaType !== undefined,
       problems: result.problems.map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: problem.range.start.line })),
       metadataNames: result.metadataNames,
@@ -263,6 +273,7 @@ export class PreviewPanel implements vscode.Disposable {
   private postRow(row: PreviewRow, context: ResolveContext): void {
     const model = describeRow(row.value, row.mediaType, row.metadataNames);
     const { load, fetch, link } = addressesOf(model);
+    this.documents = new Set(documentAddressesOf(model));
     const resources: Record<string, Resource> = {};
     const texts: Record<string, TextState> = {};
     this.addresses = new Map();
@@ -328,6 +339,18 @@ export class PreviewPanel implements vscode.Disposable {
     this.showRow({ index });
   }
 
+  /** Fetches a PDF of the row shown, checks that it is one, and sends its bytes to the page. */
+  private async sendDocument(address: string): Promise<void> {
+    const resolution = this.addresses.get(address);
+    if (!resolution || !this.documents.has(address)) {
+      this.deps.log.warn(`Preview: not fetching ${address.slice(0, 200)}: it is not a document of the row shown.`);
+      return;
+    }
+    // Not cancelled by moving to another row: the page may keep showing this one's section.
+    const state = await loadDocument(resolution, this.documentAbort.signal);
+    if (!this.documentAbort.signal.aborted) this.post({ type: 'document', url: address, state });
+  }
+
   /** Opens an address of the row shown (or a link of its text) outside VS Code's webview. */
   private async openExternal(address: string): Promise<void> {
     const resolution = this.addresses.get(address);
@@ -373,9 +396,9 @@ export class PreviewPanel implements vscode.Disposable {
       tiles: (page?.tiles ?? []).map((tile) => ({
         index: tile.index,
         line: tile.line,
-        globalKey: tile.globalKey,
-        externalId: tile.externalId,
-        mediaType: tile.mediaType,
+        globalKey: clipText(tile.globalKey, MAX_URL),
+        externalId: clipText(tile.externalId, MAX_URL),
+        mediaType: clipText(tile.mediaType, MAX_MEDIA_TYPE),
         mediaTypeInferred: tile.mediaTypeInferred,
         errors: tile.errors,
         warnings: tile.warnings,
@@ -395,6 +418,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.textAbort?.abort();
+    this.documentAbort.abort();
     for (const timer of [this.editTimer, this.galleryTimer, this.retryTimer]) if (timer) clearTimeout(timer);
     this.onDisposeEmitter.fire();
     this.onDisposeEmitter.dispose();

@@ -9,7 +9,17 @@ import { isInt, isRecord, isShortString, optionalString, type Plain } from './va
 export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'AUDIO', 'TEXT', 'HTML', 'PDF', 'CONVERSATIONAL', 'TMS_GEO', 'TMS_SIMPLE', 'DICOM'] as const;
 
 export const MAX_GALLERY_PAGE = 500;
-const MAX_URL = 65_536;
+export const MAX_URL = 65_536;
+/** A media type longer than this is no media type; the extension sends its start. */
+export const MAX_MEDIA_TYPE = 100;
+
+/**
+ * A text of the file cut to what a message allows, marked as cut: the page refuses a whole
+ * message with a field over its limit, so the extension fits fields to the limits first.
+ */
+export function clipText(text: string | undefined, max: number): string | undefined {
+  return text !== undefined && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 const MAX_ROWS = 100_000_000;
 
 /** What the webview may do with one URL of the row, decided by the extension. */
@@ -30,6 +40,9 @@ export type TextState =
   | { status: 'loading' }
   | { status: 'loaded'; text: string; truncated: boolean }
   | { status: 'failed'; reason: string };
+
+/** A document (a PDF) the extension fetched and checked for the page, which shows it from its bytes. */
+export type DocumentState = { status: 'loaded'; bytes: Uint8Array } | { status: 'failed'; reason: string };
 
 export interface RowProblemInfo {
   severity: 'error' | 'warning' | 'information' | 'hint';
@@ -86,6 +99,7 @@ export type HostMessage =
       texts: Record<string, TextState>;
     }
   | { type: 'text'; seq: number; url: string; state: TextState }
+  | { type: 'document'; url: string; state: DocumentState }
   | { type: 'galleryPage'; requestId: number; from: number; total: number; rowCount: number; tiles: GalleryTile[] }
   /** The file changed: the gallery's pages are stale. */
   | { type: 'galleryChanged' };
@@ -96,6 +110,8 @@ export type WebviewMessage =
   /** Move the editor's cursor to a row and reveal it. */
   | { type: 'reveal'; index: number }
   | { type: 'openExternal'; url: string }
+  /** Fetch a PDF of the row shown and send its bytes ('document'). */
+  | { type: 'loadDocument'; url: string }
   | { type: 'galleryRequest'; requestId: number; from: number; count: number; filter: GalleryFilter }
   | { type: 'view'; view: 'row' | 'gallery' };
 
@@ -131,6 +147,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isInt(value.index, 0, MAX_ROWS) ? { type: 'reveal', index: value.index } : undefined;
     case 'openExternal':
       return isShortString(value.url, MAX_URL) && value.url.length > 0 ? { type: 'openExternal', url: value.url } : undefined;
+    case 'loadDocument':
+      return isShortString(value.url, MAX_URL) && value.url.length > 0 ? { type: 'loadDocument', url: value.url } : undefined;
     case 'galleryRequest': {
       const filter = parseFilter(value.filter);
       if (!filter || !isInt(value.requestId, 0, 2 ** 31) || !isInt(value.from, 0, MAX_ROWS) || !isInt(value.count, 1, MAX_GALLERY_PAGE)) return undefined;
@@ -161,6 +179,12 @@ function isTextState(value: unknown): value is TextState {
   return value.status === 'failed' && typeof value.reason === 'string';
 }
 
+function isDocumentState(value: unknown): value is DocumentState {
+  if (!isRecord(value)) return false;
+  if (value.status === 'loaded') return value.bytes instanceof Uint8Array;
+  return value.status === 'failed' && typeof value.reason === 'string';
+}
+
 function isMapOf<T>(value: unknown, check: (item: unknown) => item is T): value is Record<string, T> {
   return isRecord(value) && Object.values(value).every(check);
 }
@@ -183,9 +207,9 @@ function isRow(value: unknown): value is PreviewRow {
     isInt(value.index, 0, MAX_ROWS) &&
     isInt(value.rowCount, 0, MAX_ROWS) &&
     isInt(value.line, 0, Number.MAX_SAFE_INTEGER) &&
-    'value' in value &&
+    // No value: an element that could not be read at all (JSON leaves undefined out); the page says so.
     (value.dialect === undefined || value.dialect === 'current' || value.dialect === 'legacy') &&
-    optionalString(value.mediaType, 100) &&
+    optionalString(value.mediaType, MAX_MEDIA_TYPE) &&
     typeof value.mediaTypeInferred === 'boolean' &&
     Array.isArray(value.problems) &&
     value.problems.every(isProblem) &&
@@ -200,7 +224,7 @@ function isTile(value: unknown): value is GalleryTile {
     isInt(value.line, 0, Number.MAX_SAFE_INTEGER) &&
     optionalString(value.globalKey, MAX_URL) &&
     optionalString(value.externalId, MAX_URL) &&
-    optionalString(value.mediaType, 100) &&
+    optionalString(value.mediaType, MAX_MEDIA_TYPE) &&
     (value.mediaTypeInferred === undefined || typeof value.mediaTypeInferred === 'boolean') &&
     isInt(value.errors, 0, Number.MAX_SAFE_INTEGER) &&
     isInt(value.warnings, 0, Number.MAX_SAFE_INTEGER) &&
@@ -229,6 +253,8 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
       return isInt(message.seq, 0, Number.MAX_SAFE_INTEGER) && typeof message.url === 'string' && isTextState(message.state)
         ? (message as HostMessage)
         : undefined;
+    case 'document':
+      return typeof message.url === 'string' && isDocumentState(message.state) ? (message as HostMessage) : undefined;
     case 'galleryPage':
       return isInt(message.requestId, 0, 2 ** 31) &&
         isInt(message.from, 0, MAX_ROWS) &&

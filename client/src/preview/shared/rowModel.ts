@@ -185,8 +185,20 @@ function legacyAsset(row: Plain): AssetModel {
   return { kind: 'missing', note: 'This row has no asset (imageUrl, videoUrl, data, conversationalUrl, conversationalData or tileLayerUrl).' };
 }
 
+/** Coordinates beyond this are no place on a map or an image; the map library turns them into NaN. */
+const MAX_COORDINATE = 1e9;
+const coordinate = (value: unknown) => {
+  const number = num(value);
+  return number !== undefined && Math.abs(number) <= MAX_COORDINATE ? number : undefined;
+};
+/** A zoom level the map can show (Labelbox's tiled imagery uses 0 to about 23). */
+const zoom = (value: unknown) => {
+  const number = num(value);
+  return number !== undefined && number >= 0 && number <= 30 ? number : undefined;
+};
+
 function isPoint(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && num(value[0]) !== undefined && num(value[1]) !== undefined;
+  return Array.isArray(value) && value.length === 2 && coordinate(value[0]) !== undefined && coordinate(value[1]) !== undefined;
 }
 
 /** A tiled imagery object, camelCase or snake_case keys. */
@@ -216,10 +228,12 @@ export function tiledOf(object: Plain): TiledModel | undefined {
       [Math.max(a[0], b[0]), Math.max(a[1], b[1])],
     ];
   }
-  const minZoom = num(get('minZoom', 'min_zoom'));
-  const maxZoom = num(get('maxZoom', 'max_zoom'));
-  const maxNativeZoom = num(get('maxNativeZoom', 'max_native_zoom'));
-  const tileSize = num(get('tileSize', 'tile_size'));
+  // Out-of-range values are left to the server's diagnostics; the map uses its defaults.
+  const minZoom = zoom(get('minZoom', 'min_zoom'));
+  const maxZoom = zoom(get('maxZoom', 'max_zoom'));
+  const maxNativeZoom = zoom(get('maxNativeZoom', 'max_native_zoom'));
+  const size = num(get('tileSize', 'tile_size'));
+  const tileSize = size !== undefined && size <= 4096 ? size : undefined;
   if (minZoom !== undefined) model.minZoom = minZoom;
   if (maxZoom !== undefined) model.maxZoom = maxZoom;
   if (maxNativeZoom !== undefined) model.maxNativeZoom = maxNativeZoom;
@@ -300,6 +314,13 @@ function attachmentsOf(row: Plain): AttachmentModel[] {
     const kind = KIND_OF_TYPE.get(type);
     return kind ? { ...base, kind, value } : { ...base, kind: 'unknown', value, problem: type ? `Unknown attachment type ${type}.` : 'The attachment has no type.' };
   });
+}
+
+/** The PDF documents of a row (its asset and PDF_URL attachments), which the extension fetches for the page. */
+export function documentAddressesOf(model: RowModel): string[] {
+  const documents = model.asset.kind === 'pdf' ? [model.asset.url] : [];
+  for (const attachment of model.attachments) if (attachment.kind === 'pdf' && !attachment.problem) documents.push(attachment.value);
+  return documents;
 }
 
 /** Each URL of a row and what the webview does with it: load it, or show text the extension fetches. */
