@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotification } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { LanguageStatus } from './languageStatus';
+import { RestartPolicy } from './restartPolicy';
 import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
@@ -14,7 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new LanguageStatus();
   context.subscriptions.push(output, status);
 
-  client = createLanguageClient(context, output);
+  const restarts = new RestartPolicy();
+  client = createLanguageClient(context, output, restarts);
   const languageClient = client;
   registerPreview(context, languageClient);
 
@@ -35,7 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('labelboxImport.convertFile', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.convertToCurrentFormat', apply: 'first' }),
     ),
-    vscode.commands.registerCommand('labelboxImport.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('labelboxImport.restartServer', () => {
+      restarts.reset();
+      return languageClient.restart();
+    }),
+    // Trust granted: start the server again, so that it reads the settings it ignored until now.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     vscode.commands.registerCommand('labelboxImport.showOutput', () => output.show(true)),
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
   );

@@ -147,3 +147,50 @@ test('a metadata schema that is a link to /dev/zero is refused without reading i
     await schemaClient.stop();
   }
 });
+
+test('in an untrusted workspace no setting or link makes the server read a schema outside the workspace folders', async () => {
+  const folder = join(root, 'untrusted');
+  const outside = join(root, 'outside-untrusted');
+  mkdirSync(join(folder, '.labelbox'), { recursive: true });
+  mkdirSync(outside, { recursive: true });
+  // Not a schema: the first line of a file a hostile setting would like shown in the status.
+  writeFileSync(join(outside, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
+  writeFileSync(join(outside, 'schema.json'), JSON.stringify([{ id: 'cl0000000000000000000secret', name: 'secret_field', kind: 'CustomMetadataString', reserved: false }]));
+  writeFileSync(join(folder, 'rows.labelbox.json'), `[${ROW}]`);
+  const uri = URI.file(join(folder, 'rows.labelbox.json')).toString();
+  const statusOf = async (settings: unknown, workspaceTrusted: boolean) => {
+    const schemaClient = await TestLspClient.start({
+      settings,
+      initializationOptions: { workspaceTrusted },
+      workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'untrusted' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+    });
+    try {
+      schemaClient.open(uri, `[${ROW}]`);
+      await schemaClient.diagnosticsFor(uri);
+      const status = await schemaClient.waitFor(
+        () => schemaClient.notifications.find((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).metadataSchema)?.params as StatusParams | undefined,
+        10_000,
+        'a status naming the schema',
+      );
+      return { status, everything: JSON.stringify(schemaClient.notifications) + schemaClient.stderr };
+    } finally {
+      await schemaClient.stop();
+    }
+  };
+  for (const setting of ['../outside-untrusted/passwd', join(outside, 'passwd'), '../outside-untrusted/schema.json']) {
+    const { status, everything } = await statusOf({ metadataSchema: setting }, false);
+    assert.match(status.metadataSchemaProblem ?? '', /^In an untrusted workspace the metadata schema is read only from inside the workspace folders, and .* is outside them\. Trust the workspace to use it\.$/, setting);
+    assert.doesNotMatch(everything, /root:x:0|secret_field/, setting);
+  }
+  symlinkSync(join(outside, 'passwd'), join(folder, '.labelbox', 'metadata-schema.json'));
+  const linked = await statusOf({}, false);
+  assert.match(linked.status.metadataSchemaProblem ?? '', /\.labelbox\/metadata-schema\.json is a link to a file outside them/);
+  assert.doesNotMatch(linked.everything, /root:x:0/);
+  // Trusted, the user's settings and links are followed; a file that is not a schema is named, never quoted.
+  const trusted = await statusOf({ metadataSchema: '../outside-untrusted/passwd' }, true);
+  assert.match(trusted.status.metadataSchemaProblem ?? '', /The file is not valid JSON/);
+  assert.doesNotMatch(trusted.everything, /root:x:0/);
+  const trustedSchema = await statusOf({ metadataSchema: '../outside-untrusted/schema.json' }, true);
+  assert.match(trustedSchema.status.metadataSchema ?? '', /schema\.json \(1 custom field\)/);
+});

@@ -5,11 +5,12 @@
  * workspace is decided on its real path, links resolved: a link in the workspace to a file
  * outside it is outside.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_IMAGE_URL, decodeOrKeep } from './shared/urls';
 import { withoutQuery } from '../../../server/src/service/text/urls';
+import { isInside, realPathOf } from '../../../server/src/node/realPath';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';
 
@@ -103,31 +104,6 @@ function folderOf(target: string, folders: WorkspaceFolderInfo[]): string | { pr
   if (path.isAbsolute(target)) return path.resolve(target);
   if (!folders[0]) return { problem: `"${target}" is a relative folder, but no folder is open in the workspace.` };
   return path.resolve(folders[0].path, target);
-}
-
-export function isInside(folder: string, candidate: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/**
- * The path with every link resolved: the file's real path or, for a path that does not exist
- * (yet, or ever: a tile template's {z}/{x}/{y}), its nearest existing folder's real path with
- * the rest after it. Undefined when a link cannot be followed (a loop, no permission).
- */
-export function realPathOf(file: string): string | undefined {
-  const rest: string[] = [];
-  for (let existing = file; ; ) {
-    try {
-      return path.join(realpathSync.native(existing), ...rest.reverse());
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const parent = path.dirname(existing);
-      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === existing) return undefined;
-      rest.push(path.basename(existing));
-      existing = parent;
-    }
-  }
 }
 
 function local(file: string, context: ResolveContext, via?: string): Resolution {
