@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { URI } from 'vscode-uri';
 import { ResponseError } from 'vscode-jsonrpc';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { StatusParams } from '../../server/src/protocol';
-import { TestLspClient } from '../lsp/lspClient';
+import { SERVER_PATH, TestLspClient } from '../lsp/lspClient';
 import { peakMemoryMegabytes } from './memory';
 
 /**
@@ -193,4 +194,18 @@ test('in an untrusted workspace no setting or link makes the server read a schem
   assert.doesNotMatch(trusted.everything, /root:x:0/);
   const trustedSchema = await statusOf({ metadataSchema: '../outside-untrusted/schema.json' }, true);
   assert.match(trustedSchema.status.metadataSchema ?? '', /schema\.json \(1 custom field\)/);
+});
+
+test('an error no handler catches ends the server with a few plain lines, never the source of the bundle', async () => {
+  // Thrown from a timer once the server runs, as a bug in a timer or a callback would be.
+  const thrower = join(root, 'throw-later.cjs');
+  writeFileSync(thrower, "setTimeout(() => { throw new Error('injected failure'); }, 300);\n");
+  const started = spawn(process.execPath, ['--require', thrower, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  started.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => started.on('exit', resolve));
+  assert.equal(code, 1);
+  assert.match(stderr, /^Labelbox import language server stopped on an unexpected error: Error: injected failure\n\s+at /);
+  assert.ok(stderr.length < 3000, `${stderr.length} characters on stderr`);
+  assert.doesNotMatch(stderr, /^\s*\^\s*$/m, 'Node printed the source line of the error');
 });
