@@ -4,7 +4,9 @@ import { dirname, join, relative } from 'node:path';
 /**
  * Finds lookups that let a string from a file or a workspace reach an object's prototype:
  * `object[key]` and `key in object` with a key typed `string` (not a union of known
- * literals), and `for (… in …)`. With a key of "constructor", "toString" or "__proto__" such
+ * literals), `for (… in …)`, `Object.assign` from anything but an object literal (it assigns,
+ * so a "__proto__" key replaces the prototype) and `x.hasOwnProperty(…)` (a parsed object may
+ * have its own "hasOwnProperty"). With a key of "constructor", "toString" or "__proto__" such
  * a lookup finds Object.prototype's members (or, when assigning, sets the prototype). Use a
  * Map, or ownValue / hasOwnKey from server/src/service/text/ownKeys.ts, the one place allowed
  * to do such a lookup (after an own-property check).
@@ -65,6 +67,13 @@ function hostileLookup(node: ts.Node, checker: ts.TypeChecker): string | undefin
     return undefined;
   }
   if (ts.isForInStatement(node)) return 'for…in also walks inherited keys';
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const callee = node.expression;
+    if (callee.name.text === 'hasOwnProperty') return 'x.hasOwnProperty(): use Object.hasOwn';
+    if (callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && node.arguments.slice(1).some((argument) => !ts.isObjectLiteralExpression(argument))) {
+      return 'Object.assign from a value that may hold "__proto__"';
+    }
+  }
   return undefined;
 }
 

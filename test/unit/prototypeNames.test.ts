@@ -117,6 +117,7 @@ test('the lookup check finds each kind of hostile lookup', () => {
         '  const found: unknown[] = [table[key], key in row, table[known], list[0], "a" in row];',
         '  for (const name in row) found.push(name);',
         '  row[key] = 1;',
+        '  found.push(row.hasOwnProperty(key), Object.assign({}, row), Object.assign({}, { a: 1 }));',
         '  return found;',
         '}',
       ].join('\n'),
@@ -129,6 +130,8 @@ test('the lookup check finds each kind of hostile lookup', () => {
         [3, 'key in row'],
         [4, 'for (const name in row) found.push(name);'],
         [5, 'row[key]'],
+        [6, 'row.hasOwnProperty(key)'],
+        [6, 'Object.assign({}, row)'],
       ],
     );
   } finally {

@@ -1,4 +1,5 @@
 import type { Message, NotificationMessage, RequestMessage } from 'vscode-languageserver';
+import { ownValue } from '../service/text/ownKeys';
 
 /**
  * The shape of the parameters of every message the server handles, checked before a handler
@@ -25,7 +26,7 @@ function fields(checks: ReadonlyArray<readonly [string, Check]>, optional = fals
     if (value === undefined && optional) return undefined;
     if (!isObject(value)) return 'is not an object';
     for (const [name, check] of checks) {
-      const problem = check(Object.hasOwn(value, name) ? value[name] : undefined);
+      const problem = check(ownValue(value, name));
       if (problem) return under(name, problem);
     }
     return undefined;
