@@ -15,7 +15,7 @@ import { hostileDocument, unreadable } from './hostileDocuments';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_917) + 5;
-const FILES = Number(process.env.FUZZ_CLI_FILES ?? 420);
+const FILES = Number(process.env.FUZZ_CLI_FILES ?? 350);
 const TIMEOUT_MS = 120_000;
 const root = mkdtempSync(join(tmpdir(), 'labelbox-hostile-cli-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -16,7 +16,7 @@ import { peakMemoryMegabytes } from './memory';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_917) + 3;
 const DOCUMENTS = Number(process.env.FUZZ_LSP_DOCUMENTS ?? 300);
-const EDITED = Math.round(DOCUMENTS / 3);
+const EDITED = Math.round(DOCUMENTS / 4);
 /** A generous guard per answer (they take milliseconds), not a measure. */
 const BOUND_MS = 15_000;
 const MAX_MEMORY_MB = 1536;

@@ -25,7 +25,7 @@ import { applyEdit, hostileDocument, hostileEdits, PROTOTYPE_NAMES, unreadable }
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_917);
 const DOCUMENTS = Number(process.env.FUZZ_DOCUMENTS ?? 1000);
-const EDITED_DOCUMENTS = Math.round(DOCUMENTS / 4);
+const EDITED_DOCUMENTS = Math.round(DOCUMENTS / 6);
 /**
  * A generous guard per document: a few seconds, and 10 µs per character for the megabyte
  * ones (linear work takes about a tenth of that); a quadratic blow-up takes far longer.

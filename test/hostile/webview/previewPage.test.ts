@@ -17,7 +17,7 @@ import { rowMessage, served } from '../../webview/rows';
 import { hostileDocument, PROTOTYPE_NAMES, unreadable } from '../hostileDocuments';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_917) + 7;
-const ROWS = Number(process.env.FUZZ_PREVIEW_ROWS ?? 250);
+const ROWS = Number(process.env.FUZZ_PREVIEW_ROWS ?? 200);
 /** A generous guard per row (rendering takes milliseconds). */
 const BOUND_MS = 5000;
 
