@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotification } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { LanguageStatus } from './languageStatus';
+import { RestartPolicy } from './restartPolicy';
 import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
@@ -14,7 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new LanguageStatus();
   context.subscriptions.push(output, status);
 
-  client = createLanguageClient(context, output);
+  const restarts = new RestartPolicy();
+  client = createLanguageClient(context, output, restarts);
   const languageClient = client;
   registerPreview(context, languageClient);
 
@@ -41,7 +43,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (level === 'warning') void vscode.window.showWarningMessage(message);
       else void vscode.window.showInformationMessage(message);
     }),
-    vscode.commands.registerCommand('labelboxImport.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('labelboxImport.restartServer', () => {
+      restarts.reset();
+      return languageClient.restart();
+    }),
+    // Trust granted: start the server again, so that it reads the settings it ignored until now.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     vscode.commands.registerCommand('labelboxImport.showOutput', () => output.show(true)),
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
   );

@@ -6,6 +6,7 @@
 import 'leaflet/dist/leaflet.css';
 import './style.css';
 import { EMPTY_FILTER, parseHostMessage, parsePanelState, type PanelState, type WebviewMessage } from '../src/preview/shared/messages';
+import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
 import { h } from './dom';
 import { GalleryView } from './galleryView';
 import { RowView } from './rowView';
@@ -25,12 +26,12 @@ const rowView = new RowView(
   {
     post,
     allowScripts: () => allowScripts,
-    layer: (url) => state.layers[url],
+    layer: (url) => ownValue(state.layers, url),
     setLayer: (url, layer) => {
-      state.layers[url] = layer;
+      setOwnValue(state.layers, url, layer);
       // Keep the saved state small: only the last few layers touched.
       const urls = Object.keys(state.layers);
-      if (urls.length > 50) delete state.layers[urls[0]];
+      if (urls.length > 50) Reflect.deleteProperty(state.layers, urls[0]);
       save();
     },
   },

@@ -1,5 +1,6 @@
 /** Elements that show one asset or attachment: images, players, frames, texts, documents. */
 import type { Resource, TextState } from '../src/preview/shared/messages';
+import { tableOf } from '../../server/src/service/text/ownKeys';
 import { extensionOf } from '../../server/src/service/text/urls';
 import { button, h, setAttributes } from './dom';
 import { namedIcon } from './icons';
@@ -102,7 +103,7 @@ export function imageView(url: string, resource: Resource, context: ViewContext,
   return figure;
 }
 
-const MIME_TYPES: Record<string, string> = {
+const MIME_TYPES = tableOf({
   mp4: 'video/mp4',
   m4v: 'video/mp4',
   webm: 'video/webm',
@@ -117,7 +118,7 @@ const MIME_TYPES: Record<string, string> = {
   flac: 'audio/flac',
   ogg: 'audio/ogg',
   oga: 'audio/ogg',
-};
+});
 
 const CODEC_NOTE = 'VS Code plays H.264, VP8 and VP9 video with MP3, WAV, Vorbis, Opus or FLAC audio; AAC audio does not play.';
 
@@ -158,7 +159,7 @@ export function mediaView(kind: 'video' | 'audio', url: string, resource: Resour
     container.replaceChildren(unshownCard(why, url, reason, resource, context, 'media-fallback'));
   };
   const extension = extensionOf(url);
-  const mime = extension ? MIME_TYPES[extension] : undefined;
+  const mime = extension ? MIME_TYPES.get(extension) : undefined;
   if (mime && player.canPlayType(mime) === '') {
     showFallback('cannot-play', `This view cannot play .${extension} files. ${CODEC_NOTE}`);
     return container;

@@ -6,6 +6,8 @@
 import type { HostMessage, PreviewRow, Resource, TextState } from '../src/preview/shared/messages';
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../src/preview/shared/rowModel';
 import { decodeOrKeep } from '../src/preview/shared/urls';
+import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
+import { withoutQuery } from '../../server/src/service/text/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
@@ -50,8 +52,8 @@ export class RowView {
     allowScripts: () => this.host.allowScripts(),
     layer: (url) => this.host.layer(url),
     setLayer: (url, layer) => this.host.setLayer(url, layer),
-    resource: (url) => this.message?.resources[url] ?? NO_RESOURCE,
-    text: (url) => this.message?.texts[url] ?? { status: 'failed', reason: 'Not fetched.' },
+    resource: (url) => (this.message && ownValue(this.message.resources, url)) ?? NO_RESOURCE,
+    text: (url) => (this.message && ownValue(this.message.texts, url)) ?? { status: 'failed', reason: 'Not fetched.' },
     watchText: (url, update) => {
       let set = this.watchers.get(url);
       if (!set) this.watchers.set(url, (set = new Set()));
@@ -73,7 +75,7 @@ export class RowView {
     const model = describeRow(row.value, row.mediaType, row.metadataNames);
     const overlays = model.attachments.filter((attachment) => attachment.kind === 'overlay' && !attachment.problem);
     const overlaysOnImage = model.asset.kind === 'image' && overlays.length > 0;
-    const urlsOf = (urls: string[]) => urls.map((url) => [url, message.resources[url], message.texts[url]]);
+    const urlsOf = (urls: string[]) => urls.map((url) => [url, ownValue(message.resources, url), ownValue(message.texts, url)]);
     const assetUrls = assetAddresses(model.asset).concat(overlaysOnImage ? overlays.map((overlay) => overlay.value) : []);
     this.render([
       ['header', JSON.stringify([row.index, row.rowCount, row.line]), () => this.header(row)],
@@ -93,7 +95,7 @@ export class RowView {
   /** A text the extension fetched for the row shown. */
   text(seq: number, url: string, state: TextState): void {
     if (!this.message || seq !== this.message.seq) return;
-    this.message.texts[url] = state;
+    setOwnValue(this.message.texts, url, state);
     for (const update of this.watchers.get(url) ?? []) update(state);
   }
 
@@ -209,7 +211,7 @@ export class RowView {
         return { element: pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl) };
       case 'dicom': {
         const resource = context.resource(asset.url);
-        const name = decodeOrKeep(asset.url.replace(/[?#].*$/, '').split(/[\\/]/).pop() || asset.url);
+        const name = decodeOrKeep(withoutQuery(asset.url).split(/[\\/]/).pop() || asset.url);
         return {
           element: h(
             'div',

@@ -13,7 +13,9 @@ test('the policy allows scripts only with the nonce, no eval, no connections, an
   assert.deepEqual(directives['style-src'], [SOURCE, "'unsafe-inline'"]);
   assert.deepEqual(directives['img-src'], [SOURCE, 'https:', 'data:', 'blob:']);
   assert.deepEqual(directives['media-src'], [SOURCE, 'https:', 'blob:']);
-  assert.deepEqual(directives['frame-src'], [SOURCE, 'https:']);
+  assert.deepEqual(directives['frame-src'], [SOURCE, 'https:', 'blob:']);
+  // No object ever loads an address: PDFs come as bytes the extension checked, shown from a blob.
+  assert.deepEqual(directives['object-src'], ['blob:']);
   assert.deepEqual(directives['connect-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ['https:']);
   assert.doesNotMatch(directives['script-src'].join(' '), /unsafe-inline/);

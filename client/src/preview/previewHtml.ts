@@ -25,8 +25,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'unsafe-inline'`,
     `img-src ${cspSource} https: data: blob:`,
     `media-src ${cspSource} https: blob:`,
-    `frame-src ${cspSource} https:`,
-    `object-src ${cspSource} https:`,
+    // HTML assets in sandboxed frames; PDFs in objects (which count as frames), only from the
+    // bytes the extension fetched and checked, as a blob of type application/pdf the page makes.
+    `frame-src ${cspSource} https: blob:`,
+    'object-src blob:',
     `font-src ${cspSource}`,
     "connect-src 'none'",
     "worker-src 'none'",

@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../../server/src/protocol';
+import { setOwnValue } from '../../../server/src/service/text/ownKeys';
 import { createNonce, previewHtml } from './previewHtml';
 import { externalTarget, fileStates, pageBase, resolveContextFor, toResource } from './resources';
 import { addressesOf, describeRow } from './shared/rowModel';
 import {
+  clipText,
+  MAX_MEDIA_TYPE,
+  MAX_URL,
   parseWebviewMessage,
   type GalleryFilter,
   type HostMessage,
@@ -278,7 +282,7 @@ export class PreviewPanel implements vscode.Disposable {
       line: result.range.start.line,
       value: result.value,
       dialect: result.dialect,
-      mediaType: result.mediaType ?? result.inferredMediaType,
+      mediaType: clipText(result.mediaType ?? result.inferredMediaType, MAX_MEDIA_TYPE),
       mediaTypeInferred: result.mediaType === undefined && result.inferredMediaType !== undefined,
       problems: result.problems.map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: problem.range.start.line })),
       metadataNames: result.metadataNames,
@@ -318,7 +322,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     for (const address of [...load, ...link]) {
-      resources[address] = toResource(addresses.get(address)!, webview, load.includes(address), files);
+      setOwnValue(resources, address, toResource(addresses.get(address)!, webview, load.includes(address), files));
     }
     this.textAbort?.abort();
     const abort = new AbortController();
@@ -330,9 +334,9 @@ export class PreviewPanel implements vscode.Disposable {
       const resolution = addresses.get(address)!;
       const resource = toResource(resolution, webview, false, files);
       resource.base = pageBase(address, resolution);
-      resources[address] = resource;
+      setOwnValue(resources, address, resource);
       const cached = resource.notFound ? { status: 'failed' as const, reason: resource.notFound } : this.deps.texts.cached(resolution);
-      texts[address] = cached ?? { status: 'loading' };
+      setOwnValue(texts, address, cached ?? { status: 'loading' });
       if (!cached) pending.push([address, resolution]);
     }
     this.post({ type: 'row', seq, row, resources, texts });
@@ -423,9 +427,9 @@ export class PreviewPanel implements vscode.Disposable {
       tiles: (page?.tiles ?? []).map((tile) => ({
         index: tile.index,
         line: tile.line,
-        globalKey: tile.globalKey,
-        externalId: tile.externalId,
-        mediaType: tile.mediaType,
+        globalKey: clipText(tile.globalKey, MAX_URL),
+        externalId: clipText(tile.externalId, MAX_URL),
+        mediaType: clipText(tile.mediaType, MAX_MEDIA_TYPE),
         mediaTypeInferred: tile.mediaTypeInferred,
         errors: tile.errors,
         warnings: tile.warnings,

@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
 import { matchesAnyGlob } from '../service/text/glob';
@@ -13,6 +13,7 @@ import { registerLinks } from './features/links';
 import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import { MetadataSchemas } from './metadataSchemas';
+import { INVALID_PARAMS_METHOD, type InvalidParams } from './params';
 import type { ServerContext } from './serverContext';
 import { imageResolverFor } from './imageSources';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -34,6 +35,18 @@ export function startServer(connection: Connection): void {
   const metadataSchemas = new MetadataSchemas(connection, () => ({ supportsConfiguration, global: globalSettings }));
 
   const settingsFor = (uri: string) => settingsByUri.get(uri) ?? globalSettings;
+  /** Problems with the settings already shown: each is shown once, not for every document. */
+  const shownSettingProblems = new Set<string>();
+  const useSettings = (raw: unknown): ServerSettings => {
+    const settings = readSettings(raw);
+    for (const problem of settings.problems) {
+      if (shownSettingProblems.has(problem)) continue;
+      shownSettingProblems.add(problem);
+      connection.console.warn(problem);
+      void connection.window.showWarningMessage(problem);
+    }
+    return settings;
+  };
   const validationContextFor = (uri: string) => metadataSchemas.validationContextFor(uri);
 
   const isImportFile = (uri: string, text: string): boolean => {
@@ -74,7 +87,7 @@ export function startServer(connection: Connection): void {
     if (supportsConfiguration) {
       try {
         const raw = await connection.workspace.getConfiguration({ scopeUri: tracked.uri, section: 'labelboxImport' });
-        settingsByUri.set(tracked.uri, readSettings(raw));
+        settingsByUri.set(tracked.uri, useSettings(raw));
       } catch (error) {
         connection.console.warn(`Could not read the settings of ${tracked.uri}: ${String(error)}; using the defaults.`);
       }
@@ -88,7 +101,7 @@ export function startServer(connection: Connection): void {
     clientCapabilities = params.capabilities;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) globalSettings = readSettings(options.settings);
+    if (options?.settings) globalSettings = useSettings(options.settings);
     metadataSchemas.initialize(params);
     return {
       capabilities: {
@@ -114,7 +127,7 @@ export function startServer(connection: Connection): void {
   connection.onDidOpenTextDocument((params) => {
     // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
     const tracked = documents.open(params, !supportsConfiguration);
-    if (supportsConfiguration) void loadSettings(tracked);
+    if (supportsConfiguration) loadSettings(tracked).catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`));
     else afterRefresh(tracked, false);
   });
 
@@ -133,9 +146,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    shownSettingProblems.clear();
     if (!supportsConfiguration) {
       const raw = (params.settings as { labelboxImport?: unknown } | undefined)?.labelboxImport;
-      if (raw) globalSettings = readSettings(raw);
+      if (raw) globalSettings = useSettings(raw);
       detected.clear();
       void metadataSchemas.settingsChanged();
       for (const tracked of documents.all()) recheck(tracked);
@@ -143,8 +157,14 @@ export function startServer(connection: Connection): void {
     }
     settingsByUri.clear();
     detected.clear();
-    for (const tracked of documents.all()) void loadSettings(tracked);
+    for (const tracked of documents.all()) loadSettings(tracked).catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`));
     void metadataSchemas.settingsChanged();
+  });
+
+  // Requests whose parameters do not have the expected shape (see params.ts and serverMain.ts).
+  connection.onRequest(INVALID_PARAMS_METHOD, ({ method, problem }: InvalidParams) => {
+    connection.console.error(`Answered ${method} with an error: ${problem}.`);
+    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
   });
 
   connection.onRequest(CheckAsImportFileRequest, ({ uri }) => {

@@ -3,12 +3,23 @@
  * validate what they receive: the webview page must never act on a malformed message, and
  * the extension never on anything a page (or a frame inside it) could forge.
  */
+import { setOwnValue } from '../../../../server/src/service/text/ownKeys';
 import { isInt, isRecord, isShortString, optionalString, type Plain } from './validate';
 
 export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'AUDIO', 'TEXT', 'HTML', 'PDF', 'CONVERSATIONAL', 'TMS_GEO', 'TMS_SIMPLE', 'DICOM'] as const;
 
 export const MAX_GALLERY_PAGE = 500;
-const MAX_URL = 65_536;
+export const MAX_URL = 65_536;
+/** A media type longer than this is no media type; the extension sends its start. */
+export const MAX_MEDIA_TYPE = 100;
+
+/**
+ * A text of the file cut to what a message allows, marked as cut: the page refuses a whole
+ * message with a field over its limit, so the extension fits fields to the limits first.
+ */
+export function clipText(text: string | undefined, max: number): string | undefined {
+  return text !== undefined && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 const MAX_ROWS = 100_000_000;
 
 /** What the webview may do with one URL of the row, decided by the extension. */
@@ -194,9 +205,9 @@ function isRow(value: unknown): value is PreviewRow {
     isInt(value.index, 0, MAX_ROWS) &&
     isInt(value.rowCount, 0, MAX_ROWS) &&
     isInt(value.line, 0, Number.MAX_SAFE_INTEGER) &&
-    'value' in value &&
+    // No value: an element that could not be read at all (JSON leaves undefined out); the page says so.
     (value.dialect === undefined || value.dialect === 'current' || value.dialect === 'legacy') &&
-    optionalString(value.mediaType, 100) &&
+    optionalString(value.mediaType, MAX_MEDIA_TYPE) &&
     typeof value.mediaTypeInferred === 'boolean' &&
     Array.isArray(value.problems) &&
     value.problems.every(isProblem) &&
@@ -211,7 +222,7 @@ function isTile(value: unknown): value is GalleryTile {
     isInt(value.line, 0, Number.MAX_SAFE_INTEGER) &&
     optionalString(value.globalKey, MAX_URL) &&
     optionalString(value.externalId, MAX_URL) &&
-    optionalString(value.mediaType, 100) &&
+    optionalString(value.mediaType, MAX_MEDIA_TYPE) &&
     (value.mediaTypeInferred === undefined || typeof value.mediaTypeInferred === 'boolean') &&
     isInt(value.errors, 0, Number.MAX_SAFE_INTEGER) &&
     isInt(value.warnings, 0, Number.MAX_SAFE_INTEGER) &&
@@ -264,7 +275,7 @@ export function parsePanelState(value: unknown): PanelState | undefined {
   if (isRecord(value.layers)) {
     for (const [url, layer] of Object.entries(value.layers)) {
       if (isRecord(layer) && typeof layer.visible === 'boolean' && typeof layer.opacity === 'number' && layer.opacity >= 0 && layer.opacity <= 1) {
-        layers[url] = { visible: layer.visible, opacity: layer.opacity };
+        setOwnValue(layers, url, { visible: layer.visible, opacity: layer.opacity });
       }
     }
   }

@@ -8,6 +8,7 @@ import { KEYS_NOT_OFFERED } from '../validation/rules/ignoredFields';
 import { formatUtc } from '../validation/rules/metadataValue';
 import type { ValidationContext } from '../validation/validationContext';
 import { jsonBlock } from '../text/markdown';
+import { ownValue } from '../text/ownKeys';
 import { TextWindow } from '../text/textWindow';
 import { cursorPlace, type CursorPlace, type KeyPlace, type TextSpan, type ValuePlace } from './cursorPlace';
 import { globalKeySuggestions } from './globalKeySuggestions';
@@ -352,7 +353,8 @@ function skeleton(schema: SchemaNode): string {
   if (!required.length) return '{$1}';
   let tabStop = 0;
   const members = required.map((key) => {
-    const property = schema.properties?.[key] ? schemaAtRef(schema.properties[key]) : undefined;
+    const declared = schema.properties ? ownValue(schema.properties, key) : undefined;
+    const property = declared ? schemaAtRef(declared) : undefined;
     let placeholder: string;
     if (property?.const !== undefined) {
       placeholder = literalSnippet(property.const);

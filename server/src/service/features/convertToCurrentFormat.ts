@@ -17,7 +17,12 @@ import type { TextEdit } from './textEdit';
 const TILED_KEYS = new Set(['tileLayerUrl', 'bounds', 'minZoom', 'maxZoom', 'maxNativeZoom', 'epsg', 'tileSize', 'alternativeLayers', 'version']);
 /** Asset keys, in the order that decides which one is the row's asset when there are several. */
 const ASSET_KEYS = ['imageUrl', 'videoUrl', 'conversationalUrl', 'conversationalData', 'tileLayerUrl', 'data'] as const;
-const RENAMED: Record<string, string> = { externalId: 'external_id', globalKey: 'global_key', metadataFields: 'metadata_fields', mediaAttributes: 'media_attributes' };
+const RENAMED = new Map([
+  ['externalId', 'external_id'],
+  ['globalKey', 'global_key'],
+  ['metadataFields', 'metadata_fields'],
+  ['mediaAttributes', 'media_attributes'],
+]);
 
 type AssetKey = (typeof ASSET_KEYS)[number];
 
@@ -170,7 +175,8 @@ export function convertRowText(text: string, row: ObjectNode, indentation: Inden
     } else if (key === 'info') {
       if (!attachments) pieces.push(entry('attachments', `[${valueText(value)}]`));
     } else {
-      pieces.push(`${RENAMED[key] ? JSON.stringify(RENAMED[key]) : text.slice(property.key.offset, property.key.offset + property.key.length)}${text.slice(property.key.offset + property.key.length, value.offset)}${valueText(value)}`);
+      const renamed = RENAMED.get(key);
+      pieces.push(`${renamed ? JSON.stringify(renamed) : text.slice(property.key.offset, property.key.offset + property.key.length)}${text.slice(property.key.offset + property.key.length, value.offset)}${valueText(value)}`);
     }
   }
   return `{${layout.opening}${pieces.join(layout.separator)}${layout.closing}}`;

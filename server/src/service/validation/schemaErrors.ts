@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
 import type { FixData } from '../diagnostic';
 import type { RuleCode } from '../rules';
+import { tableOf } from '../text/ownKeys';
 import { closestMatch, listWords } from '../text/suggest';
 import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
@@ -68,7 +69,11 @@ function describeType(type: string): string {
 
 function typeOfNode(node: JsonNode | undefined): string {
   if (!node) return 'missing';
-  if (node.type === 'number') return node.isInteger ? 'an integer' : 'a number';
+  if (node.type === 'number') {
+    // 1e400 is valid JSON, but no reader holds it: JavaScript and Python read it as infinity.
+    if (!Number.isFinite(node.value)) return 'a number too large to be read (it becomes infinity)';
+    return node.isInteger ? 'an integer' : 'a number';
+  }
   return node.type === 'null' ? 'null' : describeType(node.type);
 }
 
@@ -91,6 +96,7 @@ function capitalize(text: string): string {
 }
 
 function formatValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to be read';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
@@ -273,7 +279,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS[String(error.params.comparison)] ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`, { severity });
+      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS.get(String(error.params.comparison)) ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`, { severity });
       return;
     case 'anyOf':
     case 'oneOf':
@@ -294,7 +300,7 @@ function unknownKeyNote(path: readonly JsonPathSegment[]): string {
     : " Labelbox's docs do not list it here; it may be ignored or rejected.";
 }
 
-const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
+const COMPARISON_WORDS = tableOf({ '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' });
 
 function articleFor(noun: string): string {
   return /^[aeiou]/i.test(noun) ? 'an' : 'a';

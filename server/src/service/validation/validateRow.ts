@@ -1,6 +1,7 @@
 import type { JsonNode } from '../json/ast';
 import { getProperty, toValue, type JsonValue } from '../json/ast';
 import { nodeOfValue } from '../json/valueNodes';
+import { setOwnValue, tableOf } from '../text/ownKeys';
 import { looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
 import { ASSET_KEYS, CURRENT_KEYS, detectDialect } from './dialect';
@@ -132,13 +133,12 @@ function notAnObject(node: JsonNode): ImportDiagnostic {
 
 /** The row without its keys whose value is null (row_data stays: a null asset is an error of its own). */
 function withoutNullKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
-  let result: { [key: string]: JsonValue } | undefined;
-  for (const key of Object.keys(value)) {
-    if (value[key] !== null || key === 'row_data') continue;
-    result ??= { ...value };
-    delete result[key];
-  }
-  return result ?? value;
+  if (!Object.values(value).includes(null)) return value;
+  const kept = Object.entries(value).filter(([key, item]) => item !== null || key === 'row_data');
+  // Rebuilt by own properties, so that a "__proto__" key stays a key.
+  const result: { [key: string]: JsonValue } = {};
+  for (const [key, item] of kept) setOwnValue(result, key, item);
+  return result;
 }
 
 /** A legacy conversationalData row without the current keys the SDK accepts once it has converted the row. */
@@ -146,8 +146,9 @@ function withoutConvertedKeys(value: { [key: string]: JsonValue }): { [key: stri
   if (!Object.hasOwn(value, 'conversationalData')) return value;
   const keys = Object.keys(value).filter((key) => CURRENT_KEYS.has(key));
   if (!keys.length) return value;
-  const result = { ...value };
-  for (const key of keys) delete result[key];
+  const dropped = new Set(keys);
+  const result: { [key: string]: JsonValue } = {};
+  for (const [key, item] of Object.entries(value)) if (!dropped.has(key)) setOwnValue(result, key, item);
   return result;
 }
 
@@ -170,17 +171,17 @@ function factsOf(check: RowCheck): RowFacts {
   return facts;
 }
 
-const LEGACY_MEDIA_TYPES: Record<string, string> = {
+const LEGACY_MEDIA_TYPES = tableOf({
   imageUrl: 'IMAGE',
   videoUrl: 'VIDEO',
   conversationalUrl: 'CONVERSATIONAL',
   conversationalData: 'CONVERSATIONAL',
   tileLayerUrl: 'TMS_GEO',
-};
+});
 
 function legacyMediaType(assetKey: string | undefined, assetUrl: string | undefined): string | undefined {
   if (assetKey === 'data') return assetUrl ? mediaTypeOfUrl(assetUrl) : 'TEXT';
-  return assetKey ? LEGACY_MEDIA_TYPES[assetKey] : undefined;
+  return assetKey ? LEGACY_MEDIA_TYPES.get(assetKey) : undefined;
 }
 
 function assetUrlOf(node: JsonNode | undefined): string | undefined {

@@ -14,7 +14,7 @@ export function checkDialectKeys(check: RowCheck): void {
       if (!LEGACY_KEYS.has(key) || property.value?.type === 'null') continue;
       const fixes: FixData[] = [];
       let message: string;
-      const equivalent = CURRENT_NAME_OF[key];
+      const equivalent = CURRENT_NAME_OF.get(key);
       if (equivalent) {
         message = `"${key}" is a legacy (camelCase) key, but this row uses the current format. Use "${equivalent}".`;
         if (!present.has(equivalent)) fixes.push({ kind: 'replace', title: `Rename to "${equivalent}"`, text: JSON.stringify(equivalent) });
@@ -36,7 +36,7 @@ export function checkDialectKeys(check: RowCheck): void {
     for (const property of check.node.properties) {
       const key = property.key.value;
       if (!CURRENT_KEYS.has(key)) continue;
-      const equivalent = LEGACY_NAME_OF[key];
+      const equivalent = LEGACY_NAME_OF.get(key);
       const fixes: FixData[] = [];
       if (equivalent && !present.has(equivalent)) fixes.push({ kind: 'replace', title: `Rename to "${equivalent}"`, text: JSON.stringify(equivalent) });
       fixes.push({ kind: 'convertRow', title: 'Convert this row to the current import format' });

@@ -1,5 +1,6 @@
 import type { FixData } from '../../diagnostic';
 import type { JsonNode, StringNode } from '../../json/ast';
+import { tableOf } from '../../text/ownKeys';
 import { listWords } from '../../text/suggest';
 import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../text/urls';
 import type { RowCheck } from '../rowCheck';
@@ -8,18 +9,18 @@ import { FILE_MEDIA_TYPES, mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape 
 export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'TEXT', 'CONVERSATIONAL', 'PDF', 'AUDIO', 'HTML', 'DICOM', 'TMS_GEO', 'TMS_SIMPLE'] as const;
 
 /** SDK media types with no documented import format. */
-const NOT_IMPORTABLE: Record<string, string> = {
+const NOT_IMPORTABLE = tableOf({
   POINT_CLOUD: 'Point clouds have no documented data row import format.',
   LLM: 'LLM is a project type; it has no documented data row format.',
   LLM_PROMPT_CREATION: 'Labelbox generates these data rows itself when a prompt creation project is set up; they are not imported.',
   LLM_PROMPT_RESPONSE_CREATION: 'Labelbox generates these data rows itself when a prompt and response creation project is set up; they are not imported.',
-};
+});
 
 /** Media types this rule explains itself; the schema's enum leaves them out. */
-export const MEDIA_TYPES_EXPLAINED_BY_RULE: readonly string[] = [...Object.keys(NOT_IMPORTABLE), 'JSON'];
+export const MEDIA_TYPES_EXPLAINED_BY_RULE: readonly string[] = [...NOT_IMPORTABLE.keys(), 'JSON'];
 
 /** The shapes of row_data each media type takes. */
-const SHAPES_OF: Record<string, readonly RowDataShape[]> = {
+const SHAPES_OF = tableOf<readonly RowDataShape[]>({
   IMAGE: ['string'],
   VIDEO: ['string'],
   AUDIO: ['string'],
@@ -30,7 +31,7 @@ const SHAPES_OF: Record<string, readonly RowDataShape[]> = {
   PDF: ['pdfDocument', 'string'],
   TMS_GEO: ['tiledImagery'],
   TMS_SIMPLE: ['tiledImagery'],
-};
+});
 
 const MEDIA_TYPE_OF_SHAPE: Partial<Record<RowDataShape, string>> = {
   tiledImagery: 'TMS_GEO',
@@ -69,15 +70,16 @@ export function checkMediaType(check: RowCheck): void {
   }
   const mediaType = mediaTypeOf(check);
   if (mediaType === undefined) return; // not a string: the schema reports it
-  if (NOT_IMPORTABLE[mediaType]) {
-    check.report(mediaTypeNode, 'unsupported-media-type', `${NOT_IMPORTABLE[mediaType]} Labelbox may reject media_type "${mediaType}" in an import file.`);
+  const notImportable = NOT_IMPORTABLE.get(mediaType);
+  if (notImportable) {
+    check.report(mediaTypeNode, 'unsupported-media-type', `${notImportable} Labelbox may reject media_type "${mediaType}" in an import file.`);
     return;
   }
   if (mediaType === 'JSON') {
     check.report(mediaTypeNode, 'invalid-value', 'The JSON media type was removed from Labelbox\'s SDK in version 3.75.1 (July 2024), and Labelbox may reject it. Use CONVERSATIONAL for conversations, or TEXT.', { severity: 'warning' });
     return;
   }
-  const allowed = SHAPES_OF[mediaType];
+  const allowed = SHAPES_OF.get(mediaType);
   if (rowData?.type === 'object' && FILE_MEDIA_TYPES.has(mediaType)) {
     // Observed: any object with IMAGE fails ("Expected type image/*, detected: application/json").
     const shape = shapeOf(rowData, undefined);

@@ -1,16 +1,17 @@
 import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
+import { tableOf } from '../../text/ownKeys';
 import type { RowCheck } from '../rowCheck';
 
 /** snake_case spellings (current docs) of the tiled imagery keys (camelCase in the SDK's helper). */
-export const TILED_CAMEL_CASE_OF: Record<string, string> = {
+export const TILED_CAMEL_CASE_OF = tableOf({
   tile_layer_url: 'tileLayerUrl',
   min_zoom: 'minZoom',
   max_zoom: 'maxZoom',
   max_native_zoom: 'maxNativeZoom',
   tile_size: 'tileSize',
   alternative_layers: 'alternativeLayers',
-};
+});
 
 function numberAt(node: JsonNode | undefined): number | undefined {
   return node?.type === 'number' ? node.value : undefined;
@@ -18,7 +19,7 @@ function numberAt(node: JsonNode | undefined): number | undefined {
 
 /** A key in either spelling; camelCase wins when both are there. */
 function tiledProperty(node: ObjectNode, camelCase: string): PropertyNode | undefined {
-  const snake = Object.keys(TILED_CAMEL_CASE_OF).find((key) => TILED_CAMEL_CASE_OF[key] === camelCase);
+  const snake = SNAKE_CASE_OF.get(camelCase);
   return getProperty(node, camelCase) ?? (snake ? getProperty(node, snake) : undefined);
 }
 
@@ -70,7 +71,7 @@ export function checkTiledImagery(check: RowCheck): void {
   }
 }
 
-const SNAKE_CASE_OF: ReadonlyMap<string, string> = new Map(Object.entries(TILED_CAMEL_CASE_OF).map(([snake, camel]) => [camel, snake]));
+const SNAKE_CASE_OF: ReadonlyMap<string, string> = new Map([...TILED_CAMEL_CASE_OF].map(([snake, camel]) => [camel, snake]));
 
 /**
  * Each spelling works on its own (the SDK writes camelCase, the current docs and an SDK test
@@ -81,10 +82,10 @@ function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
   const snakeCase = !getProperty(tiled, 'tileLayerUrl') && getProperty(tiled, 'tile_layer_url') !== undefined;
   for (const property of tiled.properties) {
     const key = property.key.value;
-    const isSnake = Object.hasOwn(TILED_CAMEL_CASE_OF, key);
+    const isSnake = TILED_CAMEL_CASE_OF.has(key);
     const isCamel = SNAKE_CASE_OF.has(key);
     if ((!isSnake && !isCamel) || isSnake === snakeCase) continue;
-    const other = isSnake ? TILED_CAMEL_CASE_OF[key] : SNAKE_CASE_OF.get(key)!;
+    const other = isSnake ? TILED_CAMEL_CASE_OF.get(key)! : SNAKE_CASE_OF.get(key)!;
     if (getProperty(tiled, other)) {
       check.reportKey(property, 'tile-key-spelling', `Both "${key}" and "${other}" are set; keep only "${other}", the spelling of the other keys here.`, {
         fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
