@@ -95,10 +95,12 @@ test('the preview model of rows with prototype-named media types, attachment typ
       `{"row_data":"https://x.com/a.jpg","media_type":${q(p)},"attachments":[{"type":${q(p)},"value":"https://x.com/b.jpg"}],"metadata_fields":[{"schema_id":${q(p)},"value":${q(p)}}]}`,
     );
     const model = describeRow(row, p, JSON.parse('{"cl0000000000000000000000a":"weather"}'));
-    assert.equal(model.asset.kind, 'unknown', p);
+    // A media type Labelbox does not know, on a URL that is plainly an image: shown as the image, with the problem named.
+    assert.equal(model.asset.kind, 'image', p);
+    assert.match(String((model.asset as { note?: string }).note), new RegExp(`media_type "${p.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}" is not a media type Labelbox knows`), p);
     assert.deepEqual(model.attachments, [{ type: p, kind: 'unknown', value: 'https://x.com/b.jpg', problem: `Unknown attachment type ${p}.` }], p);
     assert.deepEqual(model.metadata, [{ schemaId: p, value: p }], p);
-    assert.deepEqual(addressesOf(model), { load: [], fetch: [], link: ['https://x.com/a.jpg'] }, p);
+    assert.deepEqual(addressesOf(model), { load: ['https://x.com/a.jpg'], fetch: [], link: [] }, p);
     const tiled = describeRow(JSON.parse(`{"row_data":{"tileLayerUrl":"https://t/{z}/{x}/{y}.png",${q(p)}:5},"media_type":"TMS_GEO"}`), 'TMS_GEO');
     assert.equal(tiled.asset.kind, 'tiled', p);
   }
