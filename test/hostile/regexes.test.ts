@@ -52,6 +52,8 @@ const REVIEWED = new Map<string, readonly string[]>([
   ['/[?&](X-Amz-Signature|X-Goog-Signature|sig|Signature)=/i', ['', '?X-Amz-']],
   ['/^(https?:\\/\\/|blob:)/i', ['']],
   ['/^ {0,3}(`{3,}|~{3,})/', ['   ']],
+  ['/^\\s*[+-]?(?:(?:\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)(?:e[+-]?\\d+(?:_\\d+)*)?|inf(?:inity)?|nan)\\s*$/i', ['', ' ', '1', '1_1', '1.', '1.1_', '.1', '1e', '1e1_']],
+  ['/\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b/i', ['', 'jan', 'jan ', 'sept']],
   ['/^ {0,3}(#{1,6})/', ['   ']],
   ['/^ {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$/', ['-', '- -', '*']],
   ['/^ {0,3}> ?(.*)$/', ['>']],
