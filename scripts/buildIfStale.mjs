@@ -1,11 +1,12 @@
-// Builds (scripts/build.mjs) when dist/cli.js is missing or older than a source it is built
-// from: `npm run test:cli` on its own then tests the current code. Run before the tests, not in
-// a test hook, so that no test file runs the CLI while another one rebuilds it.
+// Builds (scripts/build.mjs) when dist/cli.js is missing or older than a source of any bundle
+// (they are built together): `npm run test:cli` or `npm run test:hostile` on its own then tests
+// the current code. Run before the tests, not in a test hook, so that no test file runs the CLI
+// while another one rebuilds it.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['server/src', 'schemas', 'scripts/build.mjs', 'package.json'];
+const SOURCES = ['server/src', 'client', 'schemas', 'scripts/build.mjs', 'package.json'];
 
 function newestSource(path) {
   const stat = statSync(path);

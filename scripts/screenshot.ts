@@ -1,6 +1,6 @@
 /**
  * `npm run screenshot`: makes images/screenshot.png, the picture at the top of the README.
- * Packages the extension (the npm script does), serves code-server on examples/ with it
+ * Packages the extension (the npm script does), serves code-server on a fresh copy of examples/ with it
  * (scripts/examplesServer.ts, as `npm start` does, in a fresh profile of its own), and drives
  * the workbench in headless Chromium as a person would: open examples/mistakes.labelbox.json,
  * put the cursor in a row full of mistakes, open the preview to the side, show the Problems

@@ -3,6 +3,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification, StatusNotification } from '../../server/src/protocol';
 import { createLanguageClient } from './languageClient';
 import { LanguageStatus } from './languageStatus';
+import { RestartPolicy } from './restartPolicy';
 import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
@@ -15,7 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new LanguageStatus();
   context.subscriptions.push(output, status);
 
-  client = createLanguageClient(context, output);
+  const restarts = new RestartPolicy();
+  client = createLanguageClient(context, output, restarts);
   const languageClient = client;
   registerPreview(context, languageClient);
 
@@ -36,7 +38,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('labelboxImport.convertFile', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.convertToCurrentFormat', apply: 'first' }),
     ),
-    vscode.commands.registerCommand('labelboxImport.restartServer', () => languageClient.restart()),
+    // Run after a conversion's edit (the code action's command): what it did, and the problems it adds.
+    vscode.commands.registerCommand('labelboxImport.reportConversion', (message: unknown, level: unknown) => {
+      if (typeof message !== 'string') return;
+      if (level === 'warning') void vscode.window.showWarningMessage(message);
+      else void vscode.window.showInformationMessage(message);
+    }),
+    vscode.commands.registerCommand('labelboxImport.restartServer', () => {
+      restarts.reset();
+      return languageClient.restart();
+    }),
+    // Trust granted: start the server again, so that it reads the settings it ignored until now.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     vscode.commands.registerCommand('labelboxImport.showOutput', () => output.show(true)),
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
   );

@@ -113,11 +113,11 @@ export class LanguageStatus implements vscode.Disposable {
     if (known?.kind !== 'checked' || !known.status.isImportFile) {
       const progress = known?.kind === 'checking' && known.progress !== undefined ? ` ${Math.floor(known.progress * 100)}%` : '';
       const detail = fromDisk ?? 'Checking…';
-      return { text: known?.kind === 'checking' ? `$(sync~spin) Checking…${progress}` : 'Labelbox import', detail, label: `Labelbox import file: checking${progress}, ${detail}`, severity: vscode.LanguageStatusSeverity.Information };
+      return { text: known?.kind === 'checking' ? `$(sync~spin) Checking…${progress}` : 'Labelbox import', detail, label: fromDisk ? `Labelbox import file: checking${progress}, ${fromDisk}` : `Labelbox import file: checking${progress}…`, severity: vscode.LanguageStatusSeverity.Information };
     }
     const status = known.status;
-    const problems = status.errors + status.warnings + status.infos;
-    const text = `$(database) ${status.rows.toLocaleString()} row${status.rows === 1 ? '' : 's'} · ${problems ? `${status.errors} errors, ${status.warnings} warnings` : 'no problems'}`;
+    const counts = problemCounts(status);
+    const text = `$(database) ${counts.rows} · ${counts.problems}`;
     const notes = [`checked in ${status.checkMilliseconds.toLocaleString()} ms`];
     if (fromDisk) notes.unshift(fromDisk);
     if (status.metadataSchemaProblem) notes.push(`metadata schema ${status.metadataSchema} cannot be used: ${status.metadataSchemaProblem}`);
@@ -128,9 +128,7 @@ export class LanguageStatus implements vscode.Disposable {
       : status.warnings || status.metadataSchemaProblem
         ? vscode.LanguageStatusSeverity.Warning
         : vscode.LanguageStatusSeverity.Information;
-    const rows = `${status.rows.toLocaleString()} row${status.rows === 1 ? '' : 's'}`;
-    const spoken = problems ? `${status.errors} errors, ${status.warnings} warnings, ${status.infos} information messages` : 'no problems';
-    return { text, detail: notes.join(' · '), label: `Labelbox import file: ${rows}, ${spoken}, ${notes.join(', ')}`, severity };
+    return { text, detail: notes.join(' · '), label: `Labelbox import file: ${counts.rows}, ${counts.spokenProblems}, ${notes.join(', ')}`, severity };
   }
 
   dispose(): void {
@@ -138,4 +136,18 @@ export class LanguageStatus implements vscode.Disposable {
     this.diskItem.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+/** The rows and problems of a file, as shown ("2 infos") and as read aloud ("2 information messages"). */
+export function problemCounts(status: Pick<StatusParams, 'rows' | 'errors' | 'warnings' | 'infos'>): { rows: string; problems: string; spokenProblems: string } {
+  const rows = plural(status.rows, 'row');
+  if (!status.errors && !status.warnings && !status.infos) return { rows, problems: 'no problems', spokenProblems: 'no problems' };
+  const errorsAndWarnings = `${plural(status.errors, 'error')}, ${plural(status.warnings, 'warning')}`;
+  return {
+    rows,
+    problems: `${errorsAndWarnings}, ${plural(status.infos, 'info')}`,
+    spokenProblems: `${errorsAndWarnings}, ${plural(status.infos, 'information message')}`,
+  };
 }

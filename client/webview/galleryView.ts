@@ -330,16 +330,17 @@ export class GalleryView {
   private onKey(event: KeyboardEvent): void {
     if (this.total <= 0) return;
     const perPage = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT)) * this.columns;
-    const moves: Record<string, number> = {
+    const moves = new Map(Object.entries({
       ArrowRight: 1,
       ArrowLeft: -1,
       ArrowDown: this.columns,
       ArrowUp: -this.columns,
       PageDown: perPage,
       PageUp: -perPage,
-    };
+    }));
     let next: number | undefined;
-    if (event.key in moves) next = this.active + moves[event.key];
+    const move = moves.get(event.key);
+    if (move !== undefined) next = this.active + move;
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = this.total - 1;
     else if (event.key === 'Enter' || event.key === ' ') {

@@ -1,7 +1,8 @@
+import { tableOf } from '../../server/src/service/text/ownKeys';
 import { icon } from './dom';
 
 /** Line icons (24×24, drawn with the text colour) for media types and states. */
-const PATHS: Record<string, string[]> = {
+const PATHS = tableOf({
   IMAGE: ['M3 5h18v14H3z', 'M3 17l5-5 4 4 3-3 6 6', 'M15.5 8.5h.01'],
   VIDEO: ['M3 6h13v12H3z', 'M16 10l5-3v10l-5-3z'],
   AUDIO: ['M4 9v6h4l5 4V5L8 9z', 'M16 9a4 4 0 0 1 0 6', 'M18.5 6.5a7.5 7.5 0 0 1 0 11'],
@@ -20,12 +21,13 @@ const PATHS: Record<string, string[]> = {
   external: ['M14 4h6v6', 'M20 4l-9 9', 'M18 14v6H4V6h6'],
   previous: ['M15 5l-7 7 7 7'],
   next: ['M9 5l7 7-7 7'],
-};
+});
+const UNKNOWN_PATHS = PATHS.get('UNKNOWN')!;
 
 export function mediaIcon(mediaType: string | undefined): SVGSVGElement {
-  return icon(PATHS[mediaType ?? ''] ?? PATHS.UNKNOWN, 'icon media-icon');
+  return icon((mediaType !== undefined ? PATHS.get(mediaType) : undefined) ?? UNKNOWN_PATHS, 'icon media-icon');
 }
 
-export function namedIcon(name: keyof typeof PATHS | string): SVGSVGElement {
-  return icon(PATHS[name] ?? PATHS.UNKNOWN);
+export function namedIcon(name: string): SVGSVGElement {
+  return icon(PATHS.get(name) ?? UNKNOWN_PATHS);
 }

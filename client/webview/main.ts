@@ -6,6 +6,7 @@
 import 'leaflet/dist/leaflet.css';
 import './style.css';
 import { EMPTY_FILTER, parseHostMessage, parsePanelState, type PanelState, type WebviewMessage } from '../src/preview/shared/messages';
+import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
 import { h } from './dom';
 import { GalleryView } from './galleryView';
 import { RowView } from './rowView';
@@ -25,12 +26,12 @@ const rowView = new RowView(
   {
     post,
     allowScripts: () => allowScripts,
-    layer: (url) => state.layers[url],
+    layer: (url) => ownValue(state.layers, url),
     setLayer: (url, layer) => {
-      state.layers[url] = layer;
+      setOwnValue(state.layers, url, layer);
       // Keep the saved state small: only the last few layers touched.
       const urls = Object.keys(state.layers);
-      if (urls.length > 50) delete state.layers[urls[0]];
+      if (urls.length > 50) Reflect.deleteProperty(state.layers, urls[0]);
       save();
     },
   },
@@ -57,6 +58,7 @@ const gallery = new GalleryView({
 });
 
 const fileName = h('span', { class: 'file-name', 'data-testid': 'file-name' });
+const lockNote = h('span', { class: 'lock-note', 'data-testid': 'preview-locked', hidden: true, title: 'This preview stays on its file. Labelbox: Toggle Preview Lock lets it follow the editor again.' }, 'Locked');
 const tabRow = h('button', { type: 'button', role: 'tab', id: 'tab-row', 'aria-controls': 'row-view', 'data-testid': 'tab-row' }, 'Row');
 const tabGallery = h('button', { type: 'button', role: 'tab', id: 'tab-gallery', 'aria-controls': 'gallery-view', 'data-testid': 'tab-gallery' }, 'Gallery');
 const tabs = [tabRow, tabGallery];
@@ -88,7 +90,7 @@ for (const tab of tabs) {
 }
 
 const app = document.getElementById('app') ?? document.body;
-app.appendChild(h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'aria-label': 'Preview views', class: 'tabs' }, tabRow, tabGallery), fileName));
+app.appendChild(h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'aria-label': 'Preview views', class: 'tabs' }, tabRow, tabGallery), fileName, lockNote));
 app.appendChild(h('main', {}, rowView.element, gallery.element));
 selectView(state.view);
 
@@ -122,6 +124,8 @@ window.addEventListener('message', (event: MessageEvent) => {
         state.uri = message.uri;
       }
       fileName.textContent = message.fileName;
+      state.locked = message.locked;
+      lockNote.hidden = !message.locked;
       document.title = `Preview ${message.fileName}`;
       save();
       if (changed) rowView.refresh();

@@ -23,10 +23,25 @@ export type Block =
 const MAX_DEPTH = 8;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const HEADING_OPENING = /^ {0,3}(#{1,6})/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE = /^ {0,3}> ?(.*)$/;
-const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
+const isBlank = (character: string | undefined) => character === ' ' || character === '\t';
+/** Characters `.` does not match in a regular expression (\n never reaches here). */
+const LINE_TERMINATOR = /[\r\u2028\u2029]/;
+const ITEM_MARKER = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+/;
+
+/**
+ * `- text`, `1. text`: the indentation, the marker and the text of a list item. The text is the
+ * rest of the line, sliced: written `[ \t]+(.*)$` in the expression, it backtracked over every
+ * blank when the line held a character `.` does not match.
+ */
+function itemOf(line: string): { indent: number; marker: string; text: string } | undefined {
+  const match = ITEM_MARKER.exec(line);
+  if (!match) return undefined;
+  const text = line.slice(match[0].length);
+  return LINE_TERMINATOR.test(text) ? undefined : { indent: match[1].length, marker: match[2], text };
+}
 
 export function safeHref(href: string): string | undefined {
   const trimmed = href.trim();
@@ -34,7 +49,37 @@ export function safeHref(href: string): string | undefined {
 }
 
 function startsBlock(line: string): boolean {
-  return FENCE.test(line) || HEADING.test(line) || RULE.test(line) || QUOTE.test(line) || ITEM.test(line);
+  return FENCE.test(line) || headingOf(line) !== undefined || RULE.test(line) || QUOTE.test(line) || itemOf(line) !== undefined;
+}
+
+/**
+ * `# Title #`: the level and the text of an ATX heading, or undefined. Read by hand, in one
+ * pass: the regular expression it replaces, /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/,
+ * took time quadratic in the blanks of a line (60,000 spaces stalled the preview for seconds).
+ * Gives what that expression gave for every line.
+ */
+export function headingOf(line: string): { level: number; text: string } | undefined {
+  const opening = HEADING_OPENING.exec(line);
+  if (!opening) return undefined;
+  const level = opening[1].length;
+  const rest = line.slice(opening[0].length);
+  if (!rest) return { level, text: '' };
+  if (!isBlank(rest[0])) return undefined;
+  let start = 0;
+  while (isBlank(rest[start])) start++;
+  // The text runs to where the trailing blanks, or blanks then #s then blanks, begin.
+  let end = rest.length;
+  while (end > start && isBlank(rest[end - 1])) end--;
+  let hashes = end;
+  while (hashes > start && rest[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > start && isBlank(rest[hashes - 1])) {
+    end = hashes;
+    while (end > start && isBlank(rest[end - 1])) end--;
+  }
+  const text = rest.slice(start, end);
+  if (!LINE_TERMINATOR.test(text)) return { level, text };
+  // The text cannot hold those characters: the line is a heading only when nothing but closing #s follows.
+  return /^([ \t]+#+)?[ \t]*$/.test(rest) ? { level, text: '' } : undefined;
 }
 
 export function parseMarkdown(source: string, depth = 0): Block[] {
@@ -62,9 +107,9 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
       i++;
       continue;
     }
-    const heading = HEADING.exec(line);
+    const heading = headingOf(line);
     if (heading) {
-      blocks.push({ type: 'heading', level: heading[1].length, children: parseInline(heading[2] ?? '', depth) });
+      blocks.push({ type: 'heading', level: heading.level, children: parseInline(heading.text, depth) });
       i++;
       continue;
     }
@@ -78,15 +123,15 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
       blocks.push(depth < MAX_DEPTH ? { type: 'quote', children: parseMarkdown(text, depth + 1) } : { type: 'paragraph', children: [{ type: 'text', text }] });
       continue;
     }
-    const item = ITEM.exec(line);
+    const item = itemOf(line);
     if (item) {
-      const ordered = /\d/.test(item[2]);
-      const indent = item[1].length;
+      const ordered = /\d/.test(item.marker);
+      const indent = item.indent;
       const items: string[][] = [];
       while (i < lines.length) {
-        const current = ITEM.exec(lines[i]);
-        if (current && current[1].length === indent && /\d/.test(current[2]) === ordered) {
-          items.push([current[3]]);
+        const current = itemOf(lines[i]);
+        if (current && current.indent === indent && /\d/.test(current.marker) === ordered) {
+          items.push([current.text]);
           i++;
           continue;
         }
@@ -99,7 +144,7 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
       blocks.push({
         type: 'list',
         ordered,
-        start: ordered ? Number.parseInt(item[2], 10) : 1,
+        start: ordered ? Number.parseInt(item.marker, 10) : 1,
         items: items.map((lines) => (depth < MAX_DEPTH ? parseMarkdown(lines.join('\n'), depth + 1) : [{ type: 'paragraph', children: [{ type: 'text', text: lines.join('\n') }] }])),
       });
       continue;
@@ -114,6 +159,57 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 const BARE_URL = /^(https?:\/\/[^\s<>"]*[^\s<>".,:;'")\]!?*_~])/i;
+
+const isSpace = (character: string | undefined) => character !== undefined && /\s/.test(character);
+/** Characters a link destination stops at. */
+const notInDestination = (character: string | undefined) => character === undefined || isSpace(character) || '()<>'.includes(character);
+
+/**
+ * `[label](destination "title")` or `![label](…)` starting at `start`: the label, the
+ * destination and where the link ends. A label holds no bracket and no line break, so that
+ * each character is read by at most one attempt: a line of 100,000 "[" stays linear (a
+ * regular expression scanning to the next "]" from every "[" was quadratic).
+ */
+export function linkAt(text: string, start: number): { label: string; destination: string; end: number } | undefined {
+  let i = text[start] === '!' ? start + 1 : start;
+  if (text[i] !== '[') return undefined;
+  const labelStart = ++i;
+  while (i < text.length && text[i] !== ']' && text[i] !== '[' && text[i] !== '\n') i++;
+  if (text[i] !== ']' || text[i + 1] !== '(') return undefined;
+  const label = text.slice(labelStart, i);
+  i += 2;
+  while (isSpace(text[i])) i++;
+  if (text[i] === '<') i++;
+  const destinationStart = i;
+  for (;;) {
+    if (!notInDestination(text[i])) i++;
+    else if (text[i] === '(') {
+      // One level of balanced parentheses: (x) in https://en.wikipedia.org/wiki/Bar_(unit).
+      let inner = i + 1;
+      while (!notInDestination(text[inner])) inner++;
+      if (text[inner] !== ')') break;
+      i = inner + 1;
+    } else break;
+  }
+  const destination = text.slice(destinationStart, i);
+  if (text[i] === '>') i++;
+  const close = (from: number) => {
+    let at = from;
+    while (isSpace(text[at])) at++;
+    return text[at] === ')' ? at + 1 : undefined;
+  };
+  // With a title: blanks, then "…" on one line, then the closing parenthesis.
+  let afterTitle: number | undefined;
+  let at = i;
+  while (isSpace(text[at])) at++;
+  if (at > i && text[at] === '"') {
+    let quote = at + 1;
+    while (quote < text.length && text[quote] !== '"' && text[quote] !== '\n') quote++;
+    if (text[quote] === '"') afterTitle = close(quote + 1);
+  }
+  const end = afterTitle ?? close(i);
+  return end === undefined ? undefined : { label, destination, end };
+}
 
 /** The position of a closing delimiter: not right after a space, with something between. */
 function closing(text: string, marker: string, from: number): number {
@@ -192,15 +288,15 @@ export function parseInline(text: string, depth = 0): Inline[] {
     }
     if (character === '[' || (character === '!' && rest[1] === '[')) {
       const image = character === '!';
-      const link = /^!?\[([^\]\n]*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/.exec(rest);
+      const link = linkAt(text, i);
       if (link) {
         flush();
-        const label = link[1] || link[2];
+        const label = link.label || link.destination;
         // Images are not loaded from text: they become links, so nothing is fetched by reading.
         const children = image ? [{ type: 'text' as const, text: `Image: ${label}` }] : nested(label);
-        const href = safeHref(link[2]);
+        const href = safeHref(link.destination);
         out.push(href ? { type: 'link', href, children } : { type: 'link', children });
-        i += link[0].length;
+        i = link.end;
         continue;
       }
     }

@@ -6,10 +6,12 @@
 import type { HostMessage, PreviewRow, Resource, TextState } from '../src/preview/shared/messages';
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../src/preview/shared/rowModel';
 import { decodeOrKeep } from '../src/preview/shared/urls';
+import { ownValue, setOwnValue } from '../../server/src/service/text/ownKeys';
+import { withoutQuery } from '../../server/src/service/text/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
-import { fetchedTextView, frameView, imageView, mediaView, openExternalButton, overlayLayers, pdfView, unavailable, type ViewContext } from './media';
+import { fetchedTextView, frameView, imageView, mediaView, notLoadable, openExternalButton, overlayLayers, pdfView, unshownCard, type ViewContext } from './media';
 import { tiledView } from './tiledMap';
 
 type RowMessage = Extract<HostMessage, { type: 'row' }>;
@@ -50,8 +52,8 @@ export class RowView {
     allowScripts: () => this.host.allowScripts(),
     layer: (url) => this.host.layer(url),
     setLayer: (url, layer) => this.host.setLayer(url, layer),
-    resource: (url) => this.message?.resources[url] ?? NO_RESOURCE,
-    text: (url) => this.message?.texts[url] ?? { status: 'failed', reason: 'Not fetched.' },
+    resource: (url) => (this.message && ownValue(this.message.resources, url)) ?? NO_RESOURCE,
+    text: (url) => (this.message && ownValue(this.message.texts, url)) ?? { status: 'failed', reason: 'Not fetched.' },
     watchText: (url, update) => {
       let set = this.watchers.get(url);
       if (!set) this.watchers.set(url, (set = new Set()));
@@ -73,7 +75,7 @@ export class RowView {
     const model = describeRow(row.value, row.mediaType, row.metadataNames);
     const overlays = model.attachments.filter((attachment) => attachment.kind === 'overlay' && !attachment.problem);
     const overlaysOnImage = model.asset.kind === 'image' && overlays.length > 0;
-    const urlsOf = (urls: string[]) => urls.map((url) => [url, message.resources[url], message.texts[url]]);
+    const urlsOf = (urls: string[]) => urls.map((url) => [url, ownValue(message.resources, url), ownValue(message.texts, url)]);
     const assetUrls = assetAddresses(model.asset).concat(overlaysOnImage ? overlays.map((overlay) => overlay.value) : []);
     this.render([
       ['header', JSON.stringify([row.index, row.rowCount, row.line]), () => this.header(row)],
@@ -93,7 +95,7 @@ export class RowView {
   /** A text the extension fetched for the row shown. */
   text(seq: number, url: string, state: TextState): void {
     if (!this.message || seq !== this.message.seq) return;
-    this.message.texts[url] = state;
+    setOwnValue(this.message.texts, url, state);
     for (const update of this.watchers.get(url) ?? []) update(state);
   }
 
@@ -176,12 +178,14 @@ export class RowView {
   private asset(model: RowModel, overlays: AttachmentModel[]): Built {
     const built = this.assetBody(model.asset, overlays);
     const kind = model.asset.kind;
+    const note = problemNote(model.asset);
     return {
       ...built,
       element: h(
         'section',
         { class: `asset asset-${kind}`, 'aria-label': 'Asset', 'data-testid': 'asset', 'data-kind': kind },
         h('h3', { class: 'section-title' }, mediaIcon(model.mediaType), ` ${model.mediaType ?? 'Asset'}`),
+        note ? h('p', { class: 'asset-note', role: 'note', 'data-testid': 'asset-note' }, namedIcon('error'), h('span', {}, note)) : null,
         built.element,
       ),
     };
@@ -202,12 +206,12 @@ export class RowView {
       case 'audio':
         return { element: mediaView(asset.kind, asset.url, context.resource(asset.url), context) };
       case 'html':
-        return { element: frameView(asset.url, context.resource(asset.url), context, 'The HTML asset') };
+        return frameView(asset.url, context.resource(asset.url), context, 'The HTML asset');
       case 'pdf':
         return { element: pdfView(asset.url, context.resource(asset.url), context, asset.textLayerUrl) };
       case 'dicom': {
         const resource = context.resource(asset.url);
-        const name = decodeOrKeep(asset.url.replace(/[?#].*$/, '').split(/[\\/]/).pop() || asset.url);
+        const name = decodeOrKeep(withoutQuery(asset.url).split(/[\\/]/).pop() || asset.url);
         return {
           element: h(
             'div',
@@ -234,12 +238,13 @@ export class RowView {
         return this.remoteConversation(asset.url);
       case 'modelChat':
         return { element: h('p', { class: 'note', 'data-testid': 'model-chat' }, asset.note) };
-      case 'unknown':
-        return {
-          element: asset.url
-            ? unavailable(asset.url, asset.note, context.resource(asset.url), context, 'unknown-asset')
-            : h('p', { class: 'note', 'data-testid': 'unknown-asset' }, asset.note),
-        };
+      case 'unknown': {
+        if (!asset.url) return { element: h('p', { class: 'note', 'data-testid': 'unknown-asset' }, asset.note) };
+        const resource = context.resource(asset.url);
+        const card = notLoadable(asset.url, resource, context) ?? unshownCard('cannot-show', asset.url, asset.note, resource, context);
+        card.dataset.testid = 'unknown-asset';
+        return { element: card };
+      }
       case 'missing':
         return { element: h('p', { class: 'note', 'data-testid': 'missing-asset' }, asset.note) };
     }
@@ -356,12 +361,26 @@ export class RowView {
       case 'textUrl':
         return fetchedTextView(url, context.resource(url), context, 'attachment-text');
       case 'html':
-        return { element: frameView(url, context.resource(url), context, `HTML attachment ${label}`) };
+        return frameView(url, context.resource(url), context, `HTML attachment ${label}`);
       case 'pdf':
         return { element: pdfView(url, context.resource(url), context) };
       case 'unknown':
         return { element: h('pre', { class: 'text-body' }, url) };
     }
+  }
+}
+
+/** A problem the asset is shown despite (a wrong media_type), shown above it. */
+function problemNote(asset: AssetModel): string | undefined {
+  switch (asset.kind) {
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'html':
+    case 'dicom':
+      return asset.note;
+    default:
+      return undefined;
   }
 }
 

@@ -77,17 +77,22 @@ export function tiledView(model: TiledModel, context: ViewContext): { element: H
     element,
     attached: () => {
       if (map) return;
-      map = L.map(mapElement, {
-        crs: CRS[model.crs],
-        attributionControl: false,
-        minZoom: model.minZoom,
-        maxZoom: model.maxZoom ?? 22,
-        maxBounds: bounds?.pad(0.25),
-        maxBoundsViscosity: 0.8,
-      });
-      useLayer(first);
-      if (bounds) map.fitBounds(bounds);
-      else map.setView([0, 0], model.minZoom ?? 0);
+      try {
+        map = L.map(mapElement, {
+          crs: CRS[model.crs],
+          attributionControl: false,
+          minZoom: model.minZoom,
+          maxZoom: model.maxZoom ?? 22,
+          maxBounds: bounds?.pad(0.25),
+          maxBoundsViscosity: 0.8,
+        });
+        useLayer(first);
+        if (bounds) map.fitBounds(bounds);
+        else map.setView([0, 0], model.minZoom ?? 0);
+      } catch (error) {
+        // Numbers from the file that the map library cannot place: say so instead of failing the page.
+        status.textContent = `The map cannot be shown with these bounds and zoom levels: ${error instanceof Error ? error.message : String(error)}`;
+      }
     },
     dispose: () => {
       map?.remove();

@@ -63,7 +63,7 @@ test('text output: one "file:line:col severity code message" line per problem, s
   const lines = result.stdout.trimEnd().split('\n');
   const summary = lines.pop();
   assert.deepEqual(lines, [
-    `${file}:2:17 error s3-url Labelbox rejects s3:// URLs. Use the bucket's https URL: https://lab-bucket.s3.<region>.amazonaws.com/a.jpg`,
+    `${file}:2:17 error s3-url Labelbox rejects s3:// URLs in row_data. Use the bucket's https URL: https://lab-bucket.s3.<region>.amazonaws.com/a.jpg`,
     `${file}:3:17 warning insecure-url This URL uses http://; Labelbox expects https:// (signed URLs work only over https).`,
     `${file}:4:56 info missing-global-key This row has an external_id but no global_key. Global keys are unique across your organization and are the recommended way to find and update data rows.`,
     `${file}:5:5 error unknown-property Unknown property "rowData" in a data row. Did you mean "row_data"?`,
@@ -86,8 +86,19 @@ test('exit status 0: a clean file, and a file with only warnings', () => {
   assert.equal(run(['validate', 'examples/current-format.labelbox.json']).status, 0);
   const warnings = run(['validate', 'examples/legacy-format.labelbox.json']);
   assert.match(warnings.stdout, /warning legacy-dialect/);
-  assert.match(warnings.stdout, /\(0 errors, 1 warning, 0 info\)/);
+  assert.match(warnings.stdout, /\(0 errors, 7 warnings, 1 info\)/);
   assert.equal(warnings.status, 0);
+});
+
+test("the README's sample output on examples/mistakes.labelbox.json is what the CLI prints", () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const sample = /On `examples\/mistakes\.labelbox\.json`:\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(sample, 'the README has the sample');
+  const printed = run(['validate', 'examples/mistakes.labelbox.json']).stdout.trimEnd().split('\n');
+  const lines = sample.trimEnd().split('\n');
+  assert.equal(lines.pop(), printed.at(-1), 'the summary');
+  const shown = lines.filter((line) => line !== '…');
+  assert.deepEqual(shown, printed.slice(0, shown.length), 'the first lines, as printed');
 });
 
 test('exit status 1: errors were found', () => {
@@ -159,7 +170,7 @@ test('--format json: an array of {file, range, severity, code, message}, 1-based
     range: { start: { line: 2, column: 17 }, end: { line: 2, column: 40 } },
     severity: 'error',
     code: 's3-url',
-    message: "Labelbox rejects s3:// URLs. Use the bucket's https URL: https://lab-bucket.s3.<region>.amazonaws.com/a.jpg",
+    message: "Labelbox rejects s3:// URLs in row_data. Use the bucket's https URL: https://lab-bucket.s3.<region>.amazonaws.com/a.jpg",
   });
   assert.deepEqual(items.map((item) => item.code), ['s3-url', 'insecure-url', 'missing-global-key', 'unknown-property']);
   assert.deepEqual(items[3].range, { start: { line: 5, column: 5 }, end: { line: 5, column: 14 } }, '"rowData" with its quotes');

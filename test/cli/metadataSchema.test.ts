@@ -18,7 +18,7 @@ const root = mkdtempSync(join(tmpdir(), 'labelbox-cli-metadata-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 const ROWS = JSON.stringify(
-  [{ row_data: 'https://example.com/a.jpg', global_key: 'a', media_type: 'IMAGE', metadata_fields: [{ name: 'wether', value: 'sunny' }, { name: 'altitude_m', value: '12' }] }],
+  [{ row_data: 'https://example.com/a.jpg', global_key: 'a', media_type: 'IMAGE', metadata_fields: [{ name: 'wether', value: 'sunny' }, { name: 'altitude_m', value: 'twelve' }] }],
   null,
   1,
 );

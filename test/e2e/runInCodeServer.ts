@@ -16,6 +16,7 @@ import { launchChromium } from './harness/chromium';
 import { createProfile, installExtensions, startCodeServer, type RunningCodeServer } from './harness/codeServer';
 import { installCodeServer } from './harness/installCodeServer';
 import { checkPreviewAfterReload } from './harness/previewAfterReload';
+import { checkScratchCopy, checkStartPrerequisites, PREREQUISITES_TEST_TITLE, SCRATCH_TEST_TITLE } from './harness/startChecks';
 import { webviewContent } from './harness/webviewContent';
 import { packagedVsix } from './harness/vsix';
 import type { SuiteReport, TestOutcome } from './suite/index';
@@ -80,6 +81,23 @@ async function main(): Promise<number> {
       else report.failed++;
       console.log(`  ${outcome.state === 'passed' ? '✓' : '✗'} ${outcome.title} (${outcome.durationMs} ms)`);
     }
+    // npm start's own checks: what it needs, and the scratch copy it opens.
+    if (!('error' in report)) {
+      const grep = process.env.LABELBOX_E2E_GREP;
+      const wanted = (title: string) => !grep || new RegExp(grep).test(title);
+      const checks = [
+        wanted(PREREQUISITES_TEST_TITLE) ? () => checkStartPrerequisites(ROOT, RUN_DIR) : undefined,
+        wanted(SCRATCH_TEST_TITLE) ? () => checkScratchCopy(ROOT, RUN_DIR, browser!, path.join(RESULTS_DIR, 'npm-start-scratch-copy.png')) : undefined,
+      ];
+      for (const check of checks) {
+        if (!check) continue;
+        const outcome = await check();
+        report.tests.push(outcome);
+        if (outcome.state === 'passed') report.passed++;
+        else report.failed++;
+        console.log(`  ${outcome.state === 'passed' ? '✓' : '✗'} ${outcome.title} (${outcome.durationMs} ms)`);
+      }
+    }
     writeFileSync(path.join(RESULTS_DIR, 'browser-console.log'), consoleLines.join('\n'));
     if ('error' in report || report.failed > 0) await page.screenshot({ path: path.join(RESULTS_DIR, 'at-failure.png') });
     writeFileSync(path.join(RESULTS_DIR, 'e2e-report.json'), JSON.stringify(report, null, 2));
@@ -140,7 +158,9 @@ function printProgress(progressPath: string, printed: number): number {
 }
 
 function locateAll(page: Page, target: Target): Locator {
-  const locator = (target.inWebview ? webviewContent(page) : page).locator(target.selector);
+  const webview = webviewContent(page);
+  const scope = target.inWebview ? (target.frame ? webview.locator(target.frame).first().contentFrame() : webview) : page;
+  const locator = scope.locator(target.selector);
   return target.hasText === undefined ? locator : locator.filter({ hasText: target.hasText });
 }
 
@@ -168,6 +188,19 @@ async function carryOut(page: Page, request: UiRequest): Promise<UiResponse> {
         case 'count':
           results.push(await locateAll(page, step).count());
           break;
+        case 'readAttribute':
+          results.push(await locate(page, step).getAttribute(step.name, { timeout: STEP_TIMEOUT_MS }));
+          break;
+        case 'waitAttribute':
+          results.push(await waitAttribute(locate(page, step), step.name, step.contains));
+          break;
+        case 'waitImageLoaded':
+          results.push(await waitImageLoaded(locate(page, step)));
+          break;
+        case 'hover':
+          await locate(page, step).hover({ timeout: STEP_TIMEOUT_MS });
+          results.push(null);
+          break;
         case 'press':
           await page.keyboard.press(step.key);
           results.push(null);
@@ -187,6 +220,34 @@ async function carryOut(page: Page, request: UiRequest): Promise<UiResponse> {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { error: `${JSON.stringify(step)} failed: ${message} (screenshot: test-results/${name})` };
   }
+}
+
+async function waitAttribute(locator: Locator, name: string, contains: string): Promise<string> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let value: string | null = null;
+  while (Date.now() < deadline) {
+    value = await locator.getAttribute(name, { timeout: STEP_TIMEOUT_MS }).catch(() => null);
+    if (value?.includes(contains)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the attribute ${name} never contained ${JSON.stringify(contains)}; last: ${JSON.stringify(value)}`);
+}
+
+/** An image that has loaded its pixels (a broken image is complete too, but with no natural size). */
+async function waitImageLoaded(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let state = { complete: false, width: 0, height: 0, src: '' };
+  while (Date.now() < deadline) {
+    state = await locator.evaluate((image) => {
+      // Evaluated in the browser: the element is an <img>.
+      const img = image as unknown as { complete: boolean; naturalWidth: number; naturalHeight: number; currentSrc: string; src: string };
+      return { complete: img.complete, width: img.naturalWidth, height: img.naturalHeight, src: img.currentSrc || img.src };
+    });
+    if (state.complete && state.width > 0) return `${state.width}×${state.height}`;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the image ${state.src.slice(0, 200)} did not load (complete: ${state.complete}, natural width ${state.width})`);
 }
 
 function printReport(report: SuiteReport | { error: string }): number {

@@ -16,6 +16,8 @@ export interface Target {
   nth?: number;
   /** Only elements containing this text. */
   hasText?: string;
+  /** With inWebview: look inside this frame of the webview's page (an HTML asset's sandboxed frame). */
+  frame?: string;
 }
 
 export type UiStep =
@@ -23,6 +25,12 @@ export type UiStep =
   | ({ action: 'click' } & Target)
   | ({ action: 'readText' } & Target)
   | ({ action: 'count' } & Target)
+  | ({ action: 'readAttribute'; name: string } & Target)
+  /** Waits until the attribute contains the text, and returns the attribute. */
+  | ({ action: 'waitAttribute'; name: string; contains: string } & Target)
+  /** Waits until an image has loaded with pixels, and returns its natural size as "W×H". */
+  | ({ action: 'waitImageLoaded' } & Target)
+  | ({ action: 'hover' } & Target)
   | { action: 'press'; key: string }
   | { action: 'screenshot'; name: string };
 

@@ -53,6 +53,13 @@ test('legacy rows get legacy keys, current rows current keys', async () => {
   assert.ok(!current.includes('imageUrl') && !current.includes('externalId'));
 });
 
+test('row keys that raise a problem as soon as they are written (server-managed keys, "metadata") are not offered', async () => {
+  const current = labels(await complete('[{ "row_data": "https://x.com/a.jpg", | }]'));
+  for (const key of ['uid', 'created_at', 'updated_at', 'dataset_id', 'media_attributes', 'metadata']) assert.ok(!current.includes(key), key);
+  assert.ok(current.includes('metadata_fields') && current.includes('global_key'));
+  assert.ok(!labels(await complete('[{ "imageUrl": "https://x.com/a.jpg", | }]')).includes('mediaAttributes'));
+});
+
 test('enum values with their descriptions: media_type and attachment type', async () => {
   const items = await complete('[{ "row_data": "x", "media_type": "|" }]');
   const image = find(items, 'IMAGE');

@@ -29,9 +29,10 @@ async function codeActions(uri: string, diagnostic: Diagnostic, only?: string[])
   });
 }
 
-async function fixText(text: string, code: string, title: string | RegExp): Promise<string> {
+/** The text after the quick fix `title` of the first `code` diagnostic (of `severity`, when given: 1 error … 4 hint). */
+async function fixText(text: string, code: string, title: string | RegExp, severity?: number): Promise<string> {
   const { uri, diagnostics } = await openImportFile(text);
-  const diagnostic = diagnostics.find((d) => d.code === code);
+  const diagnostic = diagnostics.find((d) => d.code === code && (severity === undefined || d.severity === severity));
   assert.ok(diagnostic, `no ${code} in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
   const actions = await codeActions(uri, diagnostic, ['quickfix']);
   const action = actions.find((candidate) => (typeof title === 'string' ? candidate.title === title : title.test(candidate.title)));
@@ -72,13 +73,13 @@ test('quick fix: change a media_type that does not fit the URL extension', async
   assert.equal(await fixText(text, 'media-type-extension', 'Set media_type to "VIDEO"'), text.replace('"IMAGE"', '"VIDEO"'));
 });
 
-test('quick fix: make a duplicate global key unique', async () => {
+test('quick fix: make a duplicate global key unique, on the later row (the one Labelbox fails)', async () => {
   const text = '[\n{ "row_data": "https://x.com/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n{ "row_data": "https://x.com/b.jpg", "global_key": "A", "media_type": "IMAGE" }\n]';
-  const fixed = await fixText(text, 'duplicate-global-key', 'Make this global key unique');
-  assert.equal(fixed, text.replace('"global_key": "a"', '"global_key": "a-2"'));
+  const fixed = await fixText(text, 'duplicate-global-key', 'Make this global key unique', 1);
+  assert.equal(fixed, text.replace('"global_key": "A"', '"global_key": "A-2"'));
 });
 
-test('refactor: convert one legacy row, keeping the indentation', async () => {
+test('refactor: convert one legacy row, keeping its key order, its indentation and its one-line objects', async () => {
   const text = '[\n    {\n        "externalId": "a.jpg",\n        "imageUrl": "https://x.com/a.jpg",\n        "globalKey": "gk-a",\n        "metadataFields": [{ "schemaId": "cko8s9r5v0001h2dk9elqdidh", "value": "pilot" }]\n    }\n]';
   const { uri } = await openImportFile(text);
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -91,7 +92,7 @@ test('refactor: convert one legacy row, keeping the indentation', async () => {
   const converted = apply(text, convert.edit!.changes![uri]);
   assert.equal(
     converted,
-    '[\n    {\n        "row_data": "https://x.com/a.jpg",\n        "global_key": "gk-a",\n        "external_id": "a.jpg",\n        "media_type": "IMAGE",\n        "metadata_fields": [\n            {\n                "schema_id": "cko8s9r5v0001h2dk9elqdidh",\n                "value": "pilot"\n            }\n        ]\n    }\n]',
+    '[\n    {\n        "external_id": "a.jpg",\n        "row_data": "https://x.com/a.jpg",\n        "media_type": "IMAGE",\n        "global_key": "gk-a",\n        "metadata_fields": [{ "schema_id": "cko8s9r5v0001h2dk9elqdidh", "value": "pilot" }]\n    }\n]',
   );
 });
 
@@ -113,14 +114,20 @@ test('source action: convert the whole file to the current format', async () => 
   const convert = actions.find((action) => action.kind === 'source.convertToCurrentFormat');
   assert.ok(convert, JSON.stringify(actions));
   const converted = apply(text, convert.edit!.changes![uri]);
+  // Keys stay in the user's order, and values keep their own text (-122.30 is not rewritten as -122.3).
   assert.deepEqual(converted.split('\n'), [
     '[',
-    '  { "row_data": "Leaves show spots.", "external_id": "n1", "media_type": "TEXT", "attachments": [{ "type": "RAW_TEXT", "value": "note" }] },',
-    '  { "row_data": "https://x.com/v.mp4", "external_id": "v1", "media_type": "VIDEO", "attachments": [{ "type": "TEXT_URL", "value": "https://x.com/t.txt" }] },',
+    '  { "external_id": "n1", "row_data": "Leaves show spots.", "media_type": "TEXT", "attachments": [{ "type": "RAW_TEXT", "value": "note" }] },',
+    '  { "external_id": "v1", "row_data": "https://x.com/v.mp4", "media_type": "VIDEO", "attachments": [{ "type": "TEXT_URL", "value": "https://x.com/t.txt" }] },',
     '  { "row_data": "https://x.com/a.jpg", "media_type": "IMAGE" },',
-    '  { "row_data": { "tileLayerUrl": "https://t.x.com/{z}/{x}/{y}.png", "bounds": [[37.87, -122.31], [37.88, -122.3]], "minZoom": 15, "maxZoom": 21, "epsg": "EPSG4326" }, "external_id": "m1", "media_type": "TMS_GEO" }',
+    '  { "external_id": "m1", "row_data": { "tileLayerUrl": "https://t.x.com/{z}/{x}/{y}.png", "bounds": [[37.87, -122.31], [37.88, -122.30]], "minZoom": 15, "maxZoom": 21, "epsg": "EPSG4326" }, "media_type": "TMS_GEO" }',
     ']',
   ]);
+  // The client is told what the conversion adds: the three rows have an external_id but no global_key.
+  assert.equal(convert.command?.command, 'labelboxImport.reportConversion');
+  const [message, level] = convert.command?.arguments ?? [];
+  assert.equal(level, 'information');
+  assert.match(String(message), /^Converted 3 rows to the current import format\. The current format reports what the legacy one did not: missing-global-key \(information\) in 3 rows: This row has an external_id but no global_key\./);
   // The converted file is clean in the current format.
   const check = await openImportFile(converted);
   assert.deepEqual(check.diagnostics.filter((d) => d.severity! <= 2).map((d) => d.code), []);

@@ -55,6 +55,12 @@ export class TestLspClient {
       return null;
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    // Messages shown to the user (with or without buttons) are kept with the notifications; no button is pressed.
+    this.connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      this.notifications.push({ method: 'window/showMessageRequest', params });
+      this.wake();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -68,6 +74,11 @@ export class TestLspClient {
   readonly registrations: Registration[] = [];
   /** Set when the server process has ended. */
   exitCode: number | undefined;
+
+  /** The server's process id, to read its memory use. */
+  get pid(): number {
+    return this.process.pid ?? -1;
+  }
 
   static async start(
     options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities']; workspaceFolders?: WorkspaceFolder[] } = {},

@@ -24,7 +24,7 @@ const UNKNOWN_DEFAULT = { error: 1, warning: 2, information: 3, hint: 4 }[RULES[
 
 const ROWS = `[
   { "row_data": "https://example.com/a.jpg", "global_key": "a", "media_type": "IMAGE",
-    "metadata_fields": [{ "name": "wether", "value": "sunny" }, { "name": "altitude_m", "value": "12" }] }
+    "metadata_fields": [{ "name": "wether", "value": "sunny" }, { "name": "altitude_m", "value": "twelve" }] }
 ]`;
 
 const CAPABILITIES = {

@@ -11,9 +11,9 @@ const URL = 'https://media.example-lab.org';
 const withAttachments = (attachments: string) =>
   `[\n  { "row_data": "${URL}/a.jpg", "global_key": "a", "media_type": "IMAGE", "attachments": [\n    ${attachments}\n  ] }\n]`;
 
-test('deprecated-attachment-type: TEXT is a warning; the fix is RAW_TEXT for text and TEXT_URL for a URL', () => {
+test('deprecated-attachment-type: TEXT is a warning naming the SDK versions; the fix is RAW_TEXT for text and TEXT_URL for a URL', () => {
   const doc = marked(withAttachments(`{ "type": ⟦"TEXT"⟧, "value": "Block N3, row 14" },\n    { "type": ⟦"TEXT"⟧, "value": "${URL}/notes.txt" }`));
-  const text = expectProblem(doc, 'deprecated-attachment-type', { range: 0, severity: 'warning', message: 'The TEXT attachment type was removed from Labelbox\'s SDK in version 6.0. Use RAW_TEXT for text.' });
+  const text = expectProblem(doc, 'deprecated-attachment-type', { range: 0, severity: 'warning', message: /6\.0 and later reject it, 3\.49 to 5\.x convert it to RAW_TEXT.*Use RAW_TEXT for text\.$/ });
   assert.deepEqual(text.fixes?.[0], { kind: 'replace', title: 'Change to "RAW_TEXT"', text: '"RAW_TEXT"' });
   const url = expectProblem(doc, 'deprecated-attachment-type', { range: 1, message: 'Use TEXT_URL for a URL of a text file.' });
   assert.deepEqual(url.fixes?.[0], { kind: 'replace', title: 'Change to "TEXT_URL"', text: '"TEXT_URL"' });
@@ -33,7 +33,7 @@ test('deprecated-attachment-type: RAW_TEXT and TEXT_URL are fine', () => {
 
 test('unsupported-attachment-type: AUDIO is documented but rejected by the SDK: a warning', () => {
   const doc = marked(withAttachments(`{ "type": ⟦"AUDIO"⟧, "value": "${URL}/call.mp3" }`));
-  expectProblem(doc, 'unsupported-attachment-type', { range: 0, severity: 'warning', message: 'AUDIO attachments are listed in the newest docs, but the SDK rejects them' });
+  expectProblem(doc, 'unsupported-attachment-type', { range: 0, severity: 'warning', message: 'AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it' });
   expectNoProblem(doc, 'invalid-value');
 });
 

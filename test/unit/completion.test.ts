@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { ImportDocument, createValidationContext, collectDiagnostics } from '../../server/src/service';
 import { doComplete, type CompletionEntry } from '../../server/src/service/features/completion';
 import { applyCompletion, atCursor, CUSTOM_FIELDS } from './cursorText';
+import { fillPlaceholders } from '../../server/src/service/features/snippetText';
+import { doHover } from '../../server/src/service/features/hover';
 import schema from '../../schemas/data-row-import.schema.json';
 
 /** Completion at the `|` in the text. */
@@ -43,7 +45,29 @@ test('a key completion carries the schema docs and inserts the key with a placeh
   assert.equal(mediaType.retrigger, true, 'an enum value is suggested right after');
   assert.equal(mediaType.documentation, (schema.definitions.mediaType as { markdownDescription: string }).markdownDescription);
   assert.equal(item(items, 'attachments').insertText, '"attachments": [$1]');
-  assert.equal(item(items, 'media_attributes').insertText, '"media_attributes": {$1}');
+  assert.equal(item(items, 'media_type').detail, 'media type');
+});
+
+test('row keys that raise a problem as soon as they are written are not offered; they are still explained on hover', () => {
+  const { labels, text, items } = complete('[{"row_data": "https://x.com/a.jpg", |}]');
+  for (const key of ['uid', 'created_at', 'updated_at', 'dataset_id', 'media_attributes', 'metadata']) {
+    assert.ok(!labels.includes(key), `${key} is not offered`);
+    // Written anyway, the key gets its problem (ignored-field or metadata-alias): the reason it is left out.
+    const withKey = text.replace('}]', `"${key}": ${key === 'metadata' ? '[]' : key === 'media_attributes' ? '{}' : '"x"'}}]`);
+    assert.ok(
+      collectDiagnostics(new ImportDocument(withKey, createValidationContext())).some((d) => d.code === 'ignored-field' || d.code === 'metadata-alias'),
+      `${key} raises a problem`,
+    );
+  }
+  assert.ok(labels.includes('metadata_fields'), 'metadata_fields is offered instead of metadata');
+  assert.ok(items.length > 5);
+  assert.ok(!complete('[{"imageUrl": "https://x.com/a.jpg", |}]').labels.includes('mediaAttributes'));
+  for (const key of ['uid', 'metadata']) {
+    const { document, offset, context } = atCursor(`[{"row_data": "x", "${key.slice(0, 2)}|${key.slice(2)}": []}]`);
+    assert.match(doHover(document, offset, context)?.contents ?? '', /\*\*/, `hover explains ${key}`);
+  }
+  // Inside objects nothing is held back: an attachment still offers its own keys.
+  assert.ok(complete('[{"row_data": "x", "attachments": [{|}]}]').labels.includes('name'));
 });
 
 test('keys already in the object are not offered again', () => {
@@ -250,8 +274,11 @@ test('outside the root array nothing is offered', () => {
 test('row_data value: an object form with its required keys, placeholders numbered in order', () => {
   const { items } = complete('[{"row_data": |}]');
   assert.equal(item(items, 'New conversation').insertText, '{ "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [$1] }');
-  assert.equal(
-    item(items, 'New model chat evaluation').insertText,
-    '{ "type": "application/vnd.labelbox.conversational.model-chat-evaluation", "draft": true, "rootMessageIds": [$1], "actors": {$2}, "version": 2, "messages": {$3} }',
-  );
+  // Model chat evaluations have two documented forms (the draft needs draft: true, the offline conversation has none): one snippet each.
+  const draft = JSON.parse(fillPlaceholders(item(items, 'Model chat evaluation draft (live project)').insertText));
+  assert.deepEqual(draft, { type: 'application/vnd.labelbox.conversational.model-chat-evaluation', draft: true, rootMessageIds: [], actors: {}, version: 2, messages: {} });
+  const offline = JSON.parse(fillPlaceholders(item(items, 'Model chat evaluation conversation (offline project)').insertText));
+  assert.equal(offline.version, 2);
+  assert.ok(!('draft' in offline));
+  assert.deepEqual(offline.rootMessageIds, ['message-1']);
 });

@@ -36,9 +36,9 @@ test('message-too-long: 9,999 characters are fine', () => {
   expectNoProblem(marked(conversation([message('"m0"', `"${'a'.repeat(9_999)}"`)])), 'message-too-long');
 });
 
-test('duplicate-message-id: a warning on the second id, pointing at the first', () => {
+test('duplicate-message-id: an error on the second id (the docs: "must be unique"), pointing at the first', () => {
   const doc = marked(conversation([message('⟦"m0"⟧'), message('"m1"'), message('⟦"m0"⟧')]));
-  const problem = expectProblem(doc, 'duplicate-message-id', { range: 1, severity: 'warning', message: 'The messageId "m0" is already used in this conversation' });
+  const problem = expectProblem(doc, 'duplicate-message-id', { range: 1, severity: 'error', message: /^The messageId "m0" is already used in this conversation; the docs say it must be unique/ });
   assert.equal(problem.related?.[0].offset, doc.ranges[0].offset);
   expectProblemCount(doc, 'duplicate-message-id', 1);
 });
@@ -47,12 +47,17 @@ test('duplicate-message-id: distinct ids are fine', () => {
   expectNoProblem(marked(conversation([message('"m0"'), message('"m1"'), message('"m2"')])), 'duplicate-message-id');
 });
 
-test('message keys: unknown keys are errors on the key, missing keys on the message', () => {
+test('message keys in row_data: unknown and missing keys are warnings (the SDK does not look inside row_data)', () => {
   const doc = marked(
     `[\n  { "row_data": { "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [⟦{⟧ "messageId": "m0", "content": "Hi", ⟦"role"⟧: "user" }] }, "global_key": "c", "media_type": "CONVERSATIONAL" }\n]`,
   );
-  expectProblem(doc, 'missing-property', { range: 0, message: 'Missing property "user" in this message.' });
-  expectProblem(doc, 'unknown-property', { range: 1, severity: 'error', message: 'Unknown property "role" in a message.' });
+  expectProblem(doc, 'missing-property', { range: 0, severity: 'warning', message: 'Missing property "user" in this message.' });
+  expectProblem(doc, 'unknown-property', { range: 1, severity: 'warning', message: /^Unknown property "role" in a message\. Labelbox's docs do not list it here/ });
+});
+
+test('message keys in legacy conversationalData: an unknown key is an error (the SDK raises "Invalid … key found!")', () => {
+  const doc = marked(`[\n  { "conversationalData": [{ "messageId": "m0", "content": "Hi", "user": { "userId": "u", "name": "U" }, ⟦"role"⟧: "user" }] }\n]`);
+  expectProblem(doc, 'unknown-property', { range: 0, severity: 'error', message: 'Unknown property "role" in a message.' });
 });
 
 test('message keys: every documented key is accepted, and model outputs too', () => {
@@ -62,7 +67,7 @@ test('message keys: every documented key is accepted, and model outputs too', ()
   assert.deepEqual(doc.diagnostics, []);
 });
 
-test('a model chat evaluation row (spec §5.5) has no problems; a wrong fixed value is reported', () => {
+test("a model chat evaluation draft (the SDK's ModelEvaluationTemplate) has no problems; a wrong fixed value is reported", () => {
   const ok = marked(
     `[\n  { "row_data": { "type": "application/vnd.labelbox.conversational.model-chat-evaluation", "draft": true, "rootMessageIds": [], "actors": {}, "version": 2, "messages": {} }, "global_key": "mmc/1", "media_type": "CONVERSATIONAL" }\n]`,
   );
@@ -70,5 +75,12 @@ test('a model chat evaluation row (spec §5.5) has no problems; a wrong fixed va
   const bad = marked(
     `[\n  { "row_data": { "type": "application/vnd.labelbox.conversational.model-chat-evaluation", "draft": true, "rootMessageIds": [], "actors": {}, "version": ⟦1⟧, "messages": {} }, "global_key": "mmc/1", "media_type": "CONVERSATIONAL" }\n]`,
   );
-  expectProblem(bad, 'invalid-value', { range: 0, message: /must be 2\./ });
+  expectProblem(bad, 'invalid-value', { range: 0, severity: 'warning', message: /must be 2\./ });
+});
+
+test('an offline model chat evaluation (conversation version 2 without draft, as the SDK\'s tests create it) has no problems', () => {
+  const doc = marked(
+    `[\n  { "row_data": { "type": "application/vnd.labelbox.conversational.model-chat-evaluation", "version": 2, "actors": { "a1": { "role": "human", "metadata": { "name": "User" } } }, "messages": { "m1": { "actorId": "a1", "content": [{ "type": "text", "content": "Hello" }], "childMessageIds": [] } }, "rootMessageIds": ["m1"] }, "global_key": "mmc/2", "media_type": "CONVERSATIONAL" }\n]`,
+  );
+  assert.deepEqual(doc.diagnostics, []);
 });

@@ -19,13 +19,15 @@ function diagnosticsOf(path: string) {
 
 /**
  * What the clean examples do report. current-format and mixed-media: nothing at all.
- * legacy-format: only the one file-level "legacy-dialect" warning (it avoids the TEXT
- * attachment type, which would add deprecated-attachment-type warnings).
+ * legacy-format: a "legacy-dialect" note on each row (it avoids the TEXT attachment type,
+ * which would add deprecated-attachment-type warnings): a warning on each row without
+ * row_data, which the SDK rejects, and information on the conversationalData row it converts.
  */
+const LEGACY_ROW = 'warning legacy-dialect';
 const CLEAN: Record<string, string[]> = {
   'examples/current-format.labelbox.json': [],
   'examples/mixed-media.labelbox.json': [],
-  'examples/legacy-format.labelbox.json': ['warning legacy-dialect'],
+  'examples/legacy-format.labelbox.json': [LEGACY_ROW, LEGACY_ROW, LEGACY_ROW, 'information legacy-dialect', LEGACY_ROW, LEGACY_ROW, LEGACY_ROW, LEGACY_ROW],
 };
 
 for (const [path, expected] of Object.entries(CLEAN)) {

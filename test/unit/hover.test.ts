@@ -109,8 +109,8 @@ test('no thumbnail for what is not an http(s) image', () => {
   ]) {
     assert.doesNotMatch(hover(input)?.contents ?? '', /!\[/, input);
   }
-  assert.match(contents('[{"row_data": "gs://bucket-a/|a.png", "media_type": "IMAGE"}]'), /Google Cloud Storage bucket `bucket-a`/);
-  assert.match(contents('[{"row_data": "s3://bucket-b/|a.png", "media_type": "IMAGE"}]'), /S3 bucket `bucket-b`: no preview here/);
+  assert.match(contents('[{"row_data": "gs://bucket-a/|a.png", "media_type": "IMAGE"}]'), /^No thumbnail: the image is in the Google Cloud Storage bucket `bucket-a`/);
+  assert.match(contents('[{"row_data": "s3://bucket-b/|a.png", "media_type": "IMAGE"}]'), /^No thumbnail: the image is in the S3 bucket `bucket-b`/);
 });
 
 test('nothing on punctuation, between rows or outside the array', () => {

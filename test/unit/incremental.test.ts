@@ -208,7 +208,8 @@ test('a duplicate global key appears and disappears as the other row is edited',
   assert.equal(document.lastUpdate.mode, 'incremental');
   const duplicates = collectDiagnostics(document).filter((d) => d.code === 'duplicate-global-key');
   assert.equal(duplicates.length, 2);
-  assert.match(duplicates[0].message, /also used by row 41/);
+  assert.match(duplicates[0].message, /is used again by row 41/);
+  assert.match(duplicates[1].message, /row 11 already uses it/);
   document.update([{ offset: at, removedLength: 6, text: 'img/40' }]);
   assert.deepEqual(collectDiagnostics(document), []);
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNoProblem, expectProblem, marked } from './helpers/markedDocument';
 
-/** Keys Labelbox manages itself (ignored-field) and the undocumented "metadata" key (metadata-alias). */
+/** Keys Labelbox manages itself and null values (ignored-field), and the "metadata" key (metadata-alias). */
 
 const IMAGE = '"row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE"';
 
@@ -24,11 +24,25 @@ test('ignored-field: a row without them has none', () => {
   expectNoProblem(marked(`[\n  { ${IMAGE}, "external_id": "a.jpg" }\n]`), 'ignored-field');
 });
 
-test('metadata-alias: "metadata" is a warning with a rename fix (unless metadata_fields exists)', () => {
+test('ignored-field: a null value is information (the SDK drops null keys before upload), also for keys it would otherwise reject', () => {
+  const doc = marked(`[\n  { ${IMAGE}, ⟦"external_id"⟧: null, ⟦"attachments"⟧: null, ⟦"globalKey"⟧: null, ⟦"colour"⟧: null }\n]`);
+  for (const range of [0, 1, 2, 3]) expectProblem(doc, 'ignored-field', { range, severity: 'information', message: 'is null: Labelbox\'s Python SDK leaves keys whose value is null out of the upload' });
+  expectNoProblem(doc, 'unknown-property');
+  expectNoProblem(doc, 'mixed-dialect');
+  expectNoProblem(doc, 'invalid-type');
+});
+
+test('ignored-field: a null row_data is not ignored but empty', () => {
+  const doc = marked(`[\n  { "row_data": ⟦null⟧, "global_key": "a" }\n]`);
+  expectProblem(doc, 'empty-row-data', { range: 0, severity: 'error' });
+  expectNoProblem(doc, 'ignored-field');
+});
+
+test('metadata-alias: "metadata" (documented by the SDK\'s upsert_data_rows) is information with a rename fix (unless metadata_fields exists)', () => {
   const doc = marked(
     `[\n  { ${IMAGE}, ⟦"metadata"⟧: [{ "name": "tag", "value": "night" }] },\n  { "row_data": "https://media.example-lab.org/b.jpg", "global_key": "b", "media_type": "IMAGE", "metadata_fields": [], ⟦"metadata"⟧: [] }\n]`,
   );
-  const alias = expectProblem(doc, 'metadata-alias', { range: 0, severity: 'warning', message: 'Use "metadata_fields"' });
+  const alias = expectProblem(doc, 'metadata-alias', { range: 0, severity: 'information', message: '"metadata" works (the SDK\'s upsert_data_rows documents it), but the SDK passes its entries on unchecked; "metadata_fields" is checked before upload.' });
   assert.deepEqual(alias.fixes, [{ kind: 'replace', title: 'Rename to "metadata_fields"', text: '"metadata_fields"' }]);
   const both = expectProblem(doc, 'metadata-alias', { range: 1 });
   assert.equal(both.fixes, undefined);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import manifest from '../../package.json';
 import { RULES } from '../../server/src/service/rules';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { rulesTable, settingDescription } from '../../scripts/ruleDocs';
 
 const settings = manifest.contributes.configuration.properties;
 
@@ -18,6 +19,7 @@ test('the severity setting lists every rule code with its default', () => {
   const codes = Object.keys(RULES).filter((code) => code !== 'too-many-problems');
   assert.deepEqual(Object.keys(properties).sort(), codes.sort());
   for (const code of codes) assert.match(properties[code].markdownDescription, new RegExp(`Default: \`${RULES[code as keyof typeof RULES].severity}\``));
+  for (const code of codes) assert.equal(properties[code].markdownDescription, settingDescription(RULES[code as keyof typeof RULES]), `${code}: run npx tsx scripts/syncSeveritySetting.ts`);
 });
 
 test("the manifest's defaults are the server's defaults", () => {
@@ -33,6 +35,29 @@ test('activates on JSON languages only (and to restore a preview panel), never o
 
 test('every command is in the Labelbox category', () => {
   for (const command of manifest.contributes.commands) assert.equal(command.category, 'Labelbox', command.command);
+});
+
+test("the README's rules table is the one the registry makes, with each rule's evidence (run npx tsx scripts/syncSeveritySetting.ts)", async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.ok(readme.includes(rulesTable()), 'README.md has the generated rules table');
+});
+
+/** Rules about this tool or about JSON itself, not about Labelbox: their evidence needs no Labelbox source. */
+const NOT_ABOUT_LABELBOX = new Set(['json-syntax', 'duplicate-key', 'too-many-problems']);
+
+test('every rule records its evidence: why its severity, and a docs page or an SDK place with versions', () => {
+  for (const [code, rule] of Object.entries(RULES) as Array<[string, (typeof RULES)[keyof typeof RULES]]>) {
+    const evidence = rule.evidence as { basis: string; docs?: readonly string[]; sdk?: ReadonlyArray<{ module: string; symbol: string; versions: string }> };
+    assert.ok(evidence.basis.length > 20, `${code} says why it has its severity`);
+    if (NOT_ABOUT_LABELBOX.has(code)) continue;
+    assert.ok((evidence.docs?.length ?? 0) + (evidence.sdk?.length ?? 0) > 0, `${code} names a docs page or an SDK place`);
+    for (const url of evidence.docs ?? []) assert.match(url, /^https:\/\/(docs\.)?labelbox\.com\//, `${code}: ${url}`);
+    for (const sdk of evidence.sdk ?? []) {
+      assert.match(sdk.module, /^(src\/labelbox|tests)\/.+\.py$/, `${code}: ${sdk.module}`);
+      assert.ok(sdk.symbol && sdk.versions, `${code}: ${sdk.module} names a function and versions`);
+    }
+  }
 });
 
 test('the README lists every rule code and every setting', async () => {

@@ -5,7 +5,7 @@ import { expectNoProblem, expectNoSeverity, expectProblem, marked } from './help
 
 /**
  * Metadata: invalid-metadata-value, duplicate-metadata-field, unknown-metadata-field,
- * deprecated-metadata-field. Reserved ids are the same in every organization (spec §4.3).
+ * deprecated-metadata-field. Reserved ids are the same in every organization (docs/import-format.md).
  */
 
 const TAG = 'cko8s9r5v0001h2dk9elqdidh';
@@ -17,9 +17,9 @@ const EMBEDDING = 'ckpyije740000yxdk81pbgjdc';
 const withMetadata = (entries: string) =>
   `[\n  { "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "metadata_fields": [\n    ${entries}\n  ] }\n]`;
 
-test('invalid-metadata-value: tag holds at most 4096 characters', () => {
+test('invalid-metadata-value: tag holds at most 4096 characters per the docs; a warning, since SDK 7.2.0 stopped checking', () => {
   const doc = marked(withMetadata(`{ "name": "tag", "value": ⟦"${'x'.repeat(4097)}"⟧ }`));
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'error', message: '"tag" values can have at most 4,096 characters; this one has 4,097.' });
+  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: '"tag" values can have at most 4,096 characters per the docs; this one has 4,097. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.' });
 });
 
 test('invalid-metadata-value: a tag of exactly 4096 characters is fine', () => {
@@ -60,10 +60,13 @@ test('invalid-metadata-value: an option id used as the schema id', () => {
   expectProblem(doc, 'invalid-metadata-value', { range: 0, message: 'This is the id of the option "train" of the field "split", not of a field.' });
 });
 
-test('invalid-metadata-value: captureDateTime must be ISO 8601', () => {
-  const doc = marked(withMetadata(`{ "name": "captureDateTime", "value": ⟦"06/01/2024 09:30"⟧ }, { "schema_id": "${CAPTURE}", "value": ⟦1717234200⟧ }`));
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'error', message: '"captureDateTime" needs an ISO 8601 date-time in UTC' });
-  expectProblem(doc, 'invalid-metadata-value', { range: 1, message: 'its value must be an ISO 8601 string' });
+test('invalid-metadata-value: captureDateTime must be ISO 8601: a warning where the SDK\'s lenient parser reads it, an error where nothing can', () => {
+  const doc = marked(withMetadata(`{ "name": "captureDateTime", "value": ⟦"06/01/2024 09:30"⟧ }`));
+  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: /^"captureDateTime" needs an ISO 8601 date-time in UTC.*Labelbox's Python SDK guesses how to read it/ });
+  const notADate = marked(withMetadata(`{ "name": "captureDateTime", "value": ⟦"yesterday"⟧ }`));
+  expectProblem(notADate, 'invalid-metadata-value', { range: 0, severity: 'error', message: 'is not a date, and Labelbox\'s SDK rejects it' });
+  const number = marked(withMetadata(`{ "schema_id": "${CAPTURE}", "value": ⟦1717234200⟧ }`));
+  expectProblem(number, 'invalid-metadata-value', { range: 0, severity: 'error', message: 'its value must be an ISO 8601 string' });
 });
 
 test('invalid-metadata-value: captureDateTime with a non-UTC offset is a warning with the UTC time', () => {
@@ -94,11 +97,24 @@ test('deprecated-metadata-field: the current fields are not deprecated', () => {
   assert.deepEqual(doc.diagnostics, []);
 });
 
-test('duplicate-metadata-field: the same field twice, by id and by name, points at the first', () => {
+test('duplicate-metadata-field: a text field twice, by id and by name, is an error pointing at the first', () => {
   const doc = marked(withMetadata(`{ "schema_id": ⟦"${TAG}"⟧, "value": "night" },\n    { "name": ⟦"tag"⟧, "value": "rain" }`));
-  const problem = expectProblem(doc, 'duplicate-metadata-field', { range: 1, severity: 'error', message: 'The metadata field "tag" is already set in this row. Labelbox fails the whole row' });
+  const problem = expectProblem(doc, 'duplicate-metadata-field', { range: 1, severity: 'error', message: 'The text field "tag" is already set in this row. Labelbox fails the whole row when a text field appears twice' });
   assert.equal(problem.related?.[0].offset, doc.ranges[0].offset);
   expectNoProblem(doc, 'duplicate-metadata-field', { range: 0 });
+});
+
+test('duplicate-metadata-field: an enum field with several options is fine (the docs: "Multiple options can be imported"); one option twice is a warning', () => {
+  const doc = marked(withMetadata(`{ "name": "split", "value": "train" },\n    { "schema_id": "${SPLIT}", "value": "cko8sc2yr0004h2dk69aj5x63" },\n    { "name": ⟦"split"⟧, "value": "${TRAIN}" }`));
+  expectProblem(doc, 'duplicate-metadata-field', { range: 0, severity: 'warning', message: 'The enum field "split" gets the same option twice' });
+  assert.equal(doc.diagnostics.length, 1);
+  expectNoProblem(marked(withMetadata(`{ "name": "split", "value": "train" }, { "name": "split", "value": "valid" }, { "name": "split", "value": "test" }`)), 'duplicate-metadata-field');
+});
+
+test('duplicate-metadata-field: a date-time field twice is a warning (not observed), and so is an unknown field', () => {
+  const doc = marked(withMetadata(`{ "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }, { "schema_id": ⟦"${CAPTURE}"⟧, "value": "2024-05-03T07:45:10Z" },\n    { "name": "camera", "value": "a" }, { "name": ⟦"camera"⟧, "value": "b" }`));
+  expectProblem(doc, 'duplicate-metadata-field', { range: 0, severity: 'warning', message: 'The date-time field "captureDateTime" is already set in this row. Labelbox fails a row that sets a text field twice' });
+  expectProblem(doc, 'duplicate-metadata-field', { range: 1, severity: 'warning', message: 'The field "camera" is already set in this row. If it is a text, number or date-time field, Labelbox fails the whole row; several options of an enum field are fine.' });
 });
 
 test('duplicate-metadata-field: the same field in two rows is fine', () => {
@@ -123,7 +139,7 @@ test('unknown-metadata-field: with the organization schema, unknown fields are e
   const context = createValidationContext(catalog);
   const doc = marked(withMetadata(`{ "name": "altitude_m", "value": ⟦"42.5"⟧ }, { "name": ⟦"altitude"⟧, "value": 1 }`), { context });
   expectProblem(doc, 'unknown-metadata-field', { range: 1, severity: 'error', message: /neither reserved nor in your organization's metadata schema/ });
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, message: 'write the value as a JSON number, without quotes' });
+  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: 'Labelbox\'s Python SDK converts it (float())' });
   expectNoProblem(doc, 'unknown-metadata-field', { range: 0 });
 });
 

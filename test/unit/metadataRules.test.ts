@@ -123,23 +123,30 @@ test('an option id in schema_id says which field it belongs to', () => {
   assert.deepEqual(fixText(problem), JSON.stringify(WEATHER));
 });
 
-test('a number field wants a JSON number; a quoted number gets a fix', () => {
+test('a number field wants a JSON number; a quoted number is a warning (the SDK converts it with float()) with a fix', () => {
   const quoted = only([{ name: 'altitude_m', value: '120' }]);
   assert.equal(quoted.code, 'invalid-metadata-value');
-  assert.match(quoted.message, /"altitude_m" is a number field: write the value as a JSON number, without quotes\./);
+  assert.equal(quoted.severity, 'warning');
+  assert.match(quoted.message, /"altitude_m" is a number field and this is a string\. Labelbox's Python SDK converts it \(float\(\)\); the web app's upload is not confirmed to\. Write it as a JSON number\./);
   assert.deepEqual(fixText(quoted), '120');
-  assert.match(only([{ schema_id: ALTITUDE, value: 'high' }]).message, /"altitude_m" is a number field: its value must be a number\./);
+  const word = only([{ schema_id: ALTITUDE, value: 'high' }]);
+  assert.equal(word.severity, 'error');
+  assert.match(word.message, /"altitude_m" is a number field: its value must be a number\./);
   assert.match(only([{ name: 'altitude_m', value: [1] }]).message, /must be a number/);
 });
 
-test('a string field wants a string of at most 4096 characters', () => {
+test('a string field wants a string of at most 4096 characters (a warning: SDK 7.2.0 stopped checking)', () => {
   assert.match(only([{ name: 'camera', value: 3 }]).message, /"camera" is a text field: its value must be a string\./);
-  assert.match(only([{ name: 'camera', value: 'x'.repeat(4097) }]).message, /at most 4,096 characters; this one has 4,097/);
+  const long = only([{ name: 'camera', value: 'x'.repeat(4097) }]);
+  assert.equal(long.severity, 'warning');
+  assert.match(long.message, /at most 4,096 characters per the docs; this one has 4,097/);
   assert.deepEqual(check([{ name: 'camera', value: 'x'.repeat(4096) }]), []);
 });
 
 test('a datetime field wants ISO 8601; an offset other than UTC is a warning with the UTC time', () => {
-  assert.match(only([{ schema_id: FLOWN_AT, value: 'yesterday' }]).message, /"flown_at" needs an ISO 8601 date-time in UTC/);
+  const word = only([{ schema_id: FLOWN_AT, value: 'yesterday' }]);
+  assert.equal(word.severity, 'error');
+  assert.match(word.message, /"flown_at" needs an ISO 8601 date-time in UTC.*is not a date/);
   assert.match(only([{ name: 'flown_at', value: '2024-02-30T10:00:00Z' }]).message, /is not one/);
   assert.match(only([{ name: 'flown_at', value: 1714635910 }]).message, /its value must be an ISO 8601 string/);
   const offset = only([{ name: 'flown_at', value: '2024-05-02T09:45:10+02:00' }]);
@@ -157,7 +164,7 @@ test('enum by name: the option name or id; an unknown option gets "did you mean"
   assert.match(only([{ name: 'weather', value: 2 }]).message, /its value must be the id or the name of one of its options/);
 });
 
-test('enum by schema_id: the value must be the option id, never its name (spec §4.4)', () => {
+test('enum by schema_id: the value must be the option id, never its name (docs/import-format.md)', () => {
   const byName = only([{ schema_id: WEATHER, value: 'rain' }]);
   assert.match(byName.message, /When the field is given by schema id, the value must be the option's id: "clrw3rain0000000f8l1nn4o5" for "rain"\./);
   assert.deepEqual(fixText(byName), JSON.stringify(RAIN));
@@ -172,16 +179,21 @@ test("an option id of another field is named as such", () => {
   assert.match(problem.message, /is the id of the option "train" of another field, "split"\. "weather" has the options "sunny", "cloudy" or "rain"\./);
 });
 
-test('the same field twice in a row, by name or by id, is an error pointing at the first', () => {
+test('a text field twice in a row, by name or by id, is an error pointing at the first; an enum takes several options', () => {
   const twice = only([
-    { name: 'weather', value: 'sunny' },
-    { schema_id: WEATHER, value: RAIN },
+    { name: 'camera', value: 'DJI Mavic 3' },
+    { schema_id: CAMERA, value: 'DJI Mini 4' },
   ]);
   assert.equal(twice.code, 'duplicate-metadata-field');
   assert.equal(twice.severity, 'error');
-  assert.equal(twice.text, JSON.stringify(WEATHER));
-  assert.match(twice.message, /The metadata field "weather" is already set in this row/);
+  assert.equal(twice.text, JSON.stringify(CAMERA));
+  assert.match(twice.message, /The text field "camera" is already set in this row/);
   assert.equal(twice.related?.[0]?.message, 'First set here');
+  // Options of one enum field, by name and by id: several options can be imported.
+  assert.deepEqual(check([{ name: 'weather', value: 'sunny' }, { schema_id: WEATHER, value: RAIN }]), []);
+  const sameOption = only([{ name: 'weather', value: 'sunny' }, { schema_id: WEATHER, value: SUNNY }]);
+  assert.equal(sameOption.severity, 'warning');
+  assert.match(sameOption.message, /The enum field "weather" gets the same option twice/);
   // Two different fields are fine, and so is one field in two rows.
   assert.deepEqual(check([{ name: 'weather', value: 'sunny' }, { name: 'camera', value: 'x' }]), []);
 });

@@ -9,13 +9,17 @@ test('the policy allows scripts only with the nonce, no eval, no connections, an
   const directives = Object.fromEntries(policy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['script-src'], ["'nonce-abc123'"]);
-  assert.deepEqual(directives['style-src'], [SOURCE]);
+  // Framed HTML pages (srcdoc) inherit the policy: their inline styles apply, their scripts still need the nonce.
+  assert.deepEqual(directives['style-src'], [SOURCE, "'unsafe-inline'"]);
   assert.deepEqual(directives['img-src'], [SOURCE, 'https:', 'data:', 'blob:']);
   assert.deepEqual(directives['media-src'], [SOURCE, 'https:', 'blob:']);
-  assert.deepEqual(directives['frame-src'], [SOURCE, 'https:']);
+  assert.deepEqual(directives['frame-src'], [SOURCE, 'https:', 'blob:']);
+  // No object ever loads an address: PDFs come as bytes the extension checked, shown from a blob.
+  assert.deepEqual(directives['object-src'], ['blob:']);
   assert.deepEqual(directives['connect-src'], ["'none'"]);
-  assert.deepEqual(directives['base-uri'], ["'none'"]);
-  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*|http:/);
+  assert.deepEqual(directives['base-uri'], ['https:']);
+  assert.doesNotMatch(directives['script-src'].join(' '), /unsafe-inline/);
+  assert.doesNotMatch(policy, /unsafe-eval|\*|http:/);
 });
 
 test('the page loads its one script with the nonce and escapes what it writes', () => {

@@ -47,13 +47,23 @@ test('messages from the extension are checked by the page too', () => {
   assert.equal(parseHostMessage({ ...message, row: { ...row, metadataNames: { a: 1 } } }), undefined);
   assert.deepEqual(parseHostMessage({ type: 'galleryChanged', junk: true }), { type: 'galleryChanged' });
   assert.equal(parseHostMessage({ type: 'galleryPage', requestId: 1, from: 0, total: 1, rowCount: 1, tiles: [{ index: 0, line: 1, errors: 0 }] }), undefined);
-  assert.equal(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: 'yes' }), undefined);
+  assert.equal(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: 'yes', locked: false }), undefined);
+  assert.equal(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: false }), undefined, 'init says whether the preview is locked');
+  assert.ok(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: false, locked: true }));
+  // What the extension says of a workspace file: missing (why), there, and the base of a page.
+  const resources = { a: { external: false, notFound: 'media/a.wav does not exist.' }, b: { src: 'https://x.com/b.png', external: true, fileExists: true }, c: { external: true, base: 'https://x.com/c.html' } };
+  assert.deepEqual(parseHostMessage({ ...message, resources }), { ...message, resources });
+  assert.equal(parseHostMessage({ ...message, resources: { a: { external: false, fileExists: 'yes' } } }), undefined);
+  assert.equal(parseHostMessage({ ...message, resources: { a: { external: false, notFound: 3 } } }), undefined);
 });
 
 test('saved panel state: the document is required, the rest falls back to defaults', () => {
   assert.equal(parsePanelState(undefined), undefined);
   assert.equal(parsePanelState({ view: 'gallery' }), undefined);
   assert.deepEqual(parsePanelState({ uri: 'file:///a.json' }), { uri: 'file:///a.json', view: 'row', filter: { text: '', mediaType: '', problemsOnly: false }, galleryScrollTop: 0, layers: {} });
+  // Whether it was locked is kept when saved (states saved before the lock existed have none).
+  assert.equal(parsePanelState({ uri: 'file:///a.json', locked: true })?.locked, true);
+  assert.equal(parsePanelState({ uri: 'file:///a.json', locked: 'yes' })?.locked, undefined);
   assert.deepEqual(
     parsePanelState({
       uri: 'file:///a.json',

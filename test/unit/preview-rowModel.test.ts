@@ -114,12 +114,27 @@ test('metadata entries get their names and option names; attachments their kinds
       ['IMAGE', 'unknown', 'The attachment has no text value.'],
     ],
   );
-  // What the extension resolves (load), fetches (texts) or only links.
+  // What the extension resolves (load), fetches (texts) or only links. A webview has no PDF viewer: PDFs are only opened externally.
   assert.deepEqual(addressesOf(row), {
-    load: ['https://x.com/a.jpg', 'https://x.com/o.png', 'https://x.com/p.pdf', 'https://x.com/c.jpg'],
+    load: ['https://x.com/a.jpg', 'https://x.com/o.png', 'https://x.com/c.jpg'],
     fetch: ['https://x.com/t.txt', 'https://x.com/legacy.txt'],
-    link: [],
+    link: ['https://x.com/p.pdf'],
   });
+});
+
+test('HTML assets and attachments are read by the extension (framed as srcdoc), never loaded by address', () => {
+  const row = describeRow({ row_data: 'https://x.com/p.html', media_type: 'HTML', attachments: [{ type: 'HTML', value: 'https://x.com/guide.html' }] }, 'HTML');
+  assert.deepEqual(addressesOf(row), { load: [], fetch: ['https://x.com/p.html', 'https://x.com/guide.html'], link: [] });
+});
+
+test('a media_type Labelbox does not know, on a URL that names an image, shows the image with the problem', () => {
+  const row = describeRow({ row_data: 'https://x.com/field.png', media_type: 'IMAGEX' }, 'IMAGEX');
+  assert.equal(row.asset.kind, 'image');
+  assert.match((row.asset as { note?: string }).note ?? '', /^media_type "IMAGEX" is not a media type Labelbox knows; shown as an image because the URL ends in \.png\./);
+  assert.deepEqual(addressesOf(row).load, ['https://x.com/field.png']);
+  // A known media type is taken as given, and a URL that names no known kind stays unknown.
+  assert.equal(describeRow({ row_data: 'https://x.com/field.png', media_type: 'VIDEO' }, 'VIDEO').asset.kind, 'video');
+  assert.equal(describeRow({ row_data: 'https://x.com/field.xyz', media_type: 'IMAGEX' }, 'IMAGEX').asset.kind, 'unknown');
 });
 
 test('addresses versus text', () => {

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkInPieces, createValidationContext, ImportDocument, LineIndex, lineStartsOf, lineStartsOfPieces, TextPieces } from '../../server/src/service';
 import { SparseLineIndex } from '../../server/src/service/text/sparseLineIndex';
 import { CheckWorkerPool } from '../../server/src/node/checkWorkerPool';
-import { FileTooLargeError, NotARegularFileError, readTextChunks } from '../../server/src/node/readTextChunks';
+import { decodeByteChunks, FileTooLargeError, NotRegularFileError, readTextChunks, type InvalidUtf8, type ReadTextOptions } from '../../server/src/node/readCapped';
 import { generateImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 import { snapshot } from './helpers/randomEdits';
@@ -21,9 +22,9 @@ import { snapshot } from './helpers/randomEdits';
 const folder = mkdtempSync(join(tmpdir(), 'lb-read-'));
 test.after(() => rmSync(folder, { recursive: true, force: true }));
 
-async function readAll(path: string, options: Parameters<typeof readTextChunks>[1] = {}): Promise<string[]> {
+async function readAll(path: string, options: ReadTextOptions & { maxBytes?: number } = {}): Promise<string[]> {
   const chunks: string[] = [];
-  for await (const chunk of readTextChunks(path, options)) chunks.push(chunk);
+  for await (const chunk of readTextChunks(path, options.maxBytes ?? 500 * 1024 * 1024, options)) chunks.push(chunk);
   return chunks;
 }
 
@@ -42,20 +43,51 @@ test('the byte cap holds for files, and for devices that never end', async () =>
   writeFileSync(path, 'x'.repeat(5000));
   await assert.rejects(readAll(path, { maxBytes: 4000 }), FileTooLargeError);
   if (existsSync('/dev/zero')) {
-    await assert.rejects(readAll('/dev/zero', { maxBytes: 9 * 1024 * 1024 }), FileTooLargeError);
-    await assert.rejects(readAll('/dev/zero', { regularFilesOnly: true }), NotARegularFileError);
+    await assert.rejects(readAll('/dev/zero', { maxBytes: 9 * 1024 * 1024, allowSpecialFiles: true }), FileTooLargeError);
+    await assert.rejects(readAll('/dev/zero'), NotRegularFileError);
   }
 });
 
-test('a pipe without a writer does not make the reader wait', async () => {
+test('a pipe is refused without waiting for a writer, unless special files are allowed', async () => {
   const fifo = join(folder, 'pipe.json');
   try {
     execFileSync('mkfifo', [fifo]);
   } catch {
     return; // no mkfifo here
   }
-  await assert.rejects(readAll(fifo, { regularFilesOnly: true }), NotARegularFileError);
-  assert.deepEqual(await readAll(fifo), []);
+  await assert.rejects(readAll(fifo), NotRegularFileError);
+  const writer = spawn('sh', ['-c', `printf '[1]' > "$0"`, fifo]);
+  assert.deepEqual(await readAll(fifo, { allowSpecialFiles: true }), ['[1]']);
+  await once(writer, 'exit');
+});
+
+test('bytes that are not UTF-8 are decoded as U+FFFD and reported once, at their byte and their place in the text', async () => {
+  const path = join(folder, 'latin1.json');
+  // é in Latin-1 (0xE9) after a cut three-byte character at the first chunk boundary.
+  const before = `${'a'.repeat(4 * 1024 * 1024 - 1)}€`;
+  writeFileSync(path, Buffer.concat([Buffer.from(`\uFEFF${before}`), Buffer.from([0xe9, 0x41]), Buffer.from([0xff])]));
+  let invalid: InvalidUtf8 | undefined;
+  let calls = 0;
+  const text = (await readAll(path, { stripByteOrderMark: true, onInvalidUtf8: (at) => ((invalid = at), calls++) })).join('');
+  assert.equal(text, `${before}\uFFFDA\uFFFD`);
+  assert.equal(calls, 1);
+  assert.deepEqual(invalid, { byteOffset: 3 + Buffer.byteLength(before), textOffset: before.length, byte: 0xe9 });
+});
+
+test('byte chunks (standard input) decode as a file does, with the cap', async () => {
+  const text = `[${'"é€😀", '.repeat(1000)}1]`;
+  const bytes = Buffer.from(text);
+  async function* cut(size: number) {
+    for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
+  }
+  for (const size of [1, 3, 7, 4096]) {
+    const chunks: string[] = [];
+    for await (const chunk of decodeByteChunks(cut(size), bytes.length)) chunks.push(chunk);
+    assert.equal(chunks.join(''), text);
+  }
+  await assert.rejects(async () => {
+    for await (const chunk of decodeByteChunks(cut(100), bytes.length - 1)) assert.ok(chunk);
+  }, FileTooLargeError);
 });
 
 test('a UTF-8 byte order mark is dropped when asked, as VS Code drops it', async () => {

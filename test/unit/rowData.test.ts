@@ -26,27 +26,28 @@ test('missing-asset: rows with an asset have none', () => {
   expectNoProblem(doc, 'missing-asset');
 });
 
-test('empty-row-data: "", null and {} are empty payloads', () => {
+test('empty-row-data: "", null and {} are empty payloads (errors); spaces pass the SDK (a warning)', () => {
   const doc = marked(
     `[\n  { "row_data": ⟦""⟧, "global_key": "a" },\n  { "row_data": ⟦null⟧, "global_key": "b" },\n  { ⟦"row_data"⟧: {}, "global_key": "c" },\n  { "row_data": ⟦"   "⟧, "global_key": "d", "media_type": "TEXT" }\n]`,
   );
-  expectProblem(doc, 'empty-row-data', { range: 0, severity: 'error', message: 'row_data is empty: Labelbox rejects data rows with an empty payload.' });
-  expectProblem(doc, 'empty-row-data', { range: 1, message: 'row_data is null' });
-  expectProblem(doc, 'empty-row-data', { range: 2, message: 'row_data is an empty object' });
-  expectProblem(doc, 'empty-row-data', { range: 3, message: 'row_data is empty' });
+  expectProblem(doc, 'empty-row-data', { range: 0, severity: 'error', message: 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").' });
+  expectProblem(doc, 'empty-row-data', { range: 1, severity: 'error', message: 'row_data is null' });
+  expectProblem(doc, 'empty-row-data', { range: 2, severity: 'error', message: 'row_data is an empty object' });
+  expectProblem(doc, 'empty-row-data', { range: 3, severity: 'warning', message: 'row_data holds only spaces: there is no asset. The SDK passes it on' });
 });
 
 test('empty-row-data: a one-character text is not empty', () => {
   expectNoProblem(marked(`[\n  { "row_data": "a", "global_key": "a", "media_type": "TEXT" }\n]`), 'empty-row-data');
 });
 
-test('invalid-row-data: numbers, booleans, arrays and unknown objects', () => {
+test('invalid-row-data: numbers and booleans fail in the SDK (errors); arrays and unknown objects pass it (warnings)', () => {
   const doc = marked(
-    `[\n  { "row_data": ⟦42⟧, "global_key": "a" },\n  { "row_data": ⟦["${URL}/a.jpg"]⟧, "global_key": "b" },\n  { ⟦"row_data"⟧: { "url": "${URL}/c.jpg" }, "global_key": "c" }\n]`,
+    `[\n  { "row_data": ⟦42⟧, "global_key": "a" },\n  { "row_data": ⟦["${URL}/a.jpg"]⟧, "global_key": "b" },\n  { ⟦"row_data"⟧: { "url": "${URL}/c.jpg" }, "global_key": "c" },\n  { "row_data": ⟦true⟧, "global_key": "d" }\n]`,
   );
-  expectProblem(doc, 'invalid-row-data', { range: 0, severity: 'error', message: /row_data must be a URL or a text string.*not a number/ });
-  expectProblem(doc, 'invalid-row-data', { range: 1, message: 'not an array' });
-  expectProblem(doc, 'invalid-row-data', { range: 2, message: /not one of the known forms: tiled imagery \("tileLayerUrl"\), a conversation \("messages"\), a PDF \("pdf_url"\)/ });
+  expectProblem(doc, 'invalid-row-data', { range: 0, severity: 'error', message: /row_data must be a URL or a text string.*not a number\. Labelbox's SDK fails on it\./ });
+  expectProblem(doc, 'invalid-row-data', { range: 1, severity: 'warning', message: 'not an array' });
+  expectProblem(doc, 'invalid-row-data', { range: 2, severity: 'warning', message: /not one of the documented forms: tiled imagery \("tileLayerUrl"\), a conversation \("messages"\), a PDF \("pdf_url"\)/ });
+  expectProblem(doc, 'invalid-row-data', { range: 3, severity: 'error', message: 'not a boolean' });
 });
 
 test('invalid-row-data: an object shape is recognised from media_type when its keys do not tell', () => {
@@ -69,9 +70,22 @@ test('media-type-mismatch: raw text with a media type that needs a URL', () => {
   expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'error', message: 'only TEXT rows can hold the text itself' });
 });
 
-test('media-type-mismatch: a bare PDF URL is only a warning (not confirmed either way)', () => {
+test('media-type-mismatch: a bare PDF URL is only a warning (not documented); without media_type the advice is the documented object, not "PDF"', () => {
   const doc = marked(`[\n  { "row_data": "${URL}/a.pdf", "global_key": "a", "media_type": ⟦"PDF"⟧ }\n]`);
-  expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'warning', message: /documented as an object.*not confirmed/ });
+  expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'warning', message: 'For PDF, the docs give row_data as an object: { "pdf_url": "https://…" }. A bare PDF URL is not documented.' });
+  // The advice must not lead into that warning: no "set media_type to PDF" for a bare PDF URL.
+  const bare = marked(`[\n  { ⟦"row_data"⟧: "${URL}/a.pdf", "global_key": "a" }\n]`);
+  const advice = expectProblem(bare, 'missing-media-type', { range: 0, severity: 'information', message: 'Labelbox documents PDF rows as row_data { "pdf_url": "https://…" } with media_type "PDF".' });
+  assert.deepEqual(advice.fixes ?? [], []);
+});
+
+test('media-type-mismatch: any object with a file media type is an error (the SDK\'s test asserts "Expected type image/*, detected: application/json")', () => {
+  const doc = marked(`[\n  { "row_data": { "invalid_object": "invalid_value" }, "global_key": "a", "media_type": ⟦"IMAGE"⟧ }\n]`);
+  expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'error', message: 'media_type "IMAGE" needs row_data to be a URL string, but it is an object. Labelbox fails rows whose content does not match their media type.' });
+  expectNoProblem(doc, 'invalid-row-data');
+  // Not observed: a tiled media type with a conversation.
+  const tiled = marked(`[\n  { "row_data": { "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [] }, "global_key": "b", "media_type": ⟦"TMS_GEO"⟧ }\n]`);
+  expectProblem(tiled, 'media-type-mismatch', { range: 0, severity: 'warning', message: 'Labelbox checks content against media_type and may fail this row.' });
 });
 
 test('media-type-mismatch: matching shapes have none', () => {
@@ -110,6 +124,12 @@ test('local-file-path: paths on the user\'s machine, on row_data', () => {
   expectProblem(doc, 'local-file-path', { range: 1 });
   expectProblem(doc, 'local-file-path', { range: 2 });
   expectNoProblem(doc, 'media-type-mismatch');
+});
+
+test('local-file-path: reported whether or not media_type is set (the SDK uploads an existing path either way)', () => {
+  const doc = marked(`[\n  { "row_data": ⟦"dummy.jpg"⟧, "global_key": "a" }\n]`);
+  expectProblem(doc, 'local-file-path', { range: 0, severity: 'warning' });
+  expectProblem(doc, 'missing-media-type', {});
 });
 
 test('local-file-path: URLs and sentences are not paths', () => {

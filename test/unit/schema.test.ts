@@ -57,13 +57,28 @@ test('missing-property: complete objects have none', () => {
   expectNoProblem(doc, 'missing-property');
 });
 
-test('invalid-type: underlined on the value, naming what was expected and what was found', () => {
+test('invalid-type: underlined on the value, naming what was expected and what was found; an error where the SDK raises, else a warning', () => {
   const doc = marked(
-    `[\n  { ${IMAGE}, "global_key": ⟦42⟧, "attachments": ⟦{}⟧, "embeddings": [{ "embedding_id": "clx8k2m1p000a08l4c7d2e9fq", "vector": [0.1, ⟦"0.2"⟧] }] }\n]`,
+    `[\n  { ${IMAGE}, "global_key": ⟦42⟧, "attachments": ⟦{}⟧, "embeddings": [{ "embedding_id": "clx8k2m1p000a08l4c7d2e9fq", "vector": [0.1, ⟦"x"⟧] }] }\n]`,
   );
-  expectProblem(doc, 'invalid-type', { range: 0, severity: 'error', message: 'Global key must be a string, not an integer.' });
-  expectProblem(doc, 'invalid-type', { range: 1, message: 'Attachments must be an array, not an object.' });
-  expectProblem(doc, 'invalid-type', { range: 2, message: /must be a number, not a string/ });
+  // The SDK passes global_key on unchecked: rejection plausible, not observed.
+  expectProblem(doc, 'invalid-type', { range: 0, severity: 'warning', message: 'Global key must be a string, not an integer.' });
+  // "Attachments must be a list." and EmbeddingVector's validation are raised by the SDK.
+  expectProblem(doc, 'invalid-type', { range: 1, severity: 'error', message: 'Attachments must be an array, not an object.' });
+  expectProblem(doc, 'invalid-type', { range: 2, severity: 'error', message: /must be a number, not a string/ });
+});
+
+test('unknown-property: an error on the row (the SDK\'s key check), a warning in attachments, metadata entries and embeddings (the SDK does not reject extra keys there)', () => {
+  const doc = marked(
+    `[\n  { ${IMAGE}, ⟦"colour"⟧: "red", "attachments": [{ "type": "RAW_TEXT", "value": "x", ⟦"colour"⟧: "red" }], "metadata_fields": [{ "schema_id": "cko8s9r5v0001h2dk9elqdidh", ⟦"schema_name"⟧: "tag", "value": "x" }] }\n]`,
+  );
+  expectProblem(doc, 'unknown-property', { range: 0, severity: 'error', message: 'Unknown property "colour" in a data row.' });
+  expectProblem(doc, 'unknown-property', { range: 1, severity: 'warning', message: /^Unknown property "colour" in an attachment\. Labelbox's SDK does not reject extra keys here/ });
+  expectProblem(doc, 'unknown-property', { range: 2, severity: 'warning', message: /^Unknown property "schema_name" in a metadata entry\./ });
+  // An export's "id" is not offered a rename to "uid", a key that raises a warning of its own.
+  const exported = marked(`[\n  { ${IMAGE}, ⟦"id"⟧: "clf9spzxq029m071nehy60a6v" }\n]`);
+  const id = expectProblem(exported, 'unknown-property', { range: 0, severity: 'error', message: 'Unknown property "id" in a data row.' });
+  assert.deepEqual(id.fixes, [{ kind: 'removeProperty', title: 'Remove "id"' }]);
 });
 
 test('invalid-type: values of the right type have none', () => {

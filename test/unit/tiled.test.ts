@@ -7,7 +7,7 @@ import { expectNoProblem, expectProblem, expectProblemCount, marked } from './he
 const TEMPLATE = 'https://tiles.example-lab.org/city/{z}/{x}/{y}.png';
 const tiled = (body: string, mediaType = 'TMS_GEO') => `[\n  { "row_data": { ${body} }, "global_key": "maps/a", "media_type": "${mediaType}" }\n]`;
 
-test('a complete tiled imagery row (spec §8.3) has no problems', () => {
+test('a complete tiled imagery row (docs/import-format.md) has no problems', () => {
   const doc = marked(
     tiled(`"tileLayerUrl": "${TEMPLATE}", "bounds": [[-99.2105, 19.4056], [-99.2053, 19.4005]], "minZoom": 12, "maxZoom": 20, "maxNativeZoom": 19, "epsg": "EPSG4326", "tileSize": 256, "version": 2, "alternativeLayers": [{ "tileLayerUrl": "https://tiles.example-lab.org/city-sat/{z}/{x}/{y}.jpg", "name": "Satellite" }]`),
   );
@@ -35,7 +35,8 @@ test('tile-url-template: templates with /{z}/{x}/{y} are fine, with or without a
 
 test('a tiled object without tileLayerUrl is a missing property naming both spellings, not a missing asset', () => {
   const doc = marked(tiled(`"bounds": [[19.4, -99.2], [19.5, -99.1]], "epsg": "EPSG4326"`).replace('"row_data"', '⟦"row_data"⟧'));
-  expectProblem(doc, 'missing-property', { range: 0, severity: 'error', message: 'This tiled imagery needs "tileLayerUrl" or "tile_layer_url".' });
+  // The docs require it, but the SDK does not look inside row_data: a warning.
+  expectProblem(doc, 'missing-property', { range: 0, severity: 'warning', message: 'This tiled imagery needs "tileLayerUrl" or "tile_layer_url".' });
   expectNoProblem(doc, 'missing-asset');
 });
 
@@ -89,18 +90,31 @@ test('tile-epsg: SIMPLEPIXEL (the SDK spelling) is a warning; Simple is fine', (
   expectNoProblem(marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "epsg": "Simple"`, 'TMS_SIMPLE')), 'tile-epsg');
 });
 
-test('tile-key-spelling: snake_case keys, and both spellings of one key', () => {
-  const doc = marked(tiled(`⟦"tile_layer_url"⟧: "${TEMPLATE}", "minZoom": 3, ⟦"min_zoom"⟧: 3`));
-  const snake = expectProblem(doc, 'tile-key-spelling', { range: 0, severity: 'warning', message: '"tileLayerUrl" is the spelling known to work' });
-  assert.deepEqual(snake.fixes?.[0], { kind: 'replace', title: 'Rename to "tileLayerUrl"', text: '"tileLayerUrl"' });
-  expectProblem(doc, 'tile-key-spelling', { range: 1, message: 'Both "min_zoom" and "minZoom" are set; keep only "minZoom".' });
+test('tile-key-spelling: a mix of both spellings in one object, and both spellings of one key', () => {
+  const doc = marked(tiled(`"tile_layer_url": "${TEMPLATE}", ⟦"maxZoom"⟧: 5, ⟦"minZoom"⟧: 3, "min_zoom": 3`));
+  const mixed = expectProblem(doc, 'tile-key-spelling', {
+    range: 0,
+    severity: 'warning',
+    message: '"maxZoom" is camelCase, but this object spells its tile layer URL in snake_case ("tile_layer_url"). Labelbox documents each spelling, not a mix of both in one object: use "max_zoom".',
+  });
+  assert.deepEqual(mixed.fixes?.[0], { kind: 'replace', title: 'Rename to "max_zoom"', text: '"max_zoom"' });
+  const both = expectProblem(doc, 'tile-key-spelling', { range: 1, message: 'Both "minZoom" and "min_zoom" are set; keep only "min_zoom", the spelling of the other keys here.' });
+  assert.deepEqual(both.fixes?.[0], { kind: 'removeProperty', title: 'Remove "minZoom"' });
+  expectProblemCount(doc, 'tile-key-spelling', 2);
 });
 
-test('tile-key-spelling: camelCase keys are fine', () => {
+test('tile-key-spelling: camelCase keys are fine, and so are snake_case keys (the current docs\' spelling)', () => {
   expectNoProblem(marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "minZoom": 3, "maxZoom": 5, "tileSize": 512`)), 'tile-key-spelling');
+  const snake = marked(tiled(`"tile_layer_url": "${TEMPLATE}", "bounds": [[19.4, -99.2], [19.5, -99.1]], "min_zoom": 12, "max_zoom": 20, "epsg": "EPSG4326"`));
+  assert.deepEqual(snake.diagnostics, []);
 });
 
-test('legacy top-level tiled rows (spec §8.1) are checked like row_data objects', () => {
+test('maxNativeZoom may be null, as the SDK\'s TiledImageData.asdict() writes it', () => {
+  const doc = marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "bounds": [[-99.21, 19.40], [-99.20, 19.39]], "minZoom": 17, "maxZoom": 23, "maxNativeZoom": null, "epsg": "EPSG4326", "tileSize": 256, "alternativeLayers": [], "version": 2`));
+  assert.deepEqual(doc.diagnostics, []);
+});
+
+test('legacy top-level tiled rows (docs/import-format.md) are checked like row_data objects', () => {
   const doc = marked(`[\n  { "externalId": "parcel-map-7", "tileLayerUrl": "${TEMPLATE}", "bounds": [[37.8727, -122.3176], [37.8739, -122.3163]], "minZoom": 15, "maxZoom": ⟦14⟧, "epsg": "EPSG4326" }\n]`);
   expectProblem(doc, 'tile-zoom', { range: 0 });
   expectNoProblem(doc, 'tile-bounds');

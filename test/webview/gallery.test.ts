@@ -13,7 +13,7 @@ const harness = new PreviewHarness();
 before(() => harness.start());
 after(() => harness.stop());
 
-const INIT = { type: 'init', uri: 'file:///work/big.labelbox.json', fileName: 'big.labelbox.json', allowScripts: false } as const;
+const INIT = { type: 'init', uri: 'file:///work/big.labelbox.json', fileName: 'big.labelbox.json', allowScripts: false, locked: false } as const;
 
 async function openGallery(options: Parameters<PreviewHarness['open']>[0] = {}): Promise<PreviewPage> {
   const preview = await harness.open({ galleryRows: ROWS, ...options });

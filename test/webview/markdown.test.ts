@@ -1,7 +1,8 @@
 /** The markdown reader of RAW_TEXT attachments (its parser needs no browser). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseInline, parseMarkdown, safeHref } from '../../client/webview/markdown';
+import { headingOf, linkAt, parseInline, parseMarkdown, safeHref } from '../../client/webview/markdown';
+import { Random } from '../../bench/random';
 
 test('blocks: headings, paragraphs with line breaks, lists, quotes, code, rules', () => {
   const blocks = parseMarkdown('# Notes\nFirst line\nsecond line\n\n- one\n- two\n  more of two\n\n1. a\n2. b\n\n> quoted *text*\n\n```\n<b>code</b>\n```\n\n---');
@@ -65,4 +66,59 @@ test('deeply nested input does not overflow the stack', () => {
   assert.ok(parseMarkdown(deep).length === 1);
   const stars = `${'*'.repeat(20000)}x${'*'.repeat(20000)}`;
   assert.ok(parseInline(stars).length > 0);
+});
+
+/** A generous guard against quadratic blow-up (these take a few milliseconds), not a measure. */
+const BOUND_MS = 2000;
+
+function timed<T>(run: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - started };
+}
+
+test('headings are read as the expression /^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$/ read them, in linear time', () => {
+  const expression = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+  const random = new Random(26);
+  const alphabet = [' ', '\t', '#', 'a', '\u2028', '\r'];
+  for (let round = 0; round < 50_000; round++) {
+    let line = '';
+    for (let i = random.int(0, 12); i > 0; i--) line += random.pick(alphabet);
+    const old = expression.exec(line);
+    assert.deepEqual(headingOf(line), old ? { level: old[1].length, text: old[2] ?? '' } : undefined, JSON.stringify(line));
+  }
+  // 60,000 spaces stalled the preview for seconds with the expression.
+  const { result, ms } = timed(() => parseMarkdown(`# ${' '.repeat(60_000)}x${' '.repeat(60_000)}#x`));
+  assert.deepEqual(result, [{ type: 'heading', level: 1, children: [{ type: 'text', text: `x${' '.repeat(60_000)}#x` }] }]);
+  assert.ok(ms < BOUND_MS, `${Math.round(ms)} ms`);
+});
+
+test('links are read as the expression read them (labels without "["), in linear time', () => {
+  const expression = /^!?\[([^\]\n]*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/;
+  const random = new Random(27);
+  const alphabet = ['[', ']', '(', ')', '!', 'a', ' ', '"', '<', '>', '\n', '\t'];
+  for (let round = 0; round < 50_000; round++) {
+    let text = random.chance(0.5) ? '[' : '![';
+    for (let i = random.int(0, 14); i > 0; i--) text += random.pick(alphabet);
+    const old = expression.exec(text);
+    if (old?.[1].includes('[')) continue;
+    assert.deepEqual(linkAt(text, 0), old ? { label: old[1], destination: old[2], end: old[0].length } : undefined, JSON.stringify(text));
+  }
+  for (const hostile of ['['.repeat(100_000), `[a](${'b[a]'.repeat(50_000)}!`, '[a]('.repeat(50_000), `[a](b "${'x'.repeat(100_000)}`, '(http://'.repeat(25_000), '<http://'.repeat(25_000)]) {
+    const { result, ms } = timed(() => parseInline(hostile));
+    assert.ok(result.length > 0);
+    assert.ok(ms < BOUND_MS, `${JSON.stringify(hostile.slice(0, 20))}…: ${Math.round(ms)} ms`);
+  }
+});
+
+test('list items, quotes and rules on lines built to backtrack', () => {
+  const lines = [`- ${'\t'.repeat(60_000)}\u2028x`, `-${' -'.repeat(60_000)} x`, `> ${' '.repeat(60_000)}\u2028`, `1.${' '.repeat(60_000)}x`, `${'  '.repeat(60_000)}x`];
+  for (const line of lines) {
+    const { result, ms } = timed(() => parseMarkdown(line));
+    assert.ok(result.length > 0);
+    assert.ok(ms < BOUND_MS, `${JSON.stringify(line.slice(0, 12))}…: ${Math.round(ms)} ms`);
+  }
+  assert.deepEqual(parseMarkdown('- one\n- two'), [
+    { type: 'list', ordered: false, start: 1, items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'one' }] }], [{ type: 'paragraph', children: [{ type: 'text', text: 'two' }] }]] },
+  ]);
 });

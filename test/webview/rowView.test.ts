@@ -11,7 +11,7 @@ const harness = new PreviewHarness();
 before(() => harness.start());
 after(() => harness.stop());
 
-const INIT = { type: 'init', uri: 'file:///work/rows.labelbox.json', fileName: 'rows.labelbox.json', allowScripts: false } as const;
+const INIT = { type: 'init', uri: 'file:///work/rows.labelbox.json', fileName: 'rows.labelbox.json', allowScripts: false, locked: false } as const;
 
 async function openWithRow(message: Parameters<PreviewPage['send']>[0], allowScripts = false): Promise<PreviewPage> {
   const preview = await harness.open();
@@ -108,14 +108,22 @@ test('IMAGE_OVERLAY layers lie over the image, each with a toggle and an opacity
   await preview.close();
 });
 
-test('an HTML asset is framed in a sandbox without scripts; the setting allows scripts, never same-origin', async () => {
+/** An HTML page as the extension sends it: its text (read from the workspace or an https URL), never an address to load. */
+function htmlRow(url: string, row: Record<string, unknown>, mediaType: string, base?: string) {
+  const page = harness.media.get('page.html')!.toString('utf8');
+  return rowMessage(1, row, { mediaType, resources: { [url]: { external: true, ...(base ? { base } : {}) } }, texts: { [url]: { status: 'loaded', text: page, truncated: false } } });
+}
+
+test('an HTML asset is framed (srcdoc) in a sandbox without scripts; the setting allows scripts, never same-origin', async () => {
   const url = 'https://media.example-lab.org/html/product-page-5.html';
-  const message = rowMessage(1, { row_data: url, global_key: 'web/5', media_type: 'HTML' }, { mediaType: 'HTML', resources: { [url]: served(harness.origin, '/media/page.html') } });
+  const message = htmlRow(url, { row_data: url, global_key: 'web/5', media_type: 'HTML' }, 'HTML');
   harness.beacons.length = 0;
   const preview = await openWithRow(message);
   const frame = preview.page.getByTestId('html-frame');
   assert.equal(await frame.getAttribute('sandbox'), '');
-  // The frame's page loaded (its image came), but its script did not run.
+  assert.equal(await frame.getAttribute('src'), null, 'the frame loads no address: the page comes as srcdoc');
+  // The frame's page shows (its heading, its image), but its script did not run.
+  assert.equal(await preview.page.frameLocator('[data-testid="html-frame"]').locator('h1').textContent(), 'Product page');
   await waitFor(() => harness.beacons.includes('html-image-loaded'), 'the framed page to load');
   await new Promise((done) => setTimeout(done, 500));
   assert.equal(harness.beacons.includes('script-ran'), false, 'the script of the HTML asset ran');
@@ -133,9 +141,30 @@ test('an HTML asset is framed in a sandbox without scripts; the setting allows s
   await trusting.close();
 });
 
+test('an HTML page gets a <base> at its https address, so that its relative links resolve as for a labeler', async () => {
+  const url = 'https://media.example-lab.org/html/product-page-5.html';
+  const preview = await openWithRow(htmlRow(url, { row_data: url, media_type: 'HTML' }, 'HTML', url));
+  const srcdoc = (await preview.page.getByTestId('html-frame').getAttribute('srcdoc')) ?? '';
+  assert.match(srcdoc, /^<!DOCTYPE html>\n<html><head><base href="https:\/\/media\.example-lab\.org\/html\/product-page-5\.html"><title>Product page<\/title>/);
+  assert.doesNotMatch(srcdoc, /nonce=/, 'without allowScripts, the page’s scripts get no nonce');
+  await preview.close();
+});
+
+test('an HTML page that is still loading, or could not be read, says so', async () => {
+  const url = 'https://media.example-lab.org/html/slow.html';
+  const preview = await openWithRow(rowMessage(3, { row_data: url, media_type: 'HTML' }, { mediaType: 'HTML', resources: { [url]: { external: true } }, texts: { [url]: { status: 'loading' } } }));
+  const loading = preview.page.getByTestId('asset').locator('[data-reason="not-loaded"]');
+  assert.match((await loading.textContent()) ?? '', /Not loaded yet.*Loading the page…/);
+  await preview.send({ type: 'text', seq: 3, url, state: { status: 'failed', reason: 'The server answered 404 Not Found.' } });
+  const failed = preview.page.getByTestId('asset').locator('[data-reason="load-failed"]');
+  assert.match((await failed.textContent()) ?? '', /Could not be loaded.*The page could not be read: The server answered 404 Not Found\./);
+  assert.equal(await failed.getByTestId('open-external').count(), 1, 'one action');
+  await preview.close();
+});
+
 test('an HTML attachment is sandboxed too', async () => {
   const url = 'https://media.example-lab.org/context.html';
-  const message = rowMessage(1, { row_data: 'Some text', media_type: 'TEXT', attachments: [{ type: 'HTML', name: 'Context', value: url }] }, { mediaType: 'TEXT', resources: { [url]: served(harness.origin, '/media/page.html') } });
+  const message = htmlRow(url, { row_data: 'Some text', media_type: 'TEXT', attachments: [{ type: 'HTML', name: 'Context', value: url }] }, 'TEXT');
   harness.beacons.length = 0;
   const preview = await openWithRow(message);
   const attachment = preview.page.locator('[data-testid="attachment"][data-type="HTML"]');
@@ -170,8 +199,11 @@ test('a WebM video plays in the player; a file that cannot play shows the "open 
   const attachment = page.locator('[data-testid="attachment"][data-type="VIDEO"]');
   const fallback = attachment.getByTestId('media-fallback');
   await fallback.waitFor({ state: 'visible' });
-  assert.match((await fallback.textContent()) ?? '', /This video cannot play here — open it externally\./);
+  // It arrived but is no video Chromium can open: a format problem, not a missing file.
+  assert.match((await fallback.textContent()) ?? '', /^Cannot play hereThe video is there, but its format or codec does not play here\./);
+  assert.equal(await fallback.getAttribute('data-reason'), 'cannot-play');
   assert.equal(await attachment.getByTestId('video-player').isVisible(), false);
+  assert.equal(await attachment.getByTestId('open-external').count(), 1, 'one way out, not two');
   await fallback.getByTestId('open-external').click();
   assert.deepEqual((await preview.sent()).at(-1), { type: 'openExternal', url: broken });
   await preview.close();
@@ -296,8 +328,10 @@ test('a PDF offers to open it, and DICOM shows its name and a link', async () =>
     rowMessage(1, { row_data: { pdf_url: pdf }, media_type: 'PDF', attachments: [{ type: 'PDF_URL', value: pdf }] }, { mediaType: 'PDF', resources: { [pdf]: served(harness.origin, '/media/lease.pdf') } }),
   );
   const asset = preview.page.getByTestId('asset');
-  const viewer = await preview.page.evaluate(() => navigator.pdfViewerEnabled);
-  assert.equal(await asset.getByTestId(viewer ? 'pdf-object' : 'pdf-note').count(), 1);
+  // VS Code's webviews have no PDF viewer: a card says so instead of an empty box.
+  assert.match((await asset.getByTestId('pdf-note').textContent()) ?? '', /^Cannot show here.*cannot show PDF documents/);
+  assert.equal(await asset.locator('object, embed, iframe').count(), 0);
+  assert.equal(await asset.getByTestId('open-external').count(), 1);
   await asset.getByTestId('open-external').click();
   assert.deepEqual((await preview.sent()).at(-1), { type: 'openExternal', url: pdf });
   await preview.send(rowMessage(2, { row_data: dicom, media_type: 'DICOM' }, { mediaType: 'DICOM', resources: { [dicom]: { external: true } } }));
@@ -353,12 +387,13 @@ test('malformed messages are ignored, and the page keeps working', async () => {
   await preview.close();
 });
 
-test('the Content-Security-Policy has a nonce and no unsafe-inline or unsafe-eval, and blocks inline scripts', async () => {
+test('the Content-Security-Policy has a nonce, no unsafe-eval and no unsafe-inline scripts, and blocks inline scripts', async () => {
   const preview = await harness.open();
   const page = preview.page;
   const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
-  assert.match(policy, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
-  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
+  assert.match(policy, /script-src 'nonce-[A-Za-z0-9+/=]{16,}';/);
+  // Inline styles are allowed for framed HTML pages (srcdoc frames inherit the policy); scripts never are.
+  assert.doesNotMatch(policy, /unsafe-eval|script-src[^;]*unsafe-inline/);
   const blocked = await page.evaluate(async () => {
     const violations: string[] = [];
     document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));

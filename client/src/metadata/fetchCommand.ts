@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../settings';
 import { ApiKeyStore } from './apiKeyStore';
 import { DEFAULT_API_ENDPOINT, fetchMetadataSchema, type FetchResult } from './fetchMetadataSchema';
+import { schemaWriteProblem } from './schemaTarget';
 
 const DEFAULT_SCHEMA_PATH = '.labelbox/metadata-schema.json';
 
@@ -23,6 +24,14 @@ export function registerMetadataCommands(context: vscode.ExtensionContext, outpu
 async function fetchCommand(keys: ApiKeyStore, output: vscode.LogOutputChannel, version: string, askForKey: boolean): Promise<void> {
   const folder = await pickFolder();
   if (!folder) return;
+  const target = schemaFileOf(folder);
+  // Checked before the key is asked for or sent: nothing is fetched for a file that cannot be written.
+  const problem = target.scheme === 'file' && folder.uri.scheme === 'file' ? schemaWriteProblem(target.fsPath, folder.uri.fsPath, vscode.workspace.isTrusted) : undefined;
+  if (problem) {
+    output.warn(problem);
+    void vscode.window.showErrorMessage(problem);
+    return;
+  }
   const endpoint = endpointFor(folder);
   let origin: string;
   try {
@@ -35,7 +44,6 @@ async function fetchCommand(keys: ApiKeyStore, output: vscode.LogOutputChannel, 
   const key = stored ?? (await askKey(origin));
   if (!key) return;
 
-  const target = schemaFileOf(folder);
   output.info(`Fetching the metadata schema from ${endpoint} for ${target.fsPath}.`);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Fetching the metadata schema from Labelbox…', cancellable: true },

@@ -2,6 +2,10 @@
  * The preview page's HTML and its Content-Security-Policy. Scripts run only with the nonce
  * (no inline scripts, no eval); nothing connects anywhere (the extension fetches texts);
  * assets load from the extension, the workspace (cspSource) and https.
+ *
+ * HTML assets are framed with `srcdoc`, and a srcdoc frame inherits this policy: their inline
+ * styles need `'unsafe-inline'` styles and their `<base>` (set to the page's https address)
+ * needs `base-uri https:`. Neither lets anything run: scripts still need the nonce.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -18,16 +22,18 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'unsafe-inline'`,
     `img-src ${cspSource} https: data: blob:`,
     `media-src ${cspSource} https: blob:`,
-    `frame-src ${cspSource} https:`,
-    `object-src ${cspSource} https:`,
+    // HTML assets in sandboxed frames; PDFs in objects (which count as frames), only from the
+    // bytes the extension fetched and checked, as a blob of type application/pdf the page makes.
+    `frame-src ${cspSource} https: blob:`,
+    'object-src blob:',
     `font-src ${cspSource}`,
     "connect-src 'none'",
     "worker-src 'none'",
     "form-action 'none'",
-    "base-uri 'none'",
+    'base-uri https:',
   ].join('; ');
 }
 

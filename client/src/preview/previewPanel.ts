@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../../server/src/protocol';
+import { setOwnValue } from '../../../server/src/service/text/ownKeys';
 import { createNonce, previewHtml } from './previewHtml';
-import { externalTarget, resolveContextFor, toResource } from './resources';
+import { externalTarget, fileStates, pageBase, resolveContextFor, toResource } from './resources';
 import { addressesOf, describeRow } from './shared/rowModel';
 import {
+  clipText,
+  MAX_MEDIA_TYPE,
+  MAX_URL,
   parseWebviewMessage,
   type GalleryFilter,
   type HostMessage,
@@ -34,9 +38,13 @@ const EDIT_DELAY_MS = 40;
 const GALLERY_REFRESH_DELAY_MS = 400;
 const RETRY_DELAY_MS = 500;
 
-/** One preview panel, bound to one import file. */
+/**
+ * One preview panel. Unlocked, it follows the active import file (registerPreview moves it
+ * with setUri), as VS Code's Markdown preview does; locked, it stays on its file.
+ */
 export class PreviewPanel implements vscode.Disposable {
-  readonly uri: vscode.Uri;
+  private uriValue: vscode.Uri;
+  private lockedValue: boolean;
   private readonly disposables: vscode.Disposable[] = [];
   private seq = 0;
   private lastSentKey: string | undefined;
@@ -63,9 +71,11 @@ export class PreviewPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     uri: vscode.Uri,
     private readonly deps: PanelDeps,
+    locked = false,
   ) {
-    this.uri = uri;
-    panel.title = `Preview ${path.basename(uri.path)}`;
+    this.uriValue = uri;
+    this.lockedValue = locked;
+    this.setTitle();
     this.configureWebview();
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -78,6 +88,40 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** The import file shown. */
+  get uri(): vscode.Uri {
+    return this.uriValue;
+  }
+
+  get locked(): boolean {
+    return this.lockedValue;
+  }
+
+  private setTitle(): void {
+    const name = path.basename(this.uriValue.path);
+    // As VS Code's Markdown preview names a locked preview.
+    this.panel.title = this.lockedValue ? `[Preview] ${name}` : `Preview ${name}`;
+  }
+
+  /** Shows another import file: the row at its editor's cursor, its gallery. */
+  setUri(uri: vscode.Uri): void {
+    if (uri.toString() === this.uriValue.toString() || this.disposed) return;
+    this.uriValue = uri;
+    this.setTitle();
+    this.textAbort?.abort();
+    this.currentIndex = undefined;
+    this.addresses = new Map();
+    this.retries = 0;
+    this.refresh();
+  }
+
+  setLocked(locked: boolean): void {
+    if (locked === this.lockedValue) return;
+    this.lockedValue = locked;
+    this.setTitle();
+    this.postInit();
   }
 
   /** Webview options and page; again when the workspace folders change. */
@@ -129,7 +173,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private postInit(): void {
-    this.post({ type: 'init', uri: this.uri.toString(), fileName: path.basename(this.uri.path), allowScripts: this.allowScripts() });
+    this.post({ type: 'init', uri: this.uri.toString(), fileName: path.basename(this.uri.path), allowScripts: this.allowScripts(), locked: this.lockedValue });
   }
 
   private allowScripts(): boolean {
@@ -189,7 +233,8 @@ export class PreviewPanel implements vscode.Disposable {
       while (this.wanted && !this.disposed) {
         const target = this.wanted;
         this.wanted = undefined;
-        const params: RowAtParams = { uri: this.uri.toString() };
+        const uri = this.uri.toString();
+        const params: RowAtParams = { uri };
         if ('index' in target) params.index = target.index;
         else params.position = { line: target.position.line, character: target.position.character };
         let result: RowAtResult | null = null;
@@ -199,15 +244,16 @@ export class PreviewPanel implements vscode.Disposable {
         } catch (error) {
           failure = `The Labelbox language server did not answer: ${error instanceof Error ? error.message : String(error)}`;
         }
-        if (this.wanted) continue; // a newer target arrived while waiting
-        this.sendRow(result, failure, target);
+        // A newer target arrived while waiting (or another file: setUri asked for its row).
+        if (this.wanted || uri !== this.uri.toString()) continue;
+        await this.sendRow(result, failure, target);
       }
     } finally {
       this.busy = false;
     }
   }
 
-  private sendRow(result: RowAtResult | null, failure: string | undefined, target: RowTarget): void {
+  private async sendRow(result: RowAtResult | null, failure: string | undefined, target: RowTarget): Promise<void> {
     if (!result) {
       const open = this.isSynced() || textTabUris().some((uri) => uri.toString() === this.uri.toString());
       const empty =
@@ -237,7 +283,7 @@ export class PreviewPanel implements vscode.Disposable {
       line: result.range.start.line,
       value: result.value,
       dialect: result.dialect,
-      mediaType: result.mediaType ?? result.inferredMediaType,
+      mediaType: clipText(result.mediaType ?? result.inferredMediaType, MAX_MEDIA_TYPE),
       mediaTypeInferred: result.mediaType === undefined && result.inferredMediaType !== undefined,
       problems: result.problems.map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: problem.range.start.line })),
       metadataNames: result.metadataNames,
@@ -247,7 +293,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.currentIndex = row.index;
     if (key === this.lastSentKey) return; // the same row, unchanged: nothing to render again
     this.lastSentKey = key;
-    this.postRow(row, context);
+    await this.postRow(row, context);
   }
 
   /** The rewrites setting is read and its rules sorted once, not for every row and gallery page; its problems are logged then. */
@@ -260,29 +306,38 @@ export class PreviewPanel implements vscode.Disposable {
     return this.resolveCache;
   }
 
-  private postRow(row: PreviewRow, context: ResolveContext): void {
+  private async postRow(row: PreviewRow, context: ResolveContext): Promise<void> {
     const model = describeRow(row.value, row.mediaType, row.metadataNames);
     const { load, fetch, link } = addressesOf(model);
     const resources: Record<string, Resource> = {};
     const texts: Record<string, TextState> = {};
-    this.addresses = new Map();
+    const addresses = new Map<string, Resolution>();
     const webview = this.panel.webview;
+    for (const address of [...load, ...link, ...fetch]) addresses.set(address, resolveAddress(address, context));
+    // Workspace files are looked at first, so that a missing one is reported as such, not as a failed load.
+    const uri = this.uri.toString();
+    const files = await fileStates([...addresses.values()]);
+    if (uri !== this.uri.toString() || this.wanted) {
+      // Another file or row is on its way; this one was never sent.
+      this.lastSentKey = undefined;
+      return;
+    }
     for (const address of [...load, ...link]) {
-      const resolution = resolveAddress(address, context);
-      this.addresses.set(address, resolution);
-      resources[address] = toResource(resolution, webview, load.includes(address));
+      setOwnValue(resources, address, toResource(addresses.get(address)!, webview, load.includes(address), files));
     }
     this.textAbort?.abort();
     const abort = new AbortController();
     this.textAbort = abort;
+    this.addresses = addresses;
     const seq = ++this.seq;
     const pending: Array<[string, Resolution]> = [];
     for (const address of fetch) {
-      const resolution = resolveAddress(address, context);
-      this.addresses.set(address, resolution);
-      resources[address] = toResource(resolution, webview, false);
-      const cached = this.deps.texts.cached(resolution);
-      texts[address] = cached ?? { status: 'loading' };
+      const resolution = addresses.get(address)!;
+      const resource = toResource(resolution, webview, false, files);
+      resource.base = pageBase(address, resolution);
+      setOwnValue(resources, address, resource);
+      const cached = resource.notFound ? { status: 'failed' as const, reason: resource.notFound } : this.deps.texts.cached(resolution);
+      setOwnValue(texts, address, cached ?? { status: 'loading' });
       if (!cached) pending.push([address, resolution]);
     }
     this.post({ type: 'row', seq, row, resources, texts });
@@ -380,9 +435,9 @@ export class PreviewPanel implements vscode.Disposable {
       tiles: (page?.tiles ?? []).map((tile) => ({
         index: tile.index,
         line: tile.line,
-        globalKey: tile.globalKey,
-        externalId: tile.externalId,
-        mediaType: tile.mediaType,
+        globalKey: clipText(tile.globalKey, MAX_URL),
+        externalId: clipText(tile.externalId, MAX_URL),
+        mediaType: clipText(tile.mediaType, MAX_MEDIA_TYPE),
         mediaTypeInferred: tile.mediaTypeInferred,
         errors: tile.errors,
         warnings: tile.warnings,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, type PanelDeps } from './previewPanel';
+import { PREVIEW_VIEW_TYPE, type PanelDeps } from './previewPanel';
+import { PreviewPanels } from './previewPanels';
 import { parsePanelState } from './shared/messages';
 import { TextLoader } from './textLoader';
 import { activeTabUri } from '../unsyncedFiles';
@@ -8,32 +9,18 @@ import { activeTabUri } from '../unsyncedFiles';
 export const OPEN_PREVIEW_TO_SIDE = 'labelboxImport.openPreviewToSide';
 export const OPEN_PREVIEW = 'labelboxImport.openPreview';
 export const SHOW_PREVIEW_SOURCE = 'labelboxImport.showPreviewSource';
+export const TOGGLE_PREVIEW_LOCK = 'labelboxImport.togglePreviewLock';
 
 /**
- * The preview panel: commands that open it, a serializer that brings it back after a window
- * reload, and the events that keep it in step with its editor.
+ * The preview panels: commands that open, lock and unlock them, a serializer that brings them
+ * back after a window reload, and the editor events that keep them in step.
  */
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
   const log = vscode.window.createOutputChannel('Labelbox Import Preview', { log: true });
   const deps: PanelDeps = { client, extensionUri: context.extensionUri, texts: new TextLoader(), log };
-  const panels = new Map<string, PreviewPanel>();
-  let activePanel: PreviewPanel | undefined;
+  const panels = new PreviewPanels(deps);
 
-  const track = (panel: PreviewPanel) => {
-    const key = panel.uri.toString();
-    panels.get(key)?.dispose();
-    panels.set(key, panel);
-    activePanel = panel;
-    panel.panel.onDidChangeViewState(({ webviewPanel }) => {
-      if (webviewPanel.active) activePanel = panel;
-    });
-    panel.onDidDispose(() => {
-      if (panels.get(key) === panel) panels.delete(key);
-      if (activePanel === panel) activePanel = undefined;
-    });
-  };
-
-  const open = async (uri: vscode.Uri | undefined, toSide: boolean) => {
+  const open = (uri: vscode.Uri | undefined, toSide: boolean) => {
     const editor = vscode.window.activeTextEditor;
     // A file VS Code does not hand over (over 50 MB) has no text editor, only its tab.
     const target = uri instanceof vscode.Uri ? uri : (editor?.document.uri ?? activeTabUri());
@@ -41,62 +28,61 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       void vscode.window.showInformationMessage('Open a Labelbox import file to preview it.');
       return;
     }
-    const existing = panels.get(target.toString());
-    const column = toSide ? vscode.ViewColumn.Beside : (editor?.viewColumn ?? vscode.ViewColumn.Active);
-    if (existing) {
-      existing.panel.reveal(toSide ? existing.panel.viewColumn : column, true);
-      return;
-    }
-    const webviewPanel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, {});
-    track(new PreviewPanel(webviewPanel, target, deps));
+    panels.open(target, toSide ? vscode.ViewColumn.Beside : (editor?.viewColumn ?? vscode.ViewColumn.Active), toSide);
   };
 
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand(OPEN_PREVIEW_TO_SIDE, (uri?: vscode.Uri) => open(uri, true)),
     vscode.commands.registerCommand(OPEN_PREVIEW, (uri?: vscode.Uri) => open(uri, false)),
-    vscode.commands.registerCommand(SHOW_PREVIEW_SOURCE, () => activePanel?.showSource()),
-    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
-        const saved = parsePanelState(state);
-        let uri: vscode.Uri | undefined;
-        try {
-          uri = saved ? vscode.Uri.parse(saved.uri, true) : undefined;
-        } catch {
-          uri = undefined;
-        }
-        if (!uri) {
-          webviewPanel.dispose();
-          return;
-        }
-        // The server knows only open documents; opening it (without an editor) is enough.
-        try {
-          await vscode.workspace.openTextDocument(uri);
-        } catch {
-          // The file is gone: the panel says so.
-        }
-        track(new PreviewPanel(webviewPanel, uri, deps));
-      },
-    }),
+    vscode.commands.registerCommand(SHOW_PREVIEW_SOURCE, () => panels.active?.showSource()),
+    vscode.commands.registerCommand(TOGGLE_PREVIEW_LOCK, () => panels.toggleLock()),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (webviewPanel, state) => restore(panels, webviewPanel, state) }),
     vscode.window.onDidChangeTextEditorSelection((event) => {
-      panels.get(event.textEditor.document.uri.toString())?.onCursor(event.selections[0].active);
+      for (const panel of panels.showing(event.textEditor.document.uri)) panel.onCursor(event.selections[0].active);
     }),
-    vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor) panels.get(editor.document.uri.toString())?.onCursor(editor.selection.active);
-    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => panels.follow(editor)),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length) panels.get(event.document.uri.toString())?.onEdit();
+      if (event.contentChanges.length) for (const panel of panels.showing(event.document.uri)) panel.onEdit();
     }),
-    vscode.workspace.onDidOpenTextDocument((document) => panels.get(document.uri.toString())?.refresh()),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      for (const panel of panels.showing(document.uri)) panel.refresh();
+      // A JSON file found to be an import file changes language while it is in front.
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document === document) panels.follow(editor);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      for (const panel of panels.values()) if (event.affectsConfiguration('labelboxImport.preview', panel.uri)) panel.refresh();
+      for (const panel of panels.all) if (event.affectsConfiguration('labelboxImport.preview', panel.uri)) panel.refresh();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      for (const panel of panels.values()) panel.refresh();
+      for (const panel of panels.all) panel.refresh();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      for (const panel of panels.values()) panel.configureWebview();
+      for (const panel of panels.all) panel.configureWebview();
     }),
-    { dispose: () => [...panels.values()].forEach((panel) => panel.dispose()) },
+    panels,
   );
+}
+
+/** Brings a preview back after a window reload, on its file, locked or following as it was. */
+async function restore(panels: PreviewPanels, webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  const saved = parsePanelState(state);
+  let uri: vscode.Uri | undefined;
+  try {
+    uri = saved ? vscode.Uri.parse(saved.uri, true) : undefined;
+  } catch {
+    uri = undefined;
+  }
+  if (!saved || !uri) {
+    webviewPanel.dispose();
+    return;
+  }
+  // The server knows only open documents; opening it (without an editor) is enough.
+  try {
+    await vscode.workspace.openTextDocument(uri);
+  } catch {
+    // The file is gone: the panel says so.
+  }
+  // Previews saved before they followed the editor were bound to their file: they come back locked.
+  panels.add(webviewPanel, uri, saved.locked ?? true);
 }

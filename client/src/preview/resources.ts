@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Resource } from './shared/messages';
 import { parseRewrites, type ResolveContext, type Resolution } from './urlResolver';
@@ -42,8 +43,39 @@ export function externalTarget(resolution: Resolution): { url: string } | { path
   }
 }
 
+/** Whether each workspace file a row names is there: 'file', 'missing', or 'other' (a folder, a device). */
+export type FileStates = Map<string, 'file' | 'missing' | 'other'>;
+
+/** Looks at the workspace files of a row's addresses, all at once (a row names a few). */
+export async function fileStates(resolutions: Iterable<Resolution>): Promise<FileStates> {
+  const paths = new Set<string>();
+  // A tile layer's path is a template ({z}/{x}/{y}), not a file.
+  for (const resolution of resolutions) if (resolution.kind === 'local' && !resolution.path.includes('{')) paths.add(resolution.path);
+  const states: FileStates = new Map();
+  await Promise.all(
+    [...paths].map(async (file) => {
+      try {
+        states.set(file, (await stat(file)).isFile() ? 'file' : 'other');
+      } catch {
+        states.set(file, 'missing');
+      }
+    }),
+  );
+  return states;
+}
+
+/**
+ * The https address a page's relative links resolve against, as they would for a labeler: the
+ * URL it was loaded from, or, for a workspace mirror, the row's own https URL. None for a path.
+ */
+export function pageBase(address: string, resolution: Resolution): string | undefined {
+  if (resolution.kind === 'remote' && /^https:\/\//i.test(resolution.url)) return resolution.url;
+  if (resolution.kind === 'local' && /^https:\/\//i.test(address.trim())) return address.trim();
+  return undefined;
+}
+
 /** What the webview gets for one address. `load` is false for texts the extension fetches itself. */
-export function toResource(resolution: Resolution, webview: vscode.Webview, load: boolean): Resource {
+export function toResource(resolution: Resolution, webview: vscode.Webview, load: boolean, files?: FileStates): Resource {
   const external = externalTarget(resolution) !== undefined;
   switch (resolution.kind) {
     case 'remote': {
@@ -54,9 +86,14 @@ export function toResource(resolution: Resolution, webview: vscode.Webview, load
       return resource;
     }
     case 'local': {
-      const resource: Resource = { external, via: resolution.via ?? vscode.workspace.asRelativePath(resolution.path) };
+      const shown = vscode.workspace.asRelativePath(resolution.path);
+      const resource: Resource = { external, via: resolution.via ?? shown };
+      const state = files?.get(resolution.path);
+      if (state === 'missing') return { ...resource, external: false, notFound: `${shown} does not exist.` };
+      if (state === 'other') return { ...resource, external: false, notFound: `${shown} is not a file.` };
+      if (state === 'file') resource.fileExists = true;
       if (load) resource.src = webviewSrcOf(webview, resolution.path);
-      resource.failHint = `The file ${vscode.workspace.asRelativePath(resolution.path)} could not be read: check that it exists.`;
+      resource.failHint = `The file ${shown} could not be read: check that it exists.`;
       return resource;
     }
     case 'blocked':

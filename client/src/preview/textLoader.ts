@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
+import { NotRegularFileError, readFileCapped } from '../../../server/src/node/readCapped';
 import type { TextState } from './shared/messages';
-import { DEFAULT_FETCH_LIMITS, decodeLimited, fetchText } from './textFetcher';
+import { DEFAULT_FETCH_LIMITS, fetchText, type FetchedText } from './textFetcher';
 import type { Resolution } from './urlResolver';
 
 const CACHE_SIZE = 40;
@@ -44,20 +44,17 @@ function keyOf(resolution: Exclude<Resolution, { kind: 'blocked' }>): string {
   return resolution.kind === 'remote' ? resolution.url : `file:${resolution.path}`;
 }
 
-async function readLimited(file: string) {
-  const uri = vscode.Uri.file(file);
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > DEFAULT_FETCH_LIMITS.maxBytes) {
-    // Read only what is shown (and one byte more, to know it was cut), not the whole file.
-    const { open } = await import('node:fs/promises');
-    const handle = await open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(DEFAULT_FETCH_LIMITS.maxBytes + 1);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, 0);
-      return decodeLimited(buffer.subarray(0, bytesRead), DEFAULT_FETCH_LIMITS.maxBytes);
-    } finally {
-      await handle.close();
-    }
+/**
+ * A workspace file read up to the cap, in chunks: the size stat gives is no bound (a link to
+ * /dev/zero says 0 and never ends), so only regular files are read and reading stops at the cap.
+ */
+export async function readLimited(file: string, maxBytes = DEFAULT_FETCH_LIMITS.maxBytes): Promise<FetchedText> {
+  try {
+    const read = await readFileCapped(file, maxBytes);
+    return { text: new TextDecoder('utf-8').decode(read.bytes), truncated: read.truncated };
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new Error('It is a device, a pipe or a socket, not a file.');
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? 'There is no such file.' : code === 'EISDIR' ? 'It is a folder.' : `It cannot be read (${code ?? String(error)}).`);
   }
-  return decodeLimited(await vscode.workspace.fs.readFile(uri), DEFAULT_FETCH_LIMITS.maxBytes);
 }

@@ -1,11 +1,16 @@
 /**
  * Decides what the preview does with each URL of a row: load it from the web, load a file of
  * the workspace instead (a rewrite to a local mirror, a relative path), or load nothing and
- * say why. Pure: no `vscode` import, so it is unit-tested directly.
+ * say why. No `vscode` import, so it is unit-tested directly. Whether a file is inside the
+ * workspace is decided on its real path, links resolved: a link in the workspace to a file
+ * outside it is outside.
  */
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_IMAGE_URL, decodeOrKeep } from './shared/urls';
+import { withoutQuery } from '../../../server/src/service/text/urls';
+import { isInside, realPathOf } from '../../../server/src/node/realPath';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';
 
@@ -35,6 +40,14 @@ export type Resolution =
   | { kind: 'remote'; url: string; via?: string; failHint?: string }
   | { kind: 'local'; path: string; via?: string }
   | { kind: 'blocked'; reason: string; external?: string };
+
+/** Addresses longer than this are not loaded (nor sent to the page, which refuses them). */
+export const MAX_ADDRESS_LENGTH = 65_536;
+
+/** An address or a name as a message quotes it: the start of a long one. */
+function shown(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
 
 const HOW_TO_MIRROR = `Map its prefix to an https URL or to a folder of the workspace with the setting ${REWRITES_SETTING}.`;
 
@@ -93,25 +106,34 @@ function folderOf(target: string, folders: WorkspaceFolderInfo[]): string | { pr
   return path.resolve(folders[0].path, target);
 }
 
-export function isInside(folder: string, candidate: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 function local(file: string, context: ResolveContext, via?: string): Resolution {
-  const inside = context.workspaceFolders.some((folder) => isInside(folder.path, file));
+  const real = realPathOf(file);
+  if (real === undefined) return { kind: 'blocked', reason: `${shown(file)} cannot be followed to a file (a link that loops, or no permission).` };
+  const inside = context.workspaceFolders.some((folder) => isInside(realPathOf(folder.path) ?? folder.path, real));
   if (!inside) {
+    const leads = real === file ? '' : ` (it is a link to ${shown(real)})`;
     return {
       kind: 'blocked',
-      reason: `${file} is outside the workspace folders; the preview shows files of the workspace only. Open its folder in the workspace, or copy it there.`,
+      reason: `${shown(file)} is outside the workspace folders${leads}; the preview shows files of the workspace only. Open its folder in the workspace, or copy it there.`,
     };
   }
+  if (isSpecialFile(real)) return { kind: 'blocked', reason: `${shown(file)} is a device, a pipe or a socket, not a file; the preview does not read it.` };
   return via ? { kind: 'local', path: file, via } : { kind: 'local', path: file };
+}
+
+/** Something that exists and is neither a file nor a folder. */
+function isSpecialFile(real: string): boolean {
+  try {
+    const stat = statSync(real);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The part of a URL that names a file: decoded, without query and fragment. */
 function pathPart(rest: string): string {
-  return decodeOrKeep(rest.replace(/[?#].*$/, ''));
+  return decodeOrKeep(withoutQuery(rest));
 }
 
 const CLOUD_BUCKET = [
@@ -134,10 +156,11 @@ function failHintOf(url: URL): string {
 export function resolveAddress(raw: string, context: ResolveContext): Resolution {
   const text = raw.trim();
   if (!text) return { kind: 'blocked', reason: 'The URL is empty.' };
+  if (text.length > MAX_ADDRESS_LENGTH) return { kind: 'blocked', reason: `This address is ${text.length.toLocaleString('en-US')} characters long; the preview does not load addresses that long.` };
   const rule = context.rules.find((candidate) => text.startsWith(candidate.from));
   if (rule) {
     const rest = text.slice(rule.from.length);
-    const via = `${rule.from} → ${rule.toUrl ?? rule.toFolder} (${REWRITES_SETTING})`;
+    const via = `${shown(rule.from)} → ${shown(rule.toUrl ?? rule.toFolder ?? '')} (${REWRITES_SETTING})`;
     if (rule.toFolder) return local(path.resolve(rule.toFolder, `./${pathPart(rest)}`), context, via);
     return resolveRemote(`${rule.toUrl}${rest}`, via);
   }
@@ -145,9 +168,9 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1].toLowerCase();
   switch (scheme) {
     case undefined: {
-      if (text.startsWith('~')) return { kind: 'blocked', reason: `${text} is a path in a home folder; the preview cannot tell whose. Use a path relative to the import file.` };
+      if (text.startsWith('~')) return { kind: 'blocked', reason: `${shown(text)} is a path in a home folder; the preview cannot tell whose. Use a path relative to the import file.` };
       if (path.isAbsolute(text)) return local(path.resolve(text), context);
-      if (!context.documentFolder) return { kind: 'blocked', reason: `${text} is a relative path, but the import file is not saved on disk.` };
+      if (!context.documentFolder) return { kind: 'blocked', reason: `${shown(text)} is a relative path, but the import file is not saved on disk.` };
       return local(path.resolve(context.documentFolder, text), context);
     }
     case 'https':
@@ -168,14 +191,14 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
       try {
         return local(path.resolve(fileURLToPath(text)), context);
       } catch {
-        return { kind: 'blocked', reason: `${text} is not a valid file URL.` };
+        return { kind: 'blocked', reason: `${shown(text)} is not a valid file URL.` };
       }
     }
     case 'javascript':
     case 'vbscript':
-      return { kind: 'blocked', reason: `${scheme}: URLs are never loaded or linked by the preview.` };
+      return { kind: 'blocked', reason: `${shown(scheme)}: URLs are never loaded or linked by the preview.` };
     default:
-      return { kind: 'blocked', reason: `The preview cannot load ${scheme}: URLs.` };
+      return { kind: 'blocked', reason: `The preview cannot load ${shown(scheme)}: URLs.` };
   }
 }
 
@@ -184,7 +207,7 @@ function resolveRemote(text: string, via?: string): Resolution {
   try {
     url = new URL(text);
   } catch {
-    return { kind: 'blocked', reason: `${text} is not a valid URL.` };
+    return { kind: 'blocked', reason: `${shown(text)} is not a valid URL.` };
   }
   if (url.protocol === 'http:') {
     return {
@@ -193,7 +216,7 @@ function resolveRemote(text: string, via?: string): Resolution {
       external: url.href,
     };
   }
-  if (url.protocol !== 'https:') return { kind: 'blocked', reason: `The preview cannot load ${url.protocol} URLs.` };
+  if (url.protocol !== 'https:') return { kind: 'blocked', reason: `The preview cannot load ${shown(url.protocol)} URLs.` };
   const resolution: Resolution = { kind: 'remote', url: text, failHint: failHintOf(url) };
   if (via) resolution.via = via;
   return resolution;

@@ -1,9 +1,8 @@
-import { StringDecoder } from 'node:string_decoder';
 import packageJson from '../../../package.json';
-import { collectDiagnostics } from '../service';
+import { collectDiagnostics, type ImportDiagnostic } from '../service';
 import { SparseLineIndex } from '../service/text/sparseLineIndex';
-import { checkChunks, checkFile, documentOf, RowCheckers, type CheckedFile } from '../node/checkFile';
-import { FileTooLargeError, MAX_CHECKED_FILE_BYTES } from '../node/readTextChunks';
+import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
+import { decodeByteChunks, FileTooLargeError, type InvalidUtf8 } from '../node/readCapped';
 import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
 import { expandInputs } from './expandInputs';
 import { MetadataSchemas } from './metadataSchemas';
@@ -43,7 +42,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function validate(args: ValidateArgs): Promise<number> {
   let trouble = false;
-  const { files, unmatched } = expandInputs(args.inputs);
+  const { files, unmatched, invalid } = expandInputs(args.inputs);
+  for (const problem of invalid) {
+    process.stderr.write(`labelbox-import: ${problem}\n`);
+    trouble = true;
+  }
   for (const pattern of unmatched) {
     process.stderr.write(`labelbox-import: no files match ${JSON.stringify(pattern)}\n`);
     trouble = true;
@@ -56,9 +59,10 @@ async function validate(args: ValidateArgs): Promise<number> {
     for (const file of files) {
       const progress = progressFor(file);
       let checked: CheckedFile;
+      let invalid: InvalidUtf8 | undefined;
       try {
-        const options = { checkers, onSize: progress?.start, onProgress: progress?.update };
-        checked = file === '-' ? await checkChunks(readStdin(MAX_CHECKED_FILE_BYTES), schemas.contextFor(file), options) : await checkFile(file, schemas.contextFor(file), options);
+        const options: CheckFileOptions = { checkers, allowSpecialFiles: true, onSize: progress?.start, onProgress: progress?.update, onInvalidUtf8: (at) => (invalid = at) };
+        checked = file === '-' ? await checkChunks(decodeByteChunks(process.stdin, MAX_CHECKED_FILE_BYTES, options), schemas.contextFor(file), options) : await checkFile(file, schemas.contextFor(file), options);
       } catch (error) {
         progress?.done();
         process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);
@@ -67,13 +71,13 @@ async function validate(args: ValidateArgs): Promise<number> {
       }
       const document = documentOf(checked, schemas.contextFor(file), progress?.update);
       progress?.done();
-      const { pieces } = checked;
+      const diagnostics = collectDiagnostics(document, { maxProblems: args.maxProblems });
       reports.push({
         file: file === '-' ? '<stdin>' : file,
         rows: document.rows.length,
-        diagnostics: collectDiagnostics(document, { maxProblems: args.maxProblems }),
+        diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics,
         // Positions of the problems reported only: not every line start of a file of millions of lines.
-        lines: new SparseLineIndex(pieces),
+        lines: new SparseLineIndex(checked.pieces),
       });
     }
   } finally {
@@ -92,7 +96,25 @@ async function validate(args: ValidateArgs): Promise<number> {
   return countSeverities(reports).errors > 0 ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
+/** An error at the first byte that is not UTF-8, which the decoder turned into U+FFFD. */
+function encodingProblem({ byteOffset, textOffset, byte }: InvalidUtf8): ImportDiagnostic {
+  return {
+    offset: textOffset,
+    length: 1,
+    severity: 'error',
+    code: 'json-syntax',
+    message: `The file is not valid UTF-8 from byte ${byteOffset.toLocaleString('en-US')} on (0x${byte.toString(16).padStart(2, '0')}): JSON files must be UTF-8, and Labelbox reads them so. Save the file as UTF-8.`,
+  };
+}
+
+/** The diagnostics with one more among them, in position order (the note about hidden problems stays last). */
+function inPlace(diagnostic: ImportDiagnostic, diagnostics: ImportDiagnostic[]): ImportDiagnostic[] {
+  const index = diagnostics.findIndex((other) => other.offset > diagnostic.offset || other.code === 'too-many-problems');
+  return index < 0 ? [...diagnostics, diagnostic] : [...diagnostics.slice(0, index), diagnostic, ...diagnostics.slice(index)];
+}
+
 function describeReadError(error: unknown): string {
+  if (error instanceof FileTooLargeError) return `${error.message} (a full import of 150,000 rows of 2 KB is about 300 MB)`;
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -104,7 +126,6 @@ function describeReadError(error: unknown): string {
     case 'ERR_STRING_TOO_LONG':
       return 'the file is too large to check';
     default:
-      if (error instanceof FileTooLargeError) return error.message;
       return (error as Error).message ?? String(error);
   }
 }
@@ -138,20 +159,6 @@ function progressFor(file: string): { start: (bytes: number) => void; update: (f
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
-}
-
-/** Standard input in chunks, with the same byte cap as a file. */
-async function* readStdin(maxBytes: number): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let total = 0;
-  for await (const chunk of process.stdin) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) throw new FileTooLargeError(maxBytes);
-    const text = decoder.write(chunk as Buffer);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
 }
 
 function write(text: string): Promise<void> {

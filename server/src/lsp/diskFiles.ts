@@ -1,8 +1,9 @@
 import { URI } from 'vscode-uri';
 import { CheckFromDiskRequest, CloseFromDiskNotification, type CheckFromDiskResult } from '../protocol';
 import { SNIFF_READ_LENGTH } from '../service/features/detectImportFile';
+import { StringDecoder } from 'node:string_decoder';
 import { checkFile, type RowCheckers } from '../node/checkFile';
-import { readTextStart } from '../node/readTextChunks';
+import { readFileCapped } from '../node/readCapped';
 import type { TrackedDocument } from './documentStore';
 import type { ServerContext } from './serverContext';
 
@@ -30,7 +31,8 @@ export function registerDiskFiles(context: ServerContext, options: DiskFileOptio
     let unreadable: string | undefined;
     try {
       // Up to four bytes a character: enough bytes for the characters detection reads.
-      start = await readTextStart(path, SNIFF_READ_LENGTH * 4);
+      // (A character cut at the end is left out by the decoder.)
+      start = new StringDecoder('utf8').write((await readFileCapped(path, SNIFF_READ_LENGTH * 4)).bytes);
     } catch (error) {
       unreadable = describeError(error);
     }
@@ -41,7 +43,6 @@ export function registerDiskFiles(context: ServerContext, options: DiskFileOptio
       ? Promise.reject(new Error(unreadable))
       : checkFile(path, catalogContext, {
           checkers: options.checkers,
-          regularFilesOnly: true,
           stripByteOrderMark: true,
           onProgress: (fraction) => tracked && documents.reportProgress(tracked, fraction),
         }).then(

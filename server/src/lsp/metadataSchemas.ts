@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { isInside, realPathOf } from '../node/realPath';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
@@ -9,7 +11,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { createValidationContext, type ValidationContext } from '../service';
+import { createValidationContext, MetadataCatalog, type ValidationContext } from '../service';
 import {
   DEFAULT_METADATA_SCHEMA_PATH,
   findMetadataSchemaFile,
@@ -52,8 +54,17 @@ export class MetadataSchemas {
   private readonly entries = new Map<string, SchemaEntry>();
   /** Folders outside the workspace already searched upwards. */
   private readonly searched = new Map<string, string | undefined>();
+  /** Schema files found by searching upwards from a document outside every folder (not named by a setting). */
+  private readonly foundAbove = new Set<string>();
   private readonly noSchema = createValidationContext();
   private capabilities: ClientCapabilities = {};
+  /**
+   * Whether the client trusts the workspace (initializationOptions.workspaceTrusted; the VS Code
+   * client restarts the server when trust is granted). Untrusted, a schema file is read only
+   * where it really is inside a workspace folder, or inside the folder it was found in, links
+   * resolved: no setting or link of the workspace makes the server read a file elsewhere.
+   */
+  private trusted = true;
   private watcherRegistration: Promise<Disposable> | undefined;
   private watched = '';
   private documents: DocumentStore | undefined;
@@ -72,6 +83,7 @@ export class MetadataSchemas {
 
   initialize(params: InitializeParams): void {
     this.capabilities = params.capabilities;
+    this.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     this.folders = folders.flatMap((folder) => this.toFolder(folder));
   }
@@ -86,6 +98,11 @@ export class MetadataSchemas {
       });
     }
     void this.settingsChanged();
+  }
+
+  /** The workspace folders on disk, by name and path. */
+  workspaceFolders(): { name: string; path: string }[] {
+    return this.folders.map((folder) => ({ name: folder.name, path: folder.path }));
   }
 
   validationContextFor(uri: string): ValidationContext {
@@ -138,7 +155,7 @@ export class MetadataSchemas {
     this.searched.clear();
     for (const [path, entry] of this.entries) {
       if (!paths.has(path)) continue;
-      const loaded = loadMetadataSchemaFile(path, entry.shown);
+      const loaded = this.load(path, entry.shown);
       if (sameContent(loaded, entry.loaded)) continue;
       entry.loaded = loaded;
       this.log(entry);
@@ -165,12 +182,29 @@ export class MetadataSchemas {
     let entry = this.entries.get(path);
     if (!entry) {
       const shown = this.shownPath(path);
-      entry = { loaded: loadMetadataSchemaFile(path, shown), shown };
+      entry = { loaded: this.load(path, shown), shown };
       this.entries.set(path, entry);
       this.log(entry);
       this.registerWatchers();
     }
     return entry;
+  }
+
+  /** Reads a schema file, unless the workspace is untrusted and the file is not really inside it. */
+  private load(path: string, shown: string): LoadedMetadataSchema {
+    if (this.trusted) return loadMetadataSchemaFile(path, shown);
+    let real: string;
+    try {
+      real = realpathSync.native(path);
+    } catch {
+      // Missing (or a broken link): nothing is read, and creating it later is watched.
+      return loadMetadataSchemaFile(path, shown);
+    }
+    // A file found above a document outside the folders must stay in the folder it was found in; a configured one in a workspace folder.
+    const roots = this.foundAbove.has(path) ? [dirname(dirname(path))] : this.folders.map((folder) => folder.path);
+    if (roots.some((root) => isInside(realPathOf(root) ?? root, real))) return loadMetadataSchemaFile(path, shown);
+    const problem = `In an untrusted workspace the metadata schema is read only from inside the workspace folders, and ${shown} ${real === path ? 'is outside them' : 'is a link to a file outside them'}. Trust the workspace to use it.`;
+    return { state: 'invalid', path, error: problem, context: createValidationContext(new MetadataCatalog(undefined, { source: shown, problem })) };
   }
 
   /** The schema file a document uses, or undefined when it has none to look for. */
@@ -185,7 +219,9 @@ export class MetadataSchemas {
     if (parsed.scheme !== 'file') return undefined;
     const folder = this.folderOf(parsed.fsPath);
     if (folder) return resolve(folder.path, folder.setting);
-    return findMetadataSchemaFile(dirname(parsed.fsPath), this.searched);
+    const found = findMetadataSchemaFile(dirname(parsed.fsPath), this.searched);
+    if (found && !this.folders.some((folder) => resolve(folder.path, folder.setting) === found)) this.foundAbove.add(found);
+    return found;
   }
 
   private folderOf(path: string): Folder | undefined {

@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { looksLikeImportFile } from '../service/features/detectImportFile';
 import { matchesAnyGlob } from '../service/text/glob';
@@ -15,7 +15,9 @@ import { registerLinks } from './features/links';
 import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import { MetadataSchemas } from './metadataSchemas';
+import { INVALID_PARAMS_METHOD, type InvalidParams } from './params';
 import type { ServerContext } from './serverContext';
+import { imageResolverFor } from './imageSources';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
 /**
@@ -35,6 +37,18 @@ export function startServer(connection: Connection): void {
   const metadataSchemas = new MetadataSchemas(connection, () => ({ supportsConfiguration, global: globalSettings }));
 
   const settingsFor = (uri: string) => settingsByUri.get(uri) ?? globalSettings;
+  /** Problems with the settings already shown: each is shown once, not for every document. */
+  const shownSettingProblems = new Set<string>();
+  const useSettings = (raw: unknown): ServerSettings => {
+    const settings = readSettings(raw);
+    for (const problem of settings.problems) {
+      if (shownSettingProblems.has(problem)) continue;
+      shownSettingProblems.add(problem);
+      connection.console.warn(problem);
+      void connection.window.showWarningMessage(problem);
+    }
+    return settings;
+  };
   const validationContextFor = (uri: string) => metadataSchemas.validationContextFor(uri);
 
   const isImportFile = (uri: string, text: string): boolean => {
@@ -55,7 +69,8 @@ export function startServer(connection: Connection): void {
   });
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
   metadataSchemas.attach(documents, diagnostics);
-  const context: ServerContext = { connection, documents, diagnostics, validationContextFor };
+  const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
+  const context: ServerContext = { connection, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {
@@ -81,7 +96,7 @@ export function startServer(connection: Connection): void {
     if (!supportsConfiguration) return;
     try {
       const raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'labelboxImport' });
-      settingsByUri.set(uri, readSettings(raw));
+      settingsByUri.set(uri, useSettings(raw));
     } catch (error) {
       connection.console.warn(`Could not read the settings of ${uri}: ${String(error)}; using the defaults.`);
     }
@@ -99,7 +114,7 @@ export function startServer(connection: Connection): void {
     clientCapabilities = params.capabilities;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) globalSettings = readSettings(options.settings);
+    if (options?.settings) globalSettings = useSettings(options.settings);
     metadataSchemas.initialize(params);
     return {
       capabilities: {
@@ -126,7 +141,9 @@ export function startServer(connection: Connection): void {
     // Whether it is an import file depends on its settings (globs, detection): decide once they are read.
     const tracked = documents.open(params, !supportsConfiguration);
     if (supportsConfiguration) {
-      tracked.deciding = loadSettings(tracked).finally(() => (tracked.deciding = undefined));
+      tracked.deciding = loadSettings(tracked)
+        .catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`))
+        .finally(() => (tracked.deciding = undefined));
     } else {
       afterRefresh(tracked, false);
     }
@@ -148,9 +165,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    shownSettingProblems.clear();
     if (!supportsConfiguration) {
       const raw = (params.settings as { labelboxImport?: unknown } | undefined)?.labelboxImport;
-      if (raw) globalSettings = readSettings(raw);
+      if (raw) globalSettings = useSettings(raw);
       detected.clear();
       void metadataSchemas.settingsChanged();
       for (const tracked of documents.all()) recheck(tracked);
@@ -158,8 +176,16 @@ export function startServer(connection: Connection): void {
     }
     settingsByUri.clear();
     detected.clear();
-    for (const tracked of documents.all()) if (tracked.origin === 'editor') void loadSettings(tracked);
+    for (const tracked of documents.all()) {
+      if (tracked.origin === 'editor') loadSettings(tracked).catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`));
+    }
     void metadataSchemas.settingsChanged();
+  });
+
+  // Requests whose parameters do not have the expected shape (see params.ts and serverMain.ts).
+  connection.onRequest(INVALID_PARAMS_METHOD, ({ method, problem }: InvalidParams) => {
+    connection.console.error(`Answered ${method} with an error: ${problem}.`);
+    return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
   });
 
   connection.onRequest(CheckAsImportFileRequest, ({ uri }) => {

@@ -2,7 +2,14 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { checkBatchHere, checkInPieces, ImportDocument, TextPieces, type CheckedRows, type RowBatchChecker, type ValidationContext } from '../service';
 import { CheckWorkerPool } from './checkWorkerPool';
-import { readTextChunks, type ReadOptions } from './readTextChunks';
+import { readTextChunks, type ReadTextOptions } from './readCapped';
+
+/**
+ * The most bytes of one import file that are checked: the longest text a JavaScript string can
+ * hold is about 512 MiB of ASCII, and Labelbox's limit of 150,000 rows of a few kilobytes each
+ * (about 300 MB at 2 KB a row) stays below it.
+ */
+export const MAX_CHECKED_FILE_BYTES = 500 * 1024 * 1024;
 
 /**
  * Below this many characters of rows, worker threads cost more than they save: each must load
@@ -75,7 +82,9 @@ export interface CheckedFile {
   checked?: CheckedRows;
 }
 
-export interface CheckFileOptions extends ReadOptions {
+export interface CheckFileOptions extends ReadTextOptions {
+  /** The byte cap (MAX_CHECKED_FILE_BYTES when not given). */
+  maxBytes?: number;
   checkers?: RowCheckers;
   /** Called as rows are checked, with the fraction of the file done (0 to 1). */
   onProgress?: (fraction: number) => void;
@@ -95,7 +104,7 @@ const IN_PIECES_FROM_LENGTH = PARALLEL_FROM_CHARACTERS;
  */
 export async function checkFile(path: string, context: ValidationContext, options: CheckFileOptions = {}): Promise<CheckedFile> {
   let size = 0;
-  const chunks = readTextChunks(path, { ...options, onSize: (bytes) => ((size = bytes), options.onSize?.(bytes)) });
+  const chunks = readTextChunks(path, options.maxBytes ?? MAX_CHECKED_FILE_BYTES, { ...options, onSize: (bytes) => ((size = bytes), options.onSize?.(bytes)) });
   return checkChunks(chunks, context, options, () => size);
 }
 

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { NotRegularFileError, readFileCappedSync } from './readCapped';
 import { createValidationContext, MetadataCatalog, parseMetadataSchema, type ValidationContext } from '../service';
 
 /**
@@ -24,19 +25,29 @@ export type LoadedMetadataSchema =
 export function loadMetadataSchemaFile(path: string, shownPath = path): LoadedMetadataSchema {
   let text: string;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_METADATA_SCHEMA_BYTES) return invalid(path, shownPath, `The file is ${Math.round(size / 1024 / 1024)} MB; a metadata schema is far smaller. Is it the right file?`);
-    text = readFileSync(path, 'utf8');
+    // Read in chunks up to the cap: the size stat gives is no bound (a link to /dev/zero says 0).
+    const read = readFileCappedSync(path, MAX_METADATA_SCHEMA_BYTES);
+    if (read.truncated) return invalid(path, shownPath, `The file is larger than ${MAX_METADATA_SCHEMA_BYTES / 1024 / 1024} MB; a metadata schema is far smaller. Is it the right file?`);
+    text = read.bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing', path, context: createValidationContext() };
-    return invalid(path, shownPath, code === 'EISDIR' ? 'It is a folder, not a file.' : code === 'EACCES' ? 'Permission denied.' : `It cannot be read: ${(error as Error).message}`);
+    return invalid(path, shownPath, readProblem(error));
   }
   const parsed = parseMetadataSchema(text);
   if (!parsed.ok) return { ...invalid(path, shownPath, parsed.error), text };
   const catalog = new MetadataCatalog(parsed.fields, { source: shownPath });
   const fieldCount = parsed.fields.filter((field) => !field.reserved).length;
   return { state: 'loaded', path, context: createValidationContext(catalog), fieldCount, warnings: parsed.warnings, text };
+}
+
+function readProblem(error: unknown): string {
+  if (error instanceof NotRegularFileError) return 'It is not a regular file (a device, a pipe or a socket), so it is not read.';
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'It is a folder, not a file.';
+  if (code === 'EACCES') return 'Permission denied.';
+  if (code === 'ELOOP') return 'It is a link that leads round in a loop.';
+  return `It cannot be read (${code ?? 'error'}).`;
 }
 
 function invalid(path: string, shownPath: string, error: string): LoadedMetadataSchema & { state: 'invalid' } {
@@ -58,7 +69,7 @@ export function findMetadataSchemaFile(folder: string, cache = new Map<string, s
     }
     visited.push(current);
     const candidate = join(current, DEFAULT_METADATA_SCHEMA_PATH);
-    if (isFile(candidate)) {
+    if (isFound(candidate)) {
       found = candidate;
       break;
     }
@@ -70,9 +81,10 @@ export function findMetadataSchemaFile(folder: string, cache = new Map<string, s
   return found;
 }
 
-function isFile(path: string): boolean {
+/** Anything there but a folder: a device or a pipe under that name is found, and then refused with a reason, not passed over. */
+function isFound(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -7,14 +7,23 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CODE_SERVER_VERSION, findOnPath, missingPrerequisites, nodeHeadersDir, prerequisitesMessage } from './prerequisites';
 import { run } from './run';
 
-/** The last code-server release that runs on Node 20 (VS Code 1.100.3). */
-export const CODE_SERVER_VERSION = '4.100.3';
+export { CODE_SERVER_VERSION } from './prerequisites';
 const MARKER = '.installed';
 
+/**
+ * Where code-server is installed: .vscode-test/code-server-<version>, or the folder named by
+ * LABELBOX_CODE_SERVER_DIR (to share one install between clones).
+ */
 export function codeServerHome(root: string): string {
-  return path.join(root, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+  return process.env.LABELBOX_CODE_SERVER_DIR ? path.resolve(process.env.LABELBOX_CODE_SERVER_DIR) : path.join(root, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+}
+
+/** Whether code-server is installed and complete (an interrupted install is not). */
+export function codeServerInstalled(root: string): boolean {
+  return existsSync(path.join(codeServerHome(root), MARKER));
 }
 
 /**
@@ -30,10 +39,17 @@ export function codeServerEntry(root: string): string {
   return path.join(codeServerHome(root), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
+/** Everything a machine lacks to run code-server (and to install it, when it is not yet), in one message; undefined when nothing. */
+export function prerequisitesProblem(root: string): string | undefined {
+  const missing = missingPrerequisites({ installing: !codeServerInstalled(root) });
+  return missing.length ? prerequisitesMessage(missing) : undefined;
+}
+
 export async function installCodeServer(root: string, log: (line: string) => void = console.log): Promise<string> {
   const home = codeServerHome(root);
-  if (existsSync(path.join(home, MARKER))) return codeServerEntry(root);
-  checkPrerequisites();
+  if (codeServerInstalled(root)) return codeServerEntry(root);
+  const problem = prerequisitesProblem(root);
+  if (problem) throw new Error(problem);
 
   // Build in a folder of its own and move it in place at the end, so an interrupted install
   // is never mistaken for a finished one. A failed build is left there to look at; the next
@@ -67,7 +83,7 @@ export async function installCodeServer(root: string, log: (line: string) => voi
   // VS Code's search runs ripgrep; the npm package would download it, so use Debian's.
   const rgDir = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgDir, { recursive: true });
-  copyFileSync(which('rg'), path.join(rgDir, 'rg'));
+  copyFileSync(findOnPath('rg')!, path.join(rgDir, 'rg'));
 
   // The links code-server's own install script would have made.
   symlinkSync('node_modules', path.join(vscodeDir, 'node_modules.asar'));
@@ -88,30 +104,6 @@ export async function installCodeServer(root: string, log: (line: string) => voi
 
 function npm(cwd: string, args: string[], allowFailure = false) {
   return run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, allowFailure, env: { ...process.env, npm_config_update_notifier: 'false' } });
-}
-
-/** The Node headers of the running Node (Debian's and NodeSource's packages ship them). */
-function nodeHeadersDir(): string {
-  const dir = path.resolve(path.dirname(process.execPath), '..');
-  if (!existsSync(path.join(dir, 'include', 'node', 'node.h'))) {
-    throw new Error(`The Node.js headers are missing (${path.join(dir, 'include', 'node')}); native modules cannot be built without downloading them.`);
-  }
-  return dir;
-}
-
-function checkPrerequisites(): void {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major !== 20) throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20; this is Node ${process.versions.node}.`);
-  for (const tool of ['make', 'g++', 'python3', 'rg']) which(tool);
-}
-
-function which(tool: string): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, tool);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  const hint = tool === 'rg' ? 'ripgrep' : tool === 'python3' ? 'python3' : 'build-essential';
-  throw new Error(`"${tool}" is not installed (apt-get install -y ${hint}); .ci/run installs it.`);
 }
 
 function firstExisting(candidates: string[]): string {

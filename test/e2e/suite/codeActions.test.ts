@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { activateExtension, codeOf, openFile, ourDiagnostics, waitFor, waitForCodes } from './helpers';
 import { codeActionKinds, serverCapabilities } from './serverCapabilities';
 import { skipUnless } from './skip';
+import { inWorkbench, workbenchUiAvailable } from './workbenchUi';
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
@@ -46,7 +47,8 @@ suite('Quick fixes and conversion in VS Code', () => {
     skipUnless(this, Boolean(capabilities.codeActionProvider) && declaresSourceActions, 'the language server does not declare source actions (the conversion) yet');
 
     const { document } = await openFile('legacy.labelbox.json');
-    await waitForCodes(document.uri, ['legacy-dialect']);
+    // One note per legacy row: the SDK rejects each row without row_data.
+    await waitForCodes(document.uri, ['legacy-dialect', 'legacy-dialect']);
     const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
     const actions = await codeActions(document.uri, whole, vscode.CodeActionKind.Source.value);
     const convert = actions.find((action) => action.title === 'Convert file to the current import format');
@@ -72,5 +74,45 @@ suite('Quick fixes and conversion in VS Code', () => {
       assert.ok(!('imageUrl' in row) && !('externalId' in row), `no legacy keys remain: ${JSON.stringify(row)}`);
     }
     await waitFor('the legacy-dialect warning to go', () => !ourDiagnostics(document.uri).some((d) => codeOf(d) === 'legacy-dialect') || undefined);
+  });
+
+  test('"Convert File" keeps one-line objects on one line, the key order and the indentation, and names the problems it adds', async function () {
+    const capabilities = await serverCapabilities();
+    skipUnless(this, Boolean(capabilities.codeActionProvider), 'the language server does not declare code actions yet');
+    const editor = await openFile('legacy-layout.labelbox.json');
+    const { document } = editor;
+    // One legacy note per row (the three rows are legacy), and the TEXT attachment's.
+    await waitForCodes(document.uri, ['legacy-dialect', 'legacy-dialect', 'legacy-dialect', 'deprecated-attachment-type']);
+    await vscode.commands.executeCommand('labelboxImport.convertFile');
+    await waitFor('the file to be converted', () => (document.getText().includes('"row_data"') ? true : undefined));
+    assert.deepEqual(document.getText().split('\n'), [
+      '[',
+      '    {',
+      '        "external_id": "orchard-north-0001.jpg",',
+      '        "row_data": "https://orchard-data.s3.us-west-2.amazonaws.com/north/0001.jpg",',
+      '        "media_type": "IMAGE",',
+      '        "attachments": [',
+      '            { "type": "IMAGE_OVERLAY", "value": "https://orchard-data.s3.us-west-2.amazonaws.com/north/0001_ndvi.png" }',
+      '        ]',
+      '    },',
+      '    {',
+      '        "external_id": "orchard-flyover.mp4",',
+      '        "row_data": "https://orchard-data.s3.us-west-2.amazonaws.com/video/flyover.mp4",',
+      '        "media_type": "VIDEO",',
+      '        "attachments": [{ "type": "RAW_TEXT", "value": "Flown at 40 m." }]',
+      '    },',
+      '    { "external_id": "note-17", "global_key": "notes/note-17", "row_data": "Leaves show spots.", "media_type": "TEXT" }',
+      ']',
+      '',
+    ]);
+    // The current format recommends global keys, which two legacy rows lack: that is new, and said.
+    await waitForCodes(document.uri, ['missing-global-key', 'missing-global-key']);
+    if (!workbenchUiAvailable) return;
+    const [message] = await inWorkbench([
+      { action: 'readText', selector: '.notifications-toasts .notification-list-item-message', hasText: 'Converted' },
+      { action: 'screenshot', name: 'convert-file' },
+    ]);
+    assert.match(String(message), /Converted 3 rows/);
+    assert.match(String(message), /missing-global-key \(information\) in 2 rows: This row has an external_id but no global_key/);
   });
 });

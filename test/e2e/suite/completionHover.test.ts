@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, openFile, rangeOf } from './helpers';
+import { activateExtension, openFile, rangeOf, workspaceUri } from './helpers';
 import { serverCapabilities } from './serverCapabilities';
 import { skipUnless } from './skip';
-import { screenshotWhenVisible } from './workbenchUi';
+import { inWorkbench, screenshotWhenVisible, workbenchUiAvailable } from './workbenchUi';
 
 function labelOf(item: vscode.CompletionItem): string {
   const label = typeof item.label === 'string' ? item.label : item.label.label;
@@ -50,5 +50,46 @@ suite('Completion and hover in VS Code', () => {
     editor.selection = new vscode.Selection(position, position);
     await vscode.commands.executeCommand('editor.action.showHover');
     await screenshotWhenVisible('hover', '.monaco-hover', 'row_data');
+  });
+
+  async function hoverText(editor: vscode.TextEditor, text: string): Promise<string> {
+    const position = rangeOf(editor.document, text).start.translate(0, 12);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    editor.selection = new vscode.Selection(position, position);
+    return hovers.map(markdownOf).join('\n');
+  }
+
+  test('hover on an image URL shows its thumbnail from the workspace mirror the preview uses (urlRewrites)', async function () {
+    skipUnless(this, Boolean((await serverCapabilities()).hoverProvider), 'the language server does not declare hover yet');
+    const editor = await openFile('hover.labelbox.json');
+    const text = await hoverText(editor, '"https://media.example.test/field.png"');
+    const image = /!\[[^\]]*\]\(([^)|]+)/.exec(text);
+    assert.ok(image, `the hover has an image: ${text}`);
+    assert.equal(vscode.Uri.parse(image[1]).toString(), workspaceUri('media/field.png').toString(), 'the thumbnail is the mirrored file');
+    assert.match(text, /media\/field\.png/, 'the hover says where the picture comes from');
+    if (!workbenchUiAvailable) return;
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const [size] = await inWorkbench([
+      { action: 'waitImageLoaded', selector: '.monaco-hover img' },
+      { action: 'screenshot', name: 'hover-thumbnail' },
+      { action: 'press', key: 'Escape' },
+    ]);
+    assert.equal(size, '96×64', 'the thumbnail is the picture itself, not a broken image');
+  });
+
+  test('hover on an image that cannot be shown says why in words, without a broken image', async function () {
+    skipUnless(this, Boolean((await serverCapabilities()).hoverProvider), 'the language server does not declare hover yet');
+    const editor = await openFile('hover.labelbox.json');
+    const missing = await hoverText(editor, '"https://media.example.test/missing.png"');
+    assert.doesNotMatch(missing, /!\[/, `no image in the hover: ${missing}`);
+    assert.match(missing, /No thumbnail: `media\/missing\.png` does not exist/, missing);
+    if (workbenchUiAvailable) {
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await screenshotWhenVisible('hover-no-thumbnail', '.monaco-hover', 'does not exist');
+      await inWorkbench([{ action: 'press', key: 'Escape' }]);
+    }
+    const bucket = await hoverText(editor, '"gs://field-survey-gcs/plot-13.jpg"');
+    assert.doesNotMatch(bucket, /!\[/, `no image in the hover: ${bucket}`);
+    assert.match(bucket, /No thumbnail: gs:\/\/ URLs are read by Labelbox through a Google Cloud Storage integration/, bucket);
   });
 });

@@ -3,12 +3,23 @@
  * validate what they receive: the webview page must never act on a malformed message, and
  * the extension never on anything a page (or a frame inside it) could forge.
  */
+import { setOwnValue } from '../../../../server/src/service/text/ownKeys';
 import { isInt, isRecord, isShortString, optionalString, type Plain } from './validate';
 
 export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'AUDIO', 'TEXT', 'HTML', 'PDF', 'CONVERSATIONAL', 'TMS_GEO', 'TMS_SIMPLE', 'DICOM'] as const;
 
 export const MAX_GALLERY_PAGE = 500;
-const MAX_URL = 65_536;
+export const MAX_URL = 65_536;
+/** A media type longer than this is no media type; the extension sends its start. */
+export const MAX_MEDIA_TYPE = 100;
+
+/**
+ * A text of the file cut to what a message allows, marked as cut: the page refuses a whole
+ * message with a field over its limit, so the extension fits fields to the limits first.
+ */
+export function clipText(text: string | undefined, max: number): string | undefined {
+  return text !== undefined && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 const MAX_ROWS = 100_000_000;
 
 /** What the webview may do with one URL of the row, decided by the extension. */
@@ -23,6 +34,12 @@ export interface Resource {
   via?: string;
   /** Whether "Open externally" can open it. */
   external: boolean;
+  /** The address names a workspace file that does not exist: why, in words. Nothing is loaded. */
+  notFound?: string;
+  /** The extension saw the workspace file: if it does not show, its format is the reason. */
+  fileExists?: boolean;
+  /** The https address a page's relative links resolve against (HTML assets and attachments). */
+  base?: string;
 }
 
 export type TextState =
@@ -73,7 +90,8 @@ export interface GalleryTile {
 }
 
 export type HostMessage =
-  | { type: 'init'; uri: string; fileName: string; allowScripts: boolean }
+  /** `locked`: the panel stays on this file instead of following the active editor. */
+  | { type: 'init'; uri: string; fileName: string; allowScripts: boolean; locked: boolean }
   | {
       type: 'row';
       /** Grows with every row message; text results of older rows are ignored. */
@@ -101,6 +119,8 @@ export type WebviewMessage =
 /** The state the page saves with setState, which also brings the panel back after a reload. */
 export interface PanelState {
   uri: string;
+  /** Locked to its file; undefined in states saved before previews followed the editor. */
+  locked?: boolean;
   view: 'row' | 'gallery';
   rowIndex?: number;
   filter: GalleryFilter;
@@ -149,7 +169,10 @@ function isResource(value: unknown): value is Resource {
     optionalString(value.src, MAX_URL * 2) &&
     optionalString(value.blocked, 2000) &&
     optionalString(value.failHint, 2000) &&
-    optionalString(value.via, 4000)
+    optionalString(value.via, 4000) &&
+    optionalString(value.notFound, 4000) &&
+    (value.fileExists === undefined || typeof value.fileExists === 'boolean') &&
+    optionalString(value.base, MAX_URL)
   );
 }
 
@@ -182,9 +205,9 @@ function isRow(value: unknown): value is PreviewRow {
     isInt(value.index, 0, MAX_ROWS) &&
     isInt(value.rowCount, 0, MAX_ROWS) &&
     isInt(value.line, 0, Number.MAX_SAFE_INTEGER) &&
-    'value' in value &&
+    // No value: an element that could not be read at all (JSON leaves undefined out); the page says so.
     (value.dialect === undefined || value.dialect === 'current' || value.dialect === 'legacy') &&
-    optionalString(value.mediaType, 100) &&
+    optionalString(value.mediaType, MAX_MEDIA_TYPE) &&
     typeof value.mediaTypeInferred === 'boolean' &&
     Array.isArray(value.problems) &&
     value.problems.every(isProblem) &&
@@ -199,7 +222,7 @@ function isTile(value: unknown): value is GalleryTile {
     isInt(value.line, 0, Number.MAX_SAFE_INTEGER) &&
     optionalString(value.globalKey, MAX_URL) &&
     optionalString(value.externalId, MAX_URL) &&
-    optionalString(value.mediaType, 100) &&
+    optionalString(value.mediaType, MAX_MEDIA_TYPE) &&
     (value.mediaTypeInferred === undefined || typeof value.mediaTypeInferred === 'boolean') &&
     isInt(value.errors, 0, Number.MAX_SAFE_INTEGER) &&
     isInt(value.warnings, 0, Number.MAX_SAFE_INTEGER) &&
@@ -213,7 +236,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   const message = value as Plain;
   switch (message.type) {
     case 'init':
-      return typeof message.uri === 'string' && typeof message.fileName === 'string' && typeof message.allowScripts === 'boolean'
+      return typeof message.uri === 'string' && typeof message.fileName === 'string' && typeof message.allowScripts === 'boolean' && typeof message.locked === 'boolean'
         ? (message as HostMessage)
         : undefined;
     case 'row':
@@ -252,12 +275,13 @@ export function parsePanelState(value: unknown): PanelState | undefined {
   if (isRecord(value.layers)) {
     for (const [url, layer] of Object.entries(value.layers)) {
       if (isRecord(layer) && typeof layer.visible === 'boolean' && typeof layer.opacity === 'number' && layer.opacity >= 0 && layer.opacity <= 1) {
-        layers[url] = { visible: layer.visible, opacity: layer.opacity };
+        setOwnValue(layers, url, { visible: layer.visible, opacity: layer.opacity });
       }
     }
   }
   return {
     uri: value.uri,
+    ...(typeof value.locked === 'boolean' ? { locked: value.locked } : {}),
     view: value.view === 'gallery' ? 'gallery' : 'row',
     ...(isInt(value.rowIndex, 0, MAX_ROWS) ? { rowIndex: value.rowIndex } : {}),
     filter: parseFilter(value.filter) ?? { ...EMPTY_FILTER },

@@ -3,7 +3,9 @@
  * type, identifiers, metadata and attachments. Shared by the extension (to know which URLs
  * to resolve and which texts to fetch) and the webview (to render them), so both agree.
  */
+import { ownValue, tableOf } from '../../../../server/src/service/text/ownKeys';
 import { extensionOf, mediaTypeOfUrl } from '../../../../server/src/service/text/urls';
+import { MEDIA_TYPES } from './messages';
 import { isRecord, type Plain } from './validate';
 
 export interface TileLayerModel {
@@ -39,7 +41,8 @@ export interface ConversationModel {
 }
 
 export type AssetModel =
-  | { kind: 'image' | 'video' | 'audio' | 'html' | 'dicom'; url: string }
+  /** `note`: a problem to show above the asset, such as a media_type the asset is shown despite. */
+  | { kind: 'image' | 'video' | 'audio' | 'html' | 'dicom'; url: string; note?: string }
   | { kind: 'pdf'; url: string; textLayerUrl?: string }
   | { kind: 'text'; text: string }
   | { kind: 'textUrl'; url: string }
@@ -81,7 +84,7 @@ export interface RowModel {
 }
 
 /** Extensions the preview also reads a media type from, beyond those the server checks media_type against. */
-const PREVIEW_EXTRA: Record<string, string> = { svg: 'IMAGE', oga: 'AUDIO', md: 'TEXT', csv: 'TEXT', json: 'CONVERSATIONAL' };
+const PREVIEW_EXTRA = tableOf({ svg: 'IMAGE', oga: 'AUDIO', md: 'TEXT', csv: 'TEXT', json: 'CONVERSATIONAL' });
 
 /** A URL (with a scheme), or a path to a file, rather than text to label. */
 export function isAddress(text: string): boolean {
@@ -93,18 +96,21 @@ export function isAddress(text: string): boolean {
 
 function previewMediaTypeOfUrl(url: string): string | undefined {
   const extension = extensionOf(url);
-  return (extension ? PREVIEW_EXTRA[extension] : undefined) ?? mediaTypeOfUrl(url);
+  return (extension ? PREVIEW_EXTRA.get(extension) : undefined) ?? mediaTypeOfUrl(url);
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** Keys that make a row without row_data a legacy (camelCase) one. */
+const LEGACY_ROW_KEYS = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'tileLayerUrl', 'externalId', 'globalKey'] as const;
 
 /** The preview of a row. `mediaType` is the row's media_type or the one the server inferred. */
 export function describeRow(value: unknown, mediaType: string | undefined, metadataNames: Record<string, string> = {}): RowModel {
   if (!isRecord(value)) {
     return { asset: { kind: 'missing', note: 'This element is not a data row object.' }, metadata: [], attachments: [], embeddings: 0 };
   }
-  const legacy = !('row_data' in value) && ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'conversationalData', 'tileLayerUrl', 'externalId', 'globalKey'].some((key) => key in value);
+  const legacy = !('row_data' in value) && LEGACY_ROW_KEYS.some((key) => key in value);
   const type = str(value.media_type) ?? mediaType;
   return {
     asset: legacy ? legacyAsset(value) : currentAsset(value.row_data, type),
@@ -119,8 +125,34 @@ export function describeRow(value: unknown, mediaType: string | undefined, metad
 
 function assetOfString(text: string, mediaType: string | undefined): AssetModel {
   const address = isAddress(text);
-  const type = mediaType ?? (address ? previewMediaTypeOfUrl(text) : 'TEXT');
   if (!text.trim()) return { kind: 'missing', note: 'row_data is empty.' };
+  // A media_type Labelbox does not know (IMAGEX, image) on a URL that plainly names a file of
+  // a known kind: show the file as that kind, with the problem above it.
+  const inferred = address ? previewMediaTypeOfUrl(text) : undefined;
+  if (mediaType !== undefined && !(MEDIA_TYPES as readonly string[]).includes(mediaType) && inferred) {
+    const asset = assetOfType(text, inferred, address);
+    const extension = extensionOf(text);
+    const note = `media_type "${mediaType}" is not a media type Labelbox knows; shown as ${articleFor(inferred)} because the URL ends in .${extension}. Labelbox rejects this row until media_type is fixed.`;
+    switch (asset.kind) {
+      case 'image':
+      case 'video':
+      case 'audio':
+      case 'html':
+      case 'dicom':
+        return { ...asset, note };
+      default:
+        return asset;
+    }
+  }
+  return assetOfType(text, mediaType ?? (address ? inferred : 'TEXT'), address);
+}
+
+/** "an image", "a video"…: how the note names the kind a URL was shown as. */
+function articleFor(mediaType: string): string {
+  return mediaType === 'IMAGE' ? 'an image' : mediaType === 'AUDIO' ? 'audio' : mediaType === 'HTML' ? 'an HTML page' : `a ${mediaType.toLowerCase()}`;
+}
+
+function assetOfType(text: string, type: string | undefined, address: boolean): AssetModel {
   switch (type) {
     case 'TEXT':
       return address ? { kind: 'textUrl', url: text } : { kind: 'text', text };
@@ -181,13 +213,25 @@ function legacyAsset(row: Plain): AssetModel {
   return { kind: 'missing', note: 'This row has no asset (imageUrl, videoUrl, data, conversationalUrl, conversationalData or tileLayerUrl).' };
 }
 
+/** Coordinates beyond this are no place on a map or an image; the map library turns them into NaN. */
+const MAX_COORDINATE = 1e9;
+const coordinate = (value: unknown) => {
+  const number = num(value);
+  return number !== undefined && Math.abs(number) <= MAX_COORDINATE ? number : undefined;
+};
+/** A zoom level the map can show (Labelbox's tiled imagery uses 0 to about 23). */
+const zoom = (value: unknown) => {
+  const number = num(value);
+  return number !== undefined && number >= 0 && number <= 30 ? number : undefined;
+};
+
 function isPoint(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && num(value[0]) !== undefined && num(value[1]) !== undefined;
+  return Array.isArray(value) && value.length === 2 && coordinate(value[0]) !== undefined && coordinate(value[1]) !== undefined;
 }
 
 /** A tiled imagery object, camelCase or snake_case keys. */
 export function tiledOf(object: Plain): TiledModel | undefined {
-  const get = (camel: string, snake: string) => object[camel] ?? object[snake];
+  const get = (camel: string, snake: string) => ownValue(object, camel) ?? ownValue(object, snake);
   const url = str(get('tileLayerUrl', 'tile_layer_url'));
   if (!url) return undefined;
   const epsg = str(object.epsg);
@@ -212,10 +256,12 @@ export function tiledOf(object: Plain): TiledModel | undefined {
       [Math.max(a[0], b[0]), Math.max(a[1], b[1])],
     ];
   }
-  const minZoom = num(get('minZoom', 'min_zoom'));
-  const maxZoom = num(get('maxZoom', 'max_zoom'));
-  const maxNativeZoom = num(get('maxNativeZoom', 'max_native_zoom'));
-  const tileSize = num(get('tileSize', 'tile_size'));
+  // Out-of-range values are left to the server's diagnostics; the map uses its defaults.
+  const minZoom = zoom(get('minZoom', 'min_zoom'));
+  const maxZoom = zoom(get('maxZoom', 'max_zoom'));
+  const maxNativeZoom = zoom(get('maxNativeZoom', 'max_native_zoom'));
+  const size = num(get('tileSize', 'tile_size'));
+  const tileSize = size !== undefined && size <= 4096 ? size : undefined;
   if (minZoom !== undefined) model.minZoom = minZoom;
   if (maxZoom !== undefined) model.maxZoom = maxZoom;
   if (maxNativeZoom !== undefined) model.maxNativeZoom = maxNativeZoom;
@@ -250,17 +296,17 @@ export function conversationOf(value: unknown): ConversationModel | undefined {
 
 function metadataOf(row: Plain, names: Record<string, string>): MetadataEntry[] {
   const entries: MetadataEntry[] = [];
-  for (const key of ['metadata_fields', 'metadata', 'metadataFields']) {
+  for (const key of ['metadata_fields', 'metadata', 'metadataFields'] as const) {
     const list = row[key];
     if (!Array.isArray(list)) continue;
     for (const field of list) {
       if (!isRecord(field)) continue;
       const schemaId = str(field.schema_id) ?? str(field.schemaId);
-      const name = str(field.name) ?? (schemaId ? names[schemaId] : undefined);
+      const name = str(field.name) ?? (schemaId ? ownValue(names, schemaId) : undefined);
       const entry: MetadataEntry = { value: field.value };
       if (name !== undefined) entry.name = name;
       if (schemaId !== undefined) entry.schemaId = schemaId;
-      const optionName = typeof field.value === 'string' ? names[field.value] : undefined;
+      const optionName = typeof field.value === 'string' ? ownValue(names, field.value) : undefined;
       if (optionName !== undefined) entry.valueName = optionName;
       entries.push(entry);
     }
@@ -268,7 +314,7 @@ function metadataOf(row: Plain, names: Record<string, string>): MetadataEntry[] 
   return entries;
 }
 
-const KIND_OF_TYPE: Record<string, AttachmentKind> = {
+const KIND_OF_TYPE = tableOf<AttachmentKind>({
   IMAGE: 'image',
   VIDEO: 'video',
   AUDIO: 'audio',
@@ -279,7 +325,7 @@ const KIND_OF_TYPE: Record<string, AttachmentKind> = {
   IMAGE_OVERLAY: 'overlay',
   PDF_URL: 'pdf',
   CAMERA_IMAGE: 'camera',
-};
+});
 
 function attachmentsOf(row: Plain): AttachmentModel[] {
   const list: unknown[] = Array.isArray(row.attachments) ? [...row.attachments] : [];
@@ -293,7 +339,7 @@ function attachmentsOf(row: Plain): AttachmentModel[] {
     if (value === undefined) return { ...base, kind: 'unknown', value: JSON.stringify(item.value) ?? '', problem: 'The attachment has no text value.' };
     // Legacy TEXT held either the text or a URL of it.
     if (type === 'TEXT') return { ...base, kind: isAddress(value) && !/\s/.test(value.trim()) ? 'textUrl' : 'markdown', value };
-    const kind = KIND_OF_TYPE[type];
+    const kind = KIND_OF_TYPE.get(type);
     return kind ? { ...base, kind, value } : { ...base, kind: 'unknown', value, problem: type ? `Unknown attachment type ${type}.` : 'The attachment has no type.' };
   });
 }
@@ -305,13 +351,19 @@ export function addressesOf(model: RowModel): { load: string[]; fetch: string[];
   const link = new Set<string>();
   const asset = model.asset;
   switch (asset.kind) {
+    case 'html':
+      // The extension reads the page and the frame gets it as srcdoc (see frameView).
+      fetch.add(asset.url);
+      break;
     case 'image':
     case 'video':
     case 'audio':
-    case 'html':
-    case 'pdf':
       load.add(asset.url);
-      if (asset.kind === 'pdf' && asset.textLayerUrl) link.add(asset.textLayerUrl);
+      break;
+    case 'pdf':
+      // A webview cannot show PDF documents: they are only opened externally.
+      link.add(asset.url);
+      if (asset.textLayerUrl) link.add(asset.textLayerUrl);
       break;
     case 'dicom':
       link.add(asset.url);
@@ -331,7 +383,7 @@ export function addressesOf(model: RowModel): { load: string[]; fetch: string[];
   }
   for (const attachment of model.attachments) {
     if (attachment.problem || attachment.kind === 'markdown' || attachment.kind === 'unknown') continue;
-    (attachment.kind === 'textUrl' ? fetch : load).add(attachment.value);
+    (attachment.kind === 'textUrl' || attachment.kind === 'html' ? fetch : attachment.kind === 'pdf' ? link : load).add(attachment.value);
   }
   return { load: [...load], fetch: [...fetch], link: [...link] };
 }

@@ -7,10 +7,12 @@ const RESET = '\x1b[0m';
 
 /**
  * Messages quote keys and values from the file, which may hold control characters (a key
- * written "\u001b[31m" in JSON): escape them so that they cannot drive the terminal.
+ * written "\u001b[31m" in JSON): escape them so that they cannot drive the terminal. Line and
+ * paragraph separators and the bidirectional controls too: they break lines in logs, or turn
+ * the rest of a line around (a file name shown backwards).
  */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `file:line:col severity code message`, one per line, then a summary. */

@@ -1,5 +1,7 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { convertFileEdits, convertRowEdit } from '../../service/features/convertToCurrentFormat';
+import { conversionMessage, problemsAdded, type AddedProblem } from '../../service/features/conversionReport';
+import type { TextEdit } from '../../service/features/textEdit';
 import { quickFixEdits } from '../../service/features/quickFixes';
 import { DIAGNOSTIC_SOURCE, toLspEdits, type DiagnosticData } from '../convert';
 import { runOnImportFile } from '../runSafe';
@@ -9,6 +11,8 @@ import type { ServerContext } from '../serverContext';
 export const CONVERT_FILE_KIND = `${CodeActionKind.Source}.convertToCurrentFormat`;
 export const CONVERT_ROW_KIND = `${CodeActionKind.RefactorRewrite}.convertRowToCurrentFormat`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CONVERT_ROW_KIND, CONVERT_FILE_KIND];
+/** The client's command that tells the user what a conversion did: the rows converted, the problems it adds and why. */
+export const REPORT_CONVERSION_COMMAND = 'labelboxImport.reportConversion';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -47,10 +51,13 @@ export function registerCodeActions(context: ServerContext): void {
       if (rowIndex >= 0 && wants(only, CONVERT_ROW_KIND) && !convertsRow) {
         const edit = convertRowEdit(document, rowIndex);
         if (edit) {
+          const added = problemsAdded(document, [edit], context.validationContextFor(uri), context.settingsFor(uri).severity);
           actions.push({
             title: 'Convert this row to the current import format',
             kind: CONVERT_ROW_KIND,
             edit: { changes: { [uri]: toLspEdits(tracked.text, [edit]) } },
+            // Said only when the row gets problems it did not have.
+            ...(added.length ? { command: reportCommand([edit], added) } : {}),
           });
         }
       }
@@ -58,16 +65,23 @@ export function registerCodeActions(context: ServerContext): void {
       if (document.legacyRows > 0 && only && wants(only, CONVERT_FILE_KIND)) {
         const edits = convertFileEdits(document);
         if (edits.length) {
+          const added = problemsAdded(document, edits, context.validationContextFor(uri), context.settingsFor(uri).severity);
           actions.push({
             title: 'Convert file to the current import format',
             kind: CONVERT_FILE_KIND,
             edit: { changes: { [uri]: toLspEdits(tracked.text, edits) } },
+            command: reportCommand(edits, added),
           });
         }
       }
       return actions;
     }),
   );
+}
+
+function reportCommand(edits: readonly TextEdit[], added: readonly AddedProblem[]): Command {
+  const serious = added.some((problem) => problem.severity === 'error' || problem.severity === 'warning');
+  return { title: 'Report the conversion', command: REPORT_CONVERSION_COMMAND, arguments: [conversionMessage(edits.length, added), serious ? 'warning' : 'information'] };
 }
 
 function fixAction(title: string, diagnostic: Diagnostic, uri: string, edits: LspTextEdit[], isPreferred: boolean): CodeAction {

@@ -25,18 +25,24 @@ export function registerFoldingAndFormatting(context: ServerContext, foldingLimi
   );
 
   connection.onDocumentFormatting((params, token) =>
-    runOnImportFile(context, token, params.textDocument.uri, [], 'formatting', (tracked) => format(tracked, params.options)),
+    runOnImportFile(context, token, params.textDocument.uri, [], 'formatting', (tracked) => format(context, tracked, params.options)),
   );
 
   connection.onDocumentRangeFormatting((params, token) =>
-    runOnImportFile(context, token, params.textDocument.uri, [], 'rangeFormatting', (tracked) => format(tracked, params.options, params.range)),
+    runOnImportFile(context, token, params.textDocument.uri, [], 'rangeFormatting', (tracked) => format(context, tracked, params.options, params.range)),
   );
 }
 
-/** Formatting edits of the whole document, or of `range` of it. */
-function format(tracked: TrackedDocument, options: FormattingOptions, range?: Range) {
+/** Formatting edits of the whole document, or of `range` of it; none, with a message, when the result would be too big. */
+function format({ connection }: ServerContext, tracked: TrackedDocument, options: FormattingOptions, range?: Range) {
   const text = tracked.text;
   const start = range ? text.offsetAt(range.start) : 0;
-  const span = range ? { offset: start, length: text.offsetAt(range.end) - start } : undefined;
-  return toLspEdits(text, formatEdits(text.getText(), options, span));
+  const span = range ? { offset: start, length: Math.max(0, text.offsetAt(range.end) - start) } : undefined;
+  const result = formatEdits(text.getText(), options, span);
+  if ('refused' in result) {
+    connection.console.warn(`Formatting ${tracked.uri}: ${result.refused}`);
+    void connection.window.showWarningMessage(result.refused);
+    return [];
+  }
+  return toLspEdits(text, result.edits);
 }

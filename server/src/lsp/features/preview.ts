@@ -3,6 +3,7 @@ import { GalleryRequest, RowAtRequest, type RowAtResult } from '../../protocol';
 import { galleryPage } from '../../service/features/gallery';
 import { rowDetails as detailsOfRow, rowIndexNear } from '../../service/features/rows';
 import { toRange } from '../convert';
+import { setOwnValue } from '../../service/text/ownKeys';
 import { runOnImportFile } from '../runSafe';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ImportDocument } from '../../service/document/importDocument';
@@ -20,8 +21,8 @@ export function registerPreview(context: ServerContext): void {
       const metadataNames = catalog.memo('metadataNames', () => {
         const names: Record<string, string> = {};
         for (const field of catalog.fields) {
-          if (field.id) names[field.id] = field.name;
-          for (const option of field.options) names[option.id] = option.name;
+          if (field.id) setOwnValue(names, field.id, field.name);
+          for (const option of field.options) setOwnValue(names, option.id, option.name);
         }
         return names;
       });

@@ -142,59 +142,61 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
       length: 1,
       severity: RULES['too-many-rows'].severity,
       code: 'too-many-rows',
-      message: `This file has ${rows.length.toLocaleString('en-US')} data rows; Labelbox accepts at most 150,000 per import. Split it into several files.`,
+      message: `This file has ${rows.length.toLocaleString('en-US')} data rows; Labelbox's limits page allows at most 150,000 per import (the Python SDK uploads more in chunks since 3.72.0). Split it into several files for the web app.`,
     };
-  }
-  if (document.legacyRows > 0) {
-    const first = rows.find((entry) => entry.facts.dialect === 'legacy');
-    const anchor = first && document.locate(first).assetKey;
-    if (first && anchor) {
-      const count = document.legacyRows;
-      yield {
-        offset: first.start + anchor.offset,
-        length: anchor.length,
-        severity: RULES['legacy-dialect'].severity,
-        code: 'legacy-dialect',
-        message: `${count === rows.length ? 'This file uses' : `${count.toLocaleString('en-US')} of the ${rows.length.toLocaleString('en-US')} rows ${count === 1 ? 'uses' : 'use'}`} the legacy camelCase import format (imageUrl, externalId, …). Labelbox's current format uses row_data, global_key and media_type; use the command "Convert file to the current import format".`,
-      };
-    }
   }
 }
 
+/**
+ * Rows sharing a global key: Labelbox creates the first of them and fails the others, so each
+ * later row is an error that points at the first, and the first gets a note (information).
+ */
 function* duplicateGlobalKeys(document: ImportDocument, wants: (code: RuleCode, severity: Severity) => boolean): IterableIterator<ImportDiagnostic> {
-  const severity = RULES['duplicate-global-key'].severity;
   // In file order: which problems fit under the cap must not depend on the order of past edits.
   const groups = [...document.globalKeys.duplicates()].map((group) => [...group].sort((a, b) => a.start - b.start));
   groups.sort((a, b) => a[0].start - b[0].start);
   for (const entries of groups) {
     for (const entry of entries) document.locate(entry);
-    // Work per group, not per row and group (a file may repeat one key thousands of times):
-    // a row names at most 10 others, all among the group's first 11 rows.
-    const leading = entries.slice(0, 11).map((other) => ({ entry: other, number: rowNumber(document, other) }));
-    const firstValue = entries[0].facts.globalKey!.value;
-    // Some other row spells the key differently exactly when not all rows spell it alike.
-    const differentCase = entries.some((other) => other.facts.globalKey!.value !== firstValue);
-    const otherCount = entries.length - 1;
-    for (const entry of entries) {
-      if (!wants('duplicate-global-key', severity)) continue;
+    const [first, ...later] = entries;
+    const firstKey = first.facts.globalKey!;
+    const firstNumber = rowNumber(document, first);
+    const firstPlace = { offset: first.start + firstKey.offset, length: firstKey.length };
+    if (wants('duplicate-global-key', 'information')) yield firstUseNote(document, first, later);
+    for (const entry of later) {
+      if (!wants('duplicate-global-key', 'error')) continue;
       const key = entry.facts.globalKey!;
-      const others = leading.filter((other) => other.entry !== entry).slice(0, 10);
-      const numbers = others.slice(0, 3).map((other) => other.number);
+      // Global keys are compared without regard to case: say so when the spellings differ.
+      const differentCase = key.value !== firstKey.value;
       yield {
         offset: entry.start + key.offset,
         length: key.length,
-        severity,
+        severity: 'error',
         code: 'duplicate-global-key',
-        message: `Duplicate global key ${JSON.stringify(key.value)}: also used by row${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}${otherCount > 3 ? ` and ${otherCount - 3} more` : ''}${differentCase ? ' (global keys are compared without regard to case)' : ''}. Labelbox creates the first of these rows and fails the others.`,
+        message: `Duplicate global key ${JSON.stringify(key.value)}: row ${firstNumber} already uses ${differentCase ? `${JSON.stringify(firstKey.value)} (global keys are compared without regard to case)` : 'it'}. Labelbox creates row ${firstNumber} and fails this one ("Duplicate global key").`,
         fixes: [{ kind: 'uniqueGlobalKey', title: 'Make this global key unique' }],
-        related: others.map((other) => ({
-          offset: other.entry.start + other.entry.facts.globalKey!.offset,
-          length: other.entry.facts.globalKey!.length,
-          message: `Row ${other.number} uses the same global key`,
-        })),
+        related: [{ ...firstPlace, message: `Row ${firstNumber} uses this global key first` }],
       };
     }
   }
+}
+
+/** The note on the first row of a group: it is the one Labelbox creates. Names at most 10 later rows. */
+function firstUseNote(document: ImportDocument, first: RowEntry, later: readonly RowEntry[]): ImportDiagnostic {
+  const key = first.facts.globalKey!;
+  const shown = later.slice(0, 10).map((entry) => ({ entry, number: rowNumber(document, entry) }));
+  const numbers = shown.slice(0, 3).map((other) => other.number);
+  return {
+    offset: first.start + key.offset,
+    length: key.length,
+    severity: 'information',
+    code: 'duplicate-global-key',
+    message: `The global key ${JSON.stringify(key.value)} is used again by row${later.length > 1 ? 's' : ''} ${numbers.join(', ')}${later.length > 3 ? ` and ${later.length - 3} more` : ''}. Labelbox creates this row and fails the later ones.`,
+    related: shown.map(({ entry, number }) => ({
+      offset: entry.start + entry.facts.globalKey!.offset,
+      length: entry.facts.globalKey!.length,
+      message: `Row ${number} uses the same global key`,
+    })),
+  };
 }
 
 /** 1-based position of the row in the array, as people count rows. */

@@ -4,9 +4,11 @@ import type { MetadataField } from '../metadata/catalog';
 import { definition, schemaAt, schemaDocumentation, type SchemaLocation, type SchemaNode, type SchemaSnippet } from '../schema/schemaNavigator';
 import { detectDialect } from '../validation/dialect';
 import type { Dialect } from '../validation/rowCheck';
+import { KEYS_NOT_OFFERED } from '../validation/rules/ignoredFields';
 import { formatUtc } from '../validation/rules/metadataValue';
 import type { ValidationContext } from '../validation/validationContext';
 import { jsonBlock } from '../text/markdown';
+import { ownValue } from '../text/ownKeys';
 import { TextWindow } from '../text/textWindow';
 import { cursorPlace, type CursorPlace, type KeyPlace, type TextSpan, type ValuePlace } from './cursorPlace';
 import { globalKeySuggestions } from './globalKeySuggestions';
@@ -17,7 +19,8 @@ import type { TextEdit } from './textEdit';
 
 /**
  * Completion in an import file: property names valid where the cursor is (per dialect,
- * without those already there), values the schema enumerates, metadata fields and options
+ * without those already there, and without the row keys that raise a problem as soon as
+ * they are written: the ones Labelbox manages itself, and "metadata" for metadata_fields), values the schema enumerates, metadata fields and options
  * from the metadata catalog, global keys made from the row, and snippets for whole rows,
  * attachments and metadata entries. Works on the row under the cursor only.
  */
@@ -133,10 +136,13 @@ function keyItems(items: Items, place: KeyPlace, document: ImportDocument, conte
   if (dialect === 'legacy' && place.object === place.row) for (const key of keysRuledOutByAsset([...present])) present.add(key);
   let index = 0;
   const offered = new Set<string>();
+  const atRow = place.object === place.row;
   for (const branch of location.branches) {
     for (const key of Object.keys(branch.properties ?? {})) {
       index++;
       if (present.has(key) || offered.has(key)) continue;
+      // Keys that raise a problem as soon as they are written are not offered (hover still explains them).
+      if (atRow && KEYS_NOT_OFFERED.has(key)) continue;
       offered.add(key);
       const child = schemaAt(place.row, [...place.objectPath, key]);
       const schema = child?.declared ?? {};
@@ -347,7 +353,8 @@ function skeleton(schema: SchemaNode): string {
   if (!required.length) return '{$1}';
   let tabStop = 0;
   const members = required.map((key) => {
-    const property = schema.properties?.[key] ? schemaAtRef(schema.properties[key]) : undefined;
+    const declared = schema.properties ? ownValue(schema.properties, key) : undefined;
+    const property = declared ? schemaAtRef(declared) : undefined;
     let placeholder: string;
     if (property?.const !== undefined) {
       placeholder = literalSnippet(property.const);

@@ -7,7 +7,7 @@ import type { ValidationContext } from '../validation/validationContext';
 import { codeSpan, escapeMarkdown } from '../text/markdown';
 import { fieldMarkdown, optionMarkdown } from './metadataDocs';
 import { fieldOfEntry, isImageUrlPlace, metadataPlace, type MetadataPlace } from './rowPlaces';
-import { imageMarkdown } from './imageMarkdown';
+import { imageMarkdown, webImages, type ImageResolver } from './imageMarkdown';
 
 /**
  * Hover in an import file: a key's documentation from the schema with its allowed values,
@@ -23,7 +23,8 @@ export interface HoverResult {
   length: number;
 }
 
-export function doHover(document: ImportDocument, offset: number, context: ValidationContext): HoverResult | undefined {
+/** `images` decides where an image URL's thumbnail comes from (by default, from the web). */
+export function doHover(document: ImportDocument, offset: number, context: ValidationContext, images: ImageResolver = webImages): HoverResult | undefined {
   const index = document.rowIndexAt(offset);
   if (index < 0) return undefined;
   const start = document.rows[index].start;
@@ -33,11 +34,11 @@ export function doHover(document: ImportDocument, offset: number, context: Valid
   const node = findNodeAtOffset(row, rel);
   // Only leaves are described, and only when the cursor is on one of their characters.
   if (!node || node.type === 'object' || node.type === 'array' || rel >= node.offset + node.length) return undefined;
-  const contents = describe(row, node, context.catalog);
+  const contents = describe(row, node, context.catalog, images);
   return contents ? { contents, offset: start + node.offset, length: node.length } : undefined;
 }
 
-function describe(row: JsonNode, node: Exclude<JsonNode, { type: 'object' | 'array' }>, catalog: MetadataCatalog): string | undefined {
+function describe(row: JsonNode, node: Exclude<JsonNode, { type: 'object' | 'array' }>, catalog: MetadataCatalog, images: ImageResolver): string | undefined {
   const dialect = row.type === 'object' ? detectDialect(row) : 'current';
   const key = propertyOfKey(node);
   const path = getNodePath(node);
@@ -51,7 +52,7 @@ function describe(row: JsonNode, node: Exclude<JsonNode, { type: 'object' | 'arr
     if (about) return about;
   }
   if (node.type === 'string' && isImageUrlPlace(row, path, dialect, node.value)) {
-    const image = imageMarkdown(node.value);
+    const image = imageMarkdown(node.value, images);
     if (image) return image;
   }
   const location = schemaAt(row, path);

@@ -4,10 +4,23 @@ import { codeSpan } from '../text/markdown';
 const THUMBNAIL_WIDTH = 240;
 
 /**
- * Markdown for the URL of an image: a small thumbnail (only for http and https URLs, never
- * `javascript:` or `data:`) and where the image is hosted.
+ * Where a hover's thumbnail comes from, decided by the caller: the language server resolves
+ * a row's URL the way the preview does (URL rewrites to a workspace mirror, relative paths),
+ * so both show the same picture, or both say why not.
  */
-export function imageMarkdown(url: string): string | undefined {
+export type ImageSource =
+  /** `src` is what the editor loads: an https URL or a file URI; `from` says where that is, in markdown. */
+  | { kind: 'image'; src: string; from: string }
+  /** No thumbnail, and why, in words. */
+  | { kind: 'none'; why: string };
+
+export type ImageResolver = (url: string) => ImageSource | undefined;
+
+/**
+ * Without a resolver (no workspace, no settings): http and https URLs load from the web, a
+ * `gs://` or `s3://` URL says why it cannot, anything else (`javascript:`, `data:`) is not shown.
+ */
+export const webImages: ImageResolver = (url) => {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -15,11 +28,18 @@ export function imageMarkdown(url: string): string | undefined {
     return undefined;
   }
   const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
-  if (scheme === 'gs') return `Image in the Google Cloud Storage bucket ${codeSpan(parsed.hostname)}, read through your cloud integration: no preview here.`;
-  if (scheme === 's3') return `Image in the S3 bucket ${codeSpan(parsed.hostname)}: no preview here, and Labelbox needs its \`https://\` URL.`;
+  if (scheme === 'gs') return { kind: 'none', why: `the image is in the Google Cloud Storage bucket ${codeSpan(parsed.hostname)}, read through your cloud integration.` };
+  if (scheme === 's3') return { kind: 'none', why: `the image is in the S3 bucket ${codeSpan(parsed.hostname)}, and Labelbox needs its \`https://\` URL.` };
   if (scheme !== 'http' && scheme !== 'https') return undefined;
-  const target = markdownUrl(parsed.href);
-  return `![Image preview](${target}|width=${THUMBNAIL_WIDTH})\n\nHost: ${codeSpan(parsed.host)}`;
+  return { kind: 'image', src: parsed.href, from: `Host: ${codeSpan(parsed.host)}` };
+};
+
+/** Markdown for the URL of an image: a small thumbnail and where it comes from, or why there is none. */
+export function imageMarkdown(url: string, resolve: ImageResolver = webImages): string | undefined {
+  const source = resolve(url);
+  if (!source) return undefined;
+  if (source.kind === 'none') return `No thumbnail: ${source.why}`;
+  return `![Image preview](${markdownUrl(source.src)}|width=${THUMBNAIL_WIDTH})\n\n${source.from}`;
 }
 
 /**

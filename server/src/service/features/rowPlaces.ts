@@ -2,6 +2,7 @@ import { findNodeAtPath, getPropertyValue, type JsonNode, type JsonPathSegment, 
 import type { MetadataCatalog, MetadataField } from '../metadata/catalog';
 import type { Dialect } from '../validation/rowCheck';
 import { GLOBAL_KEY, LEGACY_ASSET_KEYS, METADATA_LISTS, SCHEMA_ID_KEY } from '../validation/dialect';
+import { withoutQuery } from '../text/urls';
 
 /**
  * Places in a data row that completion and hover treat specially, beyond what the schema
@@ -75,7 +76,7 @@ export function isImageUrlPlace(row: JsonNode, path: readonly JsonPathSegment[],
     if (path[0] !== 'row_data') return false;
     const mediaType = getPropertyValue(row, 'media_type');
     if (mediaType?.type === 'string') return mediaType.value === 'IMAGE';
-    return IMAGE_EXTENSIONS.test(url.replace(/[?#].*$/, ''));
+    return IMAGE_EXTENSIONS.test(withoutQuery(url));
   }
   const attachmentPath =
     (path.length === 3 && path[0] === 'attachments' && typeof path[1] === 'number' && path[2] === 'value') ||

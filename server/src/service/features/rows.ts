@@ -31,16 +31,47 @@ export function rowDetails(document: ImportDocument, index: number): RowDetails 
 /**
  * The row at `offset` on the line from `lineStart` to `lineEnd` (the next line's start), where a
  * cursor in the indentation or after a trailing comma counts as on the row of that line (where
- * Home and End put it), not on the row before. Reads only that line.
+ * Home and End put it), not on the row before. Reads only the blanks before the cursor and the
+ * blanks and commas at the end of the line, in small slices: a minified file is one line of
+ * tens of megabytes, and this runs on every move of the cursor.
  */
 export function rowIndexNear(document: ImportDocument, offset: number, lineStart: number, lineEnd: number): number {
-  const line = document.slice(lineStart, lineEnd);
-  const first = line.search(/\S/);
-  const end = line.replace(/[\s,]*$/, '').length;
-  let character = offset - lineStart;
-  if (first >= 0 && character < first) character = first;
-  else if (end > 0 && character >= end) character = end - 1;
-  return document.rowIndexAt(lineStart + character);
+  const read = (start: number, end: number) => document.slice(start, end);
+  const cursor = Math.min(Math.max(offset, lineStart), lineEnd);
+  const first = scanForward(read, lineStart, lineEnd, isWhitespace);
+  if (first < lineEnd && cursor < first) return document.rowIndexAt(first);
+  const end = scanBackward(read, lineStart, lineEnd, (code) => code === COMMA || isWhitespace(code));
+  if (end > lineStart && cursor >= end) return document.rowIndexAt(end - 1);
+  return document.rowIndexAt(cursor);
+}
+
+const COMMA = 0x2c;
+const SCAN_CHUNK = 4096;
+
+/** What /\s/ matches: ASCII and Unicode spaces, line breaks and the byte order mark. */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The first offset from `start` whose character does not pass `skip`, or `end`. */
+function scanForward(read: (start: number, end: number) => string, start: number, end: number, skip: (code: number) => boolean): number {
+  for (let from = start; from < end; from += SCAN_CHUNK) {
+    const text = read(from, Math.min(end, from + SCAN_CHUNK));
+    for (let i = 0; i < text.length; i++) if (!skip(text.charCodeAt(i))) return from + i;
+  }
+  return end;
+}
+
+/** The offset after the last character before `end` that does not pass `skip`, or `start`. */
+function scanBackward(read: (start: number, end: number) => string, start: number, end: number, skip: (code: number) => boolean): number {
+  for (let to = end; to > start; to -= SCAN_CHUNK) {
+    const from = Math.max(start, to - SCAN_CHUNK);
+    const text = read(from, to);
+    for (let i = text.length - 1; i >= 0; i--) if (!skip(text.charCodeAt(i))) return from + i + 1;
+  }
+  return start;
 }
 
 /** The row's own problems plus a duplicate global key, in absolute offsets. */

@@ -1,3 +1,5 @@
+import { setOwnValue } from '../text/ownKeys';
+
 /**
  * Syntax tree of a JSON value. Offsets are relative to the start of the row (or whatever
  * `base` the parser was given), so a row's tree stays valid when text before it changes.
@@ -79,7 +81,8 @@ export function toValue(node: JsonNode): JsonValue {
     case 'object': {
       const result: { [key: string]: JsonValue } = {};
       for (const property of node.properties) {
-        if (property.value) result[property.key.value] = toValue(property.value);
+        // Defined, not assigned: a "__proto__" key stays a key, as in JSON.parse, instead of becoming the prototype.
+        if (property.value) setOwnValue(result, property.key.value, toValue(property.value));
       }
       return result;
     }

@@ -1,3 +1,4 @@
+import { tableOf } from '../text/ownKeys';
 import { countKeys } from './valueNodes';
 import { closingQuote } from './validJsonScan';
 import type {
@@ -117,7 +118,7 @@ const MAX_QUICK_ROW_LENGTH = 4 * 1024 * 1024;
 
 const NUMBER_PATTERN = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
-const LITERAL_HINTS: Record<string, string> = {
+const LITERAL_HINTS = tableOf({
   True: 'true',
   False: 'false',
   None: 'null',
@@ -127,7 +128,7 @@ const LITERAL_HINTS: Record<string, string> = {
   FALSE: 'false',
   undefined: 'null',
   nil: 'null',
-};
+});
 
 function isIdentifierChar(ch: number): boolean {
   return (
@@ -714,7 +715,7 @@ export class JsonParser {
     if (word === 'true' || word === 'false') return { type: 'boolean', offset, length, value: word === 'true', parent: undefined };
     if (word === 'null') return { type: 'null', offset, length, value: null, parent: undefined };
     const hint =
-      LITERAL_HINTS[word] ?? ['true', 'false', 'null'].find((literal) => word.length >= 2 && literal.startsWith(word));
+      LITERAL_HINTS.get(word) ?? ['true', 'false', 'null'].find((literal) => word.length >= 2 && literal.startsWith(word));
     this.error(start, length, hint ? `Unexpected "${word}": did you mean ${hint}?` : `Unexpected "${word}": text values need double quotes.`);
     return undefined;
   }

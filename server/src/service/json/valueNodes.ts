@@ -1,3 +1,4 @@
+import { ownParsedValue } from '../text/ownKeys';
 import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from './ast';
 
 /**
@@ -10,8 +11,6 @@ import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, Propert
 export const NO_OFFSET = -1;
 
 type Parent = ContainerNode | PropertyNode | undefined;
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 class ValueObjectNode implements ObjectNode {
   readonly type = 'object';
@@ -33,10 +32,8 @@ class ValueObjectNode implements ObjectNode {
 
   /** Rules mostly look up a few keys by name: that makes only the nodes they ask for. */
   propertyNamed(name: string): PropertyNode | undefined {
-    // JSON.parse gives no undefined values: undefined is a missing key, found without the
-    // slower own-property test (still needed for inherited names such as "constructor").
-    const raw = this.object[name];
-    if (raw === undefined || !hasOwn.call(this.object, name)) return undefined;
+    const raw = ownParsedValue(this.object, name);
+    if (raw === undefined) return undefined;
     const made = (this.made ??= []);
     for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
     const property = new ValuePropertyNode(this, name, raw);
@@ -109,6 +106,6 @@ export function countKeys(value: JsonValue): number {
     for (const item of value) count += countKeys(item);
     return count;
   }
-  for (const key in value) count += 1 + countKeys(value[key]);
+  for (const item of Object.values(value)) count += 1 + countKeys(item);
   return count;
 }

@@ -2,7 +2,7 @@ import type { MetadataField } from './catalog';
 
 /**
  * Labelbox's reserved metadata fields. Their schema ids are the same in every organization
- * (format spec §4.3).
+ * (docs/import-format.md, §4).
  */
 export const RESERVED_FIELDS: readonly MetadataField[] = [
   {

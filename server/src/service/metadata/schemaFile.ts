@@ -56,7 +56,7 @@ export function readMetadataSchema(value: unknown): MetadataSchemaResult {
       if (other) warnings.push(`${where} uses the id "${id}", which ${other} uses too; the first one is kept for that id.`);
       else ids.set(id, where);
     }
-    // Names are unique among reserved and among custom fields (spec §4.1).
+    // Names are unique among reserved and among custom fields (docs/import-format.md, §4).
     const nameKey = `${field.reserved}:${field.name}`;
     const other = names.get(nameKey);
     if (other) warnings.push(`${where} has the same name as ${other}; entries given by name resolve to the first one.`);
@@ -130,12 +130,18 @@ function errorMessages(errors: unknown[]): string {
   return messages.length ? messages.map((message) => `"${message}"`).join('; ') : 'no message';
 }
 
-/** "line 3, column 7: Expected ',' or '}' …" from JSON.parse's position. */
+/**
+ * "line 3, column 7: Expected ',' or '}'" from JSON.parse's message, without the piece of the
+ * file that Node quotes in it ("Unexpected token 'r', "root:x:0:0:"... is not valid JSON"): a
+ * message about a file may be shown where the file itself is not.
+ */
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
   const early = /end of JSON input/i.test(message);
-  const reason = early ? 'the file ends before the JSON is complete' : message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  const quoted = message.indexOf(', "');
+  const cut = [quoted, message.indexOf(' in JSON at position')].filter((index) => index >= 0);
+  const reason = early ? 'the file ends before the JSON is complete' : (cut.length ? message.slice(0, Math.min(...cut)) : message).replace(/^JSON\.parse: /, '');
   if (!position && !early) return reason;
   const offset = position ? Number(position[1]) : text.trimEnd().length;
   const before = text.slice(0, offset);

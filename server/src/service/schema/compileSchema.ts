@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import { hasOwnKey, ownValue } from '../text/ownKeys';
 
 /**
  * Keywords that editors read from JSON Schemas (VS Code's JSON support and others) but that
@@ -49,7 +50,7 @@ export function compileSchema(schema: { $id: string; definitions: Record<string,
     definition(name) {
       let validate = cache.get(name);
       if (!validate) {
-        if (!(name in schema.definitions)) throw new Error(`The schema has no definition "${name}".`);
+        if (!hasOwnKey(schema.definitions, name)) throw new Error(`The schema has no definition "${name}".`);
         validate = ajv.getSchema(`${schema.$id}#/definitions/${name}`);
         if (!validate) throw new Error(`Could not compile definition "${name}".`);
         cache.set(name, validate);
@@ -63,7 +64,7 @@ export function compileSchema(schema: { $id: string; definitions: Record<string,
 export function precompiledSchema(validators: Readonly<Record<string, ValidateFunction>>): CompiledSchema {
   return {
     definition(name) {
-      const validate = validators[name];
+      const validate = ownValue(validators, name);
       if (!validate) throw new Error(`The schema has no definition "${name}".`);
       return validate;
     },

@@ -4,6 +4,7 @@ import type { Dialect } from '../validation/rowCheck';
 import { detectDialect } from '../validation/dialect';
 import { objectShapeOf } from '../validation/rules/rowData';
 import { escapeMarkdown } from '../text/markdown';
+import { ownValue, tableOf } from '../text/ownKeys';
 
 /**
  * Finds the part of the import-file JSON Schema that describes a place in a data row, so
@@ -51,11 +52,11 @@ export interface SchemaLocation {
 const ROOT = schemaJson as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
 
 /** Branches of unions that the navigator chooses between, by definition name. */
-const ROW_FORMS: Record<string, Dialect> = { currentDataRow: 'current', legacyDataRow: 'legacy' };
+const ROW_FORMS = tableOf<Dialect>({ currentDataRow: 'current', legacyDataRow: 'legacy' });
 const ROW_DATA_FORMS = new Set(['rowDataString', 'tiledImagery', 'conversation', 'pdfDocument', 'modelChatEvaluation']);
 
 export function definition(name: string): SchemaNode | undefined {
-  return ROOT.definitions[name];
+  return ownValue(ROOT.definitions, name);
 }
 
 /** The definition name a local `$ref` points at. */
@@ -71,7 +72,7 @@ function resolve(schema: SchemaNode): { schema: SchemaNode; name: string | undef
   // A bound on the chain guards against a reference cycle in an edited schema.
   for (let i = 0; i < 16 && current.$ref; i++) {
     name = refName(current.$ref);
-    const target = name ? ROOT.definitions[name] : undefined;
+    const target = name ? ownValue(ROOT.definitions, name) : undefined;
     if (!target) break;
     current = target;
   }
@@ -141,7 +142,7 @@ function childNode(node: JsonNode | undefined, segment: JsonPathSegment): JsonNo
 }
 
 function childSchema(schema: SchemaNode, segment: JsonPathSegment): SchemaNode | undefined {
-  if (typeof segment === 'string') return schema.properties?.[segment];
+  if (typeof segment === 'string') return schema.properties ? ownValue(schema.properties, segment) : undefined;
   const items = schema.items;
   if (Array.isArray(items)) return items[segment];
   return items;
@@ -161,9 +162,9 @@ function pickBranches(alternatives: Alternative[], node: JsonNode | undefined, r
   if (!candidates.length) candidates = alternatives;
   if (candidates.length < 2) return candidates;
 
-  if (candidates.some((a) => a.name && a.name in ROW_FORMS)) {
+  if (candidates.some((a) => a.name && ROW_FORMS.has(a.name))) {
     const dialect = node?.type === 'object' ? detectDialect(node) : 'current';
-    const chosen = candidates.filter((a) => a.name && ROW_FORMS[a.name] === dialect);
+    const chosen = candidates.filter((a) => a.name && ROW_FORMS.get(a.name) === dialect);
     if (chosen.length) return chosen;
   }
   if (candidates.some((a) => a.name && ROW_DATA_FORMS.has(a.name))) {

@@ -1,3 +1,5 @@
+import { tableOf } from './ownKeys';
+
 /** Small helpers for the URLs that data rows point at. */
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -18,15 +20,24 @@ export function looksLikeLocalPath(text: string): boolean {
   return !/\s/.test(text) && !looksLikeUrl(text) && /^[\w\-./\\]+\.[a-z0-9]{2,5}$/i.test(text);
 }
 
+/**
+ * The URL up to its query or fragment (the first "?" or "#"). Found with a search for one
+ * character: /[?#].*$/ was quadratic on a URL of many "?" followed by a line break.
+ */
+export function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}
+
 /** Lower-case file extension of a URL's path, without query or fragment. */
 export function extensionOf(url: string): string | undefined {
-  const path = url.replace(/[?#].*$/, '');
+  const path = withoutQuery(url);
   const match = /\.([a-z0-9]{1,5})$/i.exec(path.slice(path.lastIndexOf('/') + 1));
   return match?.[1].toLowerCase();
 }
 
-/** The media type each file extension means. No imports here: the preview's webview bundles this file too. */
-const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
+/** The media type each file extension means. Only ownKeys is imported here: the preview's webview bundles this file too. */
+const MEDIA_TYPE_OF_EXTENSION = tableOf({
   jpg: 'IMAGE', jpeg: 'IMAGE', png: 'IMAGE', bmp: 'IMAGE', gif: 'IMAGE', webp: 'IMAGE',
   mp4: 'VIDEO', mov: 'VIDEO', webm: 'VIDEO', avi: 'VIDEO', mkv: 'VIDEO', m4v: 'VIDEO',
   mp3: 'AUDIO', wav: 'AUDIO', m4a: 'AUDIO', flac: 'AUDIO', ogg: 'AUDIO', aac: 'AUDIO',
@@ -34,9 +45,9 @@ const MEDIA_TYPE_OF_EXTENSION: Record<string, string> = {
   html: 'HTML', htm: 'HTML',
   dcm: 'DICOM', dicom: 'DICOM',
   pdf: 'PDF',
-};
+});
 
 export function mediaTypeOfUrl(url: string): string | undefined {
   const extension = extensionOf(url);
-  return extension ? MEDIA_TYPE_OF_EXTENSION[extension] : undefined;
+  return extension ? MEDIA_TYPE_OF_EXTENSION.get(extension) : undefined;
 }

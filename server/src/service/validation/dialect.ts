@@ -1,4 +1,5 @@
 import type { ObjectNode } from '../json/ast';
+import { tableOf } from '../text/ownKeys';
 import type { Dialect } from './rowCheck';
 
 /** Keys only the current (snake_case) format has. */
@@ -57,16 +58,14 @@ export const SCHEMA_ID_KEY: Record<Dialect, string> = { current: 'schema_id', le
 export const GLOBAL_KEY: Record<Dialect, string> = { current: 'global_key', legacy: 'globalKey' };
 
 /** Current-format name of each legacy key that has a direct equivalent. */
-export const CURRENT_NAME_OF: Record<string, string> = {
+export const CURRENT_NAME_OF = tableOf({
   externalId: 'external_id',
   globalKey: 'global_key',
   metadataFields: 'metadata_fields',
   mediaAttributes: 'media_attributes',
-};
+});
 
-export const LEGACY_NAME_OF: Record<string, string> = Object.fromEntries(
-  Object.entries(CURRENT_NAME_OF).map(([legacy, current]) => [current, legacy]),
-);
+export const LEGACY_NAME_OF: ReadonlyMap<string, string> = new Map([...CURRENT_NAME_OF].map(([legacy, current]) => [current, legacy]));
 
 /**
  * Which format a row is written in: its asset key decides (`row_data` or a legacy one);

@@ -74,7 +74,9 @@ export class RowCheck {
    * must then be checked on a tree with positions.
    */
   placeInText(rowText: string): boolean {
-    if (this.unplaceable) return false;
+    // Each search reads the row's text from its start: for many problems in one row (a list of
+    // thousands of wrong items) one check with positions is linear where the searches are not.
+    if (this.unplaceable || (this.reportsOnNodes?.length ?? 0) > MAX_PLACED_BY_SEARCH) return false;
     for (const { diagnostic, node } of this.reportsOnNodes ?? []) {
       const path = pathTo(node, this.node);
       const found = path && locatePath(rowText, path);
@@ -96,6 +98,9 @@ export class RowCheck {
     this.report(property.key, code, message, options);
   }
 }
+
+/** Beyond this many problems in one row, the row is checked again with positions instead of searched (see placeInText). */
+const MAX_PLACED_BY_SEARCH = 32;
 
 const NODE_TYPES = new Set(['object', 'array', 'string', 'number', 'boolean', 'null']);
 

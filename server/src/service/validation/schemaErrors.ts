@@ -2,10 +2,13 @@ import type { ErrorObject } from 'ajv';
 import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
 import type { FixData } from '../diagnostic';
 import type { RuleCode } from '../rules';
+import { tableOf } from '../text/ownKeys';
 import { closestMatch, listWords } from '../text/suggest';
 import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
+import { schemaProblemSeverity } from './schemaErrorSeverity';
 import { ATTACHMENT_TYPES_EXPLAINED_BY_RULE } from './rules/attachments';
+import { KEYS_NOT_OFFERED } from './rules/ignoredFields';
 import { MEDIA_TYPES_EXPLAINED_BY_RULE } from './rules/mediaType';
 
 /**
@@ -66,7 +69,11 @@ function describeType(type: string): string {
 
 function typeOfNode(node: JsonNode | undefined): string {
   if (!node) return 'missing';
-  if (node.type === 'number') return node.isInteger ? 'an integer' : 'a number';
+  if (node.type === 'number') {
+    // 1e400 is valid JSON, but no reader holds it: JavaScript and Python read it as infinity.
+    if (!Number.isFinite(node.value)) return 'a number too large to be read (it becomes infinity)';
+    return node.isInteger ? 'an integer' : 'a number';
+  }
   return node.type === 'null' ? 'null' : describeType(node.type);
 }
 
@@ -89,6 +96,7 @@ function capitalize(text: string): string {
 }
 
 function formatValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to be read';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
@@ -159,6 +167,7 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
         isAsset
           ? `This ${noun} has no asset: add one of ${listWords(keys.map((key) => `"${key}"`))}.`
           : `This ${noun} needs ${listWords(keys.map((key) => `"${key}"`))}.`,
+        { severity: schemaProblemSeverity(error.keyword, path) },
       );
     }
   }
@@ -178,13 +187,16 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
 function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSegment[], check: RowCheck): void {
   const code = codeFor(error, path);
   const noun = nounFor(error, path);
+  const severity = schemaProblemSeverity(error.keyword, path);
   switch (error.keyword) {
     case 'additionalProperties': {
       if (node.type !== 'object') return;
       const key = String(error.params.additionalProperty);
       const property = getProperty(node, key);
       if (!property || check.isReported(property.key)) return;
-      const suggestion = closestMatch(key, knownKeys(error));
+      // A row's keys that raise a problem of their own (uid, dataset_id, …) are not suggested.
+      const known = path.length === 0 ? knownKeys(error).filter((name) => !KEYS_NOT_OFFERED.has(name)) : knownKeys(error);
+      const suggestion = closestMatch(key, known);
       const fixes: FixData[] = [];
       if (suggestion && !getProperty(node, suggestion)) {
         fixes.push({ kind: 'replace', title: `Rename to "${suggestion}"`, text: JSON.stringify(suggestion) });
@@ -194,8 +206,8 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       check.reportKey(
         property,
         code,
-        `Unknown property "${key}"${where ? ` in ${articleFor(where)} ${where}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        { fixes },
+        `Unknown property "${key}"${where ? ` in ${articleFor(where)} ${where}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${severity === 'error' ? '' : unknownKeyNote(path)}`,
+        { fixes, severity },
       );
       return;
     }
@@ -210,12 +222,13 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
         objectAnchor(node),
         code,
         code === 'missing-asset' ? `This ${where} has no asset: add "${key}".` : `Missing property "${key}" in this ${where}.`,
+        { severity },
       );
       return;
     }
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]).map(describeType);
-      check.report(node, code, `${capitalize(noun)} must be ${listWords(expected)}, not ${typeOfNode(node)}.`);
+      check.report(node, code, `${capitalize(noun)} must be ${listWords(expected)}, not ${typeOfNode(node)}.`, { severity });
       return;
     }
     case 'enum': {
@@ -230,7 +243,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
         node,
         code,
         `Unknown ${noun} ${formatValue(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected one of ${allowed.join(', ')}.`,
-        { fixes },
+        { fixes, severity },
       );
       return;
     }
@@ -238,17 +251,18 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       const allowed = error.params.allowedValue as unknown;
       check.report(node, code, `${capitalize(noun)} must be ${formatValue(allowed)}.`, {
         fixes: [{ kind: 'replace', title: `Change to ${formatValue(allowed)}`, text: JSON.stringify(allowed) }],
+        severity,
       });
       return;
     }
     case 'minLength': {
       const limit = Number(error.params.limit);
-      check.report(node, code, limit === 1 ? `${capitalize(noun)} must not be empty.` : `${capitalize(noun)} must have at least ${limit} characters.`);
+      check.report(node, code, limit === 1 ? `${capitalize(noun)} must not be empty.` : `${capitalize(noun)} must have at least ${limit} characters.`, { severity });
       return;
     }
     case 'maxLength': {
       const length = typeof (node as { value?: unknown }).value === 'string' ? ((node as { value: string }).value).length : 0;
-      check.report(node, code, `${capitalize(noun)} is too long: ${length.toLocaleString('en-US')} characters, at most ${Number(error.params.limit).toLocaleString('en-US')}.`);
+      check.report(node, code, `${capitalize(noun)} is too long: ${length.toLocaleString('en-US')} characters, at most ${Number(error.params.limit).toLocaleString('en-US')}.`, { severity });
       return;
     }
     case 'minItems':
@@ -258,25 +272,35 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
       const exact = (error.parentSchema as { minItems?: number; maxItems?: number });
       const wording = exact.minItems === exact.maxItems ? `exactly ${limit}` : `${bound} ${limit.toLocaleString('en-US')}`;
-      check.report(node, code, `${capitalize(noun)} must have ${wording} item${limit === 1 ? '' : 's'}, not ${count.toLocaleString('en-US')}.`);
+      check.report(node, code, `${capitalize(noun)} must have ${wording} item${limit === 1 ? '' : 's'}, not ${count.toLocaleString('en-US')}.`, { severity });
       return;
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS[String(error.params.comparison)] ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`);
+      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS.get(String(error.params.comparison)) ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`, { severity });
       return;
     case 'anyOf':
     case 'oneOf':
-      check.report(node, code, `${capitalize(noun)} does not have any of the allowed forms.`);
+      check.report(node, code, `${capitalize(noun)} does not have any of the allowed forms.`, { severity });
       return;
     default:
-      check.report(node, code, `${capitalize(noun)} ${error.message ?? 'is not valid'}.`);
+      check.report(node, code, `${capitalize(noun)} ${error.message ?? 'is not valid'}.`, { severity });
   }
 }
 
-const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' };
+/** Objects whose extra keys the SDK drops or passes on without complaint: not rejected on its path. */
+const IGNORED_BY_SDK = new Set(['attachments', 'info', 'metadata_fields', 'embeddings']);
+
+/** Why an unknown key nested in a row is a warning, not an error. */
+function unknownKeyNote(path: readonly JsonPathSegment[]): string {
+  return typeof path[0] === 'string' && IGNORED_BY_SDK.has(path[0])
+    ? " Labelbox's SDK does not reject extra keys here; whether the web app's upload ignores them too is not confirmed."
+    : " Labelbox's docs do not list it here; it may be ignored or rejected.";
+}
+
+const COMPARISON_WORDS = tableOf({ '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' });
 
 function articleFor(noun: string): string {
   return /^[aeiou]/i.test(noun) ? 'an' : 'a';

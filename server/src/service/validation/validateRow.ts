@@ -1,9 +1,10 @@
 import type { JsonNode } from '../json/ast';
 import { getProperty, toValue, type JsonValue } from '../json/ast';
 import { nodeOfValue } from '../json/valueNodes';
+import { setOwnValue, tableOf } from '../text/ownKeys';
 import { looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../text/urls';
 import type { ImportDiagnostic } from '../diagnostic';
-import { ASSET_KEYS, detectDialect } from './dialect';
+import { ASSET_KEYS, CURRENT_KEYS, detectDialect } from './dialect';
 import { RowCheck, type Dialect, type Span } from './rowCheck';
 import { reportSchemaErrors } from './schemaErrors';
 import type { ValidationContext } from './validationContext';
@@ -83,23 +84,7 @@ function sortByPlace(diagnostics: ImportDiagnostic[]): void {
 /** The row's check (for an object) and its result. */
 function checkRow(node: JsonNode | undefined, context: ValidationContext, parsedValue?: JsonValue): { check?: RowCheck; result: RowResult } {
   if (!node) return { result: { diagnostics: [], facts: { dialect: undefined } } };
-  if (node.type !== 'object') {
-    const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
-    return {
-      result: {
-        diagnostics: [
-          {
-            offset: node.offset,
-            length: node.length,
-            severity: 'error',
-            code: 'row-not-object',
-            message: `Each element of the import file must be a data row object { … }; this one is ${what}.`,
-          },
-        ],
-        facts: { dialect: undefined },
-      },
-    };
-  }
+  if (node.type !== 'object') return { result: { diagnostics: [notAnObject(node)], facts: { dialect: undefined } } };
 
   const dialect = detectDialect(node);
   const value = (parsedValue ?? toValue(node)) as { [key: string]: JsonValue };
@@ -109,7 +94,9 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   checkIgnoredFields(check);
 
   const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
-  if (!validate(value)) {
+  // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields
+  // notes them); in a conversationalData row, which the SDK converts, current keys are allowed.
+  if (!validate(dialect === 'current' ? withoutNullKeys(value) : withoutConvertedKeys(value))) {
     // row_data is a union; checkRowData validates the one form the user meant.
     const errors = (validate.errors ?? []).filter((error) => dialect !== 'current' || !/^\/row_data(\/|$)/.test(error.instancePath));
     reportSchemaErrors(errors, node, [], check);
@@ -118,6 +105,51 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
 
   sortByPlace(check.diagnostics);
   return { check, result: { diagnostics: check.diagnostics, facts: factsOf(check) } };
+}
+
+/**
+ * An element that is not an object: no data row. A string is what the SDK reads as a local
+ * file path (and uploads, when it exists): a warning when it looks like one.
+ */
+function notAnObject(node: JsonNode): ImportDiagnostic {
+  if (node.type === 'string' && looksLikeLocalPath(node.value)) {
+    return {
+      offset: node.offset,
+      length: node.length,
+      severity: 'warning',
+      code: 'row-not-object',
+      message: "A string element is a local file path to Labelbox's Python SDK, which uploads the file when it exists on your computer; the web app's upload needs data row objects: { \"row_data\": … }.",
+    };
+  }
+  const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;
+  return {
+    offset: node.offset,
+    length: node.length,
+    severity: 'error',
+    code: 'row-not-object',
+    message: `Each element of the import file must be a data row object { … }; this one is ${what}. Labelbox creates no data row from it.`,
+  };
+}
+
+/** The row without its keys whose value is null (row_data stays: a null asset is an error of its own). */
+function withoutNullKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
+  if (!Object.values(value).includes(null)) return value;
+  const kept = Object.entries(value).filter(([key, item]) => item !== null || key === 'row_data');
+  // Rebuilt by own properties, so that a "__proto__" key stays a key.
+  const result: { [key: string]: JsonValue } = {};
+  for (const [key, item] of kept) setOwnValue(result, key, item);
+  return result;
+}
+
+/** A legacy conversationalData row without the current keys the SDK accepts once it has converted the row. */
+function withoutConvertedKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
+  if (!Object.hasOwn(value, 'conversationalData')) return value;
+  const keys = Object.keys(value).filter((key) => CURRENT_KEYS.has(key));
+  if (!keys.length) return value;
+  const dropped = new Set(keys);
+  const result: { [key: string]: JsonValue } = {};
+  for (const [key, item] of Object.entries(value)) if (!dropped.has(key)) setOwnValue(result, key, item);
+  return result;
 }
 
 function factsOf(check: RowCheck): RowFacts {
@@ -139,17 +171,17 @@ function factsOf(check: RowCheck): RowFacts {
   return facts;
 }
 
-const LEGACY_MEDIA_TYPES: Record<string, string> = {
+const LEGACY_MEDIA_TYPES = tableOf({
   imageUrl: 'IMAGE',
   videoUrl: 'VIDEO',
   conversationalUrl: 'CONVERSATIONAL',
   conversationalData: 'CONVERSATIONAL',
   tileLayerUrl: 'TMS_GEO',
-};
+});
 
 function legacyMediaType(assetKey: string | undefined, assetUrl: string | undefined): string | undefined {
   if (assetKey === 'data') return assetUrl ? mediaTypeOfUrl(assetUrl) : 'TEXT';
-  return assetKey ? LEGACY_MEDIA_TYPES[assetKey] : undefined;
+  return assetKey ? LEGACY_MEDIA_TYPES.get(assetKey) : undefined;
 }
 
 function assetUrlOf(node: JsonNode | undefined): string | undefined {

@@ -31,13 +31,13 @@ export function checkAttachments(check: RowCheck): void {
     switch (type) {
       case 'TEXT': {
         const replacement = value && looksLikeUrl(value) ? 'TEXT_URL' : 'RAW_TEXT';
-        check.report(typeNode, 'deprecated-attachment-type', `The TEXT attachment type was removed from Labelbox's SDK in version 6.0. Use ${replacement}${replacement === 'TEXT_URL' ? ' for a URL of a text file' : ' for text'}.`, {
+        check.report(typeNode, 'deprecated-attachment-type', `The TEXT attachment type depends on the SDK version: 6.0 and later reject it, 3.49 to 5.x convert it to RAW_TEXT, and the docs no longer list it. Use ${replacement}${replacement === 'TEXT_URL' ? ' for a URL of a text file' : ' for text'}.`, {
           fixes: [{ kind: 'replace', title: `Change to "${replacement}"`, text: JSON.stringify(replacement) }],
         });
         break;
       }
       case 'AUDIO':
-        check.report(typeNode, 'unsupported-attachment-type', 'AUDIO attachments are listed in the newest docs, but the SDK rejects them; Labelbox may not accept this attachment.');
+        check.report(typeNode, 'unsupported-attachment-type', 'AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it; the web app\'s upload is not confirmed either way.');
         break;
       case 'TEXT_FILE':
         check.report(typeNode, 'invalid-value', 'TEXT_FILE was renamed TEXT_URL.', {

@@ -36,7 +36,7 @@ export function checkConversation(check: RowCheck): void {
     if (id?.type !== 'string') continue;
     const first = ids.get(id.value);
     if (first) {
-      check.report(id, 'duplicate-message-id', `The messageId "${id.value}" is already used in this conversation; ids identify messages in labels and exports.`, {
+      check.report(id, 'duplicate-message-id', `The messageId "${id.value}" is already used in this conversation; the docs say it must be unique within a conversation (it identifies the message in labels and exports).`, {
         related: [{ offset: first.offset, length: first.length, message: 'First used here' }],
       });
     } else {

@@ -10,10 +10,11 @@ export function checkDialectKeys(check: RowCheck): void {
   if (check.dialect === 'current') {
     for (const property of check.node.properties) {
       const key = property.key.value;
-      if (!LEGACY_KEYS.has(key)) continue;
+      // A null value is dropped by the SDK before its key check: checkIgnoredFields notes it.
+      if (!LEGACY_KEYS.has(key) || property.value?.type === 'null') continue;
       const fixes: FixData[] = [];
       let message: string;
-      const equivalent = CURRENT_NAME_OF[key];
+      const equivalent = CURRENT_NAME_OF.get(key);
       if (equivalent) {
         message = `"${key}" is a legacy (camelCase) key, but this row uses the current format. Use "${equivalent}".`;
         if (!present.has(equivalent)) fixes.push({ kind: 'replace', title: `Rename to "${equivalent}"`, text: JSON.stringify(equivalent) });
@@ -30,10 +31,12 @@ export function checkDialectKeys(check: RowCheck): void {
       check.reportKey(property, 'mixed-dialect', message, { fixes });
     }
   } else {
+    // The SDK turns a conversationalData row into a current row, so current keys work there.
+    if (check.property('conversationalData')) return;
     for (const property of check.node.properties) {
       const key = property.key.value;
       if (!CURRENT_KEYS.has(key)) continue;
-      const equivalent = LEGACY_NAME_OF[key];
+      const equivalent = LEGACY_NAME_OF.get(key);
       const fixes: FixData[] = [];
       if (equivalent && !present.has(equivalent)) fixes.push({ kind: 'replace', title: `Rename to "${equivalent}"`, text: JSON.stringify(equivalent) });
       fixes.push({ kind: 'convertRow', title: 'Convert this row to the current import format' });
@@ -41,7 +44,8 @@ export function checkDialectKeys(check: RowCheck): void {
         property,
         'mixed-dialect',
         `"${key}" is a current-format (snake_case) key, but this row uses the legacy camelCase format.${equivalent ? ` Use "${equivalent}", or convert the row to the current format.` : ' Convert the row to the current format.'}`,
-        { fixes },
+        // What Labelbox does with such a row depends on the row (the SDK converts conversationalData rows): not confirmed.
+        { fixes, severity: 'warning' },
       );
     }
   }

@@ -8,7 +8,8 @@ const ALL_ALLOWED = /^[A-Za-z0-9!_.*'()&$@=;/:+,? -]*$/;
 
 /** The row's global key node (either format), when it is a string. */
 export function globalKeyNode(check: RowCheck): StringNode | undefined {
-  const node = check.property(GLOBAL_KEY[check.dialect])?.value;
+  // A legacy conversationalData row may carry global_key: the SDK converts the row and keeps it.
+  const node = check.property(GLOBAL_KEY[check.dialect])?.value ?? (check.dialect === 'legacy' ? check.property('global_key')?.value : undefined);
   return node?.type === 'string' ? node : undefined;
 }
 
@@ -26,11 +27,20 @@ export function checkGlobalKey(check: RowCheck): void {
   if (!key) return; // the schema reports an empty key
   const bad = ALL_ALLOWED.test(key) ? [] : [...new Set([...key].filter((ch) => !ALLOWED.test(ch)))];
   if (bad.length) {
-    check.report(node, 'global-key-characters', `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change or reject the key.`);
+    check.report(node, 'global-key-characters', `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change (sanitize) or reject the key.`);
   }
-  if (key !== key.trim()) {
-    check.report(node, 'global-key-characters', 'This global key starts or ends with a space, which Labelbox does not allow.', {
-      fixes: [{ kind: 'replace', title: 'Remove the spaces', text: JSON.stringify(key.trim()) }],
-    });
-  }
+  checkSpacing(check, node);
+}
+
+/** Leading, trailing and consecutive spaces: the docs allow spaces only inside a key, and the server rejects these. */
+function checkSpacing(check: RowCheck, node: StringNode): void {
+  const key = node.value;
+  const edges = key !== key.trim();
+  const runs = /\s\s/.test(key);
+  if (!edges && !runs) return;
+  const what = edges && runs ? 'starts or ends with a space and has consecutive spaces' : edges ? 'starts or ends with a space' : 'has consecutive spaces';
+  const fixed = key.trim().replace(/\s{2,}/g, ' ');
+  check.report(node, 'global-key-whitespace', `This global key ${what}; Labelbox rejects leading, trailing and consecutive spaces in global keys.`, {
+    fixes: fixed ? [{ kind: 'replace', title: edges && !runs ? 'Remove the spaces' : 'Remove the extra spaces', text: JSON.stringify(fixed) }] : [],
+  });
 }

@@ -9,7 +9,7 @@ import { checkMetadataValue } from './metadataValue';
 /** Each metadata entry: which field it names, whether that field exists, and whether its value fits. */
 export function checkMetadata(check: RowCheck): void {
   const idKey = SCHEMA_ID_KEY[check.dialect];
-  const seen = new Map<string, Span>();
+  const seen = new Map<string, FirstUse>();
   for (const listKey of METADATA_LISTS[check.dialect]) {
     const list = check.property(listKey)?.value;
     if (list?.type !== 'array') continue;
@@ -17,22 +17,61 @@ export function checkMetadata(check: RowCheck): void {
       if (entry.type !== 'object') continue;
       const resolved = resolveField(check, entry, idKey);
       if (!resolved) continue;
-      const { field, anchor, identity, byId } = resolved;
-      const first = seen.get(identity);
-      if (first) {
-        check.report(anchor, 'duplicate-metadata-field', `The metadata field ${field ? `"${field.name}"` : JSON.stringify(identity)} is already set in this row. Labelbox fails the whole row when a field appears twice.`, {
-          related: [{ offset: first.offset, length: first.length, message: 'First set here' }],
-        });
-      } else {
-        // Offsets only: keeping the node would keep the row's whole tree alive with the diagnostic.
-        seen.set(identity, { offset: anchor.offset, length: anchor.length });
-      }
+      const { field, anchor, byId } = resolved;
+      const value = getProperty(entry, 'value')?.value;
+      checkRepeat(check, seen, resolved, value);
       if (!field) continue;
       if (field.deprecated) check.report(anchor, 'deprecated-metadata-field', field.deprecated);
-      const value = getProperty(entry, 'value')?.value;
       if (value) checkMetadataValue(check, field, value, byId);
     }
   }
+}
+
+/** Where a field is first set in the row, and the enum options given for it so far. */
+interface FirstUse extends Span {
+  options: Set<string>;
+}
+
+/**
+ * A field set twice in one row. Observed: a text field twice fails the row ("A schemaId can
+ * only be specified once per DataRow for CustomMetadataString"); the docs allow several options
+ * of an enum. Number and date-time fields twice, and one option twice, are not observed.
+ */
+function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: ResolvedEntry, value: JsonNode | undefined): void {
+  const { field, anchor, identity } = resolved;
+  const option = field?.kind === 'enum' && value?.type === 'string' ? optionIdentity(field, value.value) : undefined;
+  const first = seen.get(identity);
+  if (!first) {
+    // Offsets only: keeping the node would keep the row's whole tree alive with the diagnostic.
+    seen.set(identity, { offset: anchor.offset, length: anchor.length, options: new Set(option === undefined ? [] : [option]) });
+    return;
+  }
+  const related = [{ offset: first.offset, length: first.length, message: 'First set here' }];
+  const name = field ? `"${field.name}"` : JSON.stringify(identity.replace(/^name:/, ''));
+  if (field?.kind === 'enum') {
+    if (option === undefined || !first.options.has(option)) {
+      if (option !== undefined) first.options.add(option);
+      return; // several options of one enum field can be imported
+    }
+    check.report(anchor, 'duplicate-metadata-field', `The enum field ${name} gets the same option twice in this row. Several options are fine; whether Labelbox accepts one option twice is not confirmed.`, { related, severity: 'warning' });
+  } else if (field?.kind === 'string') {
+    check.report(anchor, 'duplicate-metadata-field', `The text field ${name} is already set in this row. Labelbox fails the whole row when a text field appears twice ("A schemaId can only be specified once per DataRow").`, { related });
+  } else {
+    const what = field ? `The ${kindName(field.kind)} field ${name} is already set in this row.` : `The field ${name} is already set in this row.`;
+    const why = field
+      ? ' Labelbox fails a row that sets a text field twice; for this kind it is expected to do the same (not observed).'
+      : ' If it is a text, number or date-time field, Labelbox fails the whole row; several options of an enum field are fine.';
+    check.report(anchor, 'duplicate-metadata-field', what + why, { related, severity: 'warning' });
+  }
+}
+
+/** What makes two options of an enum field the same: the option's id, whether given by name or id. */
+function optionIdentity(field: MetadataField, text: string): string {
+  return field.options.find((option) => option.name === text)?.id ?? text;
+}
+
+function kindName(kind: MetadataField['kind']): string {
+  return kind === 'datetime' ? 'date-time' : kind;
 }
 
 interface ResolvedEntry {
@@ -135,7 +174,7 @@ function reportUnknown(check: RowCheck, node: StringNode, message: string, sugge
         ? `It is not a reserved field, and your organization's metadata schema (${source}) cannot be used: ${catalog.origin.problem}`
         : `It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema (${source}) to check it.`;
   check.report(node, 'unknown-metadata-field', explanation ? `${message} ${explanation}` : message, {
-    // Without the organization's schema the field may well exist: the rule's default (spec §7.4).
+    // Without the organization's schema the field may well exist: the rule's default (CONTRIBUTING.md, "Severity policy").
     ...(known || certain ? { severity: 'error' as const } : {}),
     fixes: suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : [],
   });

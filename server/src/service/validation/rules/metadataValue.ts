@@ -52,35 +52,16 @@ export function checkMetadataValue(check: RowCheck, field: MetadataField, value:
       if (value.type !== 'string') {
         check.report(value, 'invalid-metadata-value', `${name} is a text field: its value must be a string.`);
       } else if (value.value.length > MAX_STRING_METADATA_LENGTH) {
-        check.report(value, 'invalid-metadata-value', `${name} values can have at most 4,096 characters; this one has ${value.value.length.toLocaleString('en-US')}.`);
+        // SDK 7.2.0 (August 2025) stopped enforcing the limit; earlier versions raise.
+        check.report(value, 'invalid-metadata-value', `${name} values can have at most 4,096 characters per the docs; this one has ${value.value.length.toLocaleString('en-US')}. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.`, { severity: 'warning' });
       }
       return;
     case 'number':
-      if (value.type === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value))) {
-        check.report(value, 'invalid-metadata-value', `${name} is a number field: write the value as a JSON number, without quotes.`, {
-          fixes: [{ kind: 'replace', title: `Change to ${Number(value.value)}`, text: String(Number(value.value)) }],
-        });
-      } else if (value.type !== 'number') {
-        check.report(value, 'invalid-metadata-value', `${name} is a number field: its value must be a number.`);
-      }
+      checkNumberValue(check, name, value);
       return;
-    case 'datetime': {
-      if (value.type !== 'string') {
-        check.report(value, 'invalid-metadata-value', `${name} is a date-time field: its value must be an ISO 8601 string such as "2024-05-02T07:45:10Z".`);
-        return;
-      }
-      const parsed = parseIsoDateTime(value.value);
-      if (!parsed) {
-        check.report(value, 'invalid-metadata-value', `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not one.`);
-      } else if (!isUtc(parsed.offset)) {
-        const utc = formatUtc(parsed.time);
-        check.report(value, 'invalid-metadata-value', `${name} should be in UTC: this time has the offset ${parsed.offset}. In UTC it is "${utc}".`, {
-          severity: 'warning',
-          fixes: [{ kind: 'replace', title: `Change to "${utc}"`, text: JSON.stringify(utc) }],
-        });
-      }
+    case 'datetime':
+      checkDateTimeValue(check, name, value);
       return;
-    }
     case 'enum':
       checkEnumValue(check, field, value, byId);
       return;
@@ -89,6 +70,54 @@ export function checkMetadataValue(check: RowCheck, field: MetadataField, value:
         check.report(value, 'invalid-metadata-value', `${name} needs exactly ${EMBEDDING_LENGTH} numbers.`);
       }
       return;
+  }
+}
+
+/**
+ * Python's float() reads decimal numbers with spaces around them (underscores only between
+ * digits), and inf and nan. Written so that no character can be read two ways: linear time.
+ */
+const PYTHON_FLOAT = /^\s*[+-]?(?:(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:e[+-]?\d+(?:_\d+)*)?|inf(?:inity)?|nan)\s*$/i;
+
+/** The SDK converts the value with float(): a numeric string passes it, anything else fails. */
+function checkNumberValue(check: RowCheck, name: string, value: JsonNode): void {
+  if (value.type === 'number') return;
+  if (value.type === 'string' && PYTHON_FLOAT.test(value.value) && Number.isFinite(Number(value.value.replace(/_/g, '')))) {
+    check.report(value, 'invalid-metadata-value', `${name} is a number field and this is a string. Labelbox's Python SDK converts it (float()); the web app's upload is not confirmed to. Write it as a JSON number.`, {
+      severity: 'warning',
+      fixes: [{ kind: 'replace', title: `Change to ${Number(value.value.replace(/_/g, ''))}`, text: String(Number(value.value.replace(/_/g, ''))) }],
+    });
+  } else {
+    check.report(value, 'invalid-metadata-value', `${name} is a number field: its value must be a number.`);
+  }
+}
+
+/** Words dateutil (the SDK's date parser) reads as parts of a date. */
+const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i;
+
+/**
+ * ISO 8601 in UTC is what the docs ask for. The SDK parses leniently (dateutil) and converts to
+ * UTC, so other forms pass it: a warning. A string with no digit and no month or day name is
+ * something dateutil cannot read: the SDK raises.
+ */
+function checkDateTimeValue(check: RowCheck, name: string, value: JsonNode): void {
+  if (value.type !== 'string') {
+    check.report(value, 'invalid-metadata-value', `${name} is a date-time field: its value must be an ISO 8601 string such as "2024-05-02T07:45:10Z".`);
+    return;
+  }
+  const parsed = parseIsoDateTime(value.value);
+  if (!parsed) {
+    if (/\d/.test(value.value) || DATE_WORDS.test(value.value)) {
+      check.report(value, 'invalid-metadata-value', `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not one. Labelbox's Python SDK guesses how to read it (day and month may come out swapped); the web app's upload is not confirmed to accept it.`, { severity: 'warning' });
+    } else {
+      check.report(value, 'invalid-metadata-value', `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not a date, and Labelbox's SDK rejects it.`);
+    }
+  } else if (!isUtc(parsed.offset)) {
+    const utc = formatUtc(parsed.time);
+    check.report(value, 'invalid-metadata-value', `${name} should be in UTC (the docs), and this time has the offset ${parsed.offset}; the Python SDK converts it, the web app's upload is not confirmed to. In UTC it is "${utc}".`, {
+      severity: 'warning',
+      fixes: [{ kind: 'replace', title: `Change to "${utc}"`, text: JSON.stringify(utc) }],
+    });
   }
 }
 

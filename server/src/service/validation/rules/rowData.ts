@@ -6,9 +6,12 @@ import { reportSchemaErrors } from '../schemaErrors';
 export type RowDataShape = 'string' | 'tiledImagery' | 'conversation' | 'pdfDocument' | 'modelChatEvaluation';
 
 export const CONVERSATION_TYPE = 'application/vnd.labelbox.conversational';
+
+/** Media types whose content Labelbox fetches and checks as a file of that kind: an object is "detected: application/json". */
+export const FILE_MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'AUDIO', 'HTML', 'DICOM', 'TEXT']);
 export const MODEL_CHAT_EVALUATION_TYPE = 'application/vnd.labelbox.conversational.model-chat-evaluation';
 
-const TILED_HINTS = ['tileLayerUrl', 'tile_layer_url', 'bounds', 'epsg', 'minZoom', 'min_zoom', 'maxZoom', 'max_zoom', 'alternativeLayers'];
+const TILED_HINTS = ['tileLayerUrl', 'tile_layer_url', 'bounds', 'epsg', 'minZoom', 'min_zoom', 'maxZoom', 'max_zoom', 'alternativeLayers', 'alternative_layers'];
 const PDF_HINTS = ['pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
 /** Which object form of row_data the user meant: from its keys, else from media_type. */
@@ -61,7 +64,11 @@ export function checkRowData(check: RowCheck): void {
   if (!property || !node) return;
   switch (node.type) {
     case 'string':
-      if (!node.value.trim()) check.report(node, 'empty-row-data', 'row_data is empty: Labelbox rejects data rows with an empty payload.');
+      if (!node.value) check.report(node, 'empty-row-data', 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").');
+      else if (!node.value.trim()) {
+        // The SDK counts characters, so spaces pass it; what the server makes of them is not observed.
+        check.report(node, 'empty-row-data', 'row_data holds only spaces: there is no asset. The SDK passes it on; Labelbox may reject it or create an empty text row.', { severity: 'warning' });
+      }
       return;
     case 'null':
       check.report(node, 'empty-row-data', 'row_data is null: Labelbox rejects data rows with an empty payload.');
@@ -71,12 +78,15 @@ export function checkRowData(check: RowCheck): void {
         check.report(objectAnchor(node), 'empty-row-data', 'row_data is an empty object: Labelbox rejects data rows with an empty payload.');
         return;
       }
-      const shape = objectShapeOf(node, mediaTypeOf(check));
+      const mediaType = mediaTypeOf(check);
+      const shape = objectShapeOf(node, mediaType);
       if (!shape) {
+        // With a file media type, media-type-mismatch says what is wrong (an object where a URL belongs).
+        if (mediaType !== undefined && FILE_MEDIA_TYPES.has(mediaType)) return;
         check.report(
           objectAnchor(node),
           'invalid-row-data',
-          'This row_data object is not one of the known forms: tiled imagery ("tileLayerUrl"), a conversation ("messages"), a PDF ("pdf_url") or a model chat evaluation. Set media_type or add the key of the form you mean.',
+          'This row_data object is not one of the documented forms: tiled imagery ("tileLayerUrl"), a conversation ("messages"), a PDF ("pdf_url") or a model chat evaluation. Set media_type or add the key of the form you mean.',
         );
         return;
       }
@@ -84,11 +94,15 @@ export function checkRowData(check: RowCheck): void {
       if (!validate(check.value.row_data)) reportSchemaErrors(validate.errors ?? [], node, ['row_data'], check);
       return;
     }
-    default:
+    default: {
+      // len() of a number or boolean fails in the SDK's empty-payload check; an array passes it.
+      const failsInSdk = node.type === 'number' || node.type === 'boolean';
       check.report(
         node,
         'invalid-row-data',
-        `row_data must be a URL or a text string, or an object for tiled imagery, conversations and PDFs; not ${node.type === 'array' ? 'an array' : `a ${node.type}`}.`,
+        `row_data must be a URL or a text string, or an object for tiled imagery, conversations and PDFs; not ${node.type === 'array' ? 'an array' : `a ${node.type}`}.${failsInSdk ? " Labelbox's SDK fails on it." : ''}`,
+        failsInSdk ? { severity: 'error' } : {},
       );
+    }
   }
 }

@@ -1,16 +1,17 @@
 import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
+import { tableOf } from '../../text/ownKeys';
 import type { RowCheck } from '../rowCheck';
 
-/** snake_case spellings (newest docs) of the tiled imagery keys (SDK, camelCase). */
-export const TILED_CAMEL_CASE_OF: Record<string, string> = {
+/** snake_case spellings (current docs) of the tiled imagery keys (camelCase in the SDK's helper). */
+export const TILED_CAMEL_CASE_OF = tableOf({
   tile_layer_url: 'tileLayerUrl',
   min_zoom: 'minZoom',
   max_zoom: 'maxZoom',
   max_native_zoom: 'maxNativeZoom',
   tile_size: 'tileSize',
   alternative_layers: 'alternativeLayers',
-};
+});
 
 function numberAt(node: JsonNode | undefined): number | undefined {
   return node?.type === 'number' ? node.value : undefined;
@@ -18,7 +19,7 @@ function numberAt(node: JsonNode | undefined): number | undefined {
 
 /** A key in either spelling; camelCase wins when both are there. */
 function tiledProperty(node: ObjectNode, camelCase: string): PropertyNode | undefined {
-  const snake = Object.keys(TILED_CAMEL_CASE_OF).find((key) => TILED_CAMEL_CASE_OF[key] === camelCase);
+  const snake = SNAKE_CASE_OF.get(camelCase);
   return getProperty(node, camelCase) ?? (snake ? getProperty(node, snake) : undefined);
 }
 
@@ -36,19 +37,7 @@ export function checkTiledImagery(check: RowCheck): void {
   }
   if (!tiled) return;
 
-  for (const property of tiled.properties) {
-    const camelCase = TILED_CAMEL_CASE_OF[property.key.value];
-    if (!camelCase) continue;
-    if (getProperty(tiled, camelCase)) {
-      check.reportKey(property, 'tile-key-spelling', `Both "${property.key.value}" and "${camelCase}" are set; keep only "${camelCase}".`, {
-        fixes: [{ kind: 'removeProperty', title: `Remove "${property.key.value}"` }],
-      });
-    } else {
-      check.reportKey(property, 'tile-key-spelling', `"${property.key.value}" is the newest docs' spelling, which the SDK does not use and Labelbox has not confirmed. "${camelCase}" is the spelling known to work.`, {
-        fixes: [{ kind: 'replace', title: `Rename to "${camelCase}"`, text: JSON.stringify(camelCase) }],
-      });
-    }
-  }
+  checkKeySpelling(check, tiled);
 
   checkTemplate(check, tiledProperty(tiled, 'tileLayerUrl')?.value);
   const layers = tiledProperty(tiled, 'alternativeLayers')?.value;
@@ -78,6 +67,33 @@ export function checkTiledImagery(check: RowCheck): void {
       check.report(nativeProperty.value, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is higher than maxZoom (${maxZoom}); the extra levels are never shown.`);
     } else if (minZoom !== undefined && nativeZoom < minZoom) {
       check.report(nativeProperty.value, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is lower than minZoom (${minZoom}); every level shown would be upscaled.`);
+    }
+  }
+}
+
+const SNAKE_CASE_OF: ReadonlyMap<string, string> = new Map([...TILED_CAMEL_CASE_OF].map(([snake, camel]) => [camel, snake]));
+
+/**
+ * Each spelling works on its own (the SDK writes camelCase, the current docs and an SDK test
+ * use snake_case); a mix of both in one object is shown nowhere. The spelling of the tile
+ * layer URL decides which keys are the odd ones out.
+ */
+function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
+  const snakeCase = !getProperty(tiled, 'tileLayerUrl') && getProperty(tiled, 'tile_layer_url') !== undefined;
+  for (const property of tiled.properties) {
+    const key = property.key.value;
+    const isSnake = TILED_CAMEL_CASE_OF.has(key);
+    const isCamel = SNAKE_CASE_OF.has(key);
+    if ((!isSnake && !isCamel) || isSnake === snakeCase) continue;
+    const other = isSnake ? TILED_CAMEL_CASE_OF.get(key)! : SNAKE_CASE_OF.get(key)!;
+    if (getProperty(tiled, other)) {
+      check.reportKey(property, 'tile-key-spelling', `Both "${key}" and "${other}" are set; keep only "${other}", the spelling of the other keys here.`, {
+        fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
+      });
+    } else {
+      check.reportKey(property, 'tile-key-spelling', `"${key}" is ${isSnake ? 'snake_case' : 'camelCase'}, but this object spells its tile layer URL ${snakeCase ? 'in snake_case ("tile_layer_url")' : 'in camelCase ("tileLayerUrl")'}. Labelbox documents each spelling, not a mix of both in one object: use "${other}".`, {
+        fixes: [{ kind: 'replace', title: `Rename to "${other}"`, text: JSON.stringify(other) }],
+      });
     }
   }
 }

@@ -40,13 +40,16 @@ export function urlNodesOf(check: RowCheck): StringNode[] {
 
 /** URL schemes and characters Labelbox rejects or does not support. */
 export function checkUrls(check: RowCheck): void {
+  const rowData = check.property('row_data')?.value;
   for (const node of urlNodesOf(check)) {
     const url = node.value;
     const scheme = schemeOf(url);
     if (scheme === 's3') {
       const match = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(url);
       const example = match ? `https://${match[1]}.s3.<region>.amazonaws.com/${match[2]}` : 'https://<bucket>.s3.<region>.amazonaws.com/<key>';
-      check.report(node, 's3-url', `Labelbox rejects s3:// URLs. Use the bucket's https URL: ${example}`);
+      // The SDK checks only a string row_data ("s3 assets must start with 'https'").
+      if (node === rowData) check.report(node, 's3-url', `Labelbox rejects s3:// URLs in row_data. Use the bucket's https URL: ${example}`);
+      else check.report(node, 's3-url', `Labelbox documents https URLs here; s3:// is rejected in row_data and not confirmed to work elsewhere. Use the bucket's https URL: ${example}`, { severity: 'warning' });
       continue;
     }
     if (scheme === 'http') {
@@ -57,10 +60,10 @@ export function checkUrls(check: RowCheck): void {
       check.report(node, 'data-url', 'data: URLs are not a documented way to give an asset; host the file and use its https URL.');
       continue;
     }
-    const bad = /[#<>|\s]/.test(url) ? [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|\s]/g) ?? [])] : [];
+    // The docs' list: # < > | (spaces are not in it).
+    const bad = /[#<>|]/.test(url) ? [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|]/g) ?? [])] : [];
     if (bad.length) {
-      const names = bad.map((ch) => (/\s/.test(ch) ? 'spaces' : `"${ch}"`));
-      check.report(node, 'unsupported-url-character', `This URL contains ${names.join(', ')}, which Labelbox does not support in asset and attachment URLs. Percent-encode them (for example "#" as %23, a space as %20).`);
+      check.report(node, 'unsupported-url-character', `This URL contains ${bad.map((ch) => `"${ch}"`).join(', ')}; Labelbox's docs say # < > | are not supported in URLs and keep files from loading. Percent-encode them (for example "#" as %23) or rename the file.`);
     }
   }
 }
