@@ -56,9 +56,12 @@ test('a pipe is refused without waiting for a writer, unless special files are a
     return; // no mkfifo here
   }
   await assert.rejects(readAll(fifo), NotRegularFileError);
+  // The writer may write and exit before the reader opens the pipe a second time: what it wrote
+  // must still be read (process substitution, `<(command)`, is such a pipe).
   const writer = spawn('sh', ['-c', `printf '[1]' > "$0"`, fifo]);
+  const exited = once(writer, 'exit');
   assert.deepEqual(await readAll(fifo, { allowSpecialFiles: true }), ['[1]']);
-  await once(writer, 'exit');
+  await exited;
 });
 
 test('bytes that are not UTF-8 are decoded as U+FFFD and reported once, at their byte and their place in the text', async () => {

@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { open, stat as statPath, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { firstInvalidUtf8 } from '../service/text/utf8';
 
@@ -33,15 +33,14 @@ const CHUNK_BYTES = 64 * 1024;
 const NON_BLOCKING = constants.O_NONBLOCK ?? 0;
 
 export function readFileCappedSync(path: string, maxBytes: number, options: ReadCappedOptions = {}): CappedRead {
-  let fd = openSync(path, constants.O_RDONLY | NON_BLOCKING);
+  // A special file that may be read is opened blocking at once: opening a pipe non-blocking and
+  // then again would let its writer write into the first opening and lose what it wrote.
+  const special = options.allowSpecialFiles && isSpecialSync(path);
+  const fd = openSync(path, special ? constants.O_RDONLY : constants.O_RDONLY | NON_BLOCKING);
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
-    if (!stat.isFile()) {
-      if (!options.allowSpecialFiles) throw notRegular(path);
-      closeSync(fd);
-      fd = openSync(path, constants.O_RDONLY);
-    }
+    if (stat.isDirectory()) throw isDirectory(path);
+    if (!stat.isFile() && !special) throw notRegular(path);
     const chunks: Buffer[] = [];
     let total = 0;
     // One byte past the cap tells that there was more.
@@ -59,15 +58,8 @@ export function readFileCappedSync(path: string, maxBytes: number, options: Read
 }
 
 export async function readFileCapped(path: string, maxBytes: number, options: ReadCappedOptions = {}): Promise<CappedRead> {
-  let handle = await open(path, constants.O_RDONLY | NON_BLOCKING);
+  const { handle } = await openForReading(path, options);
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
-    if (!stat.isFile()) {
-      if (!options.allowSpecialFiles) throw notRegular(path);
-      await handle.close();
-      handle = await open(path, constants.O_RDONLY);
-    }
     const chunks: Buffer[] = [];
     let total = 0;
     while (total <= maxBytes) {
@@ -86,6 +78,40 @@ export async function readFileCapped(path: string, maxBytes: number, options: Re
 function capped(chunks: Buffer[], total: number, maxBytes: number): CappedRead {
   const bytes = Buffer.concat(chunks, total);
   return total > maxBytes ? { bytes: bytes.subarray(0, maxBytes), truncated: true } : { bytes, truncated: false };
+}
+
+/**
+ * Opens a file to read it whole. Regular files are opened non-blocking, so that a pipe put in
+ * their place is refused without waiting for a writer; a special file that may be read is opened
+ * blocking at once (see readFileCappedSync).
+ */
+async function openForReading(path: string, options: ReadCappedOptions): Promise<{ handle: FileHandle; size: number | undefined }> {
+  const special = options.allowSpecialFiles === true && (await isSpecial(path));
+  const handle = await open(path, special ? constants.O_RDONLY : constants.O_RDONLY | NON_BLOCKING);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw isDirectory(path);
+    if (!stat.isFile() && !special) throw notRegular(path);
+    return { handle, size: stat.isFile() ? stat.size : undefined };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** A path that names a device, a pipe or a socket (a missing path is left to open to report). */
+async function isSpecial(path: string): Promise<boolean> {
+  const stat = await statPath(path).catch(() => undefined);
+  return stat !== undefined && !stat.isFile() && !stat.isDirectory();
+}
+
+function isSpecialSync(path: string): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && !stat.isFile() && !stat.isDirectory();
+}
+
+function isDirectory(path: string): Error {
+  return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
 }
 
 function notRegular(path: string): NotRegularFileError {
@@ -123,18 +149,10 @@ const TEXT_CHUNK_BYTES = 4 * 1024 * 1024;
  * read when stat knows its size. A character split between two chunks comes whole in the second.
  */
 export async function* readTextChunks(path: string, maxBytes: number, options: ReadTextOptions = {}): AsyncGenerator<string> {
-  let handle = await open(path, constants.O_RDONLY | NON_BLOCKING);
+  const { handle, size } = await openForReading(path, options);
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
-    if (!stat.isFile()) {
-      if (!options.allowSpecialFiles) throw notRegular(path);
-      await handle.close();
-      handle = await open(path, constants.O_RDONLY);
-    } else if (stat.size > maxBytes) {
-      throw new FileTooLargeError(maxBytes);
-    }
-    options.onSize?.(stat.isFile() ? stat.size : 0);
+    if (size !== undefined && size > maxBytes) throw new FileTooLargeError(maxBytes);
+    options.onSize?.(size ?? 0);
     const read = async (buffer: Buffer) => (await handle.read(buffer, 0, buffer.byteLength, null)).bytesRead;
     yield* decodeChunks(read, maxBytes, options);
   } finally {
