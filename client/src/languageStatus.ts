@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/protocol';
 import { LANGUAGE_ID } from './settings';
-import { activeTabUri, NOT_SYNCED_REASON } from './unsyncedFiles';
+import { activeTabUri, NOT_SYNCED_CAUSE } from './unsyncedFiles';
 
 type Origin = StatusParams['origin'];
 
@@ -106,7 +106,7 @@ export class LanguageStatus implements vscode.Disposable {
 
   private viewOf(uri: string | undefined): { text: string; detail: string; label: string; severity: vscode.LanguageStatusSeverity; notChecked?: boolean } {
     const known: FileStatus | undefined = this.downReason ? { kind: 'notChecked', origin: 'editor', reason: this.downReason } : uri ? this.statusByUri.get(uri) : undefined;
-    const fromDisk = known?.origin === 'disk' || (uri !== undefined && this.unsynced.has(uri)) ? `checked from disk when saved: ${NOT_SYNCED_REASON.replace(/, so it is.*$/, '')}` : undefined;
+    const fromDisk = known?.origin === 'disk' || (uri !== undefined && this.unsynced.has(uri)) ? `checked from disk when saved: ${NOT_SYNCED_CAUSE}` : undefined;
     if (known?.kind === 'notChecked') {
       return { text: '$(warning) Not checked', detail: known.reason, label: `Labelbox import file: not checked, ${known.reason}`, severity: vscode.LanguageStatusSeverity.Warning, notChecked: true };
     }

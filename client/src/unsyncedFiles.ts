@@ -16,7 +16,9 @@ const SCAN_DELAY_MS = 400;
 /** A save writes the file in several steps: check once it is done. */
 const CHANGE_DELAY_MS = 300;
 
-export const NOT_SYNCED_REASON = 'VS Code does not hand files over 50 MB to extensions, so it is read from disk and checked again each time it is saved';
+/** Why a file is checked from disk, said in the language status. */
+export const NOT_SYNCED_CAUSE = 'VS Code does not hand files over 50 MB to extensions';
+export const NOT_SYNCED_REASON = `${NOT_SYNCED_CAUSE}, so it is read from disk and checked again each time it is saved`;
 
 interface UnsyncedFile {
   uri: vscode.Uri;
