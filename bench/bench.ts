@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SERVER_EXEC_ARGV } from '../client/src/serverOptions';
+import { SERVER_EXEC_ARGV } from '../client/serverOptions';
 import { generateImportFile, generateRichImportFile, richMetadataSchema, rowsWithInjectedProblems, withoutMediaType } from './generateRows';
 import { measureDiskCheck, type DiskCheckResult } from './measureDiskCheck';
 import { machineDescription } from './machine';

@@ -5,9 +5,9 @@
  * Run: npm run build && node --import tsx bench/completion-hover.ts
  */
 import { performance } from 'node:perf_hooks';
-import { ImportDocument, createValidationContext } from '../server/src/service';
-import { doComplete } from '../server/src/service/features/completion';
-import { doHover } from '../server/src/service/features/hover';
+import { ImportDocument, createValidationContext } from '../service';
+import { doComplete } from '../service/features/completion';
+import { doHover } from '../service/features/hover';
 import { TestLspClient } from '../test/lsp/lspClient';
 
 const ROWS = 50_000;

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { CheckFromDiskResult, StatusParams } from '../server/src/protocol';
+import type { CheckFromDiskResult, StatusParams } from '../common/protocol';
 import { FileLayout } from './fileLayout';
 import { ServerProcess, type ServerLaunch } from './serverProcess';
 

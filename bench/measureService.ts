@@ -4,7 +4,7 @@
  * generated file and two variants in which every row has a problem (no media_type; a
  * metadata field no schema knows), and prints the fastest and the median of the repeats.
  */
-import { createValidationContext, ImportDocument } from '../server/src/service';
+import { createValidationContext, ImportDocument } from '../service';
 import { generateImportFile, withoutMediaType, withUnknownMetadataField } from './generateRows';
 import { median } from './report';
 

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { SERVER_EXEC_ARGV } from '../client/src/serverOptions';
+import { SERVER_EXEC_ARGV } from '../client/serverOptions';
 import { generateImportFile } from './generateRows';
 import { FileLayout } from './fileLayout';
 import { ServerProcess } from './serverProcess';

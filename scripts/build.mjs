@@ -21,7 +21,7 @@ const common = {
 // The schema's validators, generated as code so that the server and the CLI start without
 // compiling it. Generated when esbuild loads the module, once per build, and again in watch
 // mode when the schema or the ajv setup changes.
-const PRECOMPILED_SCHEMA_INPUTS = ['schemas/data-row-import.schema.json', 'server/src/service/schema/compileSchema.ts'].map((file) => resolve(file));
+const PRECOMPILED_SCHEMA_INPUTS = ['schemas/data-row-import.schema.json', 'service/schema/compileSchema.ts'].map((file) => resolve(file));
 let precompiledCode;
 const precompiledSchema = {
   name: 'precompiled-schema',
@@ -39,14 +39,14 @@ const precompiledSchema = {
 };
 
 const entries = [
-  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSchema] },
-  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/server.js', plugins: [precompiledSchema] },
+  { entryPoints: ['server/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSchema] },
+  { entryPoints: ['server/lsp/serverMain.ts'], outfile: 'dist/server.js', plugins: [precompiledSchema] },
   // Reads and checks rows of big files on worker threads, for the server and the CLI.
-  { entryPoints: ['server/src/node/checkWorkerMain.ts'], outfile: 'dist/checkWorker.js', plugins: [precompiledSchema] },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/node/checkWorkerMain.ts'], outfile: 'dist/checkWorker.js', plugins: [precompiledSchema] },
+  { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The preview page: dist/webview.js and dist/webview.css (with Leaflet's CSS), its images in dist/webview-assets/.
   {
-    entryPoints: ['client/webview/main.ts'],
+    entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
     target: 'chrome120',

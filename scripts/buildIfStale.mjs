@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['server/src', 'client', 'schemas', 'scripts/build.mjs', 'package.json'];
+const SOURCES = ['common', 'service', 'server', 'client', 'webview', 'schemas', 'scripts/build.mjs', 'package.json'];
 
 function newestSource(path) {
   const stat = statSync(path);

@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
  * so a "__proto__" key replaces the prototype) and `x.hasOwnProperty(…)` (a parsed object may
  * have its own "hasOwnProperty"). With a key of "constructor", "toString" or "__proto__" such
  * a lookup finds Object.prototype's members (or, when assigning, sets the prototype). Use a
- * Map, or ownValue / hasOwnKey from server/src/service/text/ownKeys.ts, the one place allowed
+ * Map, or ownValue / hasOwnKey from common/ownKeys.ts, the one place allowed
  * to do such a lookup (after an own-property check).
  *
  * Run by test/unit/hostileLookups.test.ts; `npx tsx scripts/checkHostileLookups.ts` prints the findings.
@@ -22,10 +22,10 @@ export interface Finding {
 }
 
 const REPO = join(import.meta.dirname, '..');
-const PROJECTS = ['tsconfig.json', 'client/webview/tsconfig.json'];
+const PROJECTS = ['tsconfig.json', 'webview/tsconfig.json'];
 /** Product code: what ships in the extension, the server, the CLI and the preview page. */
-const PRODUCT = /^(server\/src|client\/src|client\/webview)\//;
-const ALLOWED_FILES = new Set(['server/src/service/text/ownKeys.ts']);
+const PRODUCT = /^(common|service|server|client|webview)\//;
+const ALLOWED_FILES = new Set(['common/ownKeys.ts']);
 
 export function findHostileLookups(projects: readonly string[] = PROJECTS.map((project) => join(REPO, project)), isProduct = (file: string) => PRODUCT.test(file)): Finding[] {
   const findings = new Map<string, Finding>();

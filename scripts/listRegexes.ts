@@ -16,7 +16,7 @@ export interface RegexSite {
 }
 
 const REPO = join(import.meta.dirname, '..');
-const ROOTS = ['server/src', 'client/src', 'client/webview'];
+const ROOTS = ['common', 'service', 'server', 'client', 'webview'];
 
 export function listRegexes(): RegexSite[] {
   const sites: RegexSite[] = [];

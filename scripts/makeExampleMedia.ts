@@ -16,8 +16,8 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeRow, type TiledModel } from '../client/src/preview/shared/rowModel';
-import { parseRewrites, resolveAddress, type ResolveContext } from '../client/src/preview/urlResolver';
+import { describeRow, type TiledModel } from '../common/preview/rowModel';
+import { parseRewrites, resolveAddress, type ResolveContext } from '../common/node/urlResolver';
 import { launchChromium } from '../test/e2e/harness/chromium';
 import { pcmWav } from '../test/webview/testMedia';
 import * as documents from './exampleMedia/documents';
@@ -28,7 +28,7 @@ const EXAMPLES = path.join(ROOT, 'examples');
 const MEDIA = path.join(EXAMPLES, 'media');
 /** The whole mirror stays small: it is committed. */
 const BUDGET_BYTES = 1.5 * 1024 * 1024;
-/** The preview's map is 360 px high (client/webview/style.css); tiles are made for the zoom that fits the bounds and one level either side. */
+/** The preview's map is 360 px high (webview/style.css); tiles are made for the zoom that fits the bounds and one level either side. */
 const MAP_HEIGHT = 360;
 
 const PHOTO: Output = { width: 480, height: 320, format: 'jpeg', quality: 0.8 };

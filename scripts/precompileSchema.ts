@@ -3,7 +3,7 @@
 // this and bundles the output as the module "labelbox-import:precompiled-schema").
 import standaloneCode from 'ajv/dist/standalone';
 import schema from '../schemas/data-row-import.schema.json';
-import { createAjv } from '../server/src/service/schema/compileSchema';
+import { createAjv } from '../service/schema/compileSchema';
 
 const ajv = createAjv(true);
 ajv.addSchema(schema);

@@ -3,7 +3,7 @@
 // completes every rule code), and the rules table of README.md (between its markers).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RULES } from '../server/src/service/rules';
+import { RULES } from '../service/rules';
 import { rulesTable, settingDescription, TABLE_END, TABLE_START } from './ruleDocs';
 
 const manifestPath = resolve(__dirname, '../package.json');

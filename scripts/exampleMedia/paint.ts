@@ -1,7 +1,7 @@
 /**
  * Canvas painters for the example media. They run in Chromium: scripts/makeExampleMedia.ts
  * bundles this file with esbuild and loads it into a blank page (type-checked with the DOM
- * library by client/webview/tsconfig.json). Everything is drawn from flat shapes and a seeded
+ * library by webview/tsconfig.json). Everything is drawn from flat shapes and a seeded
  * random generator, so the pictures come out the same on every run (the videos, recorded in
  * real time, nearly so) and look plainly synthetic.
  */

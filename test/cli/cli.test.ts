@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RULES } from '../../server/src/service';
+import { RULES } from '../../service';
 
 /**
  * Runs the built command-line validator, dist/cli.js, as a separate process. `npm test` builds

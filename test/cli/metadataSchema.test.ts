@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { RULES, type Severity } from '../../server/src/service/rules';
+import { RULES, type Severity } from '../../service/rules';
 
 /** The CLI's --metadata-schema option and its search for .labelbox/metadata-schema.json, run as a process. */
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { ResponseError } from 'vscode-jsonrpc';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../common/protocol';
 import { SERVER_PATH, TestLspClient } from '../lsp/lspClient';
 import { peakMemoryMegabytes } from './memory';
 

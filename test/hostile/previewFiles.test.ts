@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveAddress, type ResolveContext } from '../../client/src/preview/urlResolver';
-import { TextLoader, readLimited } from '../../client/src/preview/textLoader';
+import { resolveAddress, type ResolveContext } from '../../common/node/urlResolver';
+import { TextLoader, readLimited } from '../../client/preview/textLoader';
 
 /**
  * Files the preview shows from the workspace: links are followed before deciding whether a

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cannotBacktrack, listRegexes } from '../../scripts/listRegexes';
-import { createValidationContext, ImportDocument } from '../../server/src/service';
-import { documentLinks } from '../../server/src/service/features/documentLinks';
-import { fillPlaceholders } from '../../server/src/service/features/snippetText';
-import { extensionOf, looksLikeLocalPath, mediaTypeOfUrl, withoutQuery } from '../../server/src/service/text/urls';
-import { isAddress } from '../../client/src/preview/shared/rowModel';
-import { resolveAddress } from '../../client/src/preview/urlResolver';
+import { createValidationContext, ImportDocument } from '../../service';
+import { documentLinks } from '../../service/features/documentLinks';
+import { fillPlaceholders } from '../../service/features/snippetText';
+import { extensionOf, looksLikeLocalPath, mediaTypeOfUrl, withoutQuery } from '../../common/urls';
+import { isAddress } from '../../common/preview/rowModel';
+import { resolveAddress } from '../../common/node/urlResolver';
 
 /**
  * Every regular expression of the product code that sees text from a file or a workspace,

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { schemaWriteProblem } from '../../client/src/metadata/schemaTarget';
+import { schemaWriteProblem } from '../../client/metadata/schemaTarget';
 
 /** Where "Fetch Metadata Schema" writes: never outside the workspace folder while it is untrusted, never into a device. */
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { CheckFromDiskResult, GalleryResult, RowAtResult, StatusParams } from '../../server/src/protocol';
-import { createValidationContext, collectDiagnostics, ImportDocument, LineIndex } from '../../server/src/service';
+import type { CheckFromDiskResult, GalleryResult, RowAtResult, StatusParams } from '../../common/protocol';
+import { createValidationContext, collectDiagnostics, ImportDocument, LineIndex } from '../../service';
 import { generateImportFile } from '../../bench/generateRows';
 import { TestLspClient } from './lspClient';
 

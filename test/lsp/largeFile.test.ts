@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DocumentSymbol, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import type { GalleryResult, StatusParams } from '../../server/src/protocol';
+import type { GalleryResult, StatusParams } from '../../common/protocol';
 import { cleanRowText, generateImportFile, rowsWithInjectedProblems } from '../../bench/generateRows';
 import { TestLspClient } from './lspClient';
 

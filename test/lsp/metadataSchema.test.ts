@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import type { StatusParams } from '../../server/src/protocol';
-import { RULES } from '../../server/src/service/rules';
+import type { StatusParams } from '../../common/protocol';
+import { RULES } from '../../service/rules';
 import { TestLspClient } from './lspClient';
 
 /**

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestLspClient } from './lspClient';
-import type { GalleryResult, RowAtResult } from '../../server/src/protocol';
+import type { GalleryResult, RowAtResult } from '../../common/protocol';
 
 let client: TestLspClient;
 before(async () => {

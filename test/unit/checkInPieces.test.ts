@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext, ImportDocument } from '../../server/src/service';
-import { checkInPieces, checkBatchHere, type RowBatchChecker } from '../../server/src/service/document/checkInPieces';
+import { createValidationContext, ImportDocument } from '../../service';
+import { checkInPieces, checkBatchHere, type RowBatchChecker } from '../../service/document/checkInPieces';
 import { generateImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 import { apply, clamp, randomEdit, snapshot, startText } from './helpers/randomEdits';

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ImportDocument, createValidationContext, collectDiagnostics } from '../../server/src/service';
-import { doComplete, type CompletionEntry } from '../../server/src/service/features/completion';
+import { ImportDocument, createValidationContext, collectDiagnostics } from '../../service';
+import { doComplete, type CompletionEntry } from '../../service/features/completion';
 import { applyCompletion, atCursor, CUSTOM_FIELDS } from './cursorText';
-import { fillPlaceholders } from '../../server/src/service/features/snippetText';
-import { doHover } from '../../server/src/service/features/hover';
+import { fillPlaceholders } from '../../service/features/snippetText';
+import { doHover } from '../../service/features/hover';
 import schema from '../../schemas/data-row-import.schema.json';
 
 /** Completion at the `|` in the text. */

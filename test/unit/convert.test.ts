@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext, ImportDocument } from '../../server/src/service';
-import { convertFileEdits } from '../../server/src/service/features/convertToCurrentFormat';
-import { conversionMessage, problemsAdded } from '../../server/src/service/features/conversionReport';
+import { createValidationContext, ImportDocument } from '../../service';
+import { convertFileEdits } from '../../service/features/convertToCurrentFormat';
+import { conversionMessage, problemsAdded } from '../../service/features/conversionReport';
 
 const context = createValidationContext();
 

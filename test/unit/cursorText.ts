@@ -1,7 +1,7 @@
-import { ImportDocument, MetadataCatalog, createValidationContext, type MetadataField, type ValidationContext } from '../../server/src/service';
-import type { CompletionEntry } from '../../server/src/service/features/completion';
-import { fillPlaceholders } from '../../server/src/service/features/snippetText';
-import { applyEdits } from '../../server/src/service/features/textEdit';
+import { ImportDocument, MetadataCatalog, createValidationContext, type MetadataField, type ValidationContext } from '../../service';
+import type { CompletionEntry } from '../../service/features/completion';
+import { fillPlaceholders } from '../../service/features/snippetText';
+import { applyEdits } from '../../service/features/textEdit';
 
 /** Helpers for tests that write the cursor as `|` inside the document text. */
 

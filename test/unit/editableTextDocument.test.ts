@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { EditableTextDocument } from '../../server/src/lsp/editableTextDocument';
+import { EditableTextDocument } from '../../server/lsp/editableTextDocument';
 import { Random } from '../../bench/random';
 
 /**

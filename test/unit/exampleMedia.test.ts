@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { addressesOf, describeRow } from '../../client/src/preview/shared/rowModel';
-import { parseRewrites, resolveAddress, type ResolveContext } from '../../client/src/preview/urlResolver';
+import { addressesOf, describeRow } from '../../common/preview/rowModel';
+import { parseRewrites, resolveAddress, type ResolveContext } from '../../common/node/urlResolver';
 
 /**
  * examples/.vscode/settings.json maps the made-up hosts of the examples to examples/media/

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectDiagnostics, createValidationContext, ImportDocument, RULES, type RuleCode } from '../../server/src/service';
+import { collectDiagnostics, createValidationContext, ImportDocument, RULES, type RuleCode } from '../../service';
 
 /**
  * The files in examples/: three clean import files, and one full of mistakes that shows every

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fetchMetadataSchema, type FetchResult } from '../../client/src/metadata/fetchMetadataSchema';
-import { parseMetadataSchema } from '../../server/src/service';
+import { fetchMetadataSchema, type FetchResult } from '../../client/metadata/fetchMetadataSchema';
+import { parseMetadataSchema } from '../../service';
 
 /**
  * The GraphQL request of "Labelbox: Fetch Metadata Schema from Labelbox", against a local

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlob, GlobError, globProblem, matchesAnyGlob, MAX_GLOB_ALTERNATIVES } from '../../server/src/service/text/glob';
+import { compileGlob, GlobError, globProblem, matchesAnyGlob, MAX_GLOB_ALTERNATIVES } from '../../service/text/glob';
 
 const matches = (pattern: string, path: string) => compileGlob(pattern).matches(path);
 

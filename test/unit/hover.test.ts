@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doHover, type HoverResult } from '../../server/src/service/features/hover';
+import { doHover, type HoverResult } from '../../service/features/hover';
 import { atCursor, CUSTOM_FIELDS } from './cursorText';
 import schema from '../../schemas/data-row-import.schema.json';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectDiagnostics, createValidationContext, ImportDocument, type TextChange } from '../../server/src/service';
+import { collectDiagnostics, createValidationContext, ImportDocument, type TextChange } from '../../service';
 
 /**
  * ImportDocument.update re-parses only the rows an edit touches. Whatever the edit, the

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext, ImportDocument, type TextChange } from '../../server/src/service';
+import { createValidationContext, ImportDocument, type TextChange } from '../../service';
 import { Random } from '../../bench/random';
 import { apply, clamp, randomEdit, snapshot, startText, type Edit } from './helpers/randomEdits';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES } from '../../server/src/service';
+import { RULES } from '../../service';
 import { expectNoProblem, expectProblem, expectProblemCount, marked } from './helpers/markedDocument';
 
 /** too-many-rows, the diagnostics cap (too-many-problems) and severity overrides. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex, lineStartsOf } from '../../server/src/service';
+import { LineIndex, lineStartsOf } from '../../service';
 
 test('line starts follow the line breaks of VS Code: \\n, \\r\\n and a lone \\r', () => {
   assert.deepEqual(lineStartsOf(''), [0]);

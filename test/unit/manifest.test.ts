@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import manifest from '../../package.json';
-import { RULES } from '../../server/src/service/rules';
-import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { RULES } from '../../service/rules';
+import { DEFAULT_SETTINGS } from '../../server/lsp/settings';
 import { rulesTable, settingDescription } from '../../scripts/ruleDocs';
 
 const settings = manifest.contributes.configuration.properties;

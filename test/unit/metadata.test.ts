@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext, MetadataCatalog } from '../../server/src/service';
+import { createValidationContext, MetadataCatalog } from '../../service';
 import { expectNoProblem, expectNoSeverity, expectProblem, marked } from './helpers/markedDocument';
 
 /**

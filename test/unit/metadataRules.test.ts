@@ -12,8 +12,8 @@ import {
   type ImportDiagnostic,
   type Severity,
   type MetadataField,
-} from '../../server/src/service';
-import { boundedEditDistance, editDistance } from '../../server/src/service/text/suggest';
+} from '../../service';
+import { boundedEditDistance, editDistance } from '../../service/text/suggest';
 
 /** Metadata entries checked against an organization's schema (the API answer in the fixture). */
 

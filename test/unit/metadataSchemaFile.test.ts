@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MetadataCatalog, parseMetadataSchema, type MetadataSchemaResult } from '../../server/src/service';
+import { MetadataCatalog, parseMetadataSchema, type MetadataSchemaResult } from '../../service';
 
 const ANSWER_TEXT = readFileSync(resolve(__dirname, '../fixtures/metadata/ontology-answer.json'), 'utf8');
 const ANSWER = JSON.parse(ANSWER_TEXT) as { data: { customMetadataOntology: Array<Record<string, unknown>> } };

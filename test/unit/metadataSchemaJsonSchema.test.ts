@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createAjv } from '../../server/src/service/schema/compileSchema';
-import { parseMetadataSchema } from '../../server/src/service';
+import { createAjv } from '../../service/schema/compileSchema';
+import { parseMetadataSchema } from '../../service';
 import schema from '../../schemas/metadata-schema.schema.json';
 import packageJson from '../../package.json';
-import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { DEFAULT_METADATA_SCHEMA_PATH } from '../../server/src/node/metadataSchemaFile';
-import { DEFAULT_API_ENDPOINT } from '../../client/src/metadata/fetchMetadataSchema';
+import { DEFAULT_SETTINGS } from '../../server/lsp/settings';
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../../server/node/metadataSchemaFile';
+import { DEFAULT_API_ENDPOINT } from '../../client/metadata/fetchMetadataSchema';
 
 /**
  * The JSON Schema of the metadata schema file (schemas/metadata-schema.schema.json), which

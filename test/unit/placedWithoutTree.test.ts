@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext } from '../../server/src/service';
-import { JsonParser } from '../../server/src/service/json/parser';
-import type { JsonValue } from '../../server/src/service/json/ast';
-import { validateParsedRow, validateRow } from '../../server/src/service/validation/validateRow';
-import { locatePath } from '../../server/src/service/json/keyLocator';
-import type { PathStep } from '../../server/src/service/json/nodePath';
+import { createValidationContext } from '../../service';
+import { JsonParser } from '../../service/json/parser';
+import type { JsonValue } from '../../service/json/ast';
+import { validateParsedRow, validateRow } from '../../service/validation/validateRow';
+import { locatePath } from '../../service/json/keyLocator';
+import type { PathStep } from '../../service/json/nodePath';
 import { generateImportFile, SPLIT_ID } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, createNonce, previewHtml } from '../../client/src/preview/previewHtml';
+import { contentSecurityPolicy, createNonce, previewHtml } from '../../client/preview/previewHtml';
 
 const SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHostMessage, parsePanelState, parseWebviewMessage } from '../../client/src/preview/shared/messages';
+import { parseHostMessage, parsePanelState, parseWebviewMessage } from '../../common/preview/messages';
 
 const filter = { text: 'farm', mediaType: 'IMAGE', problemsOnly: false };
 

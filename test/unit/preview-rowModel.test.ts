@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressesOf, describeRow, isAddress } from '../../client/src/preview/shared/rowModel';
+import { addressesOf, describeRow, isAddress } from '../../common/preview/rowModel';
 
 test('the asset by media type, in the current format', () => {
   const kind = (rowData: unknown, mediaType?: string) => describeRow({ row_data: rowData, media_type: mediaType }, mediaType).asset;

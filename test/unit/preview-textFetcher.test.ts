@@ -13,7 +13,7 @@ import { Agent, createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeLimited, fetchText, DEFAULT_FETCH_LIMITS, isPrivateAddress } from '../../client/src/preview/textFetcher';
+import { decodeLimited, fetchText, DEFAULT_FETCH_LIMITS, isPrivateAddress } from '../../client/preview/textFetcher';
 
 let server: Server;
 let plain: HttpServer;

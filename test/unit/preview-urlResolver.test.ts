@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRewrites, resolveAddress, type ResolveContext } from '../../client/src/preview/urlResolver';
+import { parseRewrites, resolveAddress, type ResolveContext } from '../../common/node/urlResolver';
 
 const folders = [
   { name: 'survey', path: '/work/survey' },

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectDiagnostics, createValidationContext, ImportDocument, type ImportDiagnostic } from '../../server/src/service';
-import { toValue } from '../../server/src/service/json/ast';
-import { rowDetails } from '../../server/src/service/features/rows';
-import { convertFileEdits } from '../../server/src/service/features/convertToCurrentFormat';
-import { addressesOf, describeRow } from '../../client/src/preview/shared/rowModel';
+import { collectDiagnostics, createValidationContext, ImportDocument, type ImportDiagnostic } from '../../service';
+import { toValue } from '../../service/json/ast';
+import { rowDetails } from '../../service/features/rows';
+import { convertFileEdits } from '../../service/features/convertToCurrentFormat';
+import { addressesOf, describeRow } from '../../common/preview/rowModel';
 import { findHostileLookups } from '../../scripts/checkHostileLookups';
 import { marked, expectProblem } from './helpers/markedDocument';
 

@@ -5,10 +5,10 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkInPieces, createValidationContext, ImportDocument, LineIndex, lineStartsOf, lineStartsOfPieces, TextPieces } from '../../server/src/service';
-import { SparseLineIndex } from '../../server/src/service/text/sparseLineIndex';
-import { CheckWorkerPool } from '../../server/src/node/checkWorkerPool';
-import { decodeByteChunks, FileTooLargeError, NotRegularFileError, readTextChunks, type InvalidUtf8, type ReadTextOptions } from '../../server/src/node/readCapped';
+import { checkInPieces, createValidationContext, ImportDocument, LineIndex, lineStartsOf, lineStartsOfPieces, TextPieces } from '../../service';
+import { SparseLineIndex } from '../../service/text/sparseLineIndex';
+import { CheckWorkerPool } from '../../server/node/checkWorkerPool';
+import { decodeByteChunks, FileTooLargeError, NotRegularFileError, readTextChunks, type InvalidUtf8, type ReadTextOptions } from '../../common/node/readCapped';
 import { generateImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 import { snapshot } from './helpers/randomEdits';
@@ -122,7 +122,7 @@ test('rows checked on worker threads give what checking here gives; without the 
   const expected = snapshot(new ImportDocument(text, context));
   // The TypeScript source, loaded by tsx's require hook (a worker does not take --import loaders here).
   const bootstrap = join(folder, 'checkWorker.cjs');
-  writeFileSync(bootstrap, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(resolve(__dirname, '../../server/src/node/checkWorker.ts'))});\n`);
+  writeFileSync(bootstrap, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(resolve(__dirname, '../../server/node/checkWorker.ts'))});\n`);
   const pool = new CheckWorkerPool(bootstrap, 2);
   const missing = new CheckWorkerPool(join(folder, 'no-such-worker.js'), 2);
   try {

@@ -12,9 +12,9 @@ import {
   RULES,
   type ImportDiagnostic,
   type RuleCode,
-} from '../../server/src/service';
-import { MEDIA_TYPES } from '../../server/src/service/validation/rules/mediaType';
-import { RESERVED_FIELDS } from '../../server/src/service/metadata/reservedFields';
+} from '../../service';
+import { MEDIA_TYPES } from '../../service/validation/rules/mediaType';
+import { RESERVED_FIELDS } from '../../service/metadata/reservedFields';
 import schema from '../../schemas/data-row-import.schema.json';
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy } from '../../client/src/restartPolicy';
+import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy } from '../../client/restartPolicy';
 
 test('a crashing server is started again a bounded number of times, then left stopped with one plain message', () => {
   let now = 0;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext, ImportDocument } from '../../server/src/service';
-import { rowIndexNear } from '../../server/src/service/features/rows';
+import { createValidationContext, ImportDocument } from '../../service';
+import { rowIndexNear } from '../../service/features/rows';
 import { Random } from '../../bench/random';
 
 const context = createValidationContext();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, type RuleCode } from '../../server/src/service';
+import { RULES, type RuleCode } from '../../service';
 
 /**
  * Every rule in the registry has at least one positive test (an `expectProblem(…, 'code'`

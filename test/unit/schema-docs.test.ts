@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAjv } from '../../server/src/service/schema/compileSchema';
+import { createAjv } from '../../service/schema/compileSchema';
 import schema from '../../schemas/data-row-import.schema.json';
 
 /**

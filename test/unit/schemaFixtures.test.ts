@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectDiagnostics, createValidationContext, ImportDocument, LineIndex, type ImportDiagnostic } from '../../server/src/service';
+import { collectDiagnostics, createValidationContext, ImportDocument, LineIndex, type ImportDiagnostic } from '../../service';
 
 /**
  * Schema fixtures. valid/*.json must produce no error. invalid/*.json each have a sidecar

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closestMatch, editDistance } from '../../server/src/service/text/suggest';
+import { closestMatch, editDistance } from '../../service/text/suggest';
 import { expectProblem, marked } from './helpers/markedDocument';
 
 /** "Did you mean" suggestions. */

@@ -9,8 +9,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/harness/chromium';
-import { createNonce, previewHtml } from '../../client/src/preview/previewHtml';
-import type { HostMessage } from '../../client/src/preview/shared/messages';
+import { createNonce, previewHtml } from '../../client/preview/previewHtml';
+import type { HostMessage } from '../../common/preview/messages';
 import { HTML_PAGE, png, wav } from './testMedia';
 
 export const ROOT = resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 /** The markdown reader of RAW_TEXT attachments (its parser needs no browser). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headingOf, linkAt, parseInline, parseMarkdown, safeHref } from '../../client/webview/markdown';
+import { headingOf, linkAt, parseInline, parseMarkdown, safeHref } from '../../webview/markdown';
 import { Random } from '../../bench/random';
 
 test('blocks: headings, paragraphs with line breaks, lists, quotes, code, rules', () => {

@@ -1,5 +1,5 @@
 /** Row messages as the extension sends them, pointing at the harness's test media. */
-import type { HostMessage, PreviewRow, Resource, TextState } from '../../client/src/preview/shared/messages';
+import type { HostMessage, PreviewRow, Resource, TextState } from '../../common/preview/messages';
 
 type RowMessage = Extract<HostMessage, { type: 'row' }>;
 

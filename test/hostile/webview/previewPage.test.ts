@@ -6,11 +6,11 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createValidationContext, ImportDocument } from '../../../server/src/service';
-import { rowDetails } from '../../../server/src/service/features/rows';
-import { addressesOf, describeRow } from '../../../client/src/preview/shared/rowModel';
-import { clipText, MAX_MEDIA_TYPE, type HostMessage, type PreviewRow, type Resource } from '../../../client/src/preview/shared/messages';
-import { resolveAddress } from '../../../client/src/preview/urlResolver';
+import { createValidationContext, ImportDocument } from '../../../service';
+import { rowDetails } from '../../../service/features/rows';
+import { addressesOf, describeRow } from '../../../common/preview/rowModel';
+import { clipText, MAX_MEDIA_TYPE, type HostMessage, type PreviewRow, type Resource } from '../../../common/preview/messages';
+import { resolveAddress } from '../../../common/node/urlResolver';
 import { Random } from '../../../bench/random';
 import { PreviewHarness, type PreviewPage } from '../../webview/harness';
 import { rowMessage, served } from '../../webview/rows';

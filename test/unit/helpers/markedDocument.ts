@@ -8,7 +8,7 @@ import {
   type RuleCode,
   type Severity,
   type ValidationContext,
-} from '../../../server/src/service';
+} from '../../../service';
 
 /**
  * Test documents with their expected ranges marked in the text: `⟦` opens a range and `⟧`

@@ -1,4 +1,4 @@
-import { collectDiagnostics, type ImportDocument, type TextChange } from '../../../server/src/service';
+import { collectDiagnostics, type ImportDocument, type TextChange } from '../../../service';
 import { cleanRowText, generateImportFile } from '../../../bench/generateRows';
 import { Random } from '../../../bench/random';
 

@@ -1,5 +1,0 @@
-/** Setting ids of the client; the server reads the same section (server/src/lsp/settings.ts). */
-export const SETTINGS_SECTION = 'labelboxImport';
-export const LANGUAGE_ID = 'labelbox-json';
-/** JSON languages whose documents the server looks at to find import files. */
-export const JSON_LANGUAGES = ['json', 'jsonc', LANGUAGE_ID];

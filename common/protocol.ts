@@ -1,0 +1,115 @@
+/**
+ * Messages between the VS Code client and the language server beyond standard LSP. Declared
+ * once here, each with its literal method name, and imported by both sides.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+import type { GalleryTile } from '../service/features/gallery';
+
+export interface UriParams {
+  uri: string;
+}
+
+/** Makes the server treat a document as an import file whatever its name and content. */
+export const CheckAsImportFileRequest = new RequestType<UriParams, boolean, void>('labelboxImport/checkAsImportFile');
+
+/** The server found an import file the client opened as plain JSON. */
+export const ImportFileDetectedNotification = new NotificationType<UriParams>('labelboxImport/importFileDetected');
+
+export interface StatusParams {
+  uri: string;
+  isImportFile: boolean;
+  /**
+   * Where the checked text comes from: the editor (checked as you type), or the file on disk,
+   * for a file VS Code does not hand to extensions (over 50 MB): checked again when it is saved.
+   */
+  origin: 'editor' | 'disk';
+  /** While a big file is being checked: how much of it is done, from 0 to 1 (the counts are not known yet). */
+  checking?: number;
+  /** Why the file could not be checked. It is then not clean but unchecked, and the counts mean nothing. */
+  notChecked?: string;
+  rows: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Milliseconds the last check took: parsing what changed and collecting problems. */
+  checkMilliseconds: number;
+  /** Whether the outline was cut at its limit. */
+  outlineCapped: boolean;
+  /** The organization's metadata schema file in use (with its number of custom fields), if any. */
+  metadataSchema?: string;
+  /** Why that file cannot be used, when it is broken: custom fields are then not checked. */
+  metadataSchemaProblem?: string;
+}
+
+/** After each check, and as a big file's check goes on: what the language status shows. */
+export const StatusNotification = new NotificationType<StatusParams>('labelboxImport/status');
+
+export interface CheckFromDiskResult {
+  /** Whether the server takes the file for an import file (by its name and settings, or its first bytes). */
+  isImportFile: boolean;
+  /** Why it cannot be checked, when that is known at once (not a file on disk, unreadable). */
+  notChecked?: string;
+}
+
+/**
+ * Checks a file from disk: an import file open in an editor whose text VS Code does not hand to
+ * extensions (files over 50 MB). The server reads it in chunks and checks it as it reads;
+ * problems and status come as for any document. Sent again when the file changes on disk.
+ */
+export const CheckFromDiskRequest = new RequestType<UriParams, CheckFromDiskResult, void>('labelboxImport/checkFromDisk');
+
+/** The editors of a file checked from disk were closed: its problems go. */
+export const CloseFromDiskNotification = new NotificationType<UriParams>('labelboxImport/closeFromDisk');
+
+export interface RowProblem {
+  range: Range;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+}
+
+export interface RowAtParams {
+  uri: string;
+  /** A position in the document; the row whose span holds it is returned. */
+  position?: { line: number; character: number };
+  /** Or the row's index. */
+  index?: number;
+}
+
+export interface RowAtResult {
+  index: number;
+  rowCount: number;
+  range: Range;
+  /** The row as plain JSON (parts that could not be parsed are left out). */
+  value: unknown;
+  dialect: 'current' | 'legacy' | undefined;
+  mediaType?: string;
+  /** Without a media_type: the type the asset suggests. */
+  inferredMediaType?: string;
+  problems: RowProblem[];
+  /** Metadata names and option names by id, from the reserved fields and the organization's schema. */
+  metadataNames: Record<string, string>;
+}
+
+/** The data row at a position, for the preview. */
+export const RowAtRequest = new RequestType<RowAtParams, RowAtResult | null, void>('labelboxImport/rowAt');
+
+export interface GalleryParams {
+  uri: string;
+  from: number;
+  count: number;
+  filter?: { text?: string; mediaType?: string; problemsOnly?: boolean };
+}
+
+/** A gallery tile as the service describes it, with its line instead of its offset. */
+export type GalleryTileInfo = Omit<GalleryTile, 'start'> & { line: number };
+
+export interface GalleryResult {
+  total: number;
+  rowCount: number;
+  tiles: GalleryTileInfo[];
+}
+
+/** A page of the rows matching a filter, for the preview's gallery. */
+export const GalleryRequest = new RequestType<GalleryParams, GalleryResult | null, void>('labelboxImport/gallery');

@@ -1,0 +1,168 @@
+import packageJson from '../../package.json';
+import { collectDiagnostics, type ImportDiagnostic } from '../../service';
+import { SparseLineIndex } from '../../service/text/sparseLineIndex';
+import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
+import { decodeByteChunks, FileTooLargeError, type InvalidUtf8 } from '../../common/node/readCapped';
+import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
+import { expandInputs } from './expandInputs';
+import { MetadataSchemas } from './metadataSchemas';
+import { formatJson } from './formats/jsonFormat';
+import { formatSarif } from './formats/sarifFormat';
+import { formatText } from './formats/textFormat';
+import { countSeverities, type FileReport } from './report';
+
+/** Files above this size show progress on a terminal. */
+const PROGRESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+export const EXIT_CLEAN = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_TROUBLE = 2;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`labelbox-import: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_TROUBLE;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(`${packageJson.version}\n`);
+    return EXIT_CLEAN;
+  }
+  return validate(args);
+}
+
+async function validate(args: ValidateArgs): Promise<number> {
+  let trouble = false;
+  const { files, unmatched, invalid } = expandInputs(args.inputs);
+  for (const problem of invalid) {
+    process.stderr.write(`labelbox-import: ${problem}\n`);
+    trouble = true;
+  }
+  for (const pattern of unmatched) {
+    process.stderr.write(`labelbox-import: no files match ${JSON.stringify(pattern)}\n`);
+    trouble = true;
+  }
+  const schemas = new MetadataSchemas(args.metadataSchema);
+  if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
+  const reports: FileReport[] = [];
+  const checkers = new RowCheckers();
+  try {
+    for (const file of files) {
+      const progress = progressFor(file);
+      let checked: CheckedFile;
+      let invalid: InvalidUtf8 | undefined;
+      try {
+        const options: CheckFileOptions = { checkers, allowSpecialFiles: true, onSize: progress?.start, onProgress: progress?.update, onInvalidUtf8: (at) => (invalid = at) };
+        checked = file === '-' ? await checkChunks(decodeByteChunks(process.stdin, MAX_CHECKED_FILE_BYTES, options), schemas.contextFor(file), options) : await checkFile(file, schemas.contextFor(file), options);
+      } catch (error) {
+        progress?.done();
+        process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);
+        trouble = true;
+        continue;
+      }
+      const document = documentOf(checked, schemas.contextFor(file), progress?.update);
+      progress?.done();
+      const diagnostics = collectDiagnostics(document, { maxProblems: args.maxProblems });
+      reports.push({
+        file: file === '-' ? '<stdin>' : file,
+        rows: document.rows.length,
+        diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics,
+        // Positions of the problems reported only: not every line start of a file of millions of lines.
+        lines: new SparseLineIndex(checked.pieces),
+      });
+    }
+  } finally {
+    checkers.close();
+  }
+
+  if (!reports.length && trouble) return EXIT_TROUBLE;
+  const output =
+    args.format === 'json'
+      ? formatJson(reports)
+      : args.format === 'sarif'
+        ? formatSarif(reports, packageJson.version)
+        : formatText(reports, args.color && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  await write(output);
+  if (trouble || schemas.trouble) return EXIT_TROUBLE;
+  return countSeverities(reports).errors > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** An error at the first byte that is not UTF-8, which the decoder turned into U+FFFD. */
+function encodingProblem({ byteOffset, textOffset, byte }: InvalidUtf8): ImportDiagnostic {
+  return {
+    offset: textOffset,
+    length: 1,
+    severity: 'error',
+    code: 'json-syntax',
+    message: `The file is not valid UTF-8 from byte ${byteOffset.toLocaleString('en-US')} on (0x${byte.toString(16).padStart(2, '0')}): JSON files must be UTF-8, and Labelbox reads them so. Save the file as UTF-8.`,
+  };
+}
+
+/** The diagnostics with one more among them, in position order (the note about hidden problems stays last). */
+function inPlace(diagnostic: ImportDiagnostic, diagnostics: ImportDiagnostic[]): ImportDiagnostic[] {
+  const index = diagnostics.findIndex((other) => other.offset > diagnostic.offset || other.code === 'too-many-problems');
+  return index < 0 ? [...diagnostics, diagnostic] : [...diagnostics.slice(0, index), diagnostic, ...diagnostics.slice(index)];
+}
+
+function describeReadError(error: unknown): string {
+  if (error instanceof FileTooLargeError) return `${error.message} (a full import of 150,000 rows of 2 KB is about 300 MB)`;
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder (give a file, or a pattern such as "folder/**/*.json")';
+    case 'EACCES':
+      return 'permission denied';
+    case 'ERR_STRING_TOO_LONG':
+      return 'the file is too large to check';
+    default:
+      return (error as Error).message ?? String(error);
+  }
+}
+
+/**
+ * A progress line on a terminal for a big file: how much of it is checked. Shown only on an
+ * interactive standard error, so that logs and pipes get none of it.
+ */
+function progressFor(file: string): { start: (bytes: number) => void; update: (fraction: number) => void; done: () => void } | undefined {
+  if (!process.stderr.isTTY || file === '-') return undefined;
+  const show = (text: string) => process.stderr.write(`\r\x1b[2K${text}`);
+  let shown = false;
+  let last = -1;
+  return {
+    start: (bytes) => {
+      if (bytes < PROGRESS_THRESHOLD_BYTES) return;
+      shown = true;
+      show(`Checking ${file} (${formatMegabytes(bytes)})…`);
+    },
+    update: (fraction) => {
+      const percent = Math.min(99, Math.floor(fraction * 100));
+      if (!shown || percent === last) return;
+      last = percent;
+      show(`Checking ${file}… ${percent}%`);
+    },
+    done: () => {
+      if (shown) show('');
+    },
+  };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+}
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.write(text, () => resolve());
+  });
+}

@@ -1,0 +1,127 @@
+import type { Connection } from 'vscode-languageserver';
+import { collectDiagnostics, countBySeverity } from '../../service';
+import { StatusNotification } from '../../common/protocol';
+import { toLspDiagnostic } from './convert';
+import type { TrackedDocument } from './documentStore';
+import type { MetadataSchemaStatus } from './metadataSchemas';
+import type { ServerSettings } from './settings';
+
+/**
+ * Enough to merge the changes of one keystroke or paste that arrive together; short, because
+ * an edit is checked in a few milliseconds and problems should follow typing closely.
+ */
+export const DIAGNOSTICS_DEBOUNCE_MS = 20;
+
+/** How often the status of a big file being checked is updated. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** How long typing must pause before an edited text is flattened into one string again. */
+export const SETTLE_AFTER_IDLE_MS = 1500;
+
+/** Publishes each document's problems a moment after its last change, and its status after them. */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly settleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly progressSent = new WeakMap<TrackedDocument, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settingsFor: (uri: string) => ServerSettings,
+    private readonly metadataSchemaFor: (uri: string) => MetadataSchemaStatus | undefined,
+  ) {}
+
+  schedule(tracked: TrackedDocument): void {
+    clearTimeout(this.timers.get(tracked.uri));
+    clearTimeout(this.settleTimers.get(tracked.uri));
+    this.timers.set(
+      tracked.uri,
+      setTimeout(() => {
+        this.timers.delete(tracked.uri);
+        this.publish(tracked);
+      }, DIAGNOSTICS_DEBOUNCE_MS),
+    );
+  }
+
+  /** Publishes at once (a big file's check just ended). */
+  publishNow(tracked: TrackedDocument): void {
+    clearTimeout(this.timers.get(tracked.uri));
+    this.timers.delete(tracked.uri);
+    this.publish(tracked);
+  }
+
+  publish(tracked: TrackedDocument): void {
+    // A big file still being checked: its problems come when the check is done.
+    if (tracked.pending) return this.sendProgress(tracked);
+    const document = tracked.importDocument;
+    const started = performance.now();
+    const settings = this.settingsFor(tracked.uri);
+    const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
+    const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
+    void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
+      () => this.settleWhenIdle(tracked),
+      () => undefined,
+    );
+    const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
+    tracked.checkMilliseconds = 0;
+    const counts = countBySeverity(problems);
+    void this.connection.sendNotification(StatusNotification, {
+      uri: tracked.uri,
+      isImportFile: Boolean(document) || tracked.notChecked !== undefined,
+      origin: tracked.origin,
+      notChecked: tracked.notChecked,
+      rows: document?.rows.length ?? 0,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      infos: counts.information,
+      checkMilliseconds: Math.round(checkMilliseconds * 10) / 10,
+      outlineCapped: tracked.outlineCapped,
+      ...this.metadataSchemaFor(tracked.uri),
+    });
+  }
+
+  /** The status of a big file being checked: how far the check is, at most every PROGRESS_INTERVAL_MS. */
+  sendProgress(tracked: TrackedDocument): void {
+    const now = performance.now();
+    const last = this.progressSent.get(tracked) ?? -Infinity;
+    if (now - last < PROGRESS_INTERVAL_MS && tracked.progress !== 0) return;
+    this.progressSent.set(tracked, now);
+    void this.connection.sendNotification(StatusNotification, {
+      uri: tracked.uri,
+      isImportFile: true,
+      origin: tracked.origin,
+      checking: tracked.progress ?? 0,
+      rows: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      checkMilliseconds: 0,
+      outlineCapped: false,
+    });
+  }
+
+  /**
+   * Flattens the edited text (a copy of the whole file: see EditableTextDocument.settle) once
+   * typing has paused, so the copy never holds up a keystroke's diagnostics or a completion
+   * asked for right after an edit; until then, every reader takes slices of the pieces.
+   */
+  private settleWhenIdle(tracked: TrackedDocument): void {
+    // A text read from disk stays in its pieces: flattening it would take as much memory again.
+    if (this.timers.has(tracked.uri) || tracked.origin === 'disk') return;
+    clearTimeout(this.settleTimers.get(tracked.uri));
+    const timer = setTimeout(() => {
+      this.settleTimers.delete(tracked.uri);
+      tracked.text.settle();
+      tracked.importDocument?.settle();
+    }, SETTLE_AFTER_IDLE_MS);
+    timer.unref();
+    this.settleTimers.set(tracked.uri, timer);
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    clearTimeout(this.settleTimers.get(uri));
+    this.settleTimers.delete(uri);
+    this.timers.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,17 @@
+import type { Connection } from 'vscode-languageserver';
+import type { ValidationContext } from '../../service';
+import type { ImageResolver } from '../../service/features/imageMarkdown';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { DocumentStore } from './documentStore';
+import type { ServerSettings } from './settings';
+
+/** What each feature module of the server gets to register its handlers. */
+export interface ServerContext {
+  connection: Connection;
+  documents: DocumentStore;
+  diagnostics: DiagnosticsPublisher;
+  validationContextFor(uri: string): ValidationContext;
+  settingsFor(uri: string): ServerSettings;
+  /** Where the image thumbnails of a document's hovers come from (the preview's URL resolution). */
+  imagesFor(uri: string): ImageResolver;
+}

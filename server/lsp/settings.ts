@@ -1,0 +1,53 @@
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../node/metadataSchemaFile';
+import { globProblem } from '../../service/text/glob';
+import { DEFAULT_MAX_PROBLEMS, isRuleCode, type Severity, type SeverityOverrides } from '../../service';
+
+/** The `labelboxImport.*` settings the server uses. Setting ids live here and in package.json only. */
+export interface ServerSettings {
+  files: string[];
+  detectByContent: boolean;
+  maxProblems: number;
+  severity: SeverityOverrides;
+  metadataSchema: string;
+  /** `preview.urlRewrites`, as written: hovers resolve image URLs with it as the preview does (which reads and reports it). */
+  previewUrlRewrites: unknown;
+  /** What was wrong with the settings as given (a pattern that cannot be used…), for the user. */
+  problems: string[];
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  files: ['**/*.labelbox.json', '**/labelbox/**/*.json'],
+  detectByContent: true,
+  maxProblems: DEFAULT_MAX_PROBLEMS,
+  severity: {},
+  metadataSchema: DEFAULT_METADATA_SCHEMA_PATH,
+  previewUrlRewrites: undefined,
+  problems: [],
+};
+
+const SEVERITIES = new Set<Severity | 'off'>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Reads settings as the client sent them, keeping defaults for anything missing or malformed. */
+export function readSettings(raw: unknown): ServerSettings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {}, problems: [] };
+  if (Array.isArray(value.files) && value.files.every((item) => typeof item === 'string')) {
+    settings.files = [];
+    for (const pattern of value.files as string[]) {
+      const problem = globProblem(pattern);
+      if (problem) settings.problems.push(`labelboxImport.files: ${problem} The pattern is ignored.`);
+      else settings.files.push(pattern);
+    }
+  }
+  if (typeof value.detectByContent === 'boolean') settings.detectByContent = value.detectByContent;
+  if (typeof value.maxProblems === 'number' && value.maxProblems >= 1) settings.maxProblems = Math.floor(value.maxProblems);
+  if (typeof value.metadataSchema === 'string' && value.metadataSchema.trim()) settings.metadataSchema = value.metadataSchema.trim();
+  const preview = value.preview && typeof value.preview === 'object' ? (value.preview as Record<string, unknown>) : {};
+  settings.previewUrlRewrites = preview.urlRewrites;
+  if (value.severity && typeof value.severity === 'object') {
+    for (const [code, severity] of Object.entries(value.severity as Record<string, unknown>)) {
+      if (isRuleCode(code) && SEVERITIES.has(severity as Severity)) settings.severity[code] = severity as Severity | 'off';
+    }
+  }
+  return settings;
+}

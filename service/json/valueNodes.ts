@@ -1,0 +1,111 @@
+import { ownParsedValue } from '../../common/ownKeys';
+import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from './ast';
+
+/**
+ * Trees over values that came from JSON.parse, with the shape of the parser's trees but no
+ * positions (offset -1). A row that parsed cleanly is checked on such a tree; only a row
+ * with problems is parsed again with positions, to place them. Children are made when first
+ * read, since the rules look at a few parts of a row only.
+ */
+
+export const NO_OFFSET = -1;
+
+type Parent = ContainerNode | PropertyNode | undefined;
+
+class ValueObjectNode implements ObjectNode {
+  readonly type = 'object';
+  readonly offset = NO_OFFSET;
+  readonly length = 0;
+  private cachedProperties: PropertyNode[] | undefined;
+  /** Property nodes made so far, by lookup or listing; one per key, so that nodes keep their identity. */
+  private made: ValuePropertyNode[] | undefined;
+
+  constructor(
+    private readonly object: { [key: string]: JsonValue },
+    public parent: Parent,
+  ) {}
+
+  get properties(): PropertyNode[] {
+    this.cachedProperties ??= Object.keys(this.object).map((key) => this.propertyNamed(key)!);
+    return this.cachedProperties;
+  }
+
+  /** Rules mostly look up a few keys by name: that makes only the nodes they ask for. */
+  propertyNamed(name: string): PropertyNode | undefined {
+    const raw = ownParsedValue(this.object, name);
+    if (raw === undefined) return undefined;
+    const made = (this.made ??= []);
+    for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
+    const property = new ValuePropertyNode(this, name, raw);
+    made.push(property);
+    return property;
+  }
+}
+
+class ValuePropertyNode implements PropertyNode {
+  readonly type = 'property';
+  readonly offset = NO_OFFSET;
+  readonly length = 0;
+  readonly colonOffset = NO_OFFSET;
+  private cachedKey: StringNode | undefined;
+  private cachedValue: JsonNode | undefined;
+
+  constructor(
+    readonly parent: ObjectNode,
+    readonly name: string,
+    private readonly raw: JsonValue,
+  ) {}
+
+  get key(): StringNode {
+    this.cachedKey ??= { type: 'string', offset: NO_OFFSET, length: 0, value: this.name, parent: this.parent };
+    return this.cachedKey;
+  }
+
+  get value(): JsonNode {
+    this.cachedValue ??= nodeOfValue(this.raw, this);
+    return this.cachedValue;
+  }
+}
+
+class ValueArrayNode implements ArrayNode {
+  readonly type = 'array';
+  readonly offset = NO_OFFSET;
+  readonly length = 0;
+  private cachedItems: JsonNode[] | undefined;
+
+  constructor(
+    private readonly array: JsonValue[],
+    public parent: Parent,
+  ) {}
+
+  get items(): JsonNode[] {
+    this.cachedItems ??= this.array.map((item) => nodeOfValue(item, this));
+    return this.cachedItems;
+  }
+}
+
+export function nodeOfValue(value: JsonValue, parent: Parent = undefined): JsonNode {
+  if (value === null) return { type: 'null', offset: NO_OFFSET, length: 0, value: null, parent };
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string', offset: NO_OFFSET, length: 0, value, parent };
+    case 'number':
+      return { type: 'number', offset: NO_OFFSET, length: 0, value, isInteger: Number.isInteger(value), parent };
+    case 'boolean':
+      return { type: 'boolean', offset: NO_OFFSET, length: 0, value, parent };
+    default:
+      return Array.isArray(value) ? new ValueArrayNode(value, parent) : new ValueObjectNode(value, parent);
+  }
+}
+
+/** Number of object keys in a value, to compare with the keys in its text (a repeated key disappears in JSON.parse). */
+export function countKeys(value: JsonValue): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  for (const item of Object.values(value)) count += 1 + countKeys(item);
+  return count;
+}

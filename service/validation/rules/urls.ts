@@ -1,0 +1,69 @@
+import type { JsonNode, StringNode } from '../../json/ast';
+import { getProperty } from '../../json/ast';
+import { looksLikeUrl, schemeOf } from '../../../common/urls';
+import type { RowCheck } from '../rowCheck';
+
+const URL_KEYS_OF_ROW = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'tileLayerUrl'];
+const URL_KEYS_OF_OBJECT = ['tileLayerUrl', 'tile_layer_url', 'pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
+
+/** Every string in the row that holds a URL: the asset, tile layers, PDFs and attachments (not raw text). */
+export function urlNodesOf(check: RowCheck): StringNode[] {
+  const found: StringNode[] = [];
+  const add = (node: JsonNode | undefined) => {
+    if (node?.type === 'string') found.push(node);
+  };
+  const addLayers = (node: JsonNode | undefined) => {
+    if (node?.type !== 'array') return;
+    for (const layer of node.items) if (layer.type === 'object') add(getProperty(layer, 'tileLayerUrl')?.value);
+  };
+  const rowData = check.property('row_data')?.value;
+  add(rowData);
+  if (rowData?.type === 'object') {
+    for (const key of URL_KEYS_OF_OBJECT) add(getProperty(rowData, key)?.value);
+    addLayers(getProperty(rowData, 'alternativeLayers')?.value);
+    addLayers(getProperty(rowData, 'alternative_layers')?.value);
+  }
+  for (const key of URL_KEYS_OF_ROW) add(check.property(key)?.value);
+  addLayers(check.property('alternativeLayers')?.value);
+  const attachments = check.property('attachments')?.value;
+  const attachmentNodes = attachments?.type === 'array' ? [...attachments.items] : [];
+  const info = check.property('info')?.value;
+  if (info) attachmentNodes.push(info);
+  for (const attachment of attachmentNodes) {
+    if (attachment.type !== 'object') continue;
+    const type = getProperty(attachment, 'type')?.value;
+    if (type?.type === 'string' && (type.value === 'RAW_TEXT' || type.value === 'TEXT')) continue;
+    add(getProperty(attachment, 'value')?.value);
+  }
+  return found.filter((node) => looksLikeUrl(node.value));
+}
+
+/** URL schemes and characters Labelbox rejects or does not support. */
+export function checkUrls(check: RowCheck): void {
+  const rowData = check.property('row_data')?.value;
+  for (const node of urlNodesOf(check)) {
+    const url = node.value;
+    const scheme = schemeOf(url);
+    if (scheme === 's3') {
+      const match = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(url);
+      const example = match ? `https://${match[1]}.s3.<region>.amazonaws.com/${match[2]}` : 'https://<bucket>.s3.<region>.amazonaws.com/<key>';
+      // The SDK checks only a string row_data ("s3 assets must start with 'https'").
+      if (node === rowData) check.report(node, 's3-url', `Labelbox rejects s3:// URLs in row_data. Use the bucket's https URL: ${example}`);
+      else check.report(node, 's3-url', `Labelbox documents https URLs here; s3:// is rejected in row_data and not confirmed to work elsewhere. Use the bucket's https URL: ${example}`, { severity: 'warning' });
+      continue;
+    }
+    if (scheme === 'http') {
+      check.report(node, 'insecure-url', 'This URL uses http://; Labelbox expects https:// (signed URLs work only over https).', {
+        fixes: [{ kind: 'replace', title: 'Use https://', text: JSON.stringify(url.replace(/^http:/i, 'https:')) }],
+      });
+    } else if (scheme === 'data') {
+      check.report(node, 'data-url', 'data: URLs are not a documented way to give an asset; host the file and use its https URL.');
+      continue;
+    }
+    // The docs' list: # < > | (spaces are not in it).
+    const bad = /[#<>|]/.test(url) ? [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|]/g) ?? [])] : [];
+    if (bad.length) {
+      check.report(node, 'unsupported-url-character', `This URL contains ${bad.map((ch) => `"${ch}"`).join(', ')}; Labelbox's docs say # < > | are not supported in URLs and keep files from loading. Percent-encode them (for example "#" as %23) or rename the file.`);
+    }
+  }
+}
