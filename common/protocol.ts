@@ -4,7 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
-import type { GalleryTile } from '../service/features/gallery';
+import type { GalleryFilter, GalleryTile } from './gallery';
 
 export interface UriParams {
   uri: string;
@@ -99,16 +99,13 @@ export interface GalleryParams {
   uri: string;
   from: number;
   count: number;
-  filter?: { text?: string; mediaType?: string; problemsOnly?: boolean };
+  filter?: Partial<GalleryFilter>;
 }
-
-/** A gallery tile as the service describes it, with its line instead of its offset. */
-export type GalleryTileInfo = Omit<GalleryTile, 'start'> & { line: number };
 
 export interface GalleryResult {
   total: number;
   rowCount: number;
-  tiles: GalleryTileInfo[];
+  tiles: GalleryTile[];
 }
 
 /** A page of the rows matching a filter, for the preview's gallery. */

@@ -51,3 +51,15 @@ export function mediaTypeOfUrl(url: string): string | undefined {
   const extension = extensionOf(url);
   return extension ? MEDIA_TYPE_OF_EXTENSION.get(extension) : undefined;
 }
+
+/** The only data: URLs the preview loads: raster images (never SVG, which can hold scripts, nor data:text/html). */
+export const DATA_IMAGE_URL = /^data:image\/(png|jpe?g|gif|webp|bmp)[;,]/i;
+
+/** `text` with its %-escapes decoded, or as it is when they are malformed (`a%zz`), which decodeURIComponent throws on. */
+export function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -2,7 +2,7 @@
  * Builds the page with DOM calls only: text goes in through textContent and attributes
  * through setAttribute, so no string from the document is ever parsed as HTML.
  */
-import { DATA_IMAGE_URL } from '../common/previewUrls';
+import { DATA_IMAGE_URL } from '../common/urls';
 
 export type Child = Node | string | number | null | undefined | false;
 export type Attributes = Record<string, string | number | boolean | undefined>;

@@ -3,7 +3,9 @@
  * view (plus a few rows around them) and asks the extension for pages of rows as they come
  * into view, so a file of 50,000 rows scrolls like one of 50.
  */
-import { MEDIA_TYPES, type GalleryFilter, type GalleryTile, type HostMessage } from '../common/preview/messages';
+import type { GalleryFilter } from '../common/gallery';
+import { MEDIA_TYPES } from '../common/mediaTypes';
+import type { PreviewTile, HostMessage } from '../common/preview/messages';
 import { h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import type { Post } from './vscodeApi';
@@ -37,9 +39,9 @@ export class GalleryView {
   private readonly mediaSelect: HTMLSelectElement;
   private readonly problemsBox: HTMLInputElement;
   private total = -1;
-  private pages = new Map<number, GalleryTile[]>();
+  private pages = new Map<number, PreviewTile[]>();
   /** Pages kept on screen while fresh ones are on their way after the file changed. */
-  private stalePages = new Map<number, GalleryTile[]>();
+  private stalePages = new Map<number, PreviewTile[]>();
   private readonly requested = new Map<number, number>();
   private nextRequestId = 1;
   private readonly tiles = new Map<number, HTMLElement>();
@@ -245,7 +247,7 @@ export class GalleryView {
     for (const [position, tile] of this.tiles) tile.classList.toggle('active', position === this.active);
   }
 
-  private buildTile(position: number, tile: GalleryTile | undefined): HTMLElement {
+  private buildTile(position: number, tile: PreviewTile | undefined): HTMLElement {
     if (!tile) {
       return h('div', { class: 'tile loading', id: `tile-${position}`, role: 'option', 'aria-selected': 'false', 'aria-label': 'Loading…', 'data-position': position }, h('div', { class: 'thumb' }));
     }
@@ -303,7 +305,7 @@ export class GalleryView {
     );
   }
 
-  private tileData(position: number): GalleryTile | undefined {
+  private tileData(position: number): PreviewTile | undefined {
     const page = Math.floor(position / PAGE_SIZE);
     return (this.pages.get(page) ?? this.stalePages.get(page))?.[position % PAGE_SIZE];
   }

@@ -5,9 +5,8 @@
  */
 import type { HostMessage, PreviewRow, Resource, TextState } from '../common/preview/messages';
 import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../common/preview/rowModel';
-import { decodeOrKeep } from '../common/previewUrls';
 import { ownValue, setOwnValue } from '../common/ownKeys';
-import { withoutQuery } from '../common/urls';
+import { decodeOrKeep, withoutQuery } from '../common/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';

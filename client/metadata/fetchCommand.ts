@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../../common/metadataSchema/schemaFile';
 import { SETTINGS_SECTION } from '../settings';
 import { ApiKeyStore } from './apiKeyStore';
 import { DEFAULT_API_ENDPOINT, fetchMetadataSchema, type FetchResult } from './fetchMetadataSchema';
 import { schemaWriteProblem } from './schemaTarget';
-
-const DEFAULT_SCHEMA_PATH = '.labelbox/metadata-schema.json';
 
 /**
  * "Labelbox: Fetch Metadata Schema from Labelbox": asks for the API key (kept in SecretStorage),
@@ -119,7 +118,7 @@ async function forgetCommand(keys: ApiKeyStore): Promise<void> {
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showErrorMessage(`Open a folder first: the metadata schema is saved in it, as ${DEFAULT_SCHEMA_PATH}.`);
+    void vscode.window.showErrorMessage(`Open a folder first: the metadata schema is saved in it, as ${DEFAULT_METADATA_SCHEMA_PATH}.`);
     return undefined;
   }
   if (folders.length === 1) return folders[0];
@@ -147,6 +146,6 @@ function endpointFor(folder: vscode.WorkspaceFolder): string {
 }
 
 function schemaFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
-  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>('metadataSchema')?.trim() || DEFAULT_SCHEMA_PATH;
+  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>('metadataSchema')?.trim() || DEFAULT_METADATA_SCHEMA_PATH;
   return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]/));
 }

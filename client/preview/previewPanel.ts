@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GalleryRequest, RowAtRequest, type RowAtParams, type RowAtResult } from '../../common/protocol';
+import type { GalleryFilter } from '../../common/gallery';
 import { setOwnValue } from '../../common/ownKeys';
 import { createNonce, previewHtml } from './previewHtml';
 import { externalTarget, fileStates, pageBase, resolveContextFor, toResource } from './resources';
@@ -11,7 +12,6 @@ import {
   MAX_MEDIA_TYPE,
   MAX_URL,
   parseWebviewMessage,
-  type GalleryFilter,
   type HostMessage,
   type PreviewRow,
   type Resource,

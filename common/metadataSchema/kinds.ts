@@ -1,4 +1,4 @@
-import type { MetadataKind } from '../../service/metadata/catalog';
+import type { MetadataKind } from './fields';
 
 /** Labelbox's GraphQL names of the field kinds (SDK `DataRowMetadataKind`), as the API returns them. */
 export const GRAPHQL_KINDS = {

@@ -1,4 +1,4 @@
-import type { MetadataField, MetadataOption } from '../../service/metadata/catalog';
+import type { MetadataField, MetadataOption } from './fields';
 import { GRAPHQL_KINDS, kindFromGraphql } from './kinds';
 
 /**
@@ -7,6 +7,9 @@ import { GRAPHQL_KINDS, kindFromGraphql } from './kinds';
  * returns as it is: the whole answer `{"data": {"customMetadataOntology": [...]}}`, the
  * `customMetadataOntology` object, or the bare array of fields.
  */
+
+/** Where the schema file is looked for in a folder, and where the fetch command saves it, unless a setting says otherwise. */
+export const DEFAULT_METADATA_SCHEMA_PATH = '.labelbox/metadata-schema.json';
 
 export type MetadataSchemaResult =
   | {

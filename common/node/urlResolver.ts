@@ -8,8 +8,7 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_IMAGE_URL, decodeOrKeep } from '../previewUrls';
-import { withoutQuery } from '../urls';
+import { DATA_IMAGE_URL, decodeOrKeep, withoutQuery } from '../urls';
 import { isInside, realPathOf } from './realPath';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';

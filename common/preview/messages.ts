@@ -3,10 +3,11 @@
  * validate what they receive: the webview page must never act on a malformed message, and
  * the extension never on anything a page (or a frame inside it) could forge.
  */
+import type { GalleryFilter, GalleryTile } from '../gallery';
+import { MEDIA_TYPES } from '../mediaTypes';
 import { setOwnValue } from '../ownKeys';
 import { isInt, isRecord, isShortString, optionalString, type Plain } from './validate';
 
-export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'AUDIO', 'TEXT', 'HTML', 'PDF', 'CONVERSATIONAL', 'TMS_GEO', 'TMS_SIMPLE', 'DICOM'] as const;
 
 export const MAX_GALLERY_PAGE = 500;
 export const MAX_URL = 65_536;
@@ -69,25 +70,11 @@ export interface PreviewRow {
   metadataNames: Record<string, string>;
 }
 
-export interface GalleryFilter {
-  text: string;
-  /** Empty: every media type. */
-  mediaType: string;
-  problemsOnly: boolean;
-}
-
-export interface GalleryTile {
-  index: number;
-  line: number;
-  globalKey?: string;
-  externalId?: string;
-  mediaType?: string;
-  mediaTypeInferred?: boolean;
-  errors: number;
-  warnings: number;
+/** A gallery tile as the page gets it: the server's tile, with its image resolved by the extension. */
+export type PreviewTile = Omit<GalleryTile, 'assetUrl' | 'legacy'> & {
   /** The image to show for an image row. */
   thumb?: Resource;
-}
+};
 
 export type HostMessage =
   /** `locked`: the panel stays on this file instead of following the active editor. */
@@ -103,7 +90,7 @@ export type HostMessage =
       texts: Record<string, TextState>;
     }
   | { type: 'text'; seq: number; url: string; state: TextState }
-  | { type: 'galleryPage'; requestId: number; from: number; total: number; rowCount: number; tiles: GalleryTile[] }
+  | { type: 'galleryPage'; requestId: number; from: number; total: number; rowCount: number; tiles: PreviewTile[] }
   /** The file changed: the gallery's pages are stale. */
   | { type: 'galleryChanged' };
 
@@ -215,7 +202,7 @@ function isRow(value: unknown): value is PreviewRow {
   );
 }
 
-function isTile(value: unknown): value is GalleryTile {
+function isTile(value: unknown): value is PreviewTile {
   return (
     isRecord(value) &&
     isInt(value.index, 0, MAX_ROWS) &&

@@ -5,7 +5,7 @@
  */
 import { ownValue, tableOf } from '../ownKeys';
 import { extensionOf, mediaTypeOfUrl } from '../urls';
-import { MEDIA_TYPES } from './messages';
+import { MEDIA_TYPES } from '../mediaTypes';
 import { isRecord, type Plain } from './validate';
 
 export interface TileLayerModel {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../../common/metadataSchema/schemaFile';
 import { NotRegularFileError, readFileCappedSync } from '../../common/node/readCapped';
 import { createValidationContext, MetadataCatalog, parseMetadataSchema, type ValidationContext } from '../../service';
 
@@ -8,7 +9,7 @@ import { createValidationContext, MetadataCatalog, parseMetadataSchema, type Val
  * language service itself reads no files).
  */
 
-export const DEFAULT_METADATA_SCHEMA_PATH = '.labelbox/metadata-schema.json';
+export { DEFAULT_METADATA_SCHEMA_PATH };
 /** A real organization's schema is a few hundred kilobytes at most; anything far bigger is a wrong file. */
 export const MAX_METADATA_SCHEMA_BYTES = 16 * 1024 * 1024;
 

@@ -1,43 +1,28 @@
+import type { GalleryFilter, GalleryTile } from '../../common/gallery';
 import type { ImportDocument } from '../document/importDocument';
 import { countRowProblems } from './rows';
 
-export interface GalleryFilter {
-  /** Part of the global key or external id, any case. */
-  text?: string;
-  mediaType?: string;
-  problemsOnly?: boolean;
-}
-
-export interface GalleryTile {
-  index: number;
+/** A gallery tile as the service describes it: with the row's offset, which the server turns into a line. */
+export type GalleryEntry = Omit<GalleryTile, 'line'> & {
   /** Absolute offset of the row's start. */
   start: number;
-  globalKey?: string;
-  externalId?: string;
-  /** The row's media_type, or the type its asset suggests (then mediaTypeInferred is set). */
-  mediaType?: string;
-  mediaTypeInferred?: boolean;
-  assetUrl?: string;
-  legacy: boolean;
-  errors: number;
-  warnings: number;
-}
+};
 
 export interface GalleryPage {
   /** Rows matching the filter, in all pages. */
   total: number;
   /** Rows in the whole file. */
   rowCount: number;
-  tiles: GalleryTile[];
+  tiles: GalleryEntry[];
 }
 
 /**
  * One page of the rows matching a filter. Filtering runs over the rows' kept facts, so a
  * page of a 50,000-row file costs no parsing.
  */
-export function galleryPage(document: ImportDocument, from: number, count: number, filter: GalleryFilter = {}): GalleryPage {
+export function galleryPage(document: ImportDocument, from: number, count: number, filter: Partial<GalleryFilter> = {}): GalleryPage {
   const text = filter.text?.trim().toLowerCase();
-  const tiles: GalleryTile[] = [];
+  const tiles: GalleryEntry[] = [];
   let total = 0;
   const rows = document.rows;
   for (let index = 0; index < rows.length; index++) {

@@ -1,23 +1,7 @@
+import type { MetadataField, MetadataKind, MetadataOption } from '../../common/metadataSchema/fields';
 import { RESERVED_FIELDS } from './reservedFields';
 
-export type MetadataKind = 'string' | 'number' | 'datetime' | 'enum' | 'embedding';
-
-export interface MetadataOption {
-  id: string;
-  name: string;
-}
-
-export interface MetadataField {
-  /** Unknown for a few reserved fields whose ids Labelbox does not publish. */
-  id?: string;
-  name: string;
-  kind: MetadataKind;
-  reserved: boolean;
-  options: MetadataOption[];
-  description?: string;
-  /** Why using this field is discouraged, when it is. */
-  deprecated?: string;
-}
+export type { MetadataField, MetadataKind, MetadataOption };
 
 export interface CatalogOrigin {
   /** The schema file the organization's fields were read from, as shown to the user. */

@@ -1,4 +1,4 @@
-import type { MetadataField } from './catalog';
+import type { MetadataField } from '../../common/metadataSchema/fields';
 
 /**
  * Labelbox's reserved metadata fields. Their schema ids are the same in every organization

@@ -13,7 +13,7 @@ import {
   type ImportDiagnostic,
   type RuleCode,
 } from '../../service';
-import { MEDIA_TYPES } from '../../service/validation/rules/mediaType';
+import { MEDIA_TYPES } from '../../common/mediaTypes';
 import { RESERVED_FIELDS } from '../../service/metadata/reservedFields';
 import schema from '../../schemas/data-row-import.schema.json';
 

@@ -6,8 +6,6 @@ import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '.
 import type { RowCheck } from '../rowCheck';
 import { FILE_MEDIA_TYPES, mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
 
-export const MEDIA_TYPES = ['IMAGE', 'VIDEO', 'TEXT', 'CONVERSATIONAL', 'PDF', 'AUDIO', 'HTML', 'DICOM', 'TMS_GEO', 'TMS_SIMPLE'] as const;
-
 /** SDK media types with no documented import format. */
 const NOT_IMPORTABLE = tableOf({
   POINT_CLOUD: 'Point clouds have no documented data row import format.',

@@ -1,3 +1,4 @@
+import { DEFAULT_METADATA_SCHEMA_PATH } from '../../../common/metadataSchema/schemaFile';
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
 import type { MetadataField } from '../../metadata/catalog';
@@ -165,7 +166,7 @@ function reportUnknownName(check: RowCheck, nameNode: StringNode): void {
 function reportUnknown(check: RowCheck, node: StringNode, message: string, suggestion?: string, certain = false): void {
   const catalog = check.context.catalog;
   const known = catalog.hasOrganizationSchema;
-  const source = catalog.origin.source ?? '.labelbox/metadata-schema.json';
+  const source = catalog.origin.source ?? DEFAULT_METADATA_SCHEMA_PATH;
   const explanation = certain
     ? ''
     : known
