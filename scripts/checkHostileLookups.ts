@@ -22,7 +22,8 @@ export interface Finding {
 }
 
 const REPO = join(import.meta.dirname, '..');
-const PROJECTS = ['tsconfig.json', 'webview/tsconfig.json'];
+/** Each layer's project; a program of one also holds the files of the layers it imports. */
+const PROJECTS = ['common/tsconfig.json', 'common/node/tsconfig.json', 'service/tsconfig.json', 'server/tsconfig.json', 'client/tsconfig.json', 'webview/tsconfig.json'];
 /** Product code: what ships in the extension, the server, the CLI and the preview page. */
 const PRODUCT = /^(common|service|server|client|webview)\//;
 const ALLOWED_FILES = new Set(['common/ownKeys.ts']);
