@@ -2,7 +2,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { CheckFromDiskRequest, CloseFromDiskNotification } from '../common/protocol';
-import type { LanguageStatus } from './languageStatus';
+
+/** What this module tells the language status (languageStatus.ts, which imports activeTabUri from here). */
+export interface UnsyncedStatus {
+  addUnsynced(uri: vscode.Uri): void;
+  removeUnsynced(uri: vscode.Uri): void;
+  checking(uri: string): void;
+  notChecked(uri: string, reason: string, origin: 'disk'): void;
+}
 
 /**
  * VS Code hands no text longer than this to extensions ("too large for syncing"): the editor
@@ -40,7 +47,7 @@ export class UnsyncedFiles implements vscode.Disposable {
 
   constructor(
     private readonly client: LanguageClient,
-    private readonly status: LanguageStatus,
+    private readonly status: UnsyncedStatus,
     private readonly output: vscode.LogOutputChannel,
   ) {
     const scanSoon = () => this.scanSoon();

@@ -18,8 +18,7 @@ import {
   loadMetadataSchemaFile,
   type LoadedMetadataSchema,
 } from '../node/metadataSchemaFile';
-import type { DiagnosticsPublisher } from './diagnosticsPublisher';
-import type { DocumentStore } from './documentStore';
+import type { DocumentStore, TrackedDocument } from './documentStore';
 import { readSettings, type ServerSettings } from './settings';
 
 /** What the language status shows about a document's metadata schema. */
@@ -68,17 +67,17 @@ export class MetadataSchemas {
   private watcherRegistration: Promise<Disposable> | undefined;
   private watched = '';
   private documents: DocumentStore | undefined;
-  private diagnostics: DiagnosticsPublisher | undefined;
+  private scheduleDiagnostics: ((tracked: TrackedDocument) => void) | undefined;
 
   constructor(
     private readonly connection: Connection,
     private readonly settings: () => { supportsConfiguration: boolean; global: ServerSettings },
   ) {}
 
-  /** The documents to check again after a schema changed, once the server has created them. */
-  attach(documents: DocumentStore, diagnostics: DiagnosticsPublisher): void {
+  /** The documents to check again after a schema changed, and how to publish their diagnostics, once the server has created them. */
+  attach(documents: DocumentStore, scheduleDiagnostics: (tracked: TrackedDocument) => void): void {
     this.documents = documents;
-    this.diagnostics = diagnostics;
+    this.scheduleDiagnostics = scheduleDiagnostics;
   }
 
   initialize(params: InitializeParams): void {
@@ -165,7 +164,7 @@ export class MetadataSchemas {
 
   /** Gives every open import file whose schema changed its new context, and schedules its diagnostics. */
   private recheckOpenDocuments(): void {
-    if (!this.documents || !this.diagnostics) return;
+    if (!this.documents || !this.scheduleDiagnostics) return;
     for (const tracked of this.documents.all()) {
       const document = tracked.importDocument;
       if (!document) continue;
@@ -174,7 +173,7 @@ export class MetadataSchemas {
       const started = performance.now();
       document.setContext(context);
       tracked.checkMilliseconds += performance.now() - started;
-      this.diagnostics.schedule(tracked);
+      this.scheduleDiagnostics(tracked);
     }
   }
 

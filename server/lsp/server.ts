@@ -68,7 +68,7 @@ export function startServer(connection: Connection): void {
     progress: (tracked) => diagnostics.sendProgress(tracked),
   });
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
-  metadataSchemas.attach(documents, diagnostics);
+  metadataSchemas.attach(documents, (tracked) => diagnostics.schedule(tracked));
   const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
   const context: ServerContext = { connection, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
 

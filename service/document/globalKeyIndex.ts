@@ -1,4 +1,4 @@
-import type { RowEntry } from './importDocument';
+import type { RowEntry } from './rowEntries';
 
 /**
  * Rows by global key, compared case-insensitively as Labelbox does. Kept up to date row by

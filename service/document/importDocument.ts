@@ -3,31 +3,14 @@ import { JsonParser, type RootArrayResult, type RootOtherResult, type SyntaxProb
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES } from '../rules';
 import { validateParsedRow, validateRow, type RowFacts } from '../validation/validateRow';
-import { checkElement } from './rowEntries';
+import { checkElement, type RowEntry, type RowLink } from './rowEntries';
 import { ASSET_KEYS, GLOBAL_KEY } from '../validation/dialect';
 import { locateTopLevelKey } from '../json/keyLocator';
 import type { ValidationContext } from '../validation/validationContext';
 import { GlobalKeyIndex } from './globalKeyIndex';
 
-/** One element of the root array, kept without its tree: a tree is parsed again when needed. */
-export interface RowEntry {
-  /** Absolute offset of the row's first character; moved when text before it changes. */
-  start: number;
-  valueLength: number;
-  /** Syntax problems between this row's start and the next row's start (row-relative). */
-  syntax: ImportDiagnostic[];
-  /** Problems found by checking the row (row-relative). */
-  checks: ImportDiagnostic[];
-  facts: RowFacts;
-  /** Found when first asked for (document links). */
-  links?: RowLink[];
-}
-
-export interface RowLink {
-  offset: number;
-  length: number;
-  target: string;
-}
+/** Defined with the code that makes them (rowEntries.ts); importers of the document find them here too. */
+export type { RowEntry, RowLink };
 
 /** Index of the last entry starting at or before `offset` in a list sorted by start (-1 when none does). */
 function lastStartingAtOrBefore(entries: readonly { start: number }[], offset: number): number {

@@ -1,7 +1,27 @@
 import { JsonParser, readQuickRow, type ParsedElement } from '../json/parser';
-import { validateParsedRow, validateRow, type RowResult } from '../validation/validateRow';
+import { validateParsedRow, validateRow, type RowFacts, type RowResult } from '../validation/validateRow';
 import type { ValidationContext } from '../validation/validationContext';
-import type { RowEntry } from './importDocument';
+import type { ImportDiagnostic } from '../diagnostic';
+
+/** One element of the root array, kept without its tree: a tree is parsed again when needed. */
+export interface RowEntry {
+  /** Absolute offset of the row's first character; moved when text before it changes. */
+  start: number;
+  valueLength: number;
+  /** Syntax problems between this row's start and the next row's start (row-relative). */
+  syntax: ImportDiagnostic[];
+  /** Problems found by checking the row (row-relative). */
+  checks: ImportDiagnostic[];
+  facts: RowFacts;
+  /** Found when first asked for (document links). */
+  links?: RowLink[];
+}
+
+export interface RowLink {
+  offset: number;
+  length: number;
+  target: string;
+}
 
 /** A row's entry from the result of checking it. */
 export function rowEntry(start: number, valueLength: number, result: RowResult): RowEntry {

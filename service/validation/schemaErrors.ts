@@ -7,9 +7,8 @@ import { closestMatch, listWords } from '../text/suggest';
 import { ASSET_KEYS } from './dialect';
 import { objectAnchor, type RowCheck } from './rowCheck';
 import { schemaProblemSeverity } from './schemaErrorSeverity';
-import { ATTACHMENT_TYPES_EXPLAINED_BY_RULE } from './rules/attachments';
 import { KEYS_NOT_OFFERED } from './rules/ignoredFields';
-import { MEDIA_TYPES_EXPLAINED_BY_RULE } from './rules/mediaType';
+import { ATTACHMENT_TYPES_EXPLAINED_BY_RULE, MEDIA_TYPES_EXPLAINED_BY_RULE } from './valuesExplainedByRules';
 
 /**
  * Turns ajv's errors into diagnostics placed in the text. Ajv reports no positions, so each
@@ -19,8 +18,7 @@ import { MEDIA_TYPES_EXPLAINED_BY_RULE } from './rules/mediaType';
 
 /**
  * Enum values a rule explains better than "unknown value" (deprecated or docs-only values,
- * renamed ones). The schema leaves them out so that editors never suggest them. Read when
- * called, not when this module loads: rules/mediaType.ts imports this module through rules/rowData.ts.
+ * renamed ones). The schema leaves them out so that editors never suggest them.
  */
 function enumValuesLeftToRules(schemaPath: string): readonly string[] | undefined {
   switch (schemaPath) {

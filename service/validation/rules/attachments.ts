@@ -16,9 +16,6 @@ function attachmentsOf(check: RowCheck): ObjectNode[] {
   return result;
 }
 
-/** Attachment types checkAttachments explains itself (deprecated, docs-only, renamed); the schema's enum leaves them out. */
-export const ATTACHMENT_TYPES_EXPLAINED_BY_RULE: readonly string[] = ['TEXT', 'AUDIO', 'TEXT_FILE'];
-
 /** Attachment types that are deprecated, docs-only or renamed; URL values; the overlay limit. */
 export function checkAttachments(check: RowCheck): void {
   let overlays = 0;

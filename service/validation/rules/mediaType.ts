@@ -4,18 +4,8 @@ import { tableOf } from '../../../common/ownKeys';
 import { listWords } from '../../text/suggest';
 import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../../common/urls';
 import type { RowCheck } from '../rowCheck';
+import { NOT_IMPORTABLE } from '../valuesExplainedByRules';
 import { FILE_MEDIA_TYPES, mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
-
-/** SDK media types with no documented import format. */
-const NOT_IMPORTABLE = tableOf({
-  POINT_CLOUD: 'Point clouds have no documented data row import format.',
-  LLM: 'LLM is a project type; it has no documented data row format.',
-  LLM_PROMPT_CREATION: 'Labelbox generates these data rows itself when a prompt creation project is set up; they are not imported.',
-  LLM_PROMPT_RESPONSE_CREATION: 'Labelbox generates these data rows itself when a prompt and response creation project is set up; they are not imported.',
-});
-
-/** Media types this rule explains itself; the schema's enum leaves them out. */
-export const MEDIA_TYPES_EXPLAINED_BY_RULE: readonly string[] = [...NOT_IMPORTABLE.keys(), 'JSON'];
 
 /** The shapes of row_data each media type takes. */
 const SHAPES_OF = tableOf<readonly RowDataShape[]>({
