@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { ValidationContext } from '../../service';
-import type { ImageResolver } from '../../service/features/imageMarkdown';
+import type { ImageResolver } from '../../service/featureHelpers/imageMarkdown';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './settings';

@@ -10,12 +10,12 @@ import type { ValidationContext } from '../validation/validationContext';
 import { jsonBlock } from '../text/markdown';
 import { ownValue } from '../../common/ownKeys';
 import { TextWindow } from '../text/textWindow';
-import { cursorPlace, type CursorPlace, type KeyPlace, type TextSpan, type ValuePlace } from './cursorPlace';
-import { globalKeySuggestions } from './globalKeySuggestions';
-import { fieldMarkdown, fieldSummary, kindName, optionMarkdown } from './metadataDocs';
-import { fieldOfEntry, fieldsSetElsewhere, isGlobalKeyPath, keysRuledOutByAsset, metadataPlace, type MetadataPlace } from './rowPlaces';
-import { escapeSnippet, fillPlaceholders, literalSnippet, snippetBodyText, snippetMembersText } from './snippetText';
-import type { TextEdit } from './textEdit';
+import { cursorPlace, type CursorPlace, type KeyPlace, type TextSpan, type ValuePlace } from '../featureHelpers/cursorPlace';
+import { globalKeySuggestions } from '../featureHelpers/globalKeySuggestions';
+import { fieldMarkdown, fieldSummary, kindName, optionMarkdown } from '../featureHelpers/metadataDocs';
+import { fieldOfEntry, fieldsSetElsewhere, isGlobalKeyPath, keysRuledOutByAsset, metadataPlace, type MetadataPlace } from '../featureHelpers/rowPlaces';
+import { escapeSnippet, fillPlaceholders, literalSnippet, snippetBodyText, snippetMembersText } from '../featureHelpers/snippetText';
+import type { TextEdit } from '../featureHelpers/textEdit';
 
 /**
  * Completion in an import file: property names valid where the cursor is (per dialect,

@@ -2,7 +2,7 @@ import { ImportDocument } from '../document/importDocument';
 import type { ImportDiagnostic } from '../diagnostic';
 import type { Severity, SeverityOverrides } from '../rules';
 import type { ValidationContext } from '../validation/validationContext';
-import type { TextEdit } from './textEdit';
+import type { TextEdit } from '../featureHelpers/textEdit';
 
 /** A problem the converted rows have that the legacy rows did not: its code, in how many more rows, and the checker's own words. */
 export interface AddedProblem {

@@ -2,8 +2,8 @@ import type { ImportDocument } from '../document/importDocument';
 import { getPropertyValue, type JsonNode, type ObjectNode, type PropertyNode } from '../json/ast';
 import { looksLikeUrl, mediaTypeOfUrl } from '../../common/urls';
 import { CONVERSATION_TYPE } from '../validation/rules/rowData';
-import { detectIndentation, INDENTATION_SAMPLE_LENGTH, type Indentation } from './indentation';
-import type { TextEdit } from './textEdit';
+import { detectIndentation, INDENTATION_SAMPLE_LENGTH, type Indentation } from '../featureHelpers/indentation';
+import type { TextEdit } from '../featureHelpers/textEdit';
 
 /**
  * Converting legacy (camelCase) rows to the current format, written as the user wrote them:

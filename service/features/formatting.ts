@@ -1,6 +1,6 @@
 import { format } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../json/parser';
-import type { TextEdit } from './textEdit';
+import type { TextEdit } from '../featureHelpers/textEdit';
 
 export interface FormattingOptions {
   tabSize: number;

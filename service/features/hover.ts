@@ -5,9 +5,9 @@ import { enumValueDocumentation, schemaAt, schemaDocumentation, type SchemaLocat
 import { detectDialect } from '../validation/dialect';
 import type { ValidationContext } from '../validation/validationContext';
 import { codeSpan, escapeMarkdown } from '../text/markdown';
-import { fieldMarkdown, optionMarkdown } from './metadataDocs';
-import { fieldOfEntry, isImageUrlPlace, metadataPlace, type MetadataPlace } from './rowPlaces';
-import { imageMarkdown, webImages, type ImageResolver } from './imageMarkdown';
+import { fieldMarkdown, optionMarkdown } from '../featureHelpers/metadataDocs';
+import { fieldOfEntry, isImageUrlPlace, metadataPlace, type MetadataPlace } from '../featureHelpers/rowPlaces';
+import { imageMarkdown, webImages, type ImageResolver } from '../featureHelpers/imageMarkdown';
 
 /**
  * Hover in an import file: a key's documentation from the schema with its allowed values,

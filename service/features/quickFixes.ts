@@ -2,8 +2,8 @@ import type { FixData } from '../diagnostic';
 import type { ImportDocument } from '../document/importDocument';
 import { findNodeAtOffset, getProperty, propertyOfKey, type JsonNode, type ObjectNode, type PropertyNode } from '../json/ast';
 import { convertRowEdit } from './convertToCurrentFormat';
-import { indentBefore } from './indentation';
-import type { TextEdit } from './textEdit';
+import { indentBefore } from '../featureHelpers/indentation';
+import type { TextEdit } from '../featureHelpers/textEdit';
 
 /**
  * The edits of a quick fix, made from the document as it is now. `offset`/`length` are the

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cannotBacktrack, listRegexes } from '../../scripts/listRegexes';
 import { createValidationContext, ImportDocument } from '../../service';
 import { documentLinks } from '../../service/features/documentLinks';
-import { fillPlaceholders } from '../../service/features/snippetText';
+import { fillPlaceholders } from '../../service/featureHelpers/snippetText';
 import { extensionOf, looksLikeLocalPath, mediaTypeOfUrl, withoutQuery } from '../../common/urls';
 import { isAddress } from '../../common/preview/rowModel';
 import { resolveAddress } from '../../common/node/urlResolver';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ImportDocument, createValidationContext, collectDiagnostics } from '../../service';
 import { doComplete, type CompletionEntry } from '../../service/features/completion';
 import { applyCompletion, atCursor, CUSTOM_FIELDS } from './cursorText';
-import { fillPlaceholders } from '../../service/features/snippetText';
+import { fillPlaceholders } from '../../service/featureHelpers/snippetText';
 import { doHover } from '../../service/features/hover';
 import schema from '../../schemas/data-row-import.schema.json';
 

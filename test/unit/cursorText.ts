@@ -1,7 +1,7 @@
 import { ImportDocument, MetadataCatalog, createValidationContext, type MetadataField, type ValidationContext } from '../../service';
 import type { CompletionEntry } from '../../service/features/completion';
-import { fillPlaceholders } from '../../service/features/snippetText';
-import { applyEdits } from '../../service/features/textEdit';
+import { fillPlaceholders } from '../../service/featureHelpers/snippetText';
+import { applyEdits } from '../../service/featureHelpers/textEdit';
 
 /** Helpers for tests that write the cursor as `|` inside the document text. */
 

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { convertFileEdits, convertRowEdit } from '../../../service/features/convertToCurrentFormat';
 import { conversionMessage, problemsAdded, type AddedProblem } from '../../../service/features/conversionReport';
-import type { TextEdit } from '../../../service/features/textEdit';
+import type { TextEdit } from '../../../service/featureHelpers/textEdit';
 import { quickFixEdits } from '../../../service/features/quickFixes';
 import { DIAGNOSTIC_SOURCE, toLspEdits, type DiagnosticData } from '../convert';
 import { runOnImportFile } from '../runSafe';

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { doComplete, type CompletionEntry, type CompletionKind } from '../../../service/features/completion';
-import { fillPlaceholders } from '../../../service/features/snippetText';
+import { fillPlaceholders } from '../../../service/featureHelpers/snippetText';
 import { toLspEdits, toRange } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
