@@ -1,8 +1,9 @@
 import { EXIT_TROUBLE, main } from './main';
 import * as precompiledValidators from 'labelbox-import:precompiled-schema';
-import { usePrecompiledSchema } from '../../service/validation/validationContext';
+import { getLanguageService } from '../../service';
 
-usePrecompiledSchema(precompiledValidators);
+// The CLI calls the service's checks (collectDiagnostics) with the schema precompiled at build time.
+getLanguageService({ precompiledSchema: precompiledValidators });
 
 // A reader that closes the pipe early (`| head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { compileGlob, GlobError } from '../../service/text/glob';
+import { compileGlob, GlobError } from '../../service';
 
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

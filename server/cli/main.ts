@@ -1,6 +1,5 @@
 import packageJson from '../../package.json';
-import { collectDiagnostics, type ImportDiagnostic } from '../../service';
-import { SparseLineIndex } from '../../service/text/sparseLineIndex';
+import { collectDiagnostics, SparseLineIndex, type ImportDiagnostic } from '../../service';
 import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
 import { decodeByteChunks, FileTooLargeError, type InvalidUtf8 } from '../../common/node/readCapped';
 import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';

@@ -1,5 +1,4 @@
-import type { ImportDiagnostic, SeverityCounts } from '../../service';
-import { countBySeverity } from '../../service';
+import { countBySeverity, type ImportDiagnostic, type SeverityCounts } from '../../service';
 
 /** The problems found in one file, with what is needed to print their positions. */
 export interface FileReport {

@@ -1,7 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES, type ImportDiagnostic, type Severity } from '../../service';
-import type { TextEdit } from '../../service/featureHelpers/textEdit';
+import { RULES, type ImportDiagnostic, type Severity, type TextEdit } from '../../service';
 
 export const DIAGNOSTIC_SOURCE = 'labelbox-import';
 

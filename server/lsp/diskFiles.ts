@@ -1,6 +1,6 @@
 import { URI } from 'vscode-uri';
 import { CheckFromDiskRequest, CloseFromDiskNotification, type CheckFromDiskResult } from '../../common/protocol';
-import { SNIFF_READ_LENGTH } from '../../service/features/detectImportFile';
+import { SNIFF_READ_LENGTH } from '../../service';
 import { StringDecoder } from 'node:string_decoder';
 import { checkFile, type RowCheckers } from '../node/checkFile';
 import { readFileCapped } from '../../common/node/readCapped';

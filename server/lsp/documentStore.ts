@@ -1,6 +1,5 @@
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
-import { checkInPieces, ImportDocument, type CheckedRows, type ValidationContext } from '../../service';
-import { SNIFF_READ_LENGTH } from '../../service/features/detectImportFile';
+import { checkInPieces, ImportDocument, SNIFF_READ_LENGTH, type CheckedRows, type ValidationContext } from '../../service';
 import type { RowCheckers } from '../node/checkFile';
 import { EditableTextDocument, type OffsetChange } from './editableTextDocument';
 

@@ -1,7 +1,6 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineStartsOfPieces, TextPieces } from '../../service';
-import { SparseLineIndex } from '../../service/text/sparseLineIndex';
+import { lineStartsOfPieces, SparseLineIndex, TextPieces } from '../../service';
 
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;

@@ -7,8 +7,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { parseRewrites, resolveAddress, type ResolveContext, type WorkspaceFolderInfo } from '../../common/node/urlResolver';
-import type { ImageResolver, ImageSource } from '../../service/featureHelpers/imageMarkdown';
-import { codeSpan, escapeMarkdown } from '../../service/text/markdown';
+import { codeSpan, escapeMarkdown, type ImageResolver, type ImageSource } from '../../service';
 
 /** Said of a thumbnail found through a rewrite. */
 const REWRITTEN = ' (by `labelboxImport.preview.urlRewrites`)';

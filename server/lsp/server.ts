@@ -1,7 +1,6 @@
 import { ErrorCodes, ResponseError, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { looksLikeImportFile } from '../../service/features/detectImportFile';
-import { matchesAnyGlob } from '../../service/text/glob';
+import { matchesAnyGlob, type LanguageService } from '../../service';
 import { CheckAsImportFileRequest, ImportFileDetectedNotification } from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore, type TrackedDocument } from './documentStore';
@@ -24,7 +23,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
  * Starts the language server on a connection (stdio, node IPC or any other transport): the
  * thin layer that turns LSP messages into calls of the language service.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, service: LanguageService): void {
   let supportsConfiguration = false;
   let clientCapabilities: ClientCapabilities = {};
   let foldingLimit: number | undefined;
@@ -56,7 +55,7 @@ export function startServer(connection: Connection): void {
     if (metadataSchemas.isSchemaFile(uri)) return false;
     const settings = settingsFor(uri);
     if (matchesAnyGlob(pathOf(uri), settings.files)) return true;
-    return settings.detectByContent && looksLikeImportFile(text);
+    return settings.detectByContent && service.looksLikeImportFile(text);
   };
 
   const checkers = new RowCheckers();
@@ -70,7 +69,7 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
   metadataSchemas.attach(documents, (tracked) => diagnostics.schedule(tracked));
   const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
-  const context: ServerContext = { connection, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
+  const context: ServerContext = { connection, service, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
 
   /** Called after a document may have started or stopped being an import file. */
   const afterRefresh = (tracked: TrackedDocument, wasImport: boolean) => {

@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { ValidationContext } from '../../service';
-import type { ImageResolver } from '../../service/featureHelpers/imageMarkdown';
+import type { ImageResolver, LanguageService, ValidationContext } from '../../service';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './settings';
@@ -8,6 +7,8 @@ import type { ServerSettings } from './settings';
 /** What each feature module of the server gets to register its handlers. */
 export interface ServerContext {
   connection: Connection;
+  /** The language service's features (service/index.ts). */
+  service: LanguageService;
   documents: DocumentStore;
   diagnostics: DiagnosticsPublisher;
   validationContextFor(uri: string): ValidationContext;

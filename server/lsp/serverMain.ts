@@ -3,9 +3,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { checkMessage } from './params';
 import * as precompiledValidators from 'labelbox-import:precompiled-schema';
-import { usePrecompiledSchema } from '../../service/validation/validationContext';
+import { getLanguageService } from '../../service';
 
-usePrecompiledSchema(precompiledValidators);
+const service = getLanguageService({ precompiledSchema: precompiledValidators });
 
 // The transport (--stdio, --node-ipc, --socket=…) is read from the command line. A request
 // cancelled while it waits behind other work is answered at once, without running it. Every
@@ -45,4 +45,4 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
-startServer(connection);
+startServer(connection, service);

@@ -1,6 +1,5 @@
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../node/metadataSchemaFile';
-import { globProblem } from '../../service/text/glob';
-import { DEFAULT_MAX_PROBLEMS, isRuleCode, type Severity, type SeverityOverrides } from '../../service';
+import { DEFAULT_MAX_PROBLEMS, globProblem, isRuleCode, type Severity, type SeverityOverrides } from '../../service';
 
 /** The `labelboxImport.*` settings the server uses. Setting ids live here and in package.json only. */
 export interface ServerSettings {

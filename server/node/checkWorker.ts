@@ -1,6 +1,5 @@
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { createValidationContext, MetadataCatalog, type MetadataField, type ValidationContext } from '../../service';
-import { checkBatch, type RowBatch } from '../../service/document/checkInPieces';
+import { checkBatch, createValidationContext, MetadataCatalog, type MetadataField, type RowBatch, type ValidationContext } from '../../service';
 
 /** Messages from the pool to a check worker. */
 export type ToCheckWorker =

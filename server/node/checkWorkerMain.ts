@@ -4,7 +4,7 @@
  * only when a message comes, after the validators below are in place.
  */
 import * as precompiledValidators from 'labelbox-import:precompiled-schema';
-import { usePrecompiledSchema } from '../../service/validation/validationContext';
+import { getLanguageService } from '../../service';
 import './checkWorker';
 
-usePrecompiledSchema(precompiledValidators);
+getLanguageService({ precompiledSchema: precompiledValidators });

@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { MetadataCatalog, ValidationContext } from '../../service';
-import { checkBatch, type RowBatch, type RowBatchChecker } from '../../service/document/checkInPieces';
-import type { RowResult } from '../../service/validation/validateRow';
+import { checkBatch, type MetadataCatalog, type RowBatch, type RowBatchChecker, type RowResult, type ValidationContext } from '../../service';
 import { CHECK_WORKER_MARK, type FromCheckWorker, type ToCheckWorker } from './checkWorker';
 
 interface Job {

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { importsOf } from '../../scripts/importCycles';
 
 // Who may import whom (CONTRIBUTING.md, "Layout"): each layer is its own TypeScript project, so
 // an import a layer may not make fails `npm run build` (tsc -b). This test tries such imports.
@@ -74,3 +76,21 @@ test('each layer imports what it may, and a forbidden import fails to compile', 
   assert.deepEqual(server.get('client'), ['TS6307']);
   assert.deepEqual(server.get('allowed'), []);
 });
+
+test('the server, the CLI and the workers use the service only through service/index.ts, its public API', () => {
+  const service = join(ROOT, 'service');
+  const deep = filesUnder(join(ROOT, 'server')).flatMap((file) =>
+    importsOf(file)
+      .filter((imported) => imported.startsWith(`${service}/`) && imported !== join(service, 'index.ts'))
+      .map((imported) => `${relative(ROOT, file)} → ${relative(ROOT, imported)}`),
+  );
+  assert.deepEqual(deep, []);
+  // The check sees such an import: the index itself is a file of the service.
+  assert.ok(importsOf(join(ROOT, 'server', 'lsp', 'serverMain.ts')).includes(join(service, 'index.ts')));
+});
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [join(folder, entry.name)] : [],
+  );
+}

@@ -1,8 +1,5 @@
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { convertFileEdits, convertRowEdit } from '../../../service/features/convertToCurrentFormat';
-import { conversionMessage, problemsAdded, type AddedProblem } from '../../../service/features/conversionReport';
-import type { TextEdit } from '../../../service/featureHelpers/textEdit';
-import { quickFixEdits } from '../../../service/features/quickFixes';
+import type { AddedProblem, LanguageService, TextEdit } from '../../../service';
 import { DIAGNOSTIC_SOURCE, toLspEdits, type DiagnosticData } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
@@ -38,7 +35,7 @@ export function registerCodeActions(context: ServerContext): void {
           const offset = tracked.text.offsetAt(diagnostic.range.start);
           const length = tracked.text.offsetAt(diagnostic.range.end) - offset;
           fixes.forEach((fix, index) => {
-            const edits = quickFixEdits(document, offset, length, fix);
+            const edits = context.service.quickFixEdits(document, offset, length, fix);
             if (!edits.length) return;
             if (fix.kind === 'convertRow') convertsRow = true;
             actions.push(fixAction(fix.title, diagnostic, uri, toLspEdits(tracked.text, edits), index === 0));
@@ -49,28 +46,28 @@ export function registerCodeActions(context: ServerContext): void {
       const cursor = tracked.text.offsetAt(params.range.start);
       const rowIndex = document.rowIndexAt(cursor);
       if (rowIndex >= 0 && wants(only, CONVERT_ROW_KIND) && !convertsRow) {
-        const edit = convertRowEdit(document, rowIndex);
+        const edit = context.service.convertRowEdit(document, rowIndex);
         if (edit) {
-          const added = problemsAdded(document, [edit], context.validationContextFor(uri), context.settingsFor(uri).severity);
+          const added = context.service.problemsAdded(document, [edit], context.validationContextFor(uri), context.settingsFor(uri).severity);
           actions.push({
             title: 'Convert this row to the current import format',
             kind: CONVERT_ROW_KIND,
             edit: { changes: { [uri]: toLspEdits(tracked.text, [edit]) } },
             // Said only when the row gets problems it did not have.
-            ...(added.length ? { command: reportCommand([edit], added) } : {}),
+            ...(added.length ? { command: reportCommand(context.service, [edit], added) } : {}),
           });
         }
       }
 
       if (document.legacyRows > 0 && only && wants(only, CONVERT_FILE_KIND)) {
-        const edits = convertFileEdits(document);
+        const edits = context.service.convertFileEdits(document);
         if (edits.length) {
-          const added = problemsAdded(document, edits, context.validationContextFor(uri), context.settingsFor(uri).severity);
+          const added = context.service.problemsAdded(document, edits, context.validationContextFor(uri), context.settingsFor(uri).severity);
           actions.push({
             title: 'Convert file to the current import format',
             kind: CONVERT_FILE_KIND,
             edit: { changes: { [uri]: toLspEdits(tracked.text, edits) } },
-            command: reportCommand(edits, added),
+            command: reportCommand(context.service, edits, added),
           });
         }
       }
@@ -79,9 +76,9 @@ export function registerCodeActions(context: ServerContext): void {
   );
 }
 
-function reportCommand(edits: readonly TextEdit[], added: readonly AddedProblem[]): Command {
+function reportCommand(service: LanguageService, edits: readonly TextEdit[], added: readonly AddedProblem[]): Command {
   const serious = added.some((problem) => problem.severity === 'error' || problem.severity === 'warning');
-  return { title: 'Report the conversion', command: REPORT_CONVERSION_COMMAND, arguments: [conversionMessage(edits.length, added), serious ? 'warning' : 'information'] };
+  return { title: 'Report the conversion', command: REPORT_CONVERSION_COMMAND, arguments: [service.conversionMessage(edits.length, added), serious ? 'warning' : 'information'] };
 }
 
 function fixAction(title: string, diagnostic: Diagnostic, uri: string, edits: LspTextEdit[], isPreferred: boolean): CodeAction {

@@ -8,8 +8,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { doComplete, type CompletionEntry, type CompletionKind } from '../../../service/features/completion';
-import { fillPlaceholders } from '../../../service/featureHelpers/snippetText';
+import { fillPlaceholders, type CompletionEntry, type CompletionKind } from '../../../service';
 import { toLspEdits, toRange } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
@@ -34,7 +33,7 @@ export function registerCompletion(context: ServerContext, clientCapabilities: (
   const { connection, validationContextFor } = context;
   connection.onCompletion((params, token) =>
     runOnImportFile(context, token, params.textDocument.uri, null, 'completion', (tracked, document): CompletionList | null => {
-      const entries = doComplete(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri));
+      const entries = context.service.doComplete(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri));
       const completion = clientCapabilities().textDocument?.completion;
       const options = {
         snippets: completion?.completionItem?.snippetSupport === true,

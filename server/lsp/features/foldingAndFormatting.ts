@@ -1,6 +1,4 @@
 import type { FoldingRange, FormattingOptions, Range } from 'vscode-languageserver';
-import { foldingSpans } from '../../../service/features/foldingRanges';
-import { formatEdits } from '../../../service/features/formatting';
 import { toLspEdits } from '../convert';
 import type { TrackedDocument } from '../documentStore';
 import { runOnImportFile } from '../runSafe';
@@ -19,7 +17,7 @@ export function registerFoldingAndFormatting(context: ServerContext, foldingLimi
     runOnImportFile(context, token, params.textDocument.uri, [], 'foldingRanges', (tracked, document): FoldingRange[] => {
       const text = tracked.text;
       const lineOf = (offset: number) => text.positionAt(offset).line;
-      const spans = foldingSpans(document, foldingLimit() ?? DEFAULT_FOLDING_LIMIT, (open, close) => lineOf(close) > lineOf(open));
+      const spans = context.service.foldingSpans(document, foldingLimit() ?? DEFAULT_FOLDING_LIMIT, (open, close) => lineOf(close) > lineOf(open));
       return spans.map((span) => ({ startLine: lineOf(span.open), endLine: lineOf(span.close) - 1 }));
     }),
   );
@@ -34,11 +32,11 @@ export function registerFoldingAndFormatting(context: ServerContext, foldingLimi
 }
 
 /** Formatting edits of the whole document, or of `range` of it; none, with a message, when the result would be too big. */
-function format({ connection }: ServerContext, tracked: TrackedDocument, options: FormattingOptions, range?: Range) {
+function format({ connection, service }: ServerContext, tracked: TrackedDocument, options: FormattingOptions, range?: Range) {
   const text = tracked.text;
   const start = range ? text.offsetAt(range.start) : 0;
   const span = range ? { offset: start, length: Math.max(0, text.offsetAt(range.end) - start) } : undefined;
-  const result = formatEdits(text.getText(), options, span);
+  const result = service.formatEdits(text.getText(), options, span);
   if ('refused' in result) {
     connection.console.warn(`Formatting ${tracked.uri}: ${result.refused}`);
     void connection.window.showWarningMessage(result.refused);

@@ -1,5 +1,4 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { doHover } from '../../../service/features/hover';
 import { toRange } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
@@ -9,7 +8,7 @@ export function registerHover(context: ServerContext): void {
   const { connection, validationContextFor, imagesFor } = context;
   connection.onHover((params, token) =>
     runOnImportFile(context, token, params.textDocument.uri, null, 'hover', (tracked, document): Hover | null => {
-      const hover = doHover(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri), imagesFor(tracked.uri));
+      const hover = context.service.doHover(document, tracked.text.offsetAt(params.position), validationContextFor(tracked.uri), imagesFor(tracked.uri));
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.contents },

@@ -1,4 +1,3 @@
-import { documentLinks } from '../../../service/features/documentLinks';
 import { toRange } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
@@ -7,7 +6,7 @@ import type { ServerContext } from '../serverContext';
 export function registerLinks(context: ServerContext): void {
   context.connection.onDocumentLinks((params, token) =>
     runOnImportFile(context, token, params.textDocument.uri, [], 'documentLinks', (tracked, document) =>
-      documentLinks(document).map((link) => ({ range: toRange(tracked.text, link.offset, link.length), target: link.target })),
+      context.service.documentLinks(document).map((link) => ({ range: toRange(tracked.text, link.offset, link.length), target: link.target })),
     ),
   );
 }

@@ -1,5 +1,4 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { documentSymbols } from '../../../service/features/documentSymbols';
 import { toRange } from '../convert';
 import { runOnImportFile } from '../runSafe';
 import type { ServerContext } from '../serverContext';
@@ -9,7 +8,7 @@ export function registerOutline(context: ServerContext): void {
   const { connection, diagnostics } = context;
   connection.onDocumentSymbol((params, token) =>
     runOnImportFile(context, token, params.textDocument.uri, [], 'documentSymbol', (tracked, document): DocumentSymbol[] => {
-      const { symbols, capped } = documentSymbols(document);
+      const { symbols, capped } = context.service.documentSymbols(document);
       if (capped !== tracked.outlineCapped) {
         tracked.outlineCapped = capped;
         diagnostics.schedule(tracked);

@@ -1,20 +1,18 @@
 import type { ServerContext } from '../serverContext';
 import { GalleryRequest, RowAtRequest, type RowAtResult } from '../../../common/protocol';
-import { galleryPage } from '../../../service/features/gallery';
-import { rowDetails as detailsOfRow, rowIndexNear } from '../../../service/features/rows';
 import { toRange } from '../convert';
 import { setOwnValue } from '../../../common/ownKeys';
 import { runOnImportFile } from '../runSafe';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ImportDocument } from '../../../service/document/importDocument';
+import type { ImportDocument, LanguageService } from '../../../service';
 
 /** Requests of the preview panel: the row under the cursor, and pages of the gallery. */
 export function registerPreview(context: ServerContext): void {
   const { connection, validationContextFor } = context;
   connection.onRequest(RowAtRequest, (params, token) =>
     runOnImportFile(context, token, params.uri, null, 'rowAt', (tracked, document): RowAtResult | null => {
-      const index = params.index ?? (params.position ? rowIndexAtPosition(document, tracked.text, params.position) : -1);
-      const details = index >= 0 ? detailsOfRow(document, index) : undefined;
+      const index = params.index ?? (params.position ? rowIndexAtPosition(context.service, document, tracked.text, params.position) : -1);
+      const details = index >= 0 ? context.service.rowDetails(document, index) : undefined;
       if (!details) return null;
       const catalog = validationContextFor(params.uri).catalog;
       // Made once per catalog, not on every move of the cursor (the memo's other keys start with "id:" or "name:").
@@ -47,7 +45,7 @@ export function registerPreview(context: ServerContext): void {
 
   connection.onRequest(GalleryRequest, (params, token) =>
     runOnImportFile(context, token, params.uri, null, 'gallery', (tracked, document) => {
-      const page = galleryPage(document, Math.max(0, params.from), Math.max(0, Math.min(params.count, 1000)), params.filter);
+      const page = context.service.galleryPage(document, Math.max(0, params.from), Math.max(0, Math.min(params.count, 1000)), params.filter);
       return {
         total: page.total,
         rowCount: page.rowCount,
@@ -58,8 +56,8 @@ export function registerPreview(context: ServerContext): void {
 }
 
 /** The row near a position of the editor: see rowIndexNear. */
-function rowIndexAtPosition(document: ImportDocument, text: TextDocument, position: { line: number; character: number }): number {
+function rowIndexAtPosition(service: LanguageService, document: ImportDocument, text: TextDocument, position: { line: number; character: number }): number {
   const lineStart = text.offsetAt({ line: position.line, character: 0 });
   const lineEnd = text.offsetAt({ line: position.line + 1, character: 0 });
-  return rowIndexNear(document, text.offsetAt(position), lineStart, lineEnd);
+  return service.rowIndexNear(document, text.offsetAt(position), lineStart, lineEnd);
 }
