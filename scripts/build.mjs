@@ -1,7 +1,8 @@
 // Bundles the command-line validator, the language server and the VS Code client with esbuild.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,6 +17,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build cannot be bundled; its ES module build can.
   mainFields: ['module', 'main'],
+  metafile: true,
 };
 
 // The schema's validators, generated as code so that the server and the CLI start without
@@ -60,6 +62,10 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...c
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(contexts.map((context) => context.rebuild()));
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
+  // What each bundle was made from, for scripts/buildIfStale.mjs (the schema's precompiled
+  // code is made from PRECOMPILED_SCHEMA_INPUTS, which esbuild does not see as files).
+  const inputs = results.flatMap((result) => Object.keys(result.metafile.inputs)).filter((input) => !input.includes(':') && !input.startsWith('node_modules/'));
+  writeFileSync('dist/build-inputs.json', `${JSON.stringify({ outputs: entries.map((entry) => entry.outfile), inputs: [...new Set([...inputs, ...PRECOMPILED_SCHEMA_INPUTS.map((file) => relative('.', file))])].sort() }, null, 1)}\n`);
 }
