@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { CheckFromDiskRequest, CloseFromDiskNotification } from '../common/protocol';
+import { affectsSettings } from './settings';
 
 /** What this module tells the language status (languageStatus.ts, which imports activeTabUri from here). */
 export interface UnsyncedStatus {
@@ -57,7 +58,7 @@ export class UnsyncedFiles implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument(scanSoon),
       vscode.workspace.onDidCloseTextDocument(scanSoon),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('labelboxImport')) return;
+        if (!affectsSettings(event)) return;
         this.notImport.clear();
         for (const file of this.files.values()) this.check(file);
         scanSoon();

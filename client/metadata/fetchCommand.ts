@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../../common/metadataSchema/schemaFile';
-import { SETTINGS_SECTION } from '../settings';
+import { apiEndpoint, metadataSchemaPath } from '../settings';
 import { ApiKeyStore } from './apiKeyStore';
 import { DEFAULT_API_ENDPOINT, fetchMetadataSchema, type FetchResult } from './fetchMetadataSchema';
 import { schemaWriteProblem } from './schemaTarget';
@@ -31,7 +31,7 @@ async function fetchCommand(keys: ApiKeyStore, output: vscode.LogOutputChannel, 
     void vscode.window.showErrorMessage(problem);
     return;
   }
-  const endpoint = endpointFor(folder);
+  const endpoint = apiEndpoint(folder);
   let origin: string;
   try {
     origin = new URL(endpoint).origin;
@@ -100,7 +100,7 @@ async function forgetCommand(keys: ApiKeyStore): Promise<void> {
   const origins = new Set([new URL(DEFAULT_API_ENDPOINT).origin]);
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     try {
-      origins.add(new URL(endpointFor(folder)).origin);
+      origins.add(new URL(apiEndpoint(folder)).origin);
     } catch {
       // not a URL: no key can have been stored for it
     }
@@ -137,15 +137,7 @@ async function askKey(origin: string): Promise<string | undefined> {
   return key?.trim() || undefined;
 }
 
-/** The endpoint setting; in an untrusted workspace only the user's own value counts (it receives the key). */
-function endpointFor(folder: vscode.WorkspaceFolder): string {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri);
-  if (vscode.workspace.isTrusted) return config.get<string>('apiEndpoint') || DEFAULT_API_ENDPOINT;
-  const inspected = config.inspect<string>('apiEndpoint');
-  return inspected?.globalValue || DEFAULT_API_ENDPOINT;
-}
-
 function schemaFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
-  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>('metadataSchema')?.trim() || DEFAULT_METADATA_SCHEMA_PATH;
+  const setting = metadataSchemaPath(folder);
   return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]/));
 }

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { readMetadataSchema } from '../../common/metadataSchema/schemaFile';
 import { isRecord } from '../../common/preview/validate';
+import { SETTING_DEFAULTS } from '../../common/settings';
 
 /**
  * Asks Labelbox's GraphQL API for the organization's metadata schema. No `vscode` import, so
@@ -10,7 +11,7 @@ import { isRecord } from '../../common/preview/validate';
  * never part of a message, a log line or an error.
  */
 
-export const DEFAULT_API_ENDPOINT = 'https://api.labelbox.com/graphql';
+export const DEFAULT_API_ENDPOINT = SETTING_DEFAULTS.apiEndpoint;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Far above any real organization's schema; a bigger answer is not one. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;

@@ -20,6 +20,7 @@ import {
 } from '../../common/preview/messages';
 import type { TextLoader } from './textLoader';
 import { resolveAddress, type Resolution, type ResolveContext } from '../../common/node/urlResolver';
+import { previewAllowScripts } from '../settings';
 import { textTabUris } from '../unsyncedFiles';
 
 export const PREVIEW_VIEW_TYPE = 'labelboxImport.preview';
@@ -177,8 +178,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private allowScripts(): boolean {
-    // The setting is restricted in untrusted workspaces; checking trust here too costs nothing.
-    return vscode.workspace.isTrusted && vscode.workspace.getConfiguration('labelboxImport.preview', this.uri).get<boolean>('allowScripts', false) === true;
+    return previewAllowScripts(this.uri);
   }
 
   /** The settings or the workspace folders changed: send everything again. */

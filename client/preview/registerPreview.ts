@@ -4,6 +4,7 @@ import { PREVIEW_VIEW_TYPE, type PanelDeps } from './previewPanel';
 import { PreviewPanels } from './previewPanels';
 import { parsePanelState } from '../../common/preview/messages';
 import { TextLoader } from './textLoader';
+import { affectsPreview } from '../settings';
 import { activeTabUri } from '../unsyncedFiles';
 
 export const OPEN_PREVIEW_TO_SIDE = 'labelboxImport.openPreviewToSide';
@@ -52,7 +53,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       if (editor?.document === document) panels.follow(editor);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      for (const panel of panels.all) if (event.affectsConfiguration('labelboxImport.preview', panel.uri)) panel.refresh();
+      for (const panel of panels.all) if (affectsPreview(event, panel.uri)) panel.refresh();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       for (const panel of panels.all) panel.refresh();

@@ -3,13 +3,14 @@ import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Resource } from '../../common/preview/messages';
 import { parseRewrites, type ResolveContext, type Resolution } from '../../common/node/urlResolver';
+import { previewUrlRewrites } from '../settings';
 
 /** How URLs of one document resolve: the rewrites setting, its folder and the workspace folders. */
 export function resolveContextFor(documentUri: vscode.Uri): { context: ResolveContext; problems: string[] } {
   const folders = (vscode.workspace.workspaceFolders ?? [])
     .filter((folder) => folder.uri.scheme === 'file')
     .map((folder) => ({ name: folder.name, path: folder.uri.fsPath }));
-  const setting = vscode.workspace.getConfiguration('labelboxImport.preview', documentUri).get<unknown>('urlRewrites');
+  const setting = previewUrlRewrites(documentUri);
   const { rules, problems } = parseRewrites(setting, folders);
   const context: ResolveContext = { rules, workspaceFolders: folders };
   if (documentUri.scheme === 'file') context.documentFolder = path.dirname(documentUri.fsPath);

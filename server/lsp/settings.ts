@@ -1,7 +1,7 @@
-import { DEFAULT_METADATA_SCHEMA_PATH } from '../node/metadataSchemaFile';
-import { DEFAULT_MAX_PROBLEMS, globProblem, isRuleCode, type Severity, type SeverityOverrides } from '../../service';
+import { SETTING_DEFAULTS } from '../../common/settings';
+import { globProblem, isRuleCode, type Severity, type SeverityOverrides } from '../../service';
 
-/** The `labelboxImport.*` settings the server uses. Setting ids live here and in package.json only. */
+/** The `labelboxImport.*` settings the server uses (ids and defaults: common/settings.ts and package.json). */
 export interface ServerSettings {
   files: string[];
   detectByContent: boolean;
@@ -15,11 +15,11 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  files: ['**/*.labelbox.json', '**/labelbox/**/*.json'],
-  detectByContent: true,
-  maxProblems: DEFAULT_MAX_PROBLEMS,
+  files: [...SETTING_DEFAULTS.files],
+  detectByContent: SETTING_DEFAULTS.detectByContent,
+  maxProblems: SETTING_DEFAULTS.maxProblems,
   severity: {},
-  metadataSchema: DEFAULT_METADATA_SCHEMA_PATH,
+  metadataSchema: SETTING_DEFAULTS.metadataSchema,
   previewUrlRewrites: undefined,
   problems: [],
 };

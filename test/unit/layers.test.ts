@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { importsOf } from '../../scripts/importCycles';
@@ -94,3 +94,8 @@ function filesUnder(folder: string): string[] {
     entry.isDirectory() ? filesUnder(join(folder, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [join(folder, entry.name)] : [],
   );
 }
+
+test('the extension reads its settings in client/settings.ts only', () => {
+  const readers = filesUnder(join(ROOT, 'client')).filter((file) => /\.(getConfiguration|affectsConfiguration)\(/.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(readers.map((file) => relative(ROOT, file)), ['client/settings.ts']);
+});

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import manifest from '../../package.json';
 import { RULES } from '../../service/rules';
 import { DEFAULT_SETTINGS } from '../../server/lsp/settings';
+import { SETTING_DEFAULTS, SETTINGS_SECTION } from '../../common/settings';
+import { DEFAULT_MAX_PROBLEMS } from '../../service';
 import { rulesTable, settingDescription } from '../../scripts/ruleDocs';
 
 const settings = manifest.contributes.configuration.properties;
@@ -26,6 +28,15 @@ test("the manifest's defaults are the server's defaults", () => {
   assert.deepEqual(settings['labelboxImport.files'].default, DEFAULT_SETTINGS.files);
   assert.equal(settings['labelboxImport.detectByContent'].default, DEFAULT_SETTINGS.detectByContent);
   assert.equal(settings['labelboxImport.maxProblems'].default, DEFAULT_SETTINGS.maxProblems);
+});
+
+test('every setting of the manifest is in common/settings.ts with the same default, and nothing else is', () => {
+  const table = new Map<string, unknown>(Object.entries(SETTING_DEFAULTS).map(([id, value]) => [`${SETTINGS_SECTION}.${id}`, value]));
+  assert.deepEqual([...table.keys()].sort(), Object.keys(settings).sort());
+  for (const [id, setting] of Object.entries(settings)) assert.deepEqual((setting as { default?: unknown }).default, table.get(id), id);
+  // The server's defaults come from the same table; the CLI's cap on problems is the same number.
+  assert.equal(DEFAULT_SETTINGS.metadataSchema, SETTING_DEFAULTS.metadataSchema);
+  assert.equal(DEFAULT_MAX_PROBLEMS, SETTING_DEFAULTS.maxProblems);
 });
 
 test('activates on JSON languages only (and to restore a preview panel), never on everything', () => {
