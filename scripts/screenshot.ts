@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const failure = path.join(home, 'screenshot-failure.png');
     await browser.contexts()[0]?.pages()[0]?.screenshot({ path: failure }).catch(() => undefined);
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe window at the failure: ${failure}; the log: ${logFile}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe window at the failure: ${failure}; the log: ${logFile}`, { cause: error });
   } finally {
     await browser.close();
     await server.stop();

@@ -9,6 +9,7 @@ import { unavailable, type ViewContext } from './media';
 
 const CRS = { EPSG3857: L.CRS.EPSG3857, EPSG3395: L.CRS.EPSG3395, Simple: L.CRS.Simple };
 
+// eslint-disable-next-line max-lines-per-function -- not split yet: see CONTRIBUTING.md, "Long functions"
 export function tiledView(model: TiledModel, context: ViewContext): { element: HTMLElement; attached: () => void; dispose: () => void } {
   const layers = model.layers.map((layer) => ({ ...layer, resource: context.resource(layer.url) }));
   const first = layers.findIndex((layer) => layer.resource.src);

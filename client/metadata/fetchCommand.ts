@@ -13,7 +13,7 @@ import { schemaWriteProblem } from './schemaTarget';
  */
 export function registerMetadataCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
   const keys = new ApiKeyStore(context.secrets);
-  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   context.subscriptions.push(
     vscode.commands.registerCommand('labelboxImport.fetchMetadataSchema', () => fetchCommand(keys, output, version, false)),
     vscode.commands.registerCommand('labelboxImport.forgetApiKey', () => forgetCommand(keys)),

@@ -139,7 +139,7 @@ function guardedLookup(host: string, isBlocked: (address: string) => boolean): L
       if (blocked) return callback(refusal(host, blocked), address, family);
       callback(null, address, family);
     });
-  }) as LookupFunction;
+  });
 }
 
 function fetchFollowing(url: string, request: Request, redirects: number): Promise<FetchedBytes> {
@@ -186,7 +186,7 @@ function fetchFollowing(url: string, request: Request, redirects: number): Promi
     try {
       https.get(parsed, options, onResponse).on('error', reject);
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

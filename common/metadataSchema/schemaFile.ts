@@ -70,7 +70,7 @@ export function readMetadataSchema(value: unknown): MetadataSchemaResult {
 }
 
 function fieldList(value: unknown): unknown[] | string {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (!isObject(value)) return `The file must hold the list of metadata fields (a JSON array), or the API's answer {"data": {"customMetadataOntology": [...]}}; it holds ${describe(value)}.`;
   const data = value.data;
   if (isObject(data) && 'customMetadataOntology' in data) return ontology(data.customMetadataOntology, '"data"."customMetadataOntology"');
@@ -99,7 +99,7 @@ function readField(value: unknown, index: number): ReadField {
   if (value.options !== undefined && value.options !== null) {
     if (!Array.isArray(value.options)) return `${where}: "options" must be a list of options; it is ${describe(value.options)}.`;
     for (let j = 0; j < value.options.length; j++) {
-      const option = value.options[j];
+      const option: unknown = value.options[j];
       const optionWhere = `option ${j + 1} of ${where.charAt(0).toLowerCase()}${where.slice(1)}`;
       if (!isObject(option)) return `The ${optionWhere} must be an object with "id" and "name"; it is ${describe(option)}.`;
       if (typeof option.id !== 'string' || !option.id) return `The ${optionWhere} needs an "id": the option's schema id.`;

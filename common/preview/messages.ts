@@ -6,7 +6,7 @@
 import type { GalleryFilter, GalleryTile } from '../gallery';
 import { MEDIA_TYPES } from '../mediaTypes';
 import { setOwnValue } from '../ownKeys';
-import { isInt, isRecord, isShortString, optionalString, type Plain } from './validate';
+import { isInt, isRecord, isShortString, optionalString } from './validate';
 
 
 export const MAX_GALLERY_PAGE = 500;
@@ -220,7 +220,7 @@ function isTile(value: unknown): value is PreviewTile {
 /** A message from the extension, or undefined when it is malformed. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isRecord(value)) return undefined;
-  const message = value as Plain;
+  const message = value;
   switch (message.type) {
     case 'init':
       return typeof message.uri === 'string' && typeof message.fileName === 'string' && typeof message.allowScripts === 'boolean' && typeof message.locked === 'boolean'

@@ -328,7 +328,7 @@ const KIND_OF_TYPE = tableOf<AttachmentKind>({
 });
 
 function attachmentsOf(row: Plain): AttachmentModel[] {
-  const list: unknown[] = Array.isArray(row.attachments) ? [...row.attachments] : [];
+  const list: unknown[] = Array.isArray(row.attachments) ? [...(row.attachments as unknown[])] : [];
   if (isRecord(row.info)) list.push(row.info);
   return list.map((item): AttachmentModel => {
     if (!isRecord(item)) return { type: '?', kind: 'unknown', value: JSON.stringify(item) ?? '', problem: 'Not an attachment object.' };

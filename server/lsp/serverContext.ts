@@ -11,8 +11,8 @@ export interface ServerContext {
   service: LanguageService;
   documents: DocumentStore;
   diagnostics: DiagnosticsPublisher;
-  validationContextFor(uri: string): ValidationContext;
-  settingsFor(uri: string): ServerSettings;
+  validationContextFor: (uri: string) => ValidationContext;
+  settingsFor: (uri: string) => ServerSettings;
   /** Where the image thumbnails of a document's hovers come from (the preview's URL resolution). */
-  imagesFor(uri: string): ImageResolver;
+  imagesFor: (uri: string) => ImageResolver;
 }

@@ -32,7 +32,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {}, problems: [] };
   if (Array.isArray(value.files) && value.files.every((item) => typeof item === 'string')) {
     settings.files = [];
-    for (const pattern of value.files as string[]) {
+    for (const pattern of value.files) {
       const problem = globProblem(pattern);
       if (problem) settings.problems.push(`labelboxImport.files: ${problem} The pattern is ignored.`);
       else settings.files.push(pattern);

@@ -111,7 +111,7 @@ export async function checkFile(path: string, context: ValidationContext, option
 /** Checks text that arrives in chunks (a file, standard input); `totalLength` is its size once known (0 when not). */
 export async function checkChunks(chunks: AsyncIterable<string> | Iterable<string>, context: ValidationContext, options: CheckFileOptions = {}, totalLength = () => 0): Promise<CheckedFile> {
   // The first chunks, up to IN_PIECES_FROM_LENGTH: all of a short text.
-  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as AsyncIterator<string> | Iterator<string>;
+  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]());
   const head = new TextPieces();
   let next = await iterator.next();
   while (!next.done && head.length < IN_PIECES_FROM_LENGTH) {

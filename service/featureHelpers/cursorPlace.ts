@@ -2,7 +2,6 @@ import {
   findNodeAtOffset,
   getNodePath,
   propertyOfKey,
-  type ArrayNode,
   type ContainerNode,
   type JsonNode,
   type JsonPathSegment,
@@ -177,7 +176,7 @@ function placeInContainer(
       commaAfter: next === '"' || next === "'" || (next !== '' && isWordChar(next)),
     };
   }
-  const items = (container as ArrayNode).items;
+  const items = container.items;
   let position = 0;
   while (position < items.length && items[position].offset < rel) position++;
   const next = at.nextSignificant(word.offset + word.length);

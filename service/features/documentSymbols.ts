@@ -20,7 +20,7 @@ export interface RowSymbol {
 export function documentSymbols(document: ImportDocument, maxSymbols = DEFAULT_MAX_SYMBOLS): { symbols: RowSymbol[]; capped: boolean } {
   const rows = document.rows;
   const count = Math.min(rows.length, maxSymbols);
-  const symbols: RowSymbol[] = new Array(count);
+  const symbols = new Array<RowSymbol>(count);
   for (let index = 0; index < count; index++) {
     const entry = rows[index];
     const facts = document.locate(entry);

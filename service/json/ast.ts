@@ -87,7 +87,7 @@ export function toValue(node: JsonNode): JsonValue {
       return result;
     }
     case 'array': {
-      const result: JsonValue[] = new Array(node.items.length);
+      const result = new Array<JsonValue>(node.items.length);
       for (let i = 0; i < node.items.length; i++) result[i] = toValue(node.items[i]);
       return result;
     }
@@ -154,7 +154,7 @@ export function getNodePath(node: JsonNode): JsonPathSegment[] {
       path.push(parent.key.value);
       current = parent.parent;
     } else if (parent.type === 'array') {
-      path.push(parent.items.indexOf(current as JsonNode));
+      path.push(parent.items.indexOf(current));
       current = parent;
     } else {
       // A key node: its parent is the object, reached through the property holding it.

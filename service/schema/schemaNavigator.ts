@@ -1,5 +1,5 @@
 import schemaJson from '../../schemas/data-row-import.schema.json';
-import { getPropertyValue, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
+import { getPropertyValue, type JsonNode, type JsonPathSegment } from '../json/ast';
 import type { Dialect } from '../validation/rowCheck';
 import { detectDialect } from '../validation/dialect';
 import { objectShapeOf } from '../validation/rules/rowData';
@@ -170,7 +170,7 @@ function pickBranches(alternatives: Alternative[], node: JsonNode | undefined, r
   if (candidates.some((a) => a.name && ROW_DATA_FORMS.has(a.name))) {
     if (node?.type === 'object') {
       const mediaType = row?.type === 'object' ? getPropertyValue(row, 'media_type') : undefined;
-      const shape = objectShapeOf(node as ObjectNode, mediaType?.type === 'string' ? mediaType.value : undefined);
+      const shape = objectShapeOf(node, mediaType?.type === 'string' ? mediaType.value : undefined);
       const chosen = candidates.filter((a) => a.name === shape);
       if (chosen.length) return chosen;
     }

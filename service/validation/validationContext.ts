@@ -21,7 +21,7 @@ export function usePrecompiledSchema(validators: Readonly<Record<string, Validat
 
 /** The schema is compiled once per process (or precompiled) and shared by every document. */
 export function importSchema(): CompiledSchema {
-  compiled ??= compileSchema(schemaJson as unknown as Parameters<typeof compileSchema>[0]);
+  compiled ??= compileSchema(schemaJson);
   return compiled;
 }
 

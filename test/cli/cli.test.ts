@@ -73,6 +73,7 @@ test('text output: one "file:line:col severity code message" line per problem, s
   assert.deepEqual(positions, sorted);
   assert.equal(summary, '4 problems (2 errors, 1 warning, 1 info) in 1 file, 4 rows.');
   assert.equal(result.status, 1);
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   assert.doesNotMatch(result.stdout, /\x1b\[/, 'no colors when stdout is not a terminal');
 });
 
@@ -291,6 +292,7 @@ test('control characters from the file are escaped in text output, not sent to t
   const file = scratchFile('escape.json', '[{ "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "\\u001b[31mred": 1 }]');
   const result = run(['validate', file]);
   assert.equal(result.status, 1);
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   assert.doesNotMatch(result.stdout, /\x1b/);
   assert.match(result.stdout, /Unknown property "\\u001b\[31mred" in a data row\./);
 });

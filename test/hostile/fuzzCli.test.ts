@@ -85,6 +85,7 @@ test(`${FILES} hostile files through the CLI in every format (seed ${SEED})`, ()
   const lines = text.trimEnd().split('\n').slice(0, -1);
   assert.equal(lines.length, json.filter((problem) => problem.file.startsWith('tree/0/')).length);
   for (const line of lines) {
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     assert.doesNotMatch(line, /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\u202e]/, 'control characters reach the terminal');
     const match = /^(.+?):\d+:\d+ (error|warning|info|hint) [a-z0-9-]+ (.*)$/s.exec(line);
     assert.ok(match && files.has(match[1]), line.slice(0, 200));

@@ -94,5 +94,6 @@ test('json-syntax: invisible and control characters are named, never printed raw
   expectProblem(doc, 'json-syntax', { range: 2, message: 'Unexpected character "😀".' });
   const control = marked(`[⟦\u0007⟧]`);
   expectProblem(control, 'json-syntax', { range: 0, message: 'Unexpected character U+0007.' });
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   for (const diagnostic of [...doc.diagnostics, ...control.diagnostics]) assert.doesNotMatch(diagnostic.message, /[\u0000-\u001f\u007f\u00a0]/);
 });

@@ -12,6 +12,7 @@ const RESET = '\x1b[0m';
  * the rest of a line around (a file name shown backwards).
  */
 function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
