@@ -9,7 +9,6 @@ import { unavailable, type ViewContext } from './media';
 
 const CRS = { EPSG3857: L.CRS.EPSG3857, EPSG3395: L.CRS.EPSG3395, Simple: L.CRS.Simple };
 
-// eslint-disable-next-line max-lines-per-function -- not split yet: see CONTRIBUTING.md, "Long functions"
 export function tiledView(model: TiledModel, context: ViewContext): { element: HTMLElement; attached: () => void; dispose: () => void } {
   const layers = model.layers.map((layer) => ({ ...layer, resource: context.resource(layer.url) }));
   const first = layers.findIndex((layer) => layer.resource.src);
@@ -18,22 +17,12 @@ export function tiledView(model: TiledModel, context: ViewContext): { element: H
     return { element: unavailable(main.url, main.resource.blocked ?? 'The tile layer is not loaded.', main.resource, context), attached: () => undefined, dispose: () => undefined };
   }
   const mapElement = h('div', { class: 'map', 'data-testid': 'tile-map', role: 'region', 'aria-label': 'Map of the tile layer' });
-  const select = h('select', { id: 'tile-layer-select', 'data-testid': 'layer-select' });
-  layers.forEach((layer, position) => {
-    const option = h('option', { value: position, disabled: !layer.resource.src }, layer.resource.src ? layer.name : `${layer.name} (not loaded: ${layer.resource.blocked ?? ''})`);
-    select.appendChild(option);
-  });
-  select.value = String(first);
+  const select = layerPicker(layers, first);
   const status = h('p', { class: 'note', role: 'status', 'data-testid': 'tile-status' });
-  const facts: string[] = [];
-  if (model.minZoom !== undefined || model.maxZoom !== undefined) facts.push(`zoom ${model.minZoom ?? '…'}–${model.maxZoom ?? '…'}`);
-  if (model.maxNativeZoom !== undefined) facts.push(`native up to ${model.maxNativeZoom}`);
-  if (model.epsg) facts.push(model.epsg);
-  if (model.bounds) facts.push(`bounds ${model.bounds.map((point) => `[${point.join(', ')}]`).join(' – ')}`);
   const element = h(
     'div',
     { class: 'tiled' },
-    h('div', { class: 'map-toolbar' }, h('label', { for: 'tile-layer-select' }, 'Layer'), select, h('span', { class: 'map-facts' }, facts.join(' · '))),
+    h('div', { class: 'map-toolbar' }, h('label', { for: 'tile-layer-select' }, 'Layer'), select, h('span', { class: 'map-facts' }, mapFacts(model))),
     mapElement,
     status,
   );
@@ -50,15 +39,7 @@ export function tiledView(model: TiledModel, context: ViewContext): { element: H
     let failed = 0;
     status.textContent = '';
     try {
-      current = L.tileLayer(layer.resource.src, {
-        bounds,
-        minZoom: model.minZoom,
-        maxZoom: model.maxZoom ?? 22,
-        maxNativeZoom: model.maxNativeZoom,
-        tileSize: model.tileSize ?? 256,
-        noWrap: true,
-        referrerPolicy: 'no-referrer',
-      });
+      current = tileLayerOf(model, layer.resource.src, bounds);
     } catch (error) {
       status.textContent = `The tile layer URL cannot be used: ${error instanceof Error ? error.message : String(error)}`;
       return;
@@ -100,4 +81,38 @@ export function tiledView(model: TiledModel, context: ViewContext): { element: H
       map = undefined;
     },
   };
+}
+
+/** Leaflet's tile layer for a vetted URL template, within the model's bounds and zoom range. */
+function tileLayerOf(model: TiledModel, src: string, bounds: L.LatLngBounds | undefined): L.TileLayer {
+  return L.tileLayer(src, {
+    bounds,
+    minZoom: model.minZoom,
+    maxZoom: model.maxZoom ?? 22,
+    maxNativeZoom: model.maxNativeZoom,
+    tileSize: model.tileSize ?? 256,
+    noWrap: true,
+    referrerPolicy: 'no-referrer',
+  });
+}
+
+/** The select of the layers (Leaflet's layer control writes names as HTML); one that is not loaded is shown, disabled, with why. */
+function layerPicker(layers: ReadonlyArray<{ name: string; resource: { src?: string; blocked?: string } }>, first: number): HTMLSelectElement {
+  const select = h('select', { id: 'tile-layer-select', 'data-testid': 'layer-select' });
+  layers.forEach((layer, position) => {
+    const option = h('option', { value: position, disabled: !layer.resource.src }, layer.resource.src ? layer.name : `${layer.name} (not loaded: ${layer.resource.blocked ?? ''})`);
+    select.appendChild(option);
+  });
+  select.value = String(first);
+  return select;
+}
+
+/** The zoom range, projection and bounds of the imagery, in one line. */
+function mapFacts(model: TiledModel): string {
+  const facts: string[] = [];
+  if (model.minZoom !== undefined || model.maxZoom !== undefined) facts.push(`zoom ${model.minZoom ?? '…'}–${model.maxZoom ?? '…'}`);
+  if (model.maxNativeZoom !== undefined) facts.push(`native up to ${model.maxNativeZoom}`);
+  if (model.epsg) facts.push(model.epsg);
+  if (model.bounds) facts.push(`bounds ${model.bounds.map((point) => `[${point.join(', ')}]`).join(' – ')}`);
+  return facts.join(' · ');
 }
