@@ -221,7 +221,35 @@ function closing(text: string, marker: string, from: number): number {
   return -1;
 }
 
-// eslint-disable-next-line max-lines-per-function -- not split yet: see CONTRIBUTING.md, "Long functions"
+/**
+ * A link that starts at `i` (`rest` is the text from there): `[label](destination)`, an image
+ * (which becomes a link: nothing is fetched by reading), `<https://…>` or a bare URL; with
+ * the offset after it.
+ */
+function linkToken(text: string, i: number, rest: string, nested: (inner: string) => Inline[]): { node: Inline; end: number } | undefined {
+  const character = text[i];
+  if (character === '[' || (character === '!' && rest[1] === '[')) {
+    const image = character === '!';
+    const link = linkAt(text, i);
+    if (link) {
+      const label = link.label || link.destination;
+      // Images are not loaded from text: they become links, so nothing is fetched by reading.
+      const children = image ? [{ type: 'text' as const, text: `Image: ${label}` }] : nested(label);
+      const href = safeHref(link.destination);
+      return { node: href ? { type: 'link', href, children } : { type: 'link', children }, end: link.end };
+    }
+  }
+  if (character === '<') {
+    const auto = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(rest);
+    if (auto) return { node: { type: 'link', href: safeHref(auto[1]), children: [{ type: 'text', text: auto[1] }] }, end: i + auto[0].length };
+  }
+  if ((character === 'h' || character === 'H') && (i === 0 || !/\w/.test(text[i - 1]))) {
+    const bare = BARE_URL.exec(rest);
+    if (bare) return { node: { type: 'link', href: safeHref(bare[1]), children: [{ type: 'text', text: bare[1] }] }, end: i + bare[1].length };
+  }
+  return undefined;
+}
+
 export function parseInline(text: string, depth = 0): Inline[] {
   const out: Inline[] = [];
   let buffer = '';
@@ -287,37 +315,12 @@ export function parseInline(text: string, depth = 0): Inline[] {
         continue;
       }
     }
-    if (character === '[' || (character === '!' && rest[1] === '[')) {
-      const image = character === '!';
-      const link = linkAt(text, i);
-      if (link) {
-        flush();
-        const label = link.label || link.destination;
-        // Images are not loaded from text: they become links, so nothing is fetched by reading.
-        const children = image ? [{ type: 'text' as const, text: `Image: ${label}` }] : nested(label);
-        const href = safeHref(link.destination);
-        out.push(href ? { type: 'link', href, children } : { type: 'link', children });
-        i = link.end;
-        continue;
-      }
-    }
-    if (character === '<') {
-      const auto = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(rest);
-      if (auto) {
-        flush();
-        out.push({ type: 'link', href: safeHref(auto[1]), children: [{ type: 'text', text: auto[1] }] });
-        i += auto[0].length;
-        continue;
-      }
-    }
-    if ((character === 'h' || character === 'H') && (i === 0 || !/\w/.test(text[i - 1]))) {
-      const bare = BARE_URL.exec(rest);
-      if (bare) {
-        flush();
-        out.push({ type: 'link', href: safeHref(bare[1]), children: [{ type: 'text', text: bare[1] }] });
-        i += bare[1].length;
-        continue;
-      }
+    const link = linkToken(text, i, rest, nested);
+    if (link) {
+      flush();
+      out.push(link.node);
+      i = link.end;
+      continue;
     }
     buffer += character;
     i++;
