@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { getProperty, type JsonNode, type JsonPathSegment, type ObjectNode } from '../json/ast';
 import type { FixData } from '../diagnostic';
-import type { RuleCode } from '../rules';
+import type { RuleCode, Severity } from '../rules';
 import { tableOf } from '../../common/ownKeys';
 import { closestMatch, listWords } from '../text/suggest';
 import { ASSET_KEYS } from './dialect';
@@ -182,34 +182,14 @@ export function reportSchemaErrors(errors: readonly ErrorObject[], root: JsonNod
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- not split yet: see CONTRIBUTING.md, "Long functions"
 function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSegment[], check: RowCheck): void {
   const code = codeFor(error, path);
   const noun = nounFor(error, path);
   const severity = schemaProblemSeverity(error.keyword, path);
   switch (error.keyword) {
-    case 'additionalProperties': {
-      if (node.type !== 'object') return;
-      const key = String(error.params.additionalProperty);
-      const property = getProperty(node, key);
-      if (!property || check.isReported(property.key)) return;
-      // A row's keys that raise a problem of their own (uid, dataset_id, …) are not suggested.
-      const known = path.length === 0 ? knownKeys(error).filter((name) => !KEYS_NOT_OFFERED.has(name)) : knownKeys(error);
-      const suggestion = closestMatch(key, known);
-      const fixes: FixData[] = [];
-      if (suggestion && !getProperty(node, suggestion)) {
-        fixes.push({ kind: 'replace', title: `Rename to "${suggestion}"`, text: JSON.stringify(suggestion) });
-      }
-      fixes.push({ kind: 'removeProperty', title: `Remove "${key}"` });
-      const where = (error.parentSchema as SchemaWithTitle).title;
-      check.reportKey(
-        property,
-        code,
-        `Unknown property "${key}"${where ? ` in ${articleFor(where)} ${where}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${severity === 'error' ? '' : unknownKeyNote(path)}`,
-        { fixes, severity },
-      );
+    case 'additionalProperties':
+      reportUnknownProperty(error, node, path, check, code, severity);
       return;
-    }
     case 'required': {
       if (node.type !== 'object') return;
       const key = String(error.params.missingProperty);
@@ -230,22 +210,9 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       check.report(node, code, `${capitalize(noun)} must be ${listWords(expected)}, not ${typeOfNode(node)}.`, { severity });
       return;
     }
-    case 'enum': {
-      const allowed = (error.params.allowedValues as unknown[]).map((value) => String(value));
-      const value = (node as { value?: unknown }).value;
-      if (typeof value === 'string' && enumValuesLeftToRules(error.schemaPath)?.includes(value)) return;
-      const suggestion = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
-      const fixes: FixData[] | undefined = suggestion
-        ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }]
-        : undefined;
-      check.report(
-        node,
-        code,
-        `Unknown ${noun} ${formatValue(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected one of ${allowed.join(', ')}.`,
-        { fixes, severity },
-      );
+    case 'enum':
+      reportUnknownValue(error, node, check, code, noun, severity);
       return;
-    }
     case 'const': {
       const allowed = error.params.allowedValue as unknown;
       check.report(node, code, `${capitalize(noun)} must be ${formatValue(allowed)}.`, {
@@ -287,6 +254,46 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     default:
       check.report(node, code, `${capitalize(noun)} ${error.message ?? 'is not valid'}.`, { severity });
   }
+}
+
+/** An unknown key: underlined on the key, with a rename to the known key it resembles and a removal. */
+function reportUnknownProperty(error: ErrorObject, node: JsonNode, path: readonly JsonPathSegment[], check: RowCheck, code: RuleCode, severity: Severity): void {
+  if (node.type !== 'object') return;
+  const key = String(error.params.additionalProperty);
+  const property = getProperty(node, key);
+  if (!property || check.isReported(property.key)) return;
+  // A row's keys that raise a problem of their own (uid, dataset_id, …) are not suggested.
+  const known = path.length === 0 ? knownKeys(error).filter((name) => !KEYS_NOT_OFFERED.has(name)) : knownKeys(error);
+  const suggestion = closestMatch(key, known);
+  const fixes: FixData[] = [];
+  if (suggestion && !getProperty(node, suggestion)) {
+    fixes.push({ kind: 'replace', title: `Rename to "${suggestion}"`, text: JSON.stringify(suggestion) });
+  }
+  fixes.push({ kind: 'removeProperty', title: `Remove "${key}"` });
+  const where = (error.parentSchema as SchemaWithTitle).title;
+  check.reportKey(
+    property,
+    code,
+    `Unknown property "${key}"${where ? ` in ${articleFor(where)} ${where}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${severity === 'error' ? '' : unknownKeyNote(path)}`,
+    { fixes, severity },
+  );
+}
+
+/** A value outside an enum, unless a rule explains it better; with the allowed value it resembles. */
+function reportUnknownValue(error: ErrorObject, node: JsonNode, check: RowCheck, code: RuleCode, noun: string, severity: Severity): void {
+  const allowed = (error.params.allowedValues as unknown[]).map((value) => String(value));
+  const value = (node as { value?: unknown }).value;
+  if (typeof value === 'string' && enumValuesLeftToRules(error.schemaPath)?.includes(value)) return;
+  const suggestion = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
+  const fixes: FixData[] | undefined = suggestion
+    ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }]
+    : undefined;
+  check.report(
+    node,
+    code,
+    `Unknown ${noun} ${formatValue(value)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Expected one of ${allowed.join(', ')}.`,
+    { fixes, severity },
+  );
 }
 
 /** Objects whose extra keys the SDK drops or passes on without complaint: not rejected on its path. */
