@@ -317,32 +317,36 @@ function schemaValueItems(items: Items, location: SchemaLocation, node: JsonNode
     }
   }
   if (node && (node.type === 'string' || node.type === 'number' || node.type === 'boolean')) return;
-  for (const branch of location.branches) {
-    const types = typesOf(branch);
-    if (types.includes('object') && !branch.const) {
-      const snippets = (branch.defaultSnippets ?? []).filter((snippet) => isObject(snippet.body));
-      for (const snippet of snippets) {
-        const insertText = snippetBodyText(snippet.body);
-        items.add({ label: snippet.label, kind: 'snippet', documentation: snippetDocumentation(snippet, insertText), insertText, sortText: order(500 + index++) });
-      }
-      if (!snippets.length) {
-        const label = branch.title ? `New ${branch.title}` : '{}';
-        if (!offered.has(label)) {
-          offered.add(label);
-          items.add({ label, kind: 'snippet', detail: branch.title, documentation: schemaDocumentation(branch) || undefined, insertText: skeleton(branch), sortText: order(800 + index++), retrigger: true });
-        }
+  const next = () => index++;
+  for (const branch of location.branches) containerItems(items, branch, offered, next);
+}
+
+/** The snippets an object or array branch offers (its default snippets, or an empty skeleton), after the plain values. */
+function containerItems(items: Items, branch: SchemaNode, offered: Set<string>, next: () => number): void {
+  const types = typesOf(branch);
+  if (types.includes('object') && !branch.const) {
+    const snippets = (branch.defaultSnippets ?? []).filter((snippet) => isObject(snippet.body));
+    for (const snippet of snippets) {
+      const insertText = snippetBodyText(snippet.body);
+      items.add({ label: snippet.label, kind: 'snippet', documentation: snippetDocumentation(snippet, insertText), insertText, sortText: order(500 + next()) });
+    }
+    if (!snippets.length) {
+      const label = branch.title ? `New ${branch.title}` : '{}';
+      if (!offered.has(label)) {
+        offered.add(label);
+        items.add({ label, kind: 'snippet', detail: branch.title, documentation: schemaDocumentation(branch) || undefined, insertText: skeleton(branch), sortText: order(800 + next()), retrigger: true });
       }
     }
-    if (types.includes('array')) {
-      const item = itemSchema(branch);
-      for (const snippet of (item?.defaultSnippets ?? []).filter((s) => isObject(s.body))) {
-        const insertText = `[\n\t${snippetBodyText(snippet.body, '\t')}\n]`;
-        items.add({ label: `[${snippet.label}]`, kind: 'snippet', documentation: snippetDocumentation(snippet, insertText), insertText, sortText: order(500 + index++) });
-      }
-      if (!offered.has('[]')) {
-        offered.add('[]');
-        items.add({ label: '[]', kind: 'value', detail: branch.title, insertText: '[$1]', sortText: order(900 + index++), retrigger: Boolean(item?.defaultSnippets?.length) });
-      }
+  }
+  if (types.includes('array')) {
+    const item = itemSchema(branch);
+    for (const snippet of (item?.defaultSnippets ?? []).filter((s) => isObject(s.body))) {
+      const insertText = `[\n\t${snippetBodyText(snippet.body, '\t')}\n]`;
+      items.add({ label: `[${snippet.label}]`, kind: 'snippet', documentation: snippetDocumentation(snippet, insertText), insertText, sortText: order(500 + next()) });
+    }
+    if (!offered.has('[]')) {
+      offered.add('[]');
+      items.add({ label: '[]', kind: 'value', detail: branch.title, insertText: '[$1]', sortText: order(900 + next()), retrigger: Boolean(item?.defaultSnippets?.length) });
     }
   }
 }

@@ -190,21 +190,9 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'additionalProperties':
       reportUnknownProperty(error, node, path, check, code, severity);
       return;
-    case 'required': {
-      if (node.type !== 'object') return;
-      const key = String(error.params.missingProperty);
-      // The key is there but its value could not be parsed: the syntax error says enough.
-      if (getProperty(node, key)) return;
-      if (misspeltAs(node, [key], knownKeys(error))) return;
-      const where = (error.parentSchema as SchemaWithTitle).title ?? 'object';
-      check.report(
-        objectAnchor(node),
-        code,
-        code === 'missing-asset' ? `This ${where} has no asset: add "${key}".` : `Missing property "${key}" in this ${where}.`,
-        { severity },
-      );
+    case 'required':
+      reportMissingProperty(error, node, check, code, severity);
       return;
-    }
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]).map(describeType);
       check.report(node, code, `${capitalize(noun)} must be ${listWords(expected)}, not ${typeOfNode(node)}.`, { severity });
@@ -276,6 +264,22 @@ function reportUnknownProperty(error: ErrorObject, node: JsonNode, path: readonl
     code,
     `Unknown property "${key}"${where ? ` in ${articleFor(where)} ${where}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${severity === 'error' ? '' : unknownKeyNote(path)}`,
     { fixes, severity },
+  );
+}
+
+/** A missing key, on the object's key or brace, unless a key there looks like a misspelling of it. */
+function reportMissingProperty(error: ErrorObject, node: JsonNode, check: RowCheck, code: RuleCode, severity: Severity): void {
+  if (node.type !== 'object') return;
+  const key = String(error.params.missingProperty);
+  // The key is there but its value could not be parsed: the syntax error says enough.
+  if (getProperty(node, key)) return;
+  if (misspeltAs(node, [key], knownKeys(error))) return;
+  const where = (error.parentSchema as SchemaWithTitle).title ?? 'object';
+  check.report(
+    objectAnchor(node),
+    code,
+    code === 'missing-asset' ? `This ${where} has no asset: add "${key}".` : `Missing property "${key}" in this ${where}.`,
+    { severity },
   );
 }
 

@@ -5,6 +5,9 @@ const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Messages quote keys and values from the file, which may hold control characters (a key
  * written "\u001b[31m" in JSON): escape them so that they cannot drive the terminal. Line and
@@ -12,8 +15,7 @@ const RESET = '\x1b[0m';
  * the rest of a line around (a file name shown backwards).
  */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `file:line:col severity code message`, one per line, then a summary. */
