@@ -10,7 +10,8 @@ if [ ! -x node_modules/.bin/esbuild ]; then
 fi
 prefix="$RUNNER_TEMP/labelbox-import"
 mkdir -p "$prefix"
-tarball=$(npm pack --silent --pack-destination "$RUNNER_TEMP" | tail -n 1)
+# npm pack prints the name of the package it made, and only that (see .npmrc).
+tarball=$(npm pack --pack-destination "$RUNNER_TEMP")
 npm install --global --prefix "$prefix" --no-audit --no-fund --loglevel=error "$RUNNER_TEMP/$tarball"
 echo "$prefix/bin" >> "$GITHUB_PATH"
 "$prefix/bin/labelbox-import" --version

@@ -65,8 +65,9 @@ before(() => {
   const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repo, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const file of files) if (existsSync(join(repo, file))) cpSync(join(repo, file), join(checkout, file), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(checkout, 'node_modules'), 'dir');
-  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: checkout, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
-  tarball = join(scratch, packed.trim().split('\n').pop() ?? '');
+  // pre-commit and the action take the whole output of `npm pack` as the package's name.
+  const packed = execFileSync('npm', ['pack', '--pack-destination', scratch], { cwd: checkout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  tarball = join(scratch, packed.trim());
   prefix = join(scratch, 'global');
   const installed = run('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], scratch, bareEnv());
   assert.equal(installed.status, 0, installed.stderr);
