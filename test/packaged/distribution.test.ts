@@ -241,3 +241,28 @@ test('README, pre-commit: the hook manifest is valid, selects the files the exte
   assert.equal(run(bin, [...entryArgs, ...staged], folder, bareEnv()).status, 1, 'the commit stops on errors');
   assert.equal(run(bin, [...entryArgs, 'data/a.labelbox.json'], folder, bareEnv()).status, 0);
 });
+
+test('pre-commit itself installs the hook from this repository and runs it on the files of a commit', { skip: !onPath('pre-commit') && 'pre-commit is not installed (.ci/run installs it)' }, () => {
+  // A git repository with an import file that has an error and one that has none.
+  const project = workspaceWith({ 'data/bad.labelbox.json': BROKEN, 'data/good.labelbox.json': CLEAN, 'notes.json': '{}' });
+  rmSync(join(project, '.git'), { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd: project, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '.');
+  // try-repo installs the hook as pre-commit installs any hook of a repository (npm install, npm pack,
+  // npm install -g of the package), from this checkout with its uncommitted changes.
+  const env = { ...process.env, PRE_COMMIT_HOME: join(scratch, 'pre-commit-home'), npm_config_update_notifier: 'false' };
+  const tryRepo = (files: string[]) => spawnSync('pre-commit', ['try-repo', repo, 'labelbox-import', '--files', ...files], { cwd: project, env, encoding: 'utf8', timeout: 600_000 });
+  const failed = tryRepo(['data/bad.labelbox.json', 'data/good.labelbox.json', 'notes.json']);
+  assert.equal(failed.status, 1, failed.stdout + failed.stderr);
+  assert.match(failed.stdout, /Labelbox import files\.+Failed/);
+  assert.match(failed.stdout, /^data\/bad\.labelbox\.json:2:\d+ error s3-url /m);
+  assert.match(failed.stdout, /in 2 files/, 'notes.json is not an import file');
+  const passed = tryRepo(['data/good.labelbox.json']);
+  assert.equal(passed.status, 0, passed.stdout + passed.stderr);
+  assert.match(passed.stdout, /Labelbox import files\.+Passed/);
+});
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
