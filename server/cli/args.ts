@@ -1,22 +1,128 @@
+import { isRuleCode, type RuleCode, type Severity } from '../../service';
+
 /** Command-line arguments of `labelbox-import`. */
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
+const LEVELS: readonly (Severity | 'off')[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export interface ValidateArgs {
   command: 'validate';
   inputs: string[];
   format: OutputFormat;
-  maxProblems: number;
+  /** Given with --max-problems; otherwise the settings file's, else the default. */
+  maxProblems?: number;
   color: boolean;
-  /** The organization's metadata schema file; when not given, each file's folders are searched. */
+  /** The organization's metadata schema file; when not given, the settings file's, else each file's folders are searched. */
   metadataSchema?: string;
+  /** --severity CODE=LEVEL, over those of the settings file. */
+  severity: Partial<Record<RuleCode, Severity | 'off'>>;
+  /** The VS Code settings file to read `labelboxImport.*` from; false with --no-settings. */
+  settings?: string | false;
+  failOnWarnings: boolean;
+  /** A file to append `key=value` counts to (GitHub's $GITHUB_OUTPUT). */
+  summaryTo?: string;
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: labelbox-import validate [options] FILE_OR_GLOB... 
+interface OptionSpec {
+  names: string[];
+  value?: string;
+  help: string;
+  apply: (args: ValidateArgs, value: string) => void | 'help';
+}
+
+/** Every option, once: the parser and the help text are both made from this list. */
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    names: ['--format'],
+    value: 'FORMAT',
+    help: 'text (default); json; sarif (SARIF 2.1.0, for GitHub code scanning); github (workflow commands: annotations on a pull request)',
+    apply: (args, format) => {
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}": use ${FORMATS.join(', ')}.`);
+      args.format = format as OutputFormat;
+    },
+  },
+  {
+    names: ['--max-problems'],
+    value: 'N',
+    help: 'report at most N problems per file, the most severe first (default: the settings file\'s labelboxImport.maxProblems, else 1000)',
+    apply: (args, text) => {
+      const count = Number(text);
+      if (!Number.isInteger(count) || count < 1) throw new UsageError(`--max-problems needs a whole number of at least 1, not "${text}".`);
+      args.maxProblems = count;
+    },
+  },
+  {
+    names: ['--severity'],
+    value: 'CODE=LEVEL',
+    help: 'change the severity of a rule: LEVEL is error, warning, information, hint or off. Repeat it for several rules; it goes over labelboxImport.severity of the settings file',
+    apply: (args, text) => {
+      const [code, level] = text.split('=', 2);
+      if (!isRuleCode(code)) throw new UsageError(`--severity: unknown rule code "${code}" (the codes are listed in the README).`);
+      if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--severity ${code}: the level is one of ${LEVELS.join(', ')}, not "${level ?? ''}".`);
+      args.severity[code] = level as Severity | 'off';
+    },
+  },
+  {
+    names: ['--metadata-schema'],
+    value: 'FILE',
+    help: "your organization's metadata schema (Labelbox's answer to the metadata-ontology query), to check custom metadata fields. Without it: labelboxImport.metadataSchema of the settings file, relative to its workspace folder; without a settings file, .labelbox/metadata-schema.json is looked for in the folder of each file and the folders above it",
+    apply: (args, file) => {
+      args.metadataSchema = file;
+    },
+  },
+  {
+    names: ['--settings'],
+    value: 'FILE',
+    help: 'the VS Code settings file whose labelboxImport.* settings apply (severity, maxProblems, metadataSchema). Default: .vscode/settings.json in the current folder or the nearest folder above it, up to the repository root',
+    apply: (args, file) => {
+      args.settings = file;
+    },
+  },
+  { names: ['--no-settings'], help: 'read no settings file', apply: (args) => void (args.settings = false) },
+  { names: ['--fail-on-warnings'], help: 'exit with status 1 when warnings were found, not only errors', apply: (args) => void (args.failOnWarnings = true) },
+  {
+    names: ['--summary-to'],
+    value: 'FILE',
+    help: 'append the counts (files, rows, errors, warnings, infos) to FILE as key=value lines, the form of GitHub\'s $GITHUB_OUTPUT',
+    apply: (args, file) => {
+      args.summaryTo = file;
+    },
+  },
+  { names: ['--no-color'], help: 'no colors in text output', apply: (args) => void (args.color = false) },
+  { names: ['-h', '--help'], help: 'show this help', apply: () => 'help' },
+  { names: ['-v', '--version'], help: 'show the version', apply: () => undefined },
+];
+
+function optionLines(): string {
+  return OPTIONS.map((option) => {
+    const head = `  ${option.names.join(', ')}${option.value ? ` ${option.value}` : ''}`;
+    return `${head.padEnd(24)}${head.length < 24 ? '' : `\n${' '.repeat(24)}`}${wrap(option.help, 24)}`;
+  }).join('\n');
+}
+
+/** Wraps text at 96 columns, continuing lines at `indent`. */
+function wrap(text: string, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > 96) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+export const USAGE = `Usage: labelbox-import validate [options] FILE_OR_GLOB...
+       labelbox-import --version | --help
 
 Checks Labelbox Data Row import files (JSON) and prints every problem found.
 
@@ -24,20 +130,13 @@ Arguments:
   FILE_OR_GLOB          files, or glob patterns such as "data/**/*.json"; - reads standard input
 
 Options:
-  --format FORMAT       text (default), json, or sarif (SARIF 2.1.0, for GitHub code scanning)
-  --max-problems N      report at most N problems per file, the most severe first (default 1000)
-  --metadata-schema FILE
-                        your organization's metadata schema (Labelbox's answer to the
-                        metadata-ontology query), to check custom metadata fields. Without
-                        it, .labelbox/metadata-schema.json is looked for in the folder of
-                        each file and the folders above it
-  --no-color            no colors in text output
-  -h, --help            show this help
-  -v, --version         show the version
+${optionLines()}
 
-Exit status: 0 when no errors were found (warnings allowed), 1 when errors were found,
-2 when a file could not be read, the command line is wrong, or a metadata schema file
-is broken (files are then checked without it; with --metadata-schema nothing is checked).`;
+Exit status: 0 when no errors were found (warnings allowed, unless --fail-on-warnings), 1 when
+errors were found, 2 when a file could not be read, the command line is wrong, or a metadata
+schema or settings file is broken (a broken metadata schema found by itself: files are then
+checked without it; one given with --metadata-schema, or a broken settings file: nothing is
+checked).`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   if (argv.length === 0) throw new UsageError('Missing command.');
@@ -46,42 +145,26 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'validate') throw new UsageError(`Unknown command "${command}". The command is "validate".`);
 
-  const args: ValidateArgs = { command: 'validate', inputs: [], format: 'text', maxProblems: 1000, color: true };
+  const args: ValidateArgs = { command: 'validate', inputs: [], format: 'text', color: true, severity: {}, failOnWarnings: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [name, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
+    const option = arg === '-' ? undefined : OPTIONS.find((candidate) => candidate.names.includes(name));
+    if (!option) {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);
+      args.inputs.push(arg);
+      continue;
+    }
+    let value = '';
+    if (option.value) {
       const next = inlineValue ?? rest[++i];
       if (next === undefined) throw new UsageError(`${name} needs a value.`);
-      return next;
-    };
-    switch (name) {
-      case '-h':
-      case '--help':
-        return { command: 'help' };
-      case '--format': {
-        const format = value();
-        if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use text, json or sarif.`);
-        args.format = format;
-        break;
-      }
-      case '--max-problems': {
-        const text = value();
-        const count = Number(text);
-        if (!Number.isInteger(count) || count < 1) throw new UsageError(`--max-problems needs a whole number of at least 1, not "${text}".`);
-        args.maxProblems = count;
-        break;
-      }
-      case '--metadata-schema':
-        args.metadataSchema = value();
-        break;
-      case '--no-color':
-        args.color = false;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);
-        args.inputs.push(arg);
+      value = next;
+    } else if (inlineValue !== undefined) {
+      throw new UsageError(`${name} takes no value.`);
     }
+    if (option.names.includes('--version')) return { command: 'version' };
+    if (option.apply(args, value) === 'help') return { command: 'help' };
   }
   if (!args.inputs.length) throw new UsageError('Name at least one file to check (or - for standard input).');
   return args;

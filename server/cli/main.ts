@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import packageJson from '../../package.json';
 import { collectDiagnostics, SparseLineIndex, type ImportDiagnostic } from '../../service';
 import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
@@ -8,6 +10,8 @@ import { MetadataSchemas } from './metadataSchemas';
 import { formatJson } from './formats/jsonFormat';
 import { formatSarif } from './formats/sarifFormat';
 import { formatText } from './formats/textFormat';
+import { formatGithub } from './formats/githubFormat';
+import { defaultProjectSettings, findSettingsFile, readProjectSettings, SettingsFileError, type ProjectSettings } from './projectSettings';
 import { countSeverities, type FileReport } from './report';
 
 /** Files above this size show progress on a terminal. */
@@ -50,7 +54,14 @@ async function validate(args: ValidateArgs): Promise<number> {
     process.stderr.write(`labelbox-import: no files match ${JSON.stringify(pattern)}\n`);
     trouble = true;
   }
-  const schemas = new MetadataSchemas(args.metadataSchema);
+  const project = projectSettingsFor(args);
+  if (!project) return EXIT_TROUBLE;
+  const { settings, workspaceFolder } = project;
+  const maxProblems = args.maxProblems ?? settings.maxProblems;
+  // The command line's overrides go over the settings file's, rule by rule.
+  const severityOverrides = { ...settings.severity, ...args.severity };
+  const schemaFromSettings = project.file && workspaceFolder ? resolve(workspaceFolder, settings.metadataSchema) : undefined;
+  const schemas = new MetadataSchemas(args.metadataSchema, process.cwd(), schemaFromSettings);
   if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
   const reports: FileReport[] = [];
   const checkers = new RowCheckers();
@@ -70,7 +81,7 @@ async function validate(args: ValidateArgs): Promise<number> {
       }
       const document = documentOf(checked, schemas.contextFor(file), progress?.update);
       progress?.done();
-      const diagnostics = collectDiagnostics(document, { maxProblems: args.maxProblems });
+      const diagnostics = collectDiagnostics(document, { maxProblems, severityOverrides });
       reports.push({
         file: file === '-' ? '<stdin>' : file,
         rows: document.rows.length,
@@ -84,15 +95,53 @@ async function validate(args: ValidateArgs): Promise<number> {
   }
 
   if (!reports.length && trouble) return EXIT_TROUBLE;
-  const output =
-    args.format === 'json'
-      ? formatJson(reports)
-      : args.format === 'sarif'
-        ? formatSarif(reports, packageJson.version)
-        : formatText(reports, args.color && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-  await write(output);
+  await write(formatReports(args, reports));
+  const totals = countSeverities(reports);
+  if (args.summaryTo && !appendSummary(args.summaryTo, reports)) trouble = true;
   if (trouble || schemas.trouble) return EXIT_TROUBLE;
-  return countSeverities(reports).errors > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+  return totals.errors > 0 || (args.failOnWarnings && totals.warnings > 0) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+function formatReports(args: ValidateArgs, reports: FileReport[]): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, packageJson.version);
+    case 'github':
+      return formatGithub(reports);
+    case 'text':
+      return formatText(reports, args.color && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  }
+}
+
+/** The settings file named with --settings, else found above the current folder; undefined when it cannot be used. */
+function projectSettingsFor(args: ValidateArgs): ProjectSettings | undefined {
+  const file = args.settings === false ? undefined : (args.settings ?? findSettingsFile(process.cwd()));
+  if (file === undefined) return defaultProjectSettings();
+  try {
+    const project = readProjectSettings(file);
+    for (const problem of project.settings.problems) process.stderr.write(`labelbox-import: warning: ${file}: ${problem}\n`);
+    return project;
+  } catch (error) {
+    if (!(error instanceof SettingsFileError)) throw error;
+    process.stderr.write(`labelbox-import: the settings file ${error.message} Fix it, or pass --no-settings.\n`);
+    return undefined;
+  }
+}
+
+/** Appends `files=…` `rows=…` `errors=…` `warnings=…` `infos=…` lines, as GitHub's $GITHUB_OUTPUT takes them. */
+function appendSummary(file: string, reports: readonly FileReport[]): boolean {
+  const totals = countSeverities(reports);
+  const rows = reports.reduce((sum, report) => sum + report.rows, 0);
+  const lines = [`files=${reports.length}`, `rows=${rows}`, `errors=${totals.errors}`, `warnings=${totals.warnings}`, `infos=${totals.information}`];
+  try {
+    appendFileSync(file, `${lines.join('\n')}\n`);
+    return true;
+  } catch (error) {
+    process.stderr.write(`labelbox-import: cannot write the summary to ${file}: ${(error as Error).message}\n`);
+    return false;
+  }
 }
 
 /** An error at the first byte that is not UTF-8, which the decoder turned into U+FFFD. */

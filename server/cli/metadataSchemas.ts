@@ -4,8 +4,10 @@ import { findMetadataSchemaFile, loadMetadataSchemaFile, type LoadedMetadataSche
 
 /**
  * Which organization metadata schema each checked file uses: the one given with
- * --metadata-schema, or the nearest .labelbox/metadata-schema.json above the file. Problems
- * with a schema file are written to stderr once.
+ * --metadata-schema; else the one the settings file names (labelboxImport.metadataSchema,
+ * relative to its workspace folder, as the extension reads it); else the nearest
+ * .labelbox/metadata-schema.json above the file. Problems with a schema file are written to
+ * stderr once.
  */
 export class MetadataSchemas {
   /** Set when a schema file was broken: the exit status is then 2. */
@@ -15,8 +17,17 @@ export class MetadataSchemas {
   private readonly folders = new Map<string, string | undefined>();
   private readonly none = createValidationContext();
 
-  constructor(file: string | undefined, private readonly cwd = process.cwd()) {
-    if (file === undefined) return;
+  /**
+   * @param file the schema given on the command line: it must exist.
+   * @param fromSettings the schema of the settings file (absolute): a missing one means no schema, as in the editor.
+   */
+  constructor(file: string | undefined, private readonly cwd = process.cwd(), fromSettings?: string) {
+    if (file === undefined) {
+      if (fromSettings === undefined) return;
+      this.given = loadMetadataSchemaFile(fromSettings, relative(cwd, fromSettings) || fromSettings);
+      this.report(this.given);
+      return;
+    }
     this.given = loadMetadataSchemaFile(resolve(cwd, file), file);
     if (this.given.state === 'missing') {
       process.stderr.write(`labelbox-import: cannot read the metadata schema ${file}: no such file\n`);

@@ -14,10 +14,13 @@ const LINES_PER_STEP = 64;
 export class SparseLineIndex {
   /** Start of lines 0, 64, 128, … */
   private readonly steps: number[] = [0];
+  /** Whether the text has a \r at all: when not, lines are found without looking for one. */
+  private readonly hasCarriageReturn: boolean;
 
   constructor(private readonly text: TextPieces) {
+    this.hasCarriageReturn = text.pieces.some((piece) => piece.indexOf('\r') >= 0);
     // Counted with indexOf alone when the text has no \r (nearly always): the cost is in the counting.
-    if (text.pieces.some((piece) => piece.indexOf('\r') >= 0)) {
+    if (this.hasCarriageReturn) {
       let line = 0;
       this.forEachLineStart(0, (start) => {
         if (++line % LINES_PER_STEP === 0) this.steps.push(start);
@@ -78,8 +81,9 @@ export class SparseLineIndex {
     while (index < pieces.length && base + pieces[index].length <= from) base += pieces[index++].length;
     for (; index < pieces.length; base += pieces[index++].length) {
       const piece = pieces[index];
-      // The next \r, found once and again only after it is passed (most texts have none).
-      let carriageReturn = -2;
+      // The next \r, found once and again only after it is passed (most texts have none: then
+      // never looked for, since each look would run to the end of a piece of many megabytes).
+      let carriageReturn = this.hasCarriageReturn ? -2 : -1;
       for (let at = Math.max(0, from - base); at < piece.length; at++) {
         if (carriageReturn < at && carriageReturn !== -1) carriageReturn = piece.indexOf('\r', at);
         const lineFeed = piece.indexOf('\n', at);

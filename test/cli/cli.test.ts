@@ -125,7 +125,10 @@ test('exit status 2: usage errors print the problem and the usage', () => {
     [[], /Missing command/],
     [['check', 'a.json'], /Unknown command "check"/],
     [['validate'], /Name at least one file/],
-    [['validate', '--format', 'xml', 'a.json'], /Unknown format "xml": use text, json or sarif/],
+    [['validate', '--format', 'xml', 'a.json'], /Unknown format "xml": use text, json, sarif, github/],
+    [['validate', '--severity', 'no-such-rule=error', 'a.json'], /--severity: unknown rule code "no-such-rule"/],
+    [['validate', '--severity=insecure-url=fatal', 'a.json'], /--severity insecure-url: the level is one of error, warning, information, hint, off, not "fatal"/],
+    [['validate', '--no-color=yes', 'a.json'], /--no-color takes no value/],
     [['validate', '--format'], /--format needs a value/],
     [['validate', '--max-problems', '0', 'a.json'], /--max-problems needs a whole number of at least 1, not "0"/],
     [['validate', '--max-problems=-3', 'a.json'], /not "-3"/],
@@ -310,4 +313,39 @@ test('a big file shows how far the check is on a terminal, and nothing of it in 
   assert.equal(piped.status, 1);
   assert.doesNotMatch(piped.stderr, /Checking/);
   assert.ok((JSON.parse(piped.stdout) as unknown[]).length > 0);
+});
+
+test('the settings file: labelboxImport keys, dotted or nested, set severities, the cap and the metadata schema; a broken one stops with status 2', () => {
+  const folder = join(scratch, 'with-settings');
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  mkdirSync(join(folder, '.git'), { recursive: true });
+  const rows = Array.from({ length: 5 }, (_, i) => `  { "row_data": "http://media.example-lab.org/${i}.jpg", "global_key": "k${i}", "media_type": "IMAGE" }`);
+  writeFileSync(join(folder, 'data.labelbox.json'), `[\n${rows.join(',\n')}\n]\n`);
+  const inFolder = (args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  writeFileSync(join(folder, '.vscode', 'settings.json'), '{\n  // as VS Code writes it\n  "labelboxImport": { "maxProblems": 2 },\n  "labelboxImport.severity": { "insecure-url": "error", },\n}\n');
+  const capped = inFolder(['validate', '--format', 'json', 'data.labelbox.json']);
+  assert.equal(capped.status, 1);
+  const problems = JSON.parse(capped.stdout) as { severity: string; code: string }[];
+  assert.deepEqual(problems.filter((problem) => problem.code === 'insecure-url').map((problem) => problem.severity), ['error', 'error'], 'two of five, as errors');
+  assert.ok(problems.some((problem) => problem.code === 'too-many-problems'));
+  assert.equal(inFolder(['validate', '--max-problems', '10', '--severity', 'insecure-url=off', 'data.labelbox.json']).status, 0, 'options go over the file');
+  assert.equal(inFolder(['validate', '--no-settings', 'data.labelbox.json']).status, 0);
+
+  // The metadata schema path of the settings, relative to the workspace folder, as the editor reads it.
+  writeFileSync(join(folder, '.vscode', 'settings.json'), '{ "labelboxImport.metadataSchema": "org/schema.json" }');
+  mkdirSync(join(folder, 'org'), { recursive: true });
+  writeFileSync(join(folder, 'org', 'schema.json'), '{ "broken"');
+  const brokenSchema = inFolder(['validate', 'data.labelbox.json']);
+  assert.equal(brokenSchema.status, 2);
+  assert.match(brokenSchema.stderr, /metadata schema org\/schema\.json cannot be used/);
+
+  writeFileSync(join(folder, '.vscode', 'settings.json'), '{ "labelboxImport.maxProblems": ');
+  const broken = inFolder(['validate', 'data.labelbox.json']);
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /settings file .*settings\.json is not valid JSON with comments.*--no-settings/);
+  assert.equal(broken.stdout, '', 'nothing is checked with settings that cannot be read');
 });

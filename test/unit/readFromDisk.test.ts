@@ -142,7 +142,9 @@ test('the sparse line index of a text in pieces gives the positions of the full 
   const random = new Random(8);
   for (let round = 0; round < 200; round++) {
     let text = '';
-    for (let index = random.int(0, 400); index > 0; index--) text += random.pick(['a', 'bc', '\n', '\n', '\r', '\r\n', ' ']);
+    // Every other text has no \r at all, as most files: line starts are then found without looking for one.
+    const parts = round % 2 ? ['a', 'bc', '\n', '\n', '\r', '\r\n', ' '] : ['a', 'bc', '\n', '\n', ' '];
+    for (let index = random.int(0, 400); index > 0; index--) text += random.pick(parts);
     const pieces = new TextPieces();
     for (let offset = 0; offset < text.length; ) {
       const length = random.int(1, 30);
