@@ -17,12 +17,38 @@ function layer(files, patterns, { ignores = [], node = true } = {}) {
 const NO_EDITOR = ['^vscode($|-languageclient|-languageserver($|/))', 'No editor and no LSP here: that code belongs in server/lsp/ or client/.'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'bench/generated/', 'test/fixtures/', 'test/e2e/fixtures/', 'examples/', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'out/',
+      'node_modules/',
+      '.vscode-test/',
+      'test-results/',
+      'bench/generated/',
+      'test/fixtures/',
+      'test/e2e/fixtures/',
+      'examples/',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', performance: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly', Buffer: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'readonly',
+        Buffer: 'readonly',
+      },
     },
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
@@ -48,15 +74,41 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  layer(['common/**/*.ts'], [[['**/service/**', '**/server/**', '**/client/**', '**/webview/**'], 'common/ imports nothing of the layers above it.'], NO_EDITOR], { ignores: ['common/node/**'], node: false }),
+  layer(
+    ['common/**/*.ts'],
+    [[['**/service/**', '**/server/**', '**/client/**', '**/webview/**'], 'common/ imports nothing of the layers above it.'], NO_EDITOR],
+    { ignores: ['common/node/**'], node: false },
+  ),
   layer(['service/**/*.ts'], [[['**/server/**', '**/client/**', '**/webview/**'], 'The service imports only common/.'], NO_EDITOR], { node: false }),
-  layer(['server/**/*.ts'], [['(^|/)service/(?!index$)', 'Use the service through service/index.ts, its public API.'], [['**/client/**', '**/webview/**'], 'The server imports service/ and common/ only.']]),
-  layer(['client/**/*.ts'], [[['**/service/**', '**/server/**', '**/webview/**'], 'The client talks to the server over LSP and to the page by messages: it imports common/ only.']]),
-  layer(['webview/**/*.ts'], [['^vscode', 'The page has no vscode API but acquireVsCodeApi().'], [['**/service/**', '**/server/**', '**/client/**', '**/common/node/**'], 'The page imports common/ only.']], { node: false }),
+  layer(
+    ['server/**/*.ts'],
+    [
+      ['(^|/)service/(?!index$)', 'Use the service through service/index.ts, its public API.'],
+      [['**/client/**', '**/webview/**'], 'The server imports service/ and common/ only.'],
+    ],
+  ),
+  layer(
+    ['client/**/*.ts'],
+    [[['**/service/**', '**/server/**', '**/webview/**'], 'The client talks to the server over LSP and to the page by messages: it imports common/ only.']],
+  ),
+  layer(
+    ['webview/**/*.ts'],
+    [
+      ['^vscode', 'The page has no vscode API but acquireVsCodeApi().'],
+      [['**/service/**', '**/server/**', '**/client/**', '**/common/node/**'], 'The page imports common/ only.'],
+    ],
+    { node: false },
+  ),
   {
     files: ['client/**/*.ts'],
     ignores: ['client/settings.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='getConfiguration']", message: 'Read settings in client/settings.ts.' }, { selector: 'ForInStatement', message: 'for…in also walks inherited keys: use Object.keys/entries or a Map.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='getConfiguration']", message: 'Read settings in client/settings.ts.' },
+        { selector: 'ForInStatement', message: 'for…in also walks inherited keys: use Object.keys/entries or a Map.' },
+      ],
+    },
   },
   prettier,
 );

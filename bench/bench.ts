@@ -40,7 +40,19 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10_000, 50_000], runs: 3, seed: 1, editPairs: 4, pasteRows: 1000, jsonServer: true, cli: true, disk: true, rich: 150_000, json: undefined, pauseMs: 500 };
+  const options: Options = {
+    sizes: [1000, 10_000, 50_000],
+    runs: 3,
+    seed: 1,
+    editPairs: 4,
+    pasteRows: 1000,
+    jsonServer: true,
+    cli: true,
+    disk: true,
+    rich: 150_000,
+    json: undefined,
+    pauseMs: 500,
+  };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -141,13 +153,23 @@ async function buildFloorServers(): Promise<void> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (!(globalThis as { gc?: unknown }).gc) throw new Error('Run the bench with node --expose-gc (npm run bench does): its own garbage is collected before each measured open.');
+  if (!(globalThis as { gc?: unknown }).gc)
+    throw new Error('Run the bench with node --expose-gc (npm run bench does): its own garbage is collected before each measured open.');
   mkdirSync(GENERATED, { recursive: true });
   await buildFloorServers();
   const machine = machineDescription();
   console.log(`# Benchmark\n\n${machine}\n`);
   console.log(`Command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd() + '\n');
-  const results: Array<{ rows: number; bytes: number; wrongRows: number; sessions: SessionResult[]; floorOpenMs: number[]; transportFloorOpenMs: number[]; cli?: CliResult; cliWithoutMediaType?: CliResult }> = [];
+  const results: Array<{
+    rows: number;
+    bytes: number;
+    wrongRows: number;
+    sessions: SessionResult[];
+    floorOpenMs: number[];
+    transportFloorOpenMs: number[];
+    cli?: CliResult;
+    cliWithoutMediaType?: CliResult;
+  }> = [];
   const diskRows: DiskRow[] = [];
   for (const rows of options.sizes) {
     const file = generateImportFile(rows, options.seed);
@@ -166,7 +188,10 @@ async function main(): Promise<void> {
         const isOurs = launch === OUR_SERVER;
         sessions.push(await measureSession(launch, file, uri, isOurs ? 'labelbox-json' : 'json', { ...sessionOptions, compareWithFresh: isOurs }));
       }
-      for (const [launch, times] of [[FLOOR_SERVER, floorOpenMs], [TRANSPORT_FLOOR_SERVER, transportFloorOpenMs]] as const) {
+      for (const [launch, times] of [
+        [FLOOR_SERVER, floorOpenMs],
+        [TRANSPORT_FLOOR_SERVER, transportFloorOpenMs],
+      ] as const) {
         process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${launch.name}…\n`);
         times.push((await measureOpenOnly(launch, file, uri)).openMs);
       }
@@ -178,12 +203,28 @@ async function main(): Promise<void> {
       writeFileSync(variant, withoutMediaType(file.text));
       cliWithoutMediaType = measureCli(resolve(ROOT, 'dist/cli.js'), variant, options.runs);
     }
-    const result = { rows, bytes: Buffer.byteLength(file.text), wrongRows: file.errors.length, sessions, floorOpenMs, transportFloorOpenMs, cli, cliWithoutMediaType };
+    const result = {
+      rows,
+      bytes: Buffer.byteLength(file.text),
+      wrongRows: file.errors.length,
+      sessions,
+      floorOpenMs,
+      transportFloorOpenMs,
+      cli,
+      cliWithoutMediaType,
+    };
     results.push(result);
     printSizeTable(result);
     if (options.disk && cli) {
       const wrongRows = rowsWithInjectedProblems(file);
-      diskRows.push({ label: rows.toLocaleString('en-US'), rows, bytes: result.bytes, wrongRows: wrongRows.size, cli, disk: await measureDiskChecks(path, file.text, wrongRows, options.runs) });
+      diskRows.push({
+        label: rows.toLocaleString('en-US'),
+        rows,
+        bytes: result.bytes,
+        wrongRows: wrongRows.size,
+        cli,
+        disk: await measureDiskChecks(path, file.text, wrongRows, options.runs),
+      });
     }
   }
   if (options.rich) diskRows.push(await measureRich(options.rich, options.seed, options.runs, options.disk));

@@ -40,8 +40,13 @@ function measureService(): void {
     if (!doHover(document, mediaType, context)) throw new Error('no hover');
     hover.push(performance.now() - started);
   }
-  for (const [name, values] of [['service: completion (key)', complete], ['service: hover', hover]] as const) {
-    console.log(`${name.padEnd(32)} median ${percentile(values, 50).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`);
+  for (const [name, values] of [
+    ['service: completion (key)', complete],
+    ['service: hover', hover],
+  ] as const) {
+    console.log(
+      `${name.padEnd(32)} median ${percentile(values, 50).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`,
+    );
   }
 }
 
@@ -84,7 +89,9 @@ async function main(): Promise<void> {
     await at('hover', mediaType, () => client.hover(uri, { line, character: mediaType }));
   }
   for (const [name, values] of Object.entries(samples)) {
-    console.log(`${name.padEnd(32)} median ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`);
+    console.log(
+      `${name.padEnd(32)} median ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`,
+    );
   }
   await client.stop();
 }

@@ -50,7 +50,32 @@ const SPLIT_NAMES = ['train', 'valid', 'test'];
 const PROJECTS = ['field-survey', 'orchard-north', 'traffic-cams', 'retail-shelves', 'wind-turbines', 'radiology-ct', 'support-chats', 'contracts'];
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
 const TAGS = ['wheat', 'barley', 'night', 'day', 'rain', 'fog', 'pilot-batch', 'reviewed', 'hard-case', 'blurry', 'occluded'];
-const WORDS = ['leaves', 'shadow', 'tree', 'line', 'covers', 'lower', 'third', 'frost', 'damage', 'plot', 'reseeded', 'after', 'north', 'field', 'camera', 'angle', 'customer', 'order', 'never', 'arrived', 'support', 'plan', 'phone', 'email'];
+const WORDS = [
+  'leaves',
+  'shadow',
+  'tree',
+  'line',
+  'covers',
+  'lower',
+  'third',
+  'frost',
+  'damage',
+  'plot',
+  'reseeded',
+  'after',
+  'north',
+  'field',
+  'camera',
+  'angle',
+  'customer',
+  'order',
+  'never',
+  'arrived',
+  'support',
+  'plan',
+  'phone',
+  'email',
+];
 
 function sentence(random: Random, min: number, max: number): string {
   const words: string[] = [];
@@ -77,7 +102,8 @@ function metadata(random: Random, day: string): Json[] {
   if (random.chance(0.85)) {
     fields.push(random.chance(0.6) ? { schema_id: SPLIT_ID, value: random.pick(SPLIT_OPTIONS) } : { name: 'split', value: random.pick(SPLIT_NAMES) });
   }
-  if (random.chance(0.75)) fields.push({ name: 'captureDateTime', value: `${day}T${pad(random.int(0, 23), 2)}:${pad(random.int(0, 59), 2)}:${pad(random.int(0, 59), 2)}Z` });
+  if (random.chance(0.75))
+    fields.push({ name: 'captureDateTime', value: `${day}T${pad(random.int(0, 23), 2)}:${pad(random.int(0, 59), 2)}:${pad(random.int(0, 59), 2)}Z` });
   return fields;
 }
 
@@ -108,8 +134,15 @@ function imageRow(random: Random, index: number): Row {
 function videoRow(random: Random, index: number): Row {
   const project = random.pick(PROJECTS);
   const path = `video/cam-${random.int(1, 40)}/clip-${pad(index, 6)}.mp4`;
-  const row: Row = { row_data: `https://media.${project}.example.org/${path}`, global_key: `${project}/${path}`, external_id: `clip-${pad(index, 6)}.mp4`, media_type: 'VIDEO', metadata_fields: metadata(random, date(random)) };
-  if (random.chance(0.3)) row.attachments = [{ type: 'VIDEO', name: 'Second angle', value: `https://media.${project}.example.org/${path.replace('.mp4', '-b.mp4')}` }];
+  const row: Row = {
+    row_data: `https://media.${project}.example.org/${path}`,
+    global_key: `${project}/${path}`,
+    external_id: `clip-${pad(index, 6)}.mp4`,
+    media_type: 'VIDEO',
+    metadata_fields: metadata(random, date(random)),
+  };
+  if (random.chance(0.3))
+    row.attachments = [{ type: 'VIDEO', name: 'Second angle', value: `https://media.${project}.example.org/${path.replace('.mp4', '-b.mp4')}` }];
   return row;
 }
 
@@ -144,7 +177,11 @@ function conversationRow(random: Random, index: number): Row {
 
 function pdfRow(random: Random, index: number): Row {
   const base = `https://docs.contracts.example.org/${date(random).slice(0, 4)}/contract-${pad(index, 6)}`;
-  return { row_data: { pdf_url: `${base}.pdf`, text_layer_url: `${base}.textlayer.json` }, global_key: `contracts/contract-${pad(index, 6)}.pdf`, media_type: 'PDF' };
+  return {
+    row_data: { pdf_url: `${base}.pdf`, text_layer_url: `${base}.textlayer.json` },
+    global_key: `contracts/contract-${pad(index, 6)}.pdf`,
+    media_type: 'PDF',
+  };
 }
 
 function tiledRow(random: Random, index: number): Row {
@@ -173,7 +210,11 @@ function otherMediaRow(random: Random, index: number): Row {
     ['HTML', 'html', 'html'],
     ['DICOM', 'dicom', 'dcm'],
   ] as const);
-  return { row_data: `https://media.example-lab.org/${folder}/item-${pad(index, 6)}.${extension}`, global_key: `${folder}/item-${pad(index, 6)}`, media_type: mediaType };
+  return {
+    row_data: `https://media.example-lab.org/${folder}/item-${pad(index, 6)}.${extension}`,
+    global_key: `${folder}/item-${pad(index, 6)}`,
+    media_type: mediaType,
+  };
 }
 
 function cleanRow(random: Random, index: number): Row {
@@ -246,7 +287,12 @@ const CUSTOM_FIELDS = [
     name: 'growth_stage',
     kind: 'CustomMetadataEnum',
     reserved: false,
-    options: ['seedling', 'tillering', 'heading', 'ripening'].map((name, index) => ({ id: `clq2f7x1k00${60 + index}08l2stage${name.slice(0, 4)}`, kind: 'CustomMetadataEnumOption', name, reserved: false })),
+    options: ['seedling', 'tillering', 'heading', 'ripening'].map((name, index) => ({
+      id: `clq2f7x1k00${60 + index}08l2stage${name.slice(0, 4)}`,
+      kind: 'CustomMetadataEnumOption',
+      name,
+      reserved: false,
+    })),
   },
 ];
 
@@ -315,7 +361,13 @@ export function generateImportFile(rowCount: number, seed = 1, errorEvery = 100)
 }
 
 /** `makeRow` makes the clean rows, `makeWrongRow` the image rows that are then made wrong. */
-function generateRows(rowCount: number, seed: number, errorEvery: number, makeRow: (random: Random, index: number) => Row, makeWrongRow: (random: Random, index: number) => Row): GeneratedFile {
+function generateRows(
+  rowCount: number,
+  seed: number,
+  errorEvery: number,
+  makeRow: (random: Random, index: number) => Row,
+  makeWrongRow: (random: Random, index: number) => Row,
+): GeneratedFile {
   const random = new Random(seed);
   const rows: Row[] = [];
   const errors: InjectedError[] = [];
@@ -331,7 +383,8 @@ function generateRows(rowCount: number, seed: number, errorEvery: number, makeRo
       if (kind === 'duplicate-global-key') {
         for (let tries = 0; tries < 20 && source === undefined; tries++) {
           const candidate = random.int(0, index - 1);
-          if (!duplicated.has(candidate) && !errors.some((error) => error.row === candidate) && typeof rows[candidate].global_key === 'string') source = candidate;
+          if (!duplicated.has(candidate) && !errors.some((error) => error.row === candidate) && typeof rows[candidate].global_key === 'string')
+            source = candidate;
         }
         if (source === undefined) {
           rows.push(row);
@@ -379,7 +432,10 @@ export function withoutMediaType(text: string): string {
  * note inside its metadata.
  */
 export function withUnknownMetadataField(text: string): string {
-  return mapRows(text, (row) => ({ ...row, metadata_fields: [...((row.metadata_fields as Json[] | undefined) ?? []), { name: 'camera_model', value: 'X100' }] }));
+  return mapRows(text, (row) => ({
+    ...row,
+    metadata_fields: [...((row.metadata_fields as Json[] | undefined) ?? []), { name: 'camera_model', value: 'X100' }],
+  }));
 }
 
 /** The file (valid JSON, as generated) with each row changed by `change`, written as generateImportFile writes it. */

@@ -52,7 +52,13 @@ const FRACTIONS = [0.5, 0.3, 0.7, 0.1, 0.9, 0.4, 0.6, 0.2, 0.8, 0.05, 0.95];
  * completion, hover, symbols (and the gallery where there is one), and reads the server's
  * peak memory. Each result is checked, so that a server that skipped the work cannot look fast.
  */
-export async function measureSession(launch: ServerLaunch, file: GeneratedFile, uri: string, languageId: string, options: SessionOptions): Promise<SessionResult> {
+export async function measureSession(
+  launch: ServerLaunch,
+  file: GeneratedFile,
+  uri: string,
+  languageId: string,
+  options: SessionOptions,
+): Promise<SessionResult> {
   const layout = new FileLayout(file.text);
   const injected = rowsWithInjectedProblems(file);
   const targets = pickTargetRows(layout, injected);
@@ -76,14 +82,18 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
     // Opening → diagnostics.
     const { opened, openMs, openCpuMs } = await server.openAndWait(uri, file.text, languageId, options.timeoutMs);
     // The status that ends the check (a big file's check sends progress statuses before it).
-    const openStatus = launch.name.startsWith('labelbox') ? await server.nextStatusWhere((status) => status.uri === uri && status.checking === undefined, 5000).catch(() => undefined) : undefined;
+    const openStatus = launch.name.startsWith('labelbox')
+      ? await server.nextStatusWhere((status) => status.uri === uri && status.checking === undefined, 5000).catch(() => undefined)
+      : undefined;
     const base = opened.diagnostics;
     const reportedRows = new Set(base.map((diagnostic) => layout.rowOfLine(diagnostic.range.start.line)));
     const injectedRowsReported = [...injected].filter((row) => reportedRows.has(row)).length;
     const cleanRowsReported = [...reportedRows].filter((row) => row >= 0 && !injected.has(row)).length;
     const enumErrorRow = file.errors.find((error) => error.kind === 'media-type-case')?.row;
     if (enumErrorRow !== undefined && !reportedRows.has(enumErrorRow)) {
-      throw new Error(`${launch.name} did not report the wrong media_type in row ${enumErrorRow + 1}: it is not checking the file against the schema, so its times mean nothing.`);
+      throw new Error(
+        `${launch.name} did not report the wrong media_type in row ${enumErrorRow + 1}: it is not checking the file against the schema, so its times mean nothing.`,
+      );
     }
 
     // Edits inside one row: type a character into a media_type (an error appears), delete it (it goes).
@@ -107,14 +117,20 @@ export async function measureSession(launch: ServerLaunch, file: GeneratedFile, 
     const block = Array.from({ length: options.pasteRows }, (_, index) => `  ${cleanRowText(9001 + index, 900_000 + index)},\n`).join('');
     const pastedLines = block.split('\n').length - 1;
     const pasted = await edit([{ range: { start: { line: pasteAfter, character: 0 }, end: { line: pasteAfter, character: 0 } }, text: block }]);
-    if (pasted.diagnostics.length !== base.length) notes.push(`after pasting ${options.pasteRows} clean rows: ${pasted.diagnostics.length} problems instead of ${base.length}`);
+    if (pasted.diagnostics.length !== base.length)
+      notes.push(`after pasting ${options.pasteRows} clean rows: ${pasted.diagnostics.length} problems instead of ${base.length}`);
     const unpasted = await edit([{ range: { start: { line: pasteAfter, character: 0 }, end: { line: pasteAfter + pastedLines, character: 0 } }, text: '' }]);
-    if (unpasted.diagnostics.length !== base.length) notes.push(`after removing the pasted rows: ${unpasted.diagnostics.length} problems instead of ${base.length}`);
+    if (unpasted.diagnostics.length !== base.length)
+      notes.push(`after removing the pasted rows: ${unpasted.diagnostics.length} problems instead of ${base.length}`);
 
     // Completion in a media_type value and hover on its key, at rows spread over the file.
     const capabilities = server.capabilities;
     /** Times `method` at the media_type line of 5 target rows, at the character `characterIn` picks; `check` notes a wrong answer. */
-    const timeAtMediaTypes = async <R>(method: string, characterIn: (lineText: string) => number, check: (result: R, line: number) => void): Promise<number[]> => {
+    const timeAtMediaTypes = async <R>(
+      method: string,
+      characterIn: (lineText: string) => number,
+      check: (result: R, line: number) => void,
+    ): Promise<number[]> => {
       const times: number[] = [];
       for (const row of targets.slice(0, 5)) {
         const line = layout.lineInRow(row, '"media_type": "IMAGE"');
@@ -234,7 +250,9 @@ function pickTargetRows(layout: FileLayout, injected: ReadonlySet<number>): numb
 function expectProblemAt(server: string, diagnostics: Diagnostic[], count: number, line: number, present: boolean): void {
   const there = diagnostics.some((diagnostic) => diagnostic.range.start.line <= line && diagnostic.range.end.line >= line);
   if (diagnostics.length !== count || there !== present) {
-    throw new Error(`${server}: after an edit on line ${line + 1}, expected ${count} problems ${present ? 'with' : 'without'} one there, got ${diagnostics.length} ${there ? 'with' : 'without'}.`);
+    throw new Error(
+      `${server}: after an edit on line ${line + 1}, expected ${count} problems ${present ? 'with' : 'without'} one there, got ${diagnostics.length} ${there ? 'with' : 'without'}.`,
+    );
   }
 }
 

@@ -27,5 +27,7 @@ for (const [name, text] of files) {
     times.push(performance.now() - started);
     problems = document.rowsWithProblems.size;
   }
-  console.log(`  ${name}: fastest ${Math.round(Math.min(...times))} ms, median ${Math.round(median(times))} ms, ${problems.toLocaleString('en-US')} rows with problems`);
+  console.log(
+    `  ${name}: fastest ${Math.round(Math.min(...times))} ms, median ${Math.round(median(times))} ms, ${problems.toLocaleString('en-US')} rows with problems`,
+  );
 }

@@ -47,16 +47,26 @@ async function main(): Promise<void> {
   const [file, runsArgument, ...servers] = process.argv.slice(2);
   if (!file) throw new Error('usage: plainClientOpen.ts FILE [RUNS] [SERVER.js …]');
   const runs = Number(runsArgument ?? 3);
-  const scripts = servers.length ? servers.map((server) => resolve(server)) : [resolve(ROOT, 'dist/server.js'), resolve(ROOT, 'bench/generated/floorServer.js')];
+  const scripts = servers.length
+    ? servers.map((server) => resolve(server))
+    : [resolve(ROOT, 'dist/server.js'), resolve(ROOT, 'bench/generated/floorServer.js')];
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(resolve(file)).href;
-  console.log(`load before: ${loadavg().map((load) => load.toFixed(2)).join(', ')}`);
+  console.log(
+    `load before: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')}`,
+  );
   const times = new Map<string, number[]>(scripts.map((script) => [script, []]));
   for (let run = 0; run < runs; run++) {
     for (const script of run % 2 === 0 ? scripts : [...scripts].reverse()) times.get(script)!.push(await openOnce(script, uri, text));
   }
   for (const [script, list] of times) console.log(`${script}: ${list.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-  console.log(`load after: ${loadavg().map((load) => load.toFixed(2)).join(', ')}`);
+  console.log(
+    `load after: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

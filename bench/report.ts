@@ -89,15 +89,35 @@ export function printSizeTable(result: SizeResult): void {
   row(`edit in a row → diagnostics (median of ${ours.editCount})`, ms(ours.edit), ms(theirs?.edit ?? NaN), ratio(ours.edit, theirs?.edit ?? NaN));
   row('&nbsp;&nbsp;slowest edit', ms(ours.editMax), ms(theirs?.editMax ?? NaN), '');
   row('&nbsp;&nbsp;CPU time per edit', ms(ours.editCpu), ms(theirs?.editCpu ?? NaN), ratio(ours.editCpu, theirs?.editCpu ?? NaN));
-  row(`paste ${(result.sessions[0]?.pastedRows ?? 0).toLocaleString('en-US')} rows → diagnostics`, ms(ours.paste), ms(theirs?.paste ?? NaN), ratio(ours.paste, theirs?.paste ?? NaN));
+  row(
+    `paste ${(result.sessions[0]?.pastedRows ?? 0).toLocaleString('en-US')} rows → diagnostics`,
+    ms(ours.paste),
+    ms(theirs?.paste ?? NaN),
+    ratio(ours.paste, theirs?.paste ?? NaN),
+  );
   row('remove them → diagnostics', ms(ours.unpaste), ms(theirs?.unpaste ?? NaN), ratio(ours.unpaste, theirs?.unpaste ?? NaN));
-  row('completion (median, slowest)', `${ms(ours.completion)}, ${ms(ours.completionMax)}`, `${ms(theirs?.completion ?? NaN)}, ${ms(theirs?.completionMax ?? NaN)}`, ratio(ours.completion, theirs?.completion ?? NaN));
-  row('hover (median, slowest)', `${ms(ours.hover)}, ${ms(ours.hoverMax)}`, `${ms(theirs?.hover ?? NaN)}, ${ms(theirs?.hoverMax ?? NaN)}`, ratio(ours.hover, theirs?.hover ?? NaN));
+  row(
+    'completion (median, slowest)',
+    `${ms(ours.completion)}, ${ms(ours.completionMax)}`,
+    `${ms(theirs?.completion ?? NaN)}, ${ms(theirs?.completionMax ?? NaN)}`,
+    ratio(ours.completion, theirs?.completion ?? NaN),
+  );
+  row(
+    'hover (median, slowest)',
+    `${ms(ours.hover)}, ${ms(ours.hoverMax)}`,
+    `${ms(theirs?.hover ?? NaN)}, ${ms(theirs?.hoverMax ?? NaN)}`,
+    ratio(ours.hover, theirs?.hover ?? NaN),
+  );
   row('outline (documentSymbol)', ms(ours.symbols), ms(theirs?.symbols ?? NaN), ratio(ours.symbols, theirs?.symbols ?? NaN));
   row('gallery page of 200 (median, slowest)', `${ms(ours.gallery)}, ${ms(ours.galleryMax)}`, '—', '');
   row('peak memory of the server (VmHWM)', mb(ours.memory), mb(theirs?.memory ?? NaN), ratio(ours.memory, theirs?.memory ?? NaN));
   row('problems reported on opening', String(ours.problems), String(theirs?.problems ?? '—'), '');
-  row('wrong rows with a problem reported', `${ours.injectedReported} of ${ours.injected}`, theirs ? `${theirs.injectedReported} of ${theirs.injected}` : '—', '');
+  row(
+    'wrong rows with a problem reported',
+    `${ours.injectedReported} of ${ours.injected}`,
+    theirs ? `${theirs.injectedReported} of ${theirs.injected}` : '—',
+    '',
+  );
   row('clean rows with a problem reported', String(ours.cleanReported), String(theirs?.cleanReported ?? '—'), '');
   row('after the edits, same diagnostics as a fresh check', ours.sameAsFresh ? 'yes' : '**no**', '—', '');
   console.log(lines.join('\n'));
@@ -112,15 +132,21 @@ export function printSizeTable(result: SizeResult): void {
     ['peak memory ≤ ½ of the JSON server', theirs ? ours.memory * 2 <= theirs.memory : undefined],
     ['every wrong row reported, no clean row', ours.injectedReported === ours.injected && ours.cleanReported === 0],
   ];
-  console.log(`\nTargets (set for 50,000 rows): ${targets.map(([name, met]) => `${name}: ${met === undefined ? 'not measured' : met ? 'met' : '**missed**'}`).join('; ')}.`);
+  console.log(
+    `\nTargets (set for 50,000 rows): ${targets.map(([name, met]) => `${name}: ${met === undefined ? 'not measured' : met ? 'met' : '**missed**'}`).join('; ')}.`,
+  );
   const notes = [...ours.notes.map((note) => `labelbox-import: ${note}`), ...(theirs?.notes ?? []).map((note) => `JSON server: ${note}`)];
   if (notes.length) console.log(`\nNotes: ${notes.join('; ')}.`);
 }
 
 export function printCliTable(results: Array<{ rows: number; bytes: number; cli: CliResult; cliWithoutMediaType?: CliResult }>): void {
   const lines = ['\n## Command line: `labelbox-import validate` next to a bare `JSON.parse` of the same file\n'];
-  lines.push('Each a fresh `node` process that reads the file; medians over the runs. "No media_type": the same rows without it, so that every row has a problem (an information note).\n');
-  lines.push('| rows | MB | CLI wall | CLI CPU | CLI peak memory | JSON.parse wall | JSON.parse CPU | JSON.parse peak memory | CLI ÷ JSON.parse (wall) | problems |');
+  lines.push(
+    'Each a fresh `node` process that reads the file; medians over the runs. "No media_type": the same rows without it, so that every row has a problem (an information note).\n',
+  );
+  lines.push(
+    '| rows | MB | CLI wall | CLI CPU | CLI peak memory | JSON.parse wall | JSON.parse CPU | JSON.parse peak memory | CLI ÷ JSON.parse (wall) | problems |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const line = (label: string, bytes: number, cli: CliResult) => {
     const cliWall = median(cli.cli.map((run) => run.wallMs));
@@ -150,9 +176,11 @@ export interface DiskRow {
 export function printDiskTable(rows: readonly DiskRow[]): void {
   const lines = ['\n## Checking whole files: the CLI and the check from disk next to reading the file plus a bare `JSON.parse`\n'];
   lines.push(
-    'The floor is `node -e \'JSON.parse(fs.readFileSync(file, "utf8"))\'`, a fresh process timed in the same run as the CLI (alternating); the check from disk is our server answering `labelboxImport/checkFromDisk` (as for a file over 50 MB) up to its last status, with no cap on the problems it publishes (the CLI lists at most 1,000). Medians; memory is the peak resident set, also as a multiple of the file\'s size.\n',
+    "The floor is `node -e 'JSON.parse(fs.readFileSync(file, \"utf8\"))'`, a fresh process timed in the same run as the CLI (alternating); the check from disk is our server answering `labelboxImport/checkFromDisk` (as for a file over 50 MB) up to its last status, with no cap on the problems it publishes (the CLI lists at most 1,000). Medians; memory is the peak resident set, also as a multiple of the file's size.\n",
   );
-  lines.push('| rows | MB | floor | CLI | CLI ÷ floor | from disk | from disk ÷ floor | CLI peak memory | server peak memory | floor peak memory | progress updates | CLI problems | wrong rows reported from disk | clean rows reported |');
+  lines.push(
+    '| rows | MB | floor | CLI | CLI ÷ floor | from disk | from disk ÷ floor | CLI peak memory | server peak memory | floor peak memory | progress updates | CLI problems | wrong rows reported from disk | clean rows reported |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const megabytes = row.bytes / 1024 ** 2;
@@ -165,6 +193,6 @@ export function printDiskTable(rows: readonly DiskRow[]): void {
       `| ${row.label} | ${megabytes.toFixed(1)} | ${ms(floor)} | ${ms(cli)} | ${(cli / floor).toFixed(2)}× | ${ms(disk)} | ${row.disk.length ? `${(disk / floor).toFixed(2)}×` : '—'} | ${times(median(row.cli.cli.map((run) => run.peakMemoryMb)))} | ${times(row.disk.length ? Math.max(...row.disk.map((check) => check.peakMemoryMb)) : Number.NaN)} | ${times(median(row.cli.floor.map((run) => run.peakMemoryMb)))} | ${first ? Math.min(...row.disk.map((check) => check.progressUpdates)) : '—'} | ${row.cli.problems} | ${first ? `${Math.min(...row.disk.map((check) => check.wrongRowsReported))} of ${row.wrongRows}` : '—'} | ${first ? Math.max(...row.disk.map((check) => check.cleanRowsReported)) : '—'} |`,
     );
   }
-  lines.push('\nTargets: the CLI and the check from disk ≤ 2× the floor; peak memory ≤ 2× the file\'s size; every wrong row reported, no clean row.');
+  lines.push("\nTargets: the CLI and the check from disk ≤ 2× the floor; peak memory ≤ 2× the file's size; every wrong row reported, no clean row.");
   console.log(lines.join('\n'));
 }

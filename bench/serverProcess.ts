@@ -132,7 +132,10 @@ export class ServerProcess {
    * `uri` (and, when the server sends versions, for `version`), and returns it.
    */
   async nextDiagnostics(uri: string, after: number, version: number, timeoutMs: number): Promise<Publication> {
-    const found = await this.waitUntil(() => (this.published.get(uri) ?? []).slice(after).find((publication) => publication.version === undefined || publication.version === version), timeoutMs);
+    const found = await this.waitUntil(
+      () => (this.published.get(uri) ?? []).slice(after).find((publication) => publication.version === undefined || publication.version === version),
+      timeoutMs,
+    );
     if (found === 'exited') throw new Error(`${this.launch.name} exited while waiting for diagnostics. Its stderr: ${this.stderr}`);
     if (found === 'timeout') throw new Error(`${this.launch.name}: no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`);
     return found;

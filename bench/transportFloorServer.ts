@@ -24,7 +24,8 @@ function handle(message: { id?: number; method?: string; params?: { textDocument
   if (message.method === 'initialize') send({ id: message.id, result: { capabilities: { textDocumentSync: 2 } } });
   else if (message.method === 'shutdown') send({ id: message.id, result: null });
   else if (message.method === 'exit') process.exit(0);
-  else if (message.method === 'textDocument/didOpen' && message.params?.textDocument) answerOpen(message.params.textDocument.uri, message.params.textDocument.version);
+  else if (message.method === 'textDocument/didOpen' && message.params?.textDocument)
+    answerOpen(message.params.textDocument.uri, message.params.textDocument.version);
   else if (message.id !== undefined && message.method) send({ id: message.id, result: null });
 }
 

@@ -1,12 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { RestartPolicy } from './restartPolicy';
 import { SERVER_EXEC_ARGV } from './serverOptions';
 import { JSON_LANGUAGES, SETTINGS_SECTION } from './settings';

@@ -97,7 +97,8 @@ export class LanguageStatus implements vscode.Disposable {
       this.diskItem.text = `${view.text} · from disk`;
       this.diskItem.tooltip = `Labelbox import file: ${view.detail}`;
       this.diskItem.accessibilityInformation = { label: view.label };
-      this.diskItem.backgroundColor = view.severity === vscode.LanguageStatusSeverity.Warning && view.notChecked ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      this.diskItem.backgroundColor =
+        view.severity === vscode.LanguageStatusSeverity.Warning && view.notChecked ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.diskItem.show();
     } else {
       this.diskItem.hide();
@@ -105,15 +106,31 @@ export class LanguageStatus implements vscode.Disposable {
   }
 
   private viewOf(uri: string | undefined): { text: string; detail: string; label: string; severity: vscode.LanguageStatusSeverity; notChecked?: boolean } {
-    const known: FileStatus | undefined = this.downReason ? { kind: 'notChecked', origin: 'editor', reason: this.downReason } : uri ? this.statusByUri.get(uri) : undefined;
-    const fromDisk = known?.origin === 'disk' || (uri !== undefined && this.unsynced.has(uri)) ? `checked from disk when saved: ${NOT_SYNCED_CAUSE}` : undefined;
+    const known: FileStatus | undefined = this.downReason
+      ? { kind: 'notChecked', origin: 'editor', reason: this.downReason }
+      : uri
+        ? this.statusByUri.get(uri)
+        : undefined;
+    const fromDisk =
+      known?.origin === 'disk' || (uri !== undefined && this.unsynced.has(uri)) ? `checked from disk when saved: ${NOT_SYNCED_CAUSE}` : undefined;
     if (known?.kind === 'notChecked') {
-      return { text: '$(warning) Not checked', detail: known.reason, label: `Labelbox import file: not checked, ${known.reason}`, severity: vscode.LanguageStatusSeverity.Warning, notChecked: true };
+      return {
+        text: '$(warning) Not checked',
+        detail: known.reason,
+        label: `Labelbox import file: not checked, ${known.reason}`,
+        severity: vscode.LanguageStatusSeverity.Warning,
+        notChecked: true,
+      };
     }
     if (known?.kind !== 'checked' || !known.status.isImportFile) {
       const progress = known?.kind === 'checking' && known.progress !== undefined ? ` ${Math.floor(known.progress * 100)}%` : '';
       const detail = fromDisk ?? 'Checking…';
-      return { text: known?.kind === 'checking' ? `$(sync~spin) Checking…${progress}` : 'Labelbox import', detail, label: fromDisk ? `Labelbox import file: checking${progress}, ${fromDisk}` : `Labelbox import file: checking${progress}…`, severity: vscode.LanguageStatusSeverity.Information };
+      return {
+        text: known?.kind === 'checking' ? `$(sync~spin) Checking…${progress}` : 'Labelbox import',
+        detail,
+        label: fromDisk ? `Labelbox import file: checking${progress}, ${fromDisk}` : `Labelbox import file: checking${progress}…`,
+        severity: vscode.LanguageStatusSeverity.Information,
+      };
     }
     const status = known.status;
     const counts = problemCounts(status);
@@ -141,7 +158,11 @@ export class LanguageStatus implements vscode.Disposable {
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
 /** The rows and problems of a file, as shown ("2 infos") and as read aloud ("2 information messages"). */
-export function problemCounts(status: Pick<StatusParams, 'rows' | 'errors' | 'warnings' | 'infos'>): { rows: string; problems: string; spokenProblems: string } {
+export function problemCounts(status: Pick<StatusParams, 'rows' | 'errors' | 'warnings' | 'infos'>): {
+  rows: string;
+  problems: string;
+  spokenProblems: string;
+} {
   const rows = plural(status.rows, 'row');
   if (!status.errors && !status.warnings && !status.infos) return { rows, problems: 'no problems', spokenProblems: 'no problems' };
   const errorsAndWarnings = `${plural(status.errors, 'error')}, ${plural(status.warnings, 'warning')}`;

@@ -32,7 +32,10 @@ export class RestartPolicy {
     this.stops.push(time);
     const minutes = Math.round(this.windowMs / 60_000);
     if (this.stops.length <= this.maxRestarts) {
-      return { restart: true, log: `The Labelbox import language server stopped unexpectedly; starting it again (${this.stops.length} of ${this.maxRestarts} restarts within ${minutes} minutes).` };
+      return {
+        restart: true,
+        log: `The Labelbox import language server stopped unexpectedly; starting it again (${this.stops.length} of ${this.maxRestarts} restarts within ${minutes} minutes).`,
+      };
     }
     const message = `The Labelbox import language server stopped ${this.stops.length} times within ${minutes} minutes and was not started again. The "Labelbox Import" output says why; run "Labelbox: Restart Language Server" to start it.`;
     return { restart: false, log: message, message };

@@ -25,7 +25,9 @@ export function metadataSchemaPath(folder: vscode.WorkspaceFolder): string {
 
 /** Whether the preview of a document may run the scripts of HTML rows. The setting is restricted in untrusted workspaces; checking trust here too costs nothing. */
 export function previewAllowScripts(documentUri: vscode.Uri): boolean {
-  return vscode.workspace.isTrusted && vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.preview`, documentUri).get<boolean>('allowScripts', false) === true;
+  return (
+    vscode.workspace.isTrusted && vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.preview`, documentUri).get<boolean>('allowScripts', false) === true
+  );
 }
 
 /** `preview.urlRewrites` of a document, as written (the URL resolver checks it). */

@@ -58,7 +58,8 @@ export function readSignedUrlExpiry(url: string): SignedUrlValidity | undefined 
   if (!query) return undefined;
   const has = (...names: string[]) => names.every((name) => query.has(name));
   // Cloud Storage also takes V4 signatures with the X-Amz names (HMAC keys, S3 interoperability).
-  if (has('x-amz-date', 'x-amz-expires')) return v4Validity(url.includes('storage.googleapis.com') ? 'gcs-v4' : 'aws-v4', query.get('x-amz-date'), query.get('x-amz-expires'));
+  if (has('x-amz-date', 'x-amz-expires'))
+    return v4Validity(url.includes('storage.googleapis.com') ? 'gcs-v4' : 'aws-v4', query.get('x-amz-date'), query.get('x-amz-expires'));
   if (has('x-goog-date', 'x-goog-expires')) return v4Validity('gcs-v4', query.get('x-goog-date'), query.get('x-goog-expires'));
   if (has('awsaccesskeyid', 'signature', 'expires')) return epochValidity('aws-v2', query.get('expires'));
   if (has('googleaccessid', 'signature', 'expires')) return epochValidity('gcs-v2', query.get('expires'));
@@ -176,7 +177,16 @@ function extendedIsoDate(text: string): number | undefined {
 }
 
 /** The moment, or undefined for a date that does not exist (2026-02-30, 25:00). */
-function utc(year: number, month: number, day: number, hours: number, minutes: number, seconds: number, milliseconds: number, offsetMinutes: number): number | undefined {
+function utc(
+  year: number,
+  month: number,
+  day: number,
+  hours: number,
+  minutes: number,
+  seconds: number,
+  milliseconds: number,
+  offsetMinutes: number,
+): number | undefined {
   if (month < 1 || month > 12 || day < 1 || hours > 23 || minutes > 59 || seconds > 59) return undefined;
   const local = Date.UTC(year, month - 1, day, hours, minutes, seconds, milliseconds);
   if (new Date(local).getUTCDate() !== day) return undefined;

@@ -67,5 +67,8 @@ if (watch) {
   // What each bundle was made from, for scripts/buildIfStale.mjs (the schema's precompiled
   // code is made from PRECOMPILED_SCHEMA_INPUTS, which esbuild does not see as files).
   const inputs = results.flatMap((result) => Object.keys(result.metafile.inputs)).filter((input) => !input.includes(':') && !input.startsWith('node_modules/'));
-  writeFileSync('dist/build-inputs.json', `${JSON.stringify({ outputs: entries.map((entry) => entry.outfile), inputs: [...new Set([...inputs, ...PRECOMPILED_SCHEMA_INPUTS.map((file) => relative('.', file))])].sort() }, null, 1)}\n`);
+  writeFileSync(
+    'dist/build-inputs.json',
+    `${JSON.stringify({ outputs: entries.map((entry) => entry.outfile), inputs: [...new Set([...inputs, ...PRECOMPILED_SCHEMA_INPUTS.map((file) => relative('.', file))])].sort() }, null, 1)}\n`,
+  );
 }

@@ -23,12 +23,22 @@ export interface Finding {
 
 const REPO = join(import.meta.dirname, '..');
 /** Each layer's project; a program of one also holds the files of the layers it imports. */
-const PROJECTS = ['common/tsconfig.json', 'common/node/tsconfig.json', 'service/tsconfig.json', 'server/tsconfig.json', 'client/tsconfig.json', 'webview/tsconfig.json'];
+const PROJECTS = [
+  'common/tsconfig.json',
+  'common/node/tsconfig.json',
+  'service/tsconfig.json',
+  'server/tsconfig.json',
+  'client/tsconfig.json',
+  'webview/tsconfig.json',
+];
 /** Product code: what ships in the extension, the server, the CLI and the preview page. */
 const PRODUCT = /^(common|service|server|client|webview)\//;
 const ALLOWED_FILES = new Set(['common/ownKeys.ts']);
 
-export function findHostileLookups(projects: readonly string[] = PROJECTS.map((project) => join(REPO, project)), isProduct = (file: string) => PRODUCT.test(file)): Finding[] {
+export function findHostileLookups(
+  projects: readonly string[] = PROJECTS.map((project) => join(REPO, project)),
+  isProduct = (file: string) => PRODUCT.test(file),
+): Finding[] {
   const findings = new Map<string, Finding>();
   for (const project of projects) {
     const program = programOf(project);
@@ -71,7 +81,12 @@ function hostileLookup(node: ts.Node, checker: ts.TypeChecker): string | undefin
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const callee = node.expression;
     if (callee.name.text === 'hasOwnProperty') return 'x.hasOwnProperty(): use Object.hasOwn';
-    if (callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && node.arguments.slice(1).some((argument) => !ts.isObjectLiteralExpression(argument))) {
+    if (
+      callee.name.text === 'assign' &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'Object' &&
+      node.arguments.slice(1).some((argument) => !ts.isObjectLiteralExpression(argument))
+    ) {
       return 'Object.assign from a value that may hold "__proto__"';
     }
   }

@@ -59,12 +59,16 @@ export function findCycles(files: string[], importsOfFile = importsOf): string[]
 }
 
 export function projectCycles(): string[][] {
-  return findCycles(ROOTS.map((root) => join(REPO, root)).filter(existsSync).flatMap(filesUnder));
+  return findCycles(
+    ROOTS.map((root) => join(REPO, root))
+      .filter(existsSync)
+      .flatMap(filesUnder),
+  );
 }
 
 if (require.main === module) {
   const cycles = projectCycles();
-  for (const cycle of cycles) console.log(`files that import each other in a cycle: ${cycle.join(", ")}`);
+  for (const cycle of cycles) console.log(`files that import each other in a cycle: ${cycle.join(', ')}`);
   console.log(`${cycles.length} cycle${cycles.length === 1 ? '' : 's'}`);
   process.exitCode = cycles.length ? 1 : 0;
 }

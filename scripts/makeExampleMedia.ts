@@ -36,17 +36,34 @@ const PNG: Output = { width: 480, height: 320, format: 'png' };
 
 type Maker = (page: Page) => Promise<Buffer>;
 
-const text = (content: string): Maker => async () => Buffer.from(content);
-const picture = (scene: Scene, label: string, output = PHOTO): Maker => (page) => call(page, 'picture', scene, label, output);
-const overlay = (spec: Overlay, output = PNG): Maker => (page) => call(page, 'overlay', spec, output);
-const video = (animation: Animation, label: string): Maker => (page) => call(page, 'video', animation, label, 384, 216, 2.5);
-const pdf = (html: string): Maker => async (page) => {
-  await page.setContent(html);
-  const bytes = await page.pdf({ format: 'A5', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
-  await page.setContent('');
-  // The same file on every run: a fixed date, as long as the real one so the offsets stay right.
-  return Buffer.from(bytes.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_, key: string) => `/${key} (D:20240501000000`), 'latin1');
-};
+const text =
+  (content: string): Maker =>
+  async () =>
+    Buffer.from(content);
+const picture =
+  (scene: Scene, label: string, output = PHOTO): Maker =>
+  (page) =>
+    call(page, 'picture', scene, label, output);
+const overlay =
+  (spec: Overlay, output = PNG): Maker =>
+  (page) =>
+    call(page, 'overlay', spec, output);
+const video =
+  (animation: Animation, label: string): Maker =>
+  (page) =>
+    call(page, 'video', animation, label, 384, 216, 2.5);
+const pdf =
+  (html: string): Maker =>
+  async (page) => {
+    await page.setContent(html);
+    const bytes = await page.pdf({ format: 'A5', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+    await page.setContent('');
+    // The same file on every run: a fixed date, as long as the real one so the offsets stay right.
+    return Buffer.from(
+      bytes.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_, key: string) => `/${key} (D:20240501000000`),
+      'latin1',
+    );
+  };
 
 const fieldSurvey = 'https://field-survey.s3.eu-west-1.amazonaws.com/2024';
 const orchard = 'https://orchard-data.s3.us-west-2.amazonaws.com';
@@ -139,7 +156,9 @@ function chime(): Buffer {
 }
 
 function exampleFiles(): string[] {
-  return readdirSync(EXAMPLES).filter((name) => name.endsWith('.json')).map((name) => path.join(EXAMPLES, name));
+  return readdirSync(EXAMPLES)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => path.join(EXAMPLES, name));
 }
 
 function resolveContext(): ResolveContext {
@@ -210,10 +229,19 @@ function sizeOf(folder: string): number {
 
 async function main(): Promise<void> {
   const context = resolveContext();
-  const used = exampleFiles().map((file) => readFileSync(file, 'utf8')).join('\n');
+  const used = exampleFiles()
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   for (const url of Object.keys(ASSETS)) if (!used.includes(`"${url}"`)) throw new Error(`No example file uses ${url}`);
 
-  const bundle = await esbuild.build({ entryPoints: [path.join(__dirname, 'exampleMedia', 'paint.ts')], bundle: true, write: false, format: 'iife', globalName: 'examplePaint', target: 'chrome120' });
+  const bundle = await esbuild.build({
+    entryPoints: [path.join(__dirname, 'exampleMedia', 'paint.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'examplePaint',
+    target: 'chrome120',
+  });
   rmSync(MEDIA, { recursive: true, force: true });
   const browser = await launchChromium();
   try {

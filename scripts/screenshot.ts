@@ -52,7 +52,11 @@ async function main(): Promise<void> {
     if (png.length > MAX_BYTES) console.warn(`It is over ${MAX_BYTES / 1024} KB: the README loads it on every visit. Show less photographic content?`);
   } catch (error) {
     const failure = path.join(home, 'screenshot-failure.png');
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: failure }).catch(() => undefined);
+    await browser
+      .contexts()[0]
+      ?.pages()[0]
+      ?.screenshot({ path: failure })
+      .catch(() => undefined);
     throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe window at the failure: ${failure}; the log: ${logFile}`, { cause: error });
   } finally {
     await browser.close();
@@ -156,10 +160,12 @@ async function setPanelHeight(page: Page, height: number): Promise<void> {
 async function waitForImages(images: Locator): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
-    const states = await images.evaluateAll((elements) => elements.map((element) => {
-      const image = element as unknown as { complete: boolean; naturalWidth: number };
-      return image.complete && image.naturalWidth > 0;
-    }));
+    const states = await images.evaluateAll((elements) =>
+      elements.map((element) => {
+        const image = element as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete && image.naturalWidth > 0;
+      }),
+    );
     if (states.length > 0 && states.every(Boolean)) return;
     if (Date.now() > deadline) throw new Error(`the preview's images did not load (${states.filter(Boolean).length} of ${states.length})`);
     await new Promise((resolve) => setTimeout(resolve, 200));

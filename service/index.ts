@@ -88,7 +88,15 @@ export type { ImportDiagnostic, FixData, RelatedLocation } from './diagnostic';
 export { LineIndex, lineStartsOf, lineStartsOfPieces } from './text/lineIndex';
 export { SparseLineIndex } from './text/sparseLineIndex';
 export { TextPieces } from './text/textPieces';
-export { checkInPieces, checkBatch, checkBatchHere, type RowBatch, type RowBatchChecker, type CheckInPiecesOptions, type CheckedPieces } from './document/checkInPieces';
+export {
+  checkInPieces,
+  checkBatch,
+  checkBatchHere,
+  type RowBatch,
+  type RowBatchChecker,
+  type CheckInPiecesOptions,
+  type CheckedPieces,
+} from './document/checkInPieces';
 // The organization's metadata.
 export { MetadataCatalog, type CatalogOrigin, type MetadataField, type MetadataKind, type MetadataOption } from './metadata/catalog';
 export { parseMetadataSchema, readMetadataSchema, type MetadataSchemaResult } from '../common/metadataSchema/schemaFile';

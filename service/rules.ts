@@ -63,27 +63,55 @@ const DOCS = {
 
 /** SDK places cited by several rules (paths under libs/labelbox/). */
 const SDK = {
-  validateKeys: { module: 'src/labelbox/schema/internal/descriptor_file_creator.py', symbol: 'DescriptorFileCreator._prepare_items_for_upload.validate_keys', versions: '3.30 to 6.0' },
-  emptyPayload: { module: 'src/labelbox/schema/internal/data_row_upsert_item.py', symbol: 'DataRowCreateItem.is_empty, raised by data_row_uploader.upload_in_chunks', versions: '3.73.0 (June 2024) and later' },
+  validateKeys: {
+    module: 'src/labelbox/schema/internal/descriptor_file_creator.py',
+    symbol: 'DescriptorFileCreator._prepare_items_for_upload.validate_keys',
+    versions: '3.30 to 6.0',
+  },
+  emptyPayload: {
+    module: 'src/labelbox/schema/internal/data_row_upsert_item.py',
+    symbol: 'DataRowCreateItem.is_empty, raised by data_row_uploader.upload_in_chunks',
+    versions: '3.73.0 (June 2024) and later',
+  },
   attachmentJson: { module: 'src/labelbox/schema/asset_attachment.py', symbol: 'AssetAttachment.validate_attachment_json', versions: '3.x to 6.0' },
-  parseUpsertMetadata: { module: 'src/labelbox/schema/data_row_metadata.py', symbol: 'DataRowMetadataOntology.parse_upsert_metadata, _parse_upsert', versions: '3.34 to 6.0' },
+  parseUpsertMetadata: {
+    module: 'src/labelbox/schema/data_row_metadata.py',
+    symbol: 'DataRowMetadataOntology.parse_upsert_metadata, _parse_upsert',
+    versions: '3.34 to 6.0',
+  },
   embeddingVector: { module: 'src/labelbox/schema/embedding.py', symbol: 'EmbeddingVector (pydantic model)', versions: '3.67.0 and later' },
   mediaTypeTest: { module: 'tests/integration/test_data_rows.py', symbol: 'test_create_data_row_with_media_type, test_invalid_media_type', versions: '6.0' },
-  tileLayer: { module: 'src/labelbox/data/annotation_types/data/tiled_image.py', symbol: 'TileLayer.validate_url, TiledBounds validators', versions: '3.x to 6.0' },
-  legacyConversation: { module: 'src/labelbox/schema/internal/descriptor_file_creator.py', symbol: 'format_legacy_conversational_data, validate_conversational_data', versions: '3.x to 6.0' },
-  dropNone: { module: 'src/labelbox/schema/internal/data_row_upsert_item.py', symbol: 'DataRowItemBase.build (drops keys whose value is None)', versions: '3.72 and later' },
+  tileLayer: {
+    module: 'src/labelbox/data/annotation_types/data/tiled_image.py',
+    symbol: 'TileLayer.validate_url, TiledBounds validators',
+    versions: '3.x to 6.0',
+  },
+  legacyConversation: {
+    module: 'src/labelbox/schema/internal/descriptor_file_creator.py',
+    symbol: 'format_legacy_conversational_data, validate_conversational_data',
+    versions: '3.x to 6.0',
+  },
+  dropNone: {
+    module: 'src/labelbox/schema/internal/data_row_upsert_item.py',
+    symbol: 'DataRowItemBase.build (drops keys whose value is None)',
+    versions: '3.72 and later',
+  },
 } as const satisfies Record<string, SdkEvidence>;
 
 export const RULES = {
   'json-syntax': {
     severity: 'error',
     description: 'The file is not valid JSON.',
-    evidence: { basis: 'A file that is not JSON cannot be read at all: Python\'s json.load (the SDK path) and the web app\'s JSON upload both need valid JSON (RFC 8259).' },
+    evidence: {
+      basis: "A file that is not JSON cannot be read at all: Python's json.load (the SDK path) and the web app's JSON upload both need valid JSON (RFC 8259).",
+    },
   },
   'duplicate-key': {
     severity: 'warning',
     description: 'The same key appears twice in one object; only the last value is kept.',
-    evidence: { basis: 'Valid JSON that JSON parsers accept, keeping the last value (RFC 8259 §4 says names SHOULD be unique): accepted, but almost surely not meant.' },
+    evidence: {
+      basis: 'Valid JSON that JSON parsers accept, keeping the last value (RFC 8259 §4 says names SHOULD be unique): accepted, but almost surely not meant.',
+    },
   },
   'root-not-array': {
     severity: 'error',
@@ -92,7 +120,8 @@ export const RULES = {
     evidence: {
       docs: [DOCS.importFormat],
       sdk: [{ module: 'src/labelbox/schema/dataset.py', symbol: 'Dataset.create_data_rows, _separate_and_process_items', versions: '6.0' }],
-      basis: 'Every import sample is an array; create_data_rows iterates its items and keeps only objects and local file paths, so an object root yields no data row.',
+      basis:
+        'Every import sample is an array; create_data_rows iterates its items and keeps only objects and local file paths, so an object root yields no data row.',
     },
   },
   'row-not-object': {
@@ -112,7 +141,8 @@ export const RULES = {
     docs: DOCS.importFormat,
     evidence: {
       sdk: [SDK.validateKeys, SDK.legacyConversation, SDK.attachmentJson, SDK.parseUpsertMetadata],
-      basis: 'The SDK rejects unknown row keys (InvalidAttributeError) and unknown legacy message keys (KeyError); it ignores extra keys in attachments, metadata entries and embeddings, and never looks inside row_data objects.',
+      basis:
+        'The SDK rejects unknown row keys (InvalidAttributeError) and unknown legacy message keys (KeyError); it ignores extra keys in attachments, metadata entries and embeddings, and never looks inside row_data objects.',
     },
   },
   'missing-property': {
@@ -122,7 +152,8 @@ export const RULES = {
     docs: DOCS.importFormat,
     evidence: {
       sdk: [SDK.attachmentJson, SDK.parseUpsertMetadata, SDK.embeddingVector],
-      basis: 'The SDK raises for an attachment without type or value, a metadata entry without value or without schema_id and name, and an embedding without embedding_id or vector; the keys the docs require inside row_data objects are not checked by the SDK.',
+      basis:
+        'The SDK raises for an attachment without type or value, a metadata entry without value or without schema_id and name, and an embedding without embedding_id or vector; the keys the docs require inside row_data objects are not checked by the SDK.',
     },
   },
   'invalid-type': {
@@ -132,7 +163,8 @@ export const RULES = {
     docs: DOCS.importFormat,
     evidence: {
       sdk: [SDK.attachmentJson, SDK.parseUpsertMetadata, SDK.embeddingVector],
-      basis: 'The SDK raises for a non-list attachments, metadata_fields or embeddings, a non-string attachment value and a wrongly typed embedding; other keys pass the SDK unchecked, so their rejection is plausible but not observed.',
+      basis:
+        'The SDK raises for a non-list attachments, metadata_fields or embeddings, a non-string attachment value and a wrongly typed embedding; other keys pass the SDK unchecked, so their rejection is plausible but not observed.',
     },
   },
   'invalid-value': {
@@ -143,7 +175,8 @@ export const RULES = {
     evidence: {
       docs: [DOCS.importFormat, DOCS.attachments],
       sdk: [SDK.attachmentJson, SDK.mediaTypeTest, SDK.parseUpsertMetadata],
-      basis: 'The SDK rejects unknown attachment types and empty attachment values, and its tests record the server\'s "Found invalid media type"; values inside row_data objects are not checked by the SDK.',
+      basis:
+        'The SDK rejects unknown attachment types and empty attachment values, and its tests record the server\'s "Found invalid media type"; values inside row_data objects are not checked by the SDK.',
     },
   },
   'missing-asset': {
@@ -173,7 +206,8 @@ export const RULES = {
     docs: DOCS.importFormat,
     evidence: {
       sdk: [SDK.emptyPayload],
-      basis: 'A number or boolean makes DataRowCreateItem.is_empty raise (len() of a number); an array or an unknown object passes the SDK, and what the server does with it is not observed.',
+      basis:
+        'A number or boolean makes DataRowCreateItem.is_empty raise (len() of a number); an array or an unknown object passes the SDK, and what the server does with it is not observed.',
     },
   },
   'multiple-assets': {
@@ -192,7 +226,8 @@ export const RULES = {
     docs: DOCS.importFormat,
     evidence: {
       sdk: [SDK.validateKeys, SDK.legacyConversation],
-      basis: 'A legacy key in a current row is not a DataRow field, so validate_keys raises InvalidAttributeError; in a legacy row the outcome depends on the row (the SDK converts conversationalData rows).',
+      basis:
+        'A legacy key in a current row is not a DataRow field, so validate_keys raises InvalidAttributeError; in a legacy row the outcome depends on the row (the SDK converts conversationalData rows).',
     },
   },
   'legacy-dialect': {
@@ -203,7 +238,8 @@ export const RULES = {
     evidence: {
       docs: [DOCS.legacyUpload],
       sdk: [SDK.emptyPayload, SDK.validateKeys, SDK.legacyConversation],
-      basis: 'The legacy docs taught this format, but the SDK rejects rows without row_data ("`row_data` missing" from 3.30, "Some items have an empty payload" from 3.73.0); it converts only conversationalData rows. Whether the web app still reads it is not confirmed.',
+      basis:
+        'The legacy docs taught this format, but the SDK rejects rows without row_data ("`row_data` missing" from 3.30, "Some items have an empty payload" from 3.73.0); it converts only conversationalData rows. Whether the web app still reads it is not confirmed.',
     },
   },
   's3-url': {
@@ -223,20 +259,26 @@ export const RULES = {
     evidence: {
       docs: [DOCS.importFormat, DOCS.geospatial],
       sdk: [{ module: 'src/labelbox/schema/dataset.py', symbol: 'Dataset.upsert_data_rows docstring', versions: '6.0' }],
-      basis: 'The docs say signed URLs must be https; the SDK\'s own docstrings use http:// URLs. The sources disagree.',
+      basis: "The docs say signed URLs must be https; the SDK's own docstrings use http:// URLs. The sources disagree.",
     },
   },
   'data-url': {
     severity: 'warning',
     description: 'A data: URL; Labelbox does not document them as assets.',
     docs: DOCS.importFormat,
-    evidence: { docs: [DOCS.importFormat], basis: 'No source mentions data: URLs as assets; the documented forms are https, gs:// and Azure blob URLs. Rejection plausible, not observed.' },
+    evidence: {
+      docs: [DOCS.importFormat],
+      basis: 'No source mentions data: URLs as assets; the documented forms are https, gs:// and Azure blob URLs. Rejection plausible, not observed.',
+    },
   },
   'unsupported-url-character': {
     severity: 'warning',
     description: 'The characters # < > | are not supported in asset and attachment URLs.',
     docs: DOCS.attachments,
-    evidence: { docs: [DOCS.attachments], basis: 'The docs say #, <, > and | are not supported in URLs and cause loading issues: the row imports, its asset may not load.' },
+    evidence: {
+      docs: [DOCS.attachments],
+      basis: 'The docs say #, <, > and | are not supported in URLs and cause loading issues: the row imports, its asset may not load.',
+    },
   },
   'media-type-mismatch': {
     severity: 'error',
@@ -246,14 +288,19 @@ export const RULES = {
     evidence: {
       docs: [DOCS.document],
       sdk: [SDK.mediaTypeTest],
-      basis: 'The SDK\'s tests assert the server\'s "Expected type image/*, detected: application/json" for an object with IMAGE; other combinations are not observed.',
+      basis:
+        'The SDK\'s tests assert the server\'s "Expected type image/*, detected: application/json" for an object with IMAGE; other combinations are not observed.',
     },
   },
   'media-type-extension': {
     severity: 'warning',
     description: "media_type does not fit the file extension of row_data's URL.",
     docs: DOCS.datasets,
-    evidence: { docs: [DOCS.datasets], basis: 'The server checks content against media_type ("Found invalid contents for media type"), but a file extension does not decide the content. Plausible, not observed.' },
+    evidence: {
+      docs: [DOCS.datasets],
+      basis:
+        'The server checks content against media_type ("Found invalid contents for media type"), but a file extension does not decide the content. Plausible, not observed.',
+    },
   },
   'local-file-path': {
     severity: 'warning',
@@ -268,7 +315,10 @@ export const RULES = {
     severity: 'information',
     description: 'No media_type: Labelbox gives better errors when it is set.',
     docs: DOCS.datasets,
-    evidence: { docs: [DOCS.conversation, DOCS.multimodalChat], basis: 'The docs call media_type optional, for "better validation and error messaging": advice.' },
+    evidence: {
+      docs: [DOCS.conversation, DOCS.multimodalChat],
+      basis: 'The docs call media_type optional, for "better validation and error messaging": advice.',
+    },
   },
   'unsupported-media-type': {
     severity: 'warning',
@@ -287,7 +337,8 @@ export const RULES = {
     evidence: {
       docs: [DOCS.globalKeys],
       sdk: [{ module: 'tests/integration/test_data_rows.py', symbol: 'test_data_row_bulk_creation_with_same_global_keys', versions: '6.0' }],
-      basis: 'The SDK\'s test asserts that the first row is created and the second fails with "Duplicate global key: \'<key>\'"; the docs say global keys are case-insensitive.',
+      basis:
+        "The SDK's test asserts that the first row is created and the second fails with \"Duplicate global key: '<key>'\"; the docs say global keys are case-insensitive.",
     },
   },
   'global-key-too-long': {
@@ -297,7 +348,7 @@ export const RULES = {
     evidence: {
       docs: [DOCS.globalKeys, DOCS.limits],
       sdk: [{ module: 'tests/integration/test_global_keys.py', symbol: 'test_long_global_key_validation', versions: '6.0' }],
-      basis: 'The docs allow up to 200 characters and the SDK\'s test asserts the server rejects 201.',
+      basis: "The docs allow up to 200 characters and the SDK's test asserts the server rejects 201.",
     },
   },
   'global-key-whitespace': {
@@ -328,13 +379,15 @@ export const RULES = {
   },
   'invalid-metadata-value': {
     severity: 'error',
-    severityByCase: 'warning for a numeric string in a number field, a date-time the SDK parses but the docs do not allow, a non-UTC offset, and text over 4,096 characters (SDK 7.2 dropped that check)',
+    severityByCase:
+      'warning for a numeric string in a number field, a date-time the SDK parses but the docs do not allow, a non-UTC offset, and text over 4,096 characters (SDK 7.2 dropped that check)',
     description: 'A metadata value that does not fit its field.',
     docs: DOCS.metadata,
     evidence: {
       docs: [DOCS.metadata],
       sdk: [SDK.parseUpsertMetadata],
-      basis: 'The SDK raises for a non-string text value, an unknown enum option, an option name with schema_id, an unparseable date-time, a wrong embedding length and an option id used as a field id; it converts numeric strings with float() and date-times to UTC.',
+      basis:
+        'The SDK raises for a non-string text value, an unknown enum option, an option name with schema_id, an unparseable date-time, a wrong embedding length and an option id used as a field id; it converts numeric strings with float() and date-times to UTC.',
     },
   },
   'duplicate-metadata-field': {
@@ -345,25 +398,31 @@ export const RULES = {
     evidence: {
       docs: [DOCS.metadata, DOCS.importMetadata],
       sdk: [{ module: 'tests/integration/test_task.py', symbol: 'test_task_errors (snapshot test_task.test_task_errors.errors.json)', versions: '6.0' }],
-      basis: 'The SDK\'s test asserts "A schemaId can only be specified once per DataRow for CustomMetadataString"; the docs say several options of an enum can be imported.',
+      basis:
+        'The SDK\'s test asserts "A schemaId can only be specified once per DataRow for CustomMetadataString"; the docs say several options of an enum can be imported.',
     },
   },
   // Information while the organization's metadata schema is unknown (the field may well exist); an error once it is known.
   'unknown-metadata-field': {
     severity: 'information',
-    severityByCase: 'error once the organization\'s metadata schema is known, and for a name given as an id or an id given as a name',
+    severityByCase: "error once the organization's metadata schema is known, and for a name given as an id or an id given as a name",
     description: 'A metadata field that is not reserved and not in the organization metadata schema (an error once that schema is known).',
     docs: DOCS.metadata,
     evidence: {
       sdk: [SDK.parseUpsertMetadata],
-      basis: 'The SDK raises "There is no metadata with name …" and "Schema Id … not found in ontology"; without the organization\'s schema the field may exist.',
+      basis:
+        'The SDK raises "There is no metadata with name …" and "Schema Id … not found in ontology"; without the organization\'s schema the field may exist.',
     },
   },
   'deprecated-metadata-field': {
     severity: 'warning',
     description: 'The reserved embedding metadata field was retired in January 2023.',
     docs: DOCS.metadata,
-    evidence: { docs: [DOCS.metadata], basis: 'Labelbox retired the 128-number embedding field in January 2023 (SDK commit a939c4d2) in favour of custom embeddings; what the server does with it now is not observed.' },
+    evidence: {
+      docs: [DOCS.metadata],
+      basis:
+        'Labelbox retired the 128-number embedding field in January 2023 (SDK commit a939c4d2) in favour of custom embeddings; what the server does with it now is not observed.',
+    },
   },
   'metadata-alias': {
     severity: 'information',
@@ -374,7 +433,7 @@ export const RULES = {
         { module: 'src/labelbox/schema/dataset.py', symbol: 'Dataset.upsert_data_rows docstring', versions: '3.67 to 6.0' },
         { module: 'tests/integration/test_data_rows_upsert.py', symbol: 'TestDataRowUpsert.test_create_data_row_with_upsert', versions: '6.0' },
       ],
-      basis: 'Documented in the upsert docstring and stored by the server in the SDK\'s test: advice to prefer the key the SDK checks.',
+      basis: "Documented in the upsert docstring and stored by the server in the SDK's test: advice to prefer the key the SDK checks.",
     },
   },
   'ignored-field': {
@@ -385,7 +444,8 @@ export const RULES = {
     evidence: {
       docs: [DOCS.mediaAttributes],
       sdk: [SDK.validateKeys, SDK.dropNone],
-      basis: 'media_attributes, dataset_id, uid, created_at and updated_at pass the SDK\'s key check but are managed by Labelbox; what the server does with them is not observed. Null values are dropped before upload.',
+      basis:
+        "media_attributes, dataset_id, uid, created_at and updated_at pass the SDK's key check but are managed by Labelbox; what the server does with them is not observed. Null values are dropped before upload.",
     },
   },
   'tile-url-template': {
@@ -404,14 +464,18 @@ export const RULES = {
     docs: DOCS.geospatial,
     evidence: {
       sdk: [SDK.tileLayer, { module: 'tests/data/annotation_types/test_tiled_image.py', symbol: 'test_tiled_bounds_same', versions: '6.0' }],
-      basis: 'The SDK\'s TiledBounds helper refuses equal or out-of-range bounds, but a JSON row is not built with it and the server\'s behaviour is not observed.',
+      basis:
+        "The SDK's TiledBounds helper refuses equal or out-of-range bounds, but a JSON row is not built with it and the server's behaviour is not observed.",
     },
   },
   'tile-zoom': {
     severity: 'warning',
     description: 'Zoom levels in the wrong order.',
     docs: DOCS.geospatial,
-    evidence: { docs: [DOCS.geospatial], basis: 'The docs define minimum, maximum and native zoom levels; levels in the wrong order are surely not meant, rejection is not observed.' },
+    evidence: {
+      docs: [DOCS.geospatial],
+      basis: 'The docs define minimum, maximum and native zoom levels; levels in the wrong order are surely not meant, rejection is not observed.',
+    },
   },
   'tile-epsg': {
     severity: 'warning',
@@ -430,7 +494,8 @@ export const RULES = {
     evidence: {
       docs: [DOCS.geospatial],
       sdk: [{ module: 'tests/data/annotation_import/conftest.py', symbol: 'geospatial_data_row_factory', versions: '6.0' }, SDK.tileLayer],
-      basis: 'The docs and an SDK test use snake_case keys, the SDK\'s helper writes camelCase; each spelling works on its own, a mix of both in one object is not shown anywhere.',
+      basis:
+        "The docs and an SDK test use snake_case keys, the SDK's helper writes camelCase; each spelling works on its own, a mix of both in one object is not shown anywhere.",
     },
   },
   'too-many-messages': {
@@ -456,7 +521,13 @@ export const RULES = {
     description: 'The TEXT attachment type: SDK 6.0 rejects it, earlier versions convert it to RAW_TEXT.',
     docs: DOCS.attachments,
     evidence: {
-      sdk: [{ module: 'src/labelbox/schema/asset_attachment.py', symbol: 'AttachmentType, AssetAttachment.validate_attachment_type', versions: 'accepted before 3.49, converted to RAW_TEXT 3.49 to 5.x, rejected from 6.0.0' }],
+      sdk: [
+        {
+          module: 'src/labelbox/schema/asset_attachment.py',
+          symbol: 'AttachmentType, AssetAttachment.validate_attachment_type',
+          versions: 'accepted before 3.49, converted to RAW_TEXT 3.49 to 5.x, rejected from 6.0.0',
+        },
+      ],
       basis: 'The behaviour depends on the SDK version; the docs no longer list TEXT.',
     },
   },
@@ -480,7 +551,7 @@ export const RULES = {
     severity: 'warning',
     description: 'An attachment whose type needs a URL but whose value is not one.',
     docs: DOCS.attachments,
-    evidence: { docs: [DOCS.attachments], basis: 'The docs describe these types\' values as URLs; the SDK checks only that the value is a non-empty string.' },
+    evidence: { docs: [DOCS.attachments], basis: "The docs describe these types' values as URLs; the SDK checks only that the value is a non-empty string." },
   },
   'too-many-rows': {
     severity: 'warning',
@@ -488,14 +559,20 @@ export const RULES = {
     docs: DOCS.limits,
     evidence: {
       docs: [DOCS.limits],
-      sdk: [{ module: 'src/labelbox/schema/dataset.py', symbol: 'Dataset.create_data_rows (uploads in chunks since 3.72.0)', versions: 'limit enforced by the SDK until 3.71, none from 3.72.0' }],
+      sdk: [
+        {
+          module: 'src/labelbox/schema/dataset.py',
+          symbol: 'Dataset.create_data_rows (uploads in chunks since 3.72.0)',
+          versions: 'limit enforced by the SDK until 3.71, none from 3.72.0',
+        },
+      ],
       basis: 'The limits page says 150,000 per import; the SDK dropped its own check in 3.72.0. The sources disagree.',
     },
   },
   'too-many-problems': {
     severity: 'information',
     description: 'More problems than the configured maximum; the rest are not shown.',
-    evidence: { basis: 'A note about this tool\'s own cap (labelboxImport.maxProblems), not about Labelbox.' },
+    evidence: { basis: "A note about this tool's own cap (labelboxImport.maxProblems), not about Labelbox." },
   },
 } as const satisfies Record<string, RuleInfo>;
 

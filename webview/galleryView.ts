@@ -66,18 +66,34 @@ export class GalleryView {
       spellcheck: 'false',
     });
     this.textInput.value = filter.text;
-    this.mediaSelect = h('select', { id: 'gallery-filter-media', 'data-testid': 'gallery-filter-media', 'aria-label': 'Media type' }, h('option', { value: '' }, 'All media types'), ...MEDIA_TYPES.map((type) => h('option', { value: type }, type)));
+    this.mediaSelect = h(
+      'select',
+      { id: 'gallery-filter-media', 'data-testid': 'gallery-filter-media', 'aria-label': 'Media type' },
+      h('option', { value: '' }, 'All media types'),
+      ...MEDIA_TYPES.map((type) => h('option', { value: type }, type)),
+    );
     this.mediaSelect.value = filter.mediaType;
     this.problemsBox = h('input', { type: 'checkbox', id: 'gallery-filter-problems', 'data-testid': 'gallery-filter-problems' });
     this.problemsBox.checked = filter.problemsOnly;
     this.count = h('span', { class: 'gallery-count', role: 'status', 'aria-live': 'polite', 'data-testid': 'gallery-count' });
     this.canvas = h('div', { class: 'gallery-canvas' });
     this.empty = h('p', { class: 'empty', hidden: true, 'data-testid': 'gallery-empty' });
-    this.scroller = h('div', { class: 'gallery-scroller', role: 'listbox', tabindex: 0, 'aria-label': 'Data rows', 'data-testid': 'gallery-grid' }, this.canvas);
+    this.scroller = h(
+      'div',
+      { class: 'gallery-scroller', role: 'listbox', tabindex: 0, 'aria-label': 'Data rows', 'data-testid': 'gallery-grid' },
+      this.canvas,
+    );
     this.element = h(
       'section',
       { id: 'gallery-view', class: 'gallery-view', role: 'tabpanel', 'aria-labelledby': 'tab-gallery', 'data-testid': 'gallery-view', hidden: true },
-      h('div', { class: 'gallery-filters', role: 'search' }, this.textInput, this.mediaSelect, h('label', { class: 'checkbox' }, this.problemsBox, 'Only rows with problems'), this.count),
+      h(
+        'div',
+        { class: 'gallery-filters', role: 'search' },
+        this.textInput,
+        this.mediaSelect,
+        h('label', { class: 'checkbox' }, this.problemsBox, 'Only rows with problems'),
+        this.count,
+      ),
       this.empty,
       this.scroller,
     );
@@ -249,7 +265,11 @@ export class GalleryView {
 
   private buildTile(position: number, tile: PreviewTile | undefined): HTMLElement {
     if (!tile) {
-      return h('div', { class: 'tile loading', id: `tile-${position}`, role: 'option', 'aria-selected': 'false', 'aria-label': 'Loading…', 'data-position': position }, h('div', { class: 'thumb' }));
+      return h(
+        'div',
+        { class: 'tile loading', id: `tile-${position}`, role: 'option', 'aria-selected': 'false', 'aria-label': 'Loading…', 'data-position': position },
+        h('div', { class: 'thumb' }),
+      );
     }
     const label = tile.globalKey ?? tile.externalId ?? `Row ${tile.index + 1}`;
     const thumb = h('div', { class: 'thumb' });
@@ -332,14 +352,16 @@ export class GalleryView {
   private onKey(event: KeyboardEvent): void {
     if (this.total <= 0) return;
     const perPage = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT)) * this.columns;
-    const moves = new Map(Object.entries({
-      ArrowRight: 1,
-      ArrowLeft: -1,
-      ArrowDown: this.columns,
-      ArrowUp: -this.columns,
-      PageDown: perPage,
-      PageUp: -perPage,
-    }));
+    const moves = new Map(
+      Object.entries({
+        ArrowRight: 1,
+        ArrowLeft: -1,
+        ArrowDown: this.columns,
+        ArrowUp: -this.columns,
+        PageDown: perPage,
+        PageUp: -perPage,
+      }),
+    );
     let next: number | undefined;
     const move = moves.get(event.key);
     if (move !== undefined) next = this.active + move;

@@ -58,7 +58,16 @@ const gallery = new GalleryView({
 });
 
 const fileName = h('span', { class: 'file-name', 'data-testid': 'file-name' });
-const lockNote = h('span', { class: 'lock-note', 'data-testid': 'preview-locked', hidden: true, title: 'This preview stays on its file. Labelbox: Toggle Preview Lock lets it follow the editor again.' }, 'Locked');
+const lockNote = h(
+  'span',
+  {
+    class: 'lock-note',
+    'data-testid': 'preview-locked',
+    hidden: true,
+    title: 'This preview stays on its file. Labelbox: Toggle Preview Lock lets it follow the editor again.',
+  },
+  'Locked',
+);
 const tabRow = h('button', { type: 'button', role: 'tab', id: 'tab-row', 'aria-controls': 'row-view', 'data-testid': 'tab-row' }, 'Row');
 const tabGallery = h('button', { type: 'button', role: 'tab', id: 'tab-gallery', 'aria-controls': 'gallery-view', 'data-testid': 'tab-gallery' }, 'Gallery');
 const tabs = [tabRow, tabGallery];
@@ -90,7 +99,9 @@ for (const tab of tabs) {
 }
 
 const app = document.getElementById('app') ?? document.body;
-app.appendChild(h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'aria-label': 'Preview views', class: 'tabs' }, tabRow, tabGallery), fileName, lockNote));
+app.appendChild(
+  h('header', { class: 'toolbar' }, h('div', { role: 'tablist', 'aria-label': 'Preview views', class: 'tabs' }, tabRow, tabGallery), fileName, lockNote),
+);
 app.appendChild(h('main', {}, rowView.element, gallery.element));
 selectView(state.view);
 

@@ -145,7 +145,9 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
         type: 'list',
         ordered,
         start: ordered ? Number.parseInt(item.marker, 10) : 1,
-        items: items.map((lines) => (depth < MAX_DEPTH ? parseMarkdown(lines.join('\n'), depth + 1) : [{ type: 'paragraph', children: [{ type: 'text', text: lines.join('\n') }] }])),
+        items: items.map((lines) =>
+          depth < MAX_DEPTH ? parseMarkdown(lines.join('\n'), depth + 1) : [{ type: 'paragraph', children: [{ type: 'text', text: lines.join('\n') }] }],
+        ),
       });
       continue;
     }

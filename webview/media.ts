@@ -19,7 +19,13 @@ export interface ViewContext {
 
 export function openExternalButton(url: string, resource: Resource, context: ViewContext, label = 'Open externally'): HTMLButtonElement | null {
   if (!resource.external) return null;
-  return button(label, () => context.post({ type: 'openExternal', url }), { class: 'link-button', 'data-testid': 'open-external', title: url }, namedIcon('external'), label);
+  return button(
+    label,
+    () => context.post({ type: 'openExternal', url }),
+    { class: 'link-button', 'data-testid': 'open-external', title: url },
+    namedIcon('external'),
+    label,
+  );
 }
 
 /**
@@ -42,7 +48,15 @@ const UNSHOWN_TITLES: Record<Unshown, string> = {
  * A card saying why something is not shown: a title, the reason, the address, and at most one
  * action (open it outside VS Code, when that can work). `data-reason` names the case.
  */
-export function unshownCard(why: Unshown, url: string, reason: string, resource: Resource, context: ViewContext, testId = why === 'load-failed' ? 'load-failed' : 'unavailable', action?: string): HTMLElement {
+export function unshownCard(
+  why: Unshown,
+  url: string,
+  reason: string,
+  resource: Resource,
+  context: ViewContext,
+  testId = why === 'load-failed' ? 'load-failed' : 'unavailable',
+  action?: string,
+): HTMLElement {
   const canOpen = why !== 'not-found' && why !== 'not-loaded';
   return h(
     'div',
@@ -82,7 +96,12 @@ function viaNote(resource: Resource): HTMLElement | null {
 }
 
 /** An image at its natural size (never wider than the panel), with its pixel size once loaded. */
-export function imageView(url: string, resource: Resource, context: ViewContext, options: { label: string; overlays?: HTMLElement[]; testId?: string }): HTMLElement {
+export function imageView(
+  url: string,
+  resource: Resource,
+  context: ViewContext,
+  options: { label: string; overlays?: HTMLElement[]; testId?: string },
+): HTMLElement {
   const unloadable = notLoadable(url, resource, context);
   if (unloadable) return unloadable;
   if (!resource.src) return unshownCard('not-loaded', url, 'The extension has not said how to load this address yet.', resource, context);
@@ -96,7 +115,14 @@ export function imageView(url: string, resource: Resource, context: ViewContext,
   image.addEventListener('error', () => {
     // A workspace file the extension saw: it is there, so its format is what this view cannot show (TIFF, HEIC…).
     const card = resource.fileExists
-      ? unshownCard('cannot-show', url, 'The file is there, but VS Code cannot display this image format. Labelbox shows JPEG, PNG, GIF, BMP, WebP and SVG.', resource, context, 'load-failed')
+      ? unshownCard(
+          'cannot-show',
+          url,
+          'The file is there, but VS Code cannot display this image format. Labelbox shows JPEG, PNG, GIF, BMP, WebP and SVG.',
+          resource,
+          context,
+          'load-failed',
+        )
       : unshownCard('load-failed', url, `The image could not be loaded. ${resource.failHint ?? ''}`.trim(), resource, context);
     figure.replaceWith(card);
   });
@@ -152,9 +178,19 @@ export function mediaView(kind: 'video' | 'audio', url: string, resource: Resour
   if (unloadable) return unloadable;
   if (!resource.src) return unshownCard('not-loaded', url, 'The extension has not said how to load this address yet.', resource, context);
   const noun = kind === 'video' ? 'video' : 'audio file';
-  const player = h(kind, { controls: true, preload: 'metadata', 'data-testid': `${kind}-player`, 'aria-label': `${kind === 'video' ? 'Video' : 'Audio'}: ${url}` });
+  const player = h(kind, {
+    controls: true,
+    preload: 'metadata',
+    'data-testid': `${kind}-player`,
+    'aria-label': `${kind === 'video' ? 'Video' : 'Audio'}: ${url}`,
+  });
   const info = h('span', { class: 'media-info', 'data-testid': 'media-info' });
-  const container = h('div', { class: `media ${kind}` }, player, h('p', { class: 'media-caption' }, info, viaNote(resource), openExternalButton(url, resource, context)));
+  const container = h(
+    'div',
+    { class: `media ${kind}` },
+    player,
+    h('p', { class: 'media-caption' }, info, viaNote(resource), openExternalButton(url, resource, context)),
+  );
   const showFallback = (why: Unshown, reason: string) => {
     container.replaceChildren(unshownCard(why, url, reason, resource, context, 'media-fallback'));
   };
@@ -217,7 +253,9 @@ export function frameView(url: string, resource: Resource, context: ViewContext,
       return;
     }
     if (state.status === 'failed') {
-      holder.replaceChildren(unshownCard('load-failed', url, `The page could not be read: ${state.reason} ${resource.failHint ?? ''}`.trim(), resource, context));
+      holder.replaceChildren(
+        unshownCard('load-failed', url, `The page could not be read: ${state.reason} ${resource.failHint ?? ''}`.trim(), resource, context),
+      );
       return;
     }
     const frame = h('iframe', { sandbox: scripts ? 'allow-scripts' : '', title, referrerpolicy: 'no-referrer', 'data-testid': 'html-frame' });
@@ -227,7 +265,9 @@ export function frameView(url: string, resource: Resource, context: ViewContext,
       h(
         'p',
         { class: 'frame-note' },
-        scripts ? 'Shown in a sandbox; its scripts run (labelboxImport.preview.allowScripts is on).' : 'Shown in a sandbox without scripts (setting labelboxImport.preview.allowScripts).',
+        scripts
+          ? 'Shown in a sandbox; its scripts run (labelboxImport.preview.allowScripts is on).'
+          : 'Shown in a sandbox without scripts (setting labelboxImport.preview.allowScripts).',
         state.truncated ? ' Only the first megabyte of the page is shown.' : '',
         ' ',
         viaNote(resource),
@@ -242,7 +282,13 @@ export function frameView(url: string, resource: Resource, context: ViewContext,
 export function fetchedTextView(url: string, resource: Resource, context: ViewContext, testId: string): { element: HTMLElement; dispose: () => void } {
   const status = h('p', { class: 'text-status', 'data-testid': 'text-status', role: 'status' });
   const body = h('pre', { class: 'text-body', 'data-testid': testId, tabindex: 0 });
-  const element = h('div', { class: 'fetched-text' }, status, body, h('p', { class: 'media-caption' }, h('code', { class: 'address' }, url), viaNote(resource), openExternalButton(url, resource, context)));
+  const element = h(
+    'div',
+    { class: 'fetched-text' },
+    status,
+    body,
+    h('p', { class: 'media-caption' }, h('code', { class: 'address' }, url), viaNote(resource), openExternalButton(url, resource, context)),
+  );
   const update = (state: TextState) => {
     body.hidden = state.status !== 'loaded';
     if (state.status === 'loading') status.textContent = 'Loading…';
@@ -288,11 +334,25 @@ export function overlayLayers(
   layers.forEach((layer, position) => {
     const id = `overlay-${position}`;
     if (!layer.resource.src) {
-      rows.push(h('li', { class: 'overlay-control blocked' }, h('span', { class: 'layer-name' }, layer.name), unavailable(layer.url, layer.resource.blocked ?? 'Not loaded.', layer.resource, context)));
+      rows.push(
+        h(
+          'li',
+          { class: 'overlay-control blocked' },
+          h('span', { class: 'layer-name' }, layer.name),
+          unavailable(layer.url, layer.resource.blocked ?? 'Not loaded.', layer.resource, context),
+        ),
+      );
       return;
     }
     const saved = context.layer(layer.url) ?? { visible: true, opacity: 1 };
-    const image = h('img', { class: 'overlay', src: layer.resource.src, alt: `Overlay ${layer.name}`, referrerpolicy: 'no-referrer', 'data-testid': 'overlay-image', 'data-layer': position });
+    const image = h('img', {
+      class: 'overlay',
+      src: layer.resource.src,
+      alt: `Overlay ${layer.name}`,
+      referrerpolicy: 'no-referrer',
+      'data-testid': 'overlay-image',
+      'data-layer': position,
+    });
     const toggle = h('input', { type: 'checkbox', id: `${id}-toggle`, 'data-testid': 'overlay-toggle', 'data-layer': position });
     const slider = h('input', {
       type: 'range',
@@ -327,9 +387,7 @@ export function overlayLayers(
     const failed = h('span', { class: 'layer-failed', hidden: true }, `Could not be loaded. ${layer.resource.failHint ?? ''}`);
     apply();
     images.push(image);
-    rows.push(
-      h('li', { class: 'overlay-control' }, toggle, h('label', { for: `${id}-toggle` }, layer.name), slider, percent, failed),
-    );
+    rows.push(h('li', { class: 'overlay-control' }, toggle, h('label', { for: `${id}-toggle` }, layer.name), slider, percent, failed));
   });
   const controls = h('fieldset', { class: 'overlay-controls', 'data-testid': 'overlay-controls' }, h('legend', {}, 'Overlay layers'), h('ul', {}, ...rows));
   return { images, controls };

@@ -4,13 +4,32 @@
  * edit of a metadata value does not reload the image above it.
  */
 import type { HostMessage, PreviewRow, Resource, TextState } from '../common/preview/messages';
-import { conversationOf, describeRow, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../common/preview/rowModel';
+import {
+  conversationOf,
+  describeRow,
+  type AssetModel,
+  type AttachmentModel,
+  type ConversationModel,
+  type MetadataEntry,
+  type RowModel,
+} from '../common/preview/rowModel';
 import { ownValue, setOwnValue } from '../common/ownKeys';
 import { decodeOrKeep, withoutQuery } from '../common/urls';
 import { button, h } from './dom';
 import { mediaIcon, namedIcon } from './icons';
 import { renderMarkdown } from './markdown';
-import { fetchedTextView, frameView, imageView, mediaView, notLoadable, openExternalButton, overlayLayers, pdfView, unshownCard, type ViewContext } from './media';
+import {
+  fetchedTextView,
+  frameView,
+  imageView,
+  mediaView,
+  notLoadable,
+  openExternalButton,
+  overlayLayers,
+  pdfView,
+  unshownCard,
+  type ViewContext,
+} from './media';
 import { tiledView } from './tiledMap';
 
 type RowMessage = Extract<HostMessage, { type: 'row' }>;
@@ -30,7 +49,14 @@ interface Built {
 const NO_RESOURCE: Resource = { blocked: 'The extension did not say how to load this address.', external: false };
 
 export class RowView {
-  readonly element = h('section', { id: 'row-view', class: 'row-view', role: 'tabpanel', 'aria-labelledby': 'tab-row', 'data-testid': 'row-view', tabindex: -1 });
+  readonly element = h('section', {
+    id: 'row-view',
+    class: 'row-view',
+    role: 'tabpanel',
+    'aria-labelledby': 'tab-row',
+    'data-testid': 'row-view',
+    tabindex: -1,
+  });
   private readonly sections = new Map<string, Section>();
   private message: RowMessage | undefined;
   private readonly watchers = new Map<string, Set<(state: TextState) => void>>();
@@ -67,7 +93,9 @@ export class RowView {
     const row = message.row;
     this.element.dataset.seq = String(message.seq);
     if (!row) {
-      this.render([['empty', message.empty ?? '', () => ({ element: h('p', { class: 'empty', 'data-testid': 'row-empty' }, message.empty ?? 'No row to show.') })]]);
+      this.render([
+        ['empty', message.empty ?? '', () => ({ element: h('p', { class: 'empty', 'data-testid': 'row-empty' }, message.empty ?? 'No row to show.') })],
+      ]);
       this.onRowShown(null);
       return;
     }
@@ -79,8 +107,16 @@ export class RowView {
     this.render([
       ['header', JSON.stringify([row.index, row.rowCount, row.line]), () => this.header(row)],
       ['problems', JSON.stringify(row.problems), () => this.problems(row)],
-      ['asset', JSON.stringify([model.asset, model.mediaType, urlsOf(assetUrls), overlaysOnImage && overlays, this.host.allowScripts()]), () => this.asset(model, overlaysOnImage ? overlays : [])],
-      ['fields', JSON.stringify([model.globalKey, model.externalId, model.mediaType, row.mediaTypeInferred, row.dialect, model.embeddings]), () => this.fields(model, row)],
+      [
+        'asset',
+        JSON.stringify([model.asset, model.mediaType, urlsOf(assetUrls), overlaysOnImage && overlays, this.host.allowScripts()]),
+        () => this.asset(model, overlaysOnImage ? overlays : []),
+      ],
+      [
+        'fields',
+        JSON.stringify([model.globalKey, model.externalId, model.mediaType, row.mediaTypeInferred, row.dialect, model.embeddings]),
+        () => this.fields(model, row),
+      ],
       ['metadata', JSON.stringify(model.metadata), () => this.metadata(model.metadata)],
       [
         'attachments',
@@ -137,8 +173,18 @@ export class RowView {
 
   private header(row: PreviewRow): Built {
     const post = this.host.post;
-    const previous = button('Previous row', () => post({ type: 'reveal', index: row.index - 1 }), { class: 'icon-button', disabled: row.index === 0, 'data-testid': 'previous-row' }, namedIcon('previous'));
-    const next = button('Next row', () => post({ type: 'reveal', index: row.index + 1 }), { class: 'icon-button', disabled: row.index + 1 >= row.rowCount, 'data-testid': 'next-row' }, namedIcon('next'));
+    const previous = button(
+      'Previous row',
+      () => post({ type: 'reveal', index: row.index - 1 }),
+      { class: 'icon-button', disabled: row.index === 0, 'data-testid': 'previous-row' },
+      namedIcon('previous'),
+    );
+    const next = button(
+      'Next row',
+      () => post({ type: 'reveal', index: row.index + 1 }),
+      { class: 'icon-button', disabled: row.index + 1 >= row.rowCount, 'data-testid': 'next-row' },
+      namedIcon('next'),
+    );
     return {
       element: h(
         'header',
@@ -195,10 +241,18 @@ export class RowView {
     switch (asset.kind) {
       case 'image': {
         const layers = overlayLayers(
-          overlays.map((overlay, position) => ({ url: overlay.value, name: overlay.name ?? `Overlay ${position + 1}`, resource: context.resource(overlay.value) })),
+          overlays.map((overlay, position) => ({
+            url: overlay.value,
+            name: overlay.name ?? `Overlay ${position + 1}`,
+            resource: context.resource(overlay.value),
+          })),
           context,
         );
-        const image = imageView(asset.url, context.resource(asset.url), context, { label: 'The data row image', overlays: layers.images, testId: 'asset-image' });
+        const image = imageView(asset.url, context.resource(asset.url), context, {
+          label: 'The data row image',
+          overlays: layers.images,
+          testId: 'asset-image',
+        });
         return { element: overlays.length ? h('div', {}, image, layers.controls) : image };
       }
       case 'video':
@@ -275,7 +329,12 @@ export class RowView {
 
   private fields(model: RowModel, row: PreviewRow): Built {
     const entry = (label: string, value: string | undefined, testId: string, note?: string) =>
-      h('div', { class: 'field' }, h('dt', {}, label), h('dd', { 'data-testid': testId }, value ?? h('span', { class: 'absent' }, '—'), note ? h('span', { class: 'note' }, ` ${note}`) : null));
+      h(
+        'div',
+        { class: 'field' },
+        h('dt', {}, label),
+        h('dd', { 'data-testid': testId }, value ?? h('span', { class: 'absent' }, '—'), note ? h('span', { class: 'note' }, ` ${note}`) : null),
+      );
     return {
       element: h(
         'section',
@@ -312,7 +371,13 @@ export class RowView {
       element: h(
         'section',
         { class: 'metadata', 'aria-label': 'Metadata' },
-        h('table', { 'data-testid': 'metadata-table' }, h('caption', {}, 'Metadata'), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Value'))), h('tbody', {}, ...rows)),
+        h(
+          'table',
+          { 'data-testid': 'metadata-table' },
+          h('caption', {}, 'Metadata'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Value'))),
+          h('tbody', {}, ...rows),
+        ),
       ),
     };
   }
@@ -332,7 +397,12 @@ export class RowView {
       );
     });
     return {
-      element: h('section', { class: 'attachments', 'aria-label': 'Attachments' }, h('h3', { class: 'section-title' }, `Attachments (${attachments.length})`), ...cards),
+      element: h(
+        'section',
+        { class: 'attachments', 'aria-label': 'Attachments' },
+        h('h3', { class: 'section-title' }, `Attachments (${attachments.length})`),
+        ...cards,
+      ),
       dispose: () => disposers.forEach((dispose) => dispose()),
     };
   }
@@ -350,13 +420,28 @@ export class RowView {
         return { element: imageView(url, context.resource(url), context, { label: `Attachment ${label}` }) };
       case 'overlay':
         return overlaysOnImage
-          ? { element: h('p', { class: 'note' }, 'Layered over the image above; use its toggle and opacity slider.', ' ', h('code', { class: 'address' }, url)) }
-          : { element: h('div', {}, h('p', { class: 'note' }, 'Overlays are layered over image assets; this row has no image, so it is shown on its own.'), imageView(url, context.resource(url), context, { label: `Overlay ${label}` })) };
+          ? {
+              element: h('p', { class: 'note' }, 'Layered over the image above; use its toggle and opacity slider.', ' ', h('code', { class: 'address' }, url)),
+            }
+          : {
+              element: h(
+                'div',
+                {},
+                h('p', { class: 'note' }, 'Overlays are layered over image assets; this row has no image, so it is shown on its own.'),
+                imageView(url, context.resource(url), context, { label: `Overlay ${label}` }),
+              ),
+            };
       case 'video':
       case 'audio':
         return { element: mediaView(attachment.kind, url, context.resource(url), context) };
       case 'markdown':
-        return { element: h('div', { 'data-testid': 'raw-text' }, renderMarkdown(url, (href) => context.post({ type: 'openExternal', url: href }))) };
+        return {
+          element: h(
+            'div',
+            { 'data-testid': 'raw-text' },
+            renderMarkdown(url, (href) => context.post({ type: 'openExternal', url: href })),
+          ),
+        };
       case 'textUrl':
         return fetchedTextView(url, context.resource(url), context, 'attachment-text');
       case 'html':

@@ -14,7 +14,11 @@ export function tiledView(model: TiledModel, context: ViewContext): { element: H
   const first = layers.findIndex((layer) => layer.resource.src);
   if (first < 0) {
     const main = layers[0];
-    return { element: unavailable(main.url, main.resource.blocked ?? 'The tile layer is not loaded.', main.resource, context), attached: () => undefined, dispose: () => undefined };
+    return {
+      element: unavailable(main.url, main.resource.blocked ?? 'The tile layer is not loaded.', main.resource, context),
+      attached: () => undefined,
+      dispose: () => undefined,
+    };
   }
   const mapElement = h('div', { class: 'map', 'data-testid': 'tile-map', role: 'region', 'aria-label': 'Map of the tile layer' });
   const select = layerPicker(layers, first);
@@ -100,7 +104,11 @@ function tileLayerOf(model: TiledModel, src: string, bounds: L.LatLngBounds | un
 function layerPicker(layers: ReadonlyArray<{ name: string; resource: { src?: string; blocked?: string } }>, first: number): HTMLSelectElement {
   const select = h('select', { id: 'tile-layer-select', 'data-testid': 'layer-select' });
   layers.forEach((layer, position) => {
-    const option = h('option', { value: position, disabled: !layer.resource.src }, layer.resource.src ? layer.name : `${layer.name} (not loaded: ${layer.resource.blocked ?? ''})`);
+    const option = h(
+      'option',
+      { value: position, disabled: !layer.resource.src },
+      layer.resource.src ? layer.name : `${layer.name} (not loaded: ${layer.resource.blocked ?? ''})`,
+    );
     select.appendChild(option);
   });
   select.value = String(first);

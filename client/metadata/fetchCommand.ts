@@ -25,7 +25,8 @@ async function fetchCommand(keys: ApiKeyStore, output: vscode.LogOutputChannel, 
   if (!folder) return;
   const target = schemaFileOf(folder);
   // Checked before the key is asked for or sent: nothing is fetched for a file that cannot be written.
-  const problem = target.scheme === 'file' && folder.uri.scheme === 'file' ? schemaWriteProblem(target.fsPath, folder.uri.fsPath, vscode.workspace.isTrusted) : undefined;
+  const problem =
+    target.scheme === 'file' && folder.uri.scheme === 'file' ? schemaWriteProblem(target.fsPath, folder.uri.fsPath, vscode.workspace.isTrusted) : undefined;
   if (problem) {
     output.warn(problem);
     void vscode.window.showErrorMessage(problem);

@@ -108,22 +108,34 @@ function post(url: URL, options: FetchOptions): Promise<RawAnswer | { failure: F
       },
     });
     const timer = setTimeout(
-      () => finish({ failure: 'timeout', message: `Labelbox (${host}) did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}. Try again later, or check your network and proxy settings.` }),
+      () =>
+        finish({
+          failure: 'timeout',
+          message: `Labelbox (${host}) did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}. Try again later, or check your network and proxy settings.`,
+        }),
       timeoutMs,
     );
     const onAbort = () => finish({ failure: 'cancelled', message: 'Fetching the metadata schema was cancelled.' });
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ failure: 'network', message: `Could not reach Labelbox at ${host}: ${describeNetworkError(error)}.` }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ failure: 'network', message: `Could not reach Labelbox at ${host}: ${describeNetworkError(error)}.` }),
+    );
     request.on('response', (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) finish({ failure: 'answer', message: `The answer from ${host} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it is not a metadata schema. Is labelboxImport.apiEndpoint right?` });
+        if (size > MAX_ANSWER_BYTES)
+          finish({
+            failure: 'answer',
+            message: `The answer from ${host} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it is not a metadata schema. Is labelboxImport.apiEndpoint right?`,
+          });
         else chunks.push(chunk);
       });
-      response.on('error', (error: NodeJS.ErrnoException) => finish({ failure: 'network', message: `The connection to ${host} broke while reading the answer: ${describeNetworkError(error)}.` }));
+      response.on('error', (error: NodeJS.ErrnoException) =>
+        finish({ failure: 'network', message: `The connection to ${host} broke while reading the answer: ${describeNetworkError(error)}.` }),
+      );
       response.on('end', () =>
         finish({
           status: response.statusCode ?? 0,
@@ -149,22 +161,44 @@ function interpret(answer: RawAnswer, url: URL): FetchResult {
   const errors = isRecord(json) && Array.isArray(json.errors) ? json.errors.filter(isRecord) : [];
   const codes = errors.map((error) => (isRecord(error.extensions) ? error.extensions.code : undefined));
   if (answer.status === 401 || codes.includes('AUTHENTICATION_ERROR')) {
-    return { ok: false, failure: 'auth', message: 'Labelbox rejected the API key. Create a key in Labelbox (Workspace settings → API keys) and enter it again.' };
+    return {
+      ok: false,
+      failure: 'auth',
+      message: 'Labelbox rejected the API key. Create a key in Labelbox (Workspace settings → API keys) and enter it again.',
+    };
   }
   if (answer.status === 403 || codes.includes('AUTHORIZATION_ERROR')) {
-    return { ok: false, failure: 'auth', message: `This API key may not read your organization's metadata schema${errorText(errors) ? `: ${errorText(errors)}` : ''}. Use a key of a user with access to the metadata schema.` };
+    return {
+      ok: false,
+      failure: 'auth',
+      message: `This API key may not read your organization's metadata schema${errorText(errors) ? `: ${errorText(errors)}` : ''}. Use a key of a user with access to the metadata schema.`,
+    };
   }
   if (answer.status === 429) return { ok: false, failure: 'http', message: `Labelbox (${host}) answered ${status}: too many requests. Try again in a minute.` };
-  if (answer.status >= 500) return { ok: false, failure: 'http', message: `Labelbox (${host}) answered ${status}. The service may be down for a moment; try again later.` };
+  if (answer.status >= 500)
+    return { ok: false, failure: 'http', message: `Labelbox (${host}) answered ${status}. The service may be down for a moment; try again later.` };
   if (errors.length) return { ok: false, failure: 'graphql', message: `Labelbox answered with an error: ${errorText(errors) || 'no message'}.` };
-  if (answer.status < 200 || answer.status >= 300) return { ok: false, failure: 'http', message: `Labelbox (${host}) answered ${status}. Is labelboxImport.apiEndpoint (${url.origin}${url.pathname}) Labelbox's GraphQL URL?` };
+  if (answer.status < 200 || answer.status >= 300)
+    return {
+      ok: false,
+      failure: 'http',
+      message: `Labelbox (${host}) answered ${status}. Is labelboxImport.apiEndpoint (${url.origin}${url.pathname}) Labelbox's GraphQL URL?`,
+    };
   if (json === undefined) {
     const kind = answer.contentType ? ` (${answer.contentType.split(';')[0]})` : '';
-    return { ok: false, failure: 'answer', message: `The answer from ${host} is not JSON${kind}. Is labelboxImport.apiEndpoint (${url.origin}${url.pathname}) Labelbox's GraphQL URL?` };
+    return {
+      ok: false,
+      failure: 'answer',
+      message: `The answer from ${host} is not JSON${kind}. Is labelboxImport.apiEndpoint (${url.origin}${url.pathname}) Labelbox's GraphQL URL?`,
+    };
   }
   const data = isRecord(json) && isRecord(json.data) ? json.data : undefined;
   if (!data || !Array.isArray(data.customMetadataOntology)) {
-    return { ok: false, failure: 'answer', message: `The answer from ${host} has no metadata schema (no data.customMetadataOntology list). Is labelboxImport.apiEndpoint Labelbox's GraphQL URL?` };
+    return {
+      ok: false,
+      failure: 'answer',
+      message: `The answer from ${host} has no metadata schema (no data.customMetadataOntology list). Is labelboxImport.apiEndpoint Labelbox's GraphQL URL?`,
+    };
   }
   const read = readMetadataSchema(json);
   if (!read.ok) return { ok: false, failure: 'answer', message: `The metadata schema Labelbox sent cannot be read: ${read.error}` };

@@ -285,7 +285,12 @@ export class PreviewPanel implements vscode.Disposable {
       dialect: result.dialect,
       mediaType: clipText(result.mediaType ?? result.inferredMediaType, MAX_MEDIA_TYPE),
       mediaTypeInferred: result.mediaType === undefined && result.inferredMediaType !== undefined,
-      problems: result.problems.map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: problem.range.start.line })),
+      problems: result.problems.map((problem) => ({
+        severity: problem.severity,
+        code: problem.code,
+        message: problem.message,
+        line: problem.range.start.line,
+      })),
       metadataNames: result.metadataNames,
     };
     const context = this.resolveContext();
@@ -375,7 +380,11 @@ export class PreviewPanel implements vscode.Disposable {
     if (!editor && !this.isSynced()) {
       // A file VS Code does not hand over (over 50 MB): its editor can still be opened at the row.
       const range = new vscode.Range(result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character);
-      await vscode.commands.executeCommand('vscode.open', this.uri, { selection: new vscode.Range(range.start, range.start), preserveFocus: true, viewColumn: this.sourceColumn() });
+      await vscode.commands.executeCommand('vscode.open', this.uri, {
+        selection: new vscode.Range(range.start, range.start),
+        preserveFocus: true,
+        viewColumn: this.sourceColumn(),
+      });
       this.showRow({ index });
       return;
     }
@@ -386,7 +395,10 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const start = new vscode.Position(result.range.start.line, result.range.start.character);
     editor.selection = new vscode.Selection(start, start);
-    editor.revealRange(new vscode.Range(start, new vscode.Position(result.range.end.line, result.range.end.character)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.revealRange(
+      new vscode.Range(start, new vscode.Position(result.range.end.line, result.range.end.character)),
+      vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+    );
     this.showRow({ index });
   }
 

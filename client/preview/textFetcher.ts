@@ -104,7 +104,13 @@ export function fetchBytes(url: string, options: FetchOptions = {}): Promise<Fet
     timedOut = true;
     controller.abort();
   }, limits.timeoutMs);
-  const request: Request = { limits, signal: controller.signal, agent: options.agent, isBlocked: options.isBlockedAddress ?? isPrivateAddress, accept: options.accept ?? '*/*' };
+  const request: Request = {
+    limits,
+    signal: controller.signal,
+    agent: options.agent,
+    isBlocked: options.isBlockedAddress ?? isPrivateAddress,
+    accept: options.accept ?? '*/*',
+  };
   return fetchFollowing(url, request, 0)
     .catch((error: unknown) => {
       if (timedOut) throw new FetchError(`No answer within ${limits.timeoutMs / 1000} s.`);
@@ -126,12 +132,14 @@ interface Request {
 }
 
 function refusal(host: string, address: string): FetchError {
-  return new FetchError(`${host} is ${host === address ? 'an address' : `at ${address}, an address`} of this computer or a private network; the preview does not fetch from there (nor could Labelbox).`);
+  return new FetchError(
+    `${host} is ${host === address ? 'an address' : `at ${address}, an address`} of this computer or a private network; the preview does not fetch from there (nor could Labelbox).`,
+  );
 }
 
 /** DNS lookup that refuses a name resolving to a blocked address, checked when connecting (so a name cannot change its answer in between). */
 function guardedLookup(host: string, isBlocked: (address: string) => boolean): LookupFunction {
-  return ((hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return (hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, options, (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
       if (error) return callback(error, address, family);
       const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
@@ -139,7 +147,7 @@ function guardedLookup(host: string, isBlocked: (address: string) => boolean): L
       if (blocked) return callback(refusal(host, blocked), address, family);
       callback(null, address, family);
     });
-  });
+  };
 }
 
 function fetchFollowing(url: string, request: Request, redirects: number): Promise<FetchedBytes> {

@@ -55,6 +55,8 @@ export async function readLimited(file: string, maxBytes = DEFAULT_FETCH_LIMITS.
   } catch (error) {
     if (error instanceof NotRegularFileError) throw new Error('It is a device, a pipe or a socket, not a file.', { cause: error });
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? 'There is no such file.' : code === 'EISDIR' ? 'It is a folder.' : `It cannot be read (${code ?? String(error)}).`, { cause: error });
+    throw new Error(code === 'ENOENT' ? 'There is no such file.' : code === 'EISDIR' ? 'It is a folder.' : `It cannot be read (${code ?? String(error)}).`, {
+      cause: error,
+    });
   }
 }

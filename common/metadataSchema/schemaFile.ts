@@ -26,7 +26,11 @@ const KIND_NAMES = Object.keys(GRAPHQL_KINDS).join(', ');
 /** Parses the text of a metadata schema file. Never throws. */
 export function parseMetadataSchema(text: string): MetadataSchemaResult {
   const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { ok: false, error: 'The file is empty. Save the answer of the metadata-ontology query in it, or run "Labelbox: Fetch Metadata Schema from Labelbox".' };
+  if (!body.trim())
+    return {
+      ok: false,
+      error: 'The file is empty. Save the answer of the metadata-ontology query in it, or run "Labelbox: Fetch Metadata Schema from Labelbox".',
+    };
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -71,7 +75,8 @@ export function readMetadataSchema(value: unknown): MetadataSchemaResult {
 
 function fieldList(value: unknown): unknown[] | string {
   if (Array.isArray(value)) return value as unknown[];
-  if (!isObject(value)) return `The file must hold the list of metadata fields (a JSON array), or the API's answer {"data": {"customMetadataOntology": [...]}}; it holds ${describe(value)}.`;
+  if (!isObject(value))
+    return `The file must hold the list of metadata fields (a JSON array), or the API's answer {"data": {"customMetadataOntology": [...]}}; it holds ${describe(value)}.`;
   const data = value.data;
   if (isObject(data) && 'customMetadataOntology' in data) return ontology(data.customMetadataOntology, '"data"."customMetadataOntology"');
   if ('customMetadataOntology' in value) return ontology(value.customMetadataOntology, '"customMetadataOntology"');
@@ -94,7 +99,10 @@ function readField(value: unknown, index: number): ReadField {
   if (typeof value.kind !== 'string') return `${where} needs a "kind": one of ${KIND_NAMES}.`;
   if (value.reserved !== undefined && value.reserved !== null && typeof value.reserved !== 'boolean') return `${where}: "reserved" must be true or false.`;
   const kind = kindFromGraphql(value.kind);
-  if (!kind) return { skipped: `${where} has the kind "${value.kind}", which this version does not know (known kinds: ${KIND_NAMES}); the field is left out, so its entries are reported as unknown.` };
+  if (!kind)
+    return {
+      skipped: `${where} has the kind "${value.kind}", which this version does not know (known kinds: ${KIND_NAMES}); the field is left out, so its entries are reported as unknown.`,
+    };
   const options: MetadataOption[] = [];
   if (value.options !== undefined && value.options !== null) {
     if (!Array.isArray(value.options)) return `${where}: "options" must be a list of options; it is ${describe(value.options)}.`;
@@ -144,7 +152,9 @@ function describeJsonError(text: string, error: unknown): string {
   const early = /end of JSON input/i.test(message);
   const quoted = message.indexOf(', "');
   const cut = [quoted, message.indexOf(' in JSON at position')].filter((index) => index >= 0);
-  const reason = early ? 'the file ends before the JSON is complete' : (cut.length ? message.slice(0, Math.min(...cut)) : message).replace(/^JSON\.parse: /, '');
+  const reason = early
+    ? 'the file ends before the JSON is complete'
+    : (cut.length ? message.slice(0, Math.min(...cut)) : message).replace(/^JSON\.parse: /, '');
   if (!position && !early) return reason;
   const offset = position ? Number(position[1]) : text.trimEnd().length;
   const before = text.slice(0, offset);

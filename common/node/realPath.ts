@@ -9,7 +9,7 @@ import * as path from 'node:path';
  */
 export function realPathOf(file: string): string | undefined {
   const rest: string[] = [];
-  for (let existing = file; ; ) {
+  for (let existing = file; ;) {
     try {
       return path.join(realpathSync.native(existing), ...rest.reverse());
     } catch (error) {

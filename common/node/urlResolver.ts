@@ -155,7 +155,11 @@ function failHintOf(url: URL): string {
 export function resolveAddress(raw: string, context: ResolveContext): Resolution {
   const text = raw.trim();
   if (!text) return { kind: 'blocked', reason: 'The URL is empty.' };
-  if (text.length > MAX_ADDRESS_LENGTH) return { kind: 'blocked', reason: `This address is ${text.length.toLocaleString('en-US')} characters long; the preview does not load addresses that long.` };
+  if (text.length > MAX_ADDRESS_LENGTH)
+    return {
+      kind: 'blocked',
+      reason: `This address is ${text.length.toLocaleString('en-US')} characters long; the preview does not load addresses that long.`,
+    };
   const rule = context.rules.find((candidate) => text.startsWith(candidate.from));
   if (rule) {
     const rest = text.slice(rule.from.length);
@@ -167,7 +171,8 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1].toLowerCase();
   switch (scheme) {
     case undefined: {
-      if (text.startsWith('~')) return { kind: 'blocked', reason: `${shown(text)} is a path in a home folder; the preview cannot tell whose. Use a path relative to the import file.` };
+      if (text.startsWith('~'))
+        return { kind: 'blocked', reason: `${shown(text)} is a path in a home folder; the preview cannot tell whose. Use a path relative to the import file.` };
       if (path.isAbsolute(text)) return local(path.resolve(text), context);
       if (!context.documentFolder) return { kind: 'blocked', reason: `${shown(text)} is a relative path, but the import file is not saved on disk.` };
       return local(path.resolve(context.documentFolder, text), context);
@@ -181,7 +186,10 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
         reason: `gs:// URLs are read by Labelbox through a Google Cloud Storage integration; a browser cannot load them. ${HOW_TO_MIRROR}`,
       };
     case 's3':
-      return { kind: 'blocked', reason: `s3:// URLs cannot be loaded (and Labelbox rejects them: use https://<bucket>.s3.<region>.amazonaws.com/…). ${HOW_TO_MIRROR}` };
+      return {
+        kind: 'blocked',
+        reason: `s3:// URLs cannot be loaded (and Labelbox rejects them: use https://<bucket>.s3.<region>.amazonaws.com/…). ${HOW_TO_MIRROR}`,
+      };
     case 'data':
       return DATA_IMAGE_URL.test(text)
         ? { kind: 'remote', url: text }

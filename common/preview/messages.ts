@@ -8,7 +8,6 @@ import { MEDIA_TYPES } from '../mediaTypes';
 import { setOwnValue } from '../ownKeys';
 import { isInt, isRecord, isShortString, optionalString } from './validate';
 
-
 export const MAX_GALLERY_PAGE = 500;
 export const MAX_URL = 65_536;
 /** A media type longer than this is no media type; the extension sends its start. */
@@ -43,10 +42,7 @@ export interface Resource {
   base?: string;
 }
 
-export type TextState =
-  | { status: 'loading' }
-  | { status: 'loaded'; text: string; truncated: boolean }
-  | { status: 'failed'; reason: string };
+export type TextState = { status: 'loading' } | { status: 'loaded'; text: string; truncated: boolean } | { status: 'failed'; reason: string };
 
 export interface RowProblemInfo {
   severity: 'error' | 'warning' | 'information' | 'hint';
@@ -223,7 +219,10 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   const message = value;
   switch (message.type) {
     case 'init':
-      return typeof message.uri === 'string' && typeof message.fileName === 'string' && typeof message.allowScripts === 'boolean' && typeof message.locked === 'boolean'
+      return typeof message.uri === 'string' &&
+        typeof message.fileName === 'string' &&
+        typeof message.allowScripts === 'boolean' &&
+        typeof message.locked === 'boolean'
         ? (message as HostMessage)
         : undefined;
     case 'row':

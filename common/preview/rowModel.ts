@@ -169,10 +169,16 @@ function assetOfType(text: string, type: string | undefined, address: boolean): 
     case 'PDF':
       return { kind: 'pdf', url: text };
     case 'CONVERSATIONAL':
-      return address ? { kind: 'conversationUrl', url: text } : { kind: 'unknown', note: 'A CONVERSATIONAL row needs a conversation object or the URL of a conversation file.' };
+      return address
+        ? { kind: 'conversationUrl', url: text }
+        : { kind: 'unknown', note: 'A CONVERSATIONAL row needs a conversation object or the URL of a conversation file.' };
     default:
       return address
-        ? { kind: 'unknown', url: text, note: type ? `No preview for media type ${type} given as a URL.` : 'The media type of this URL is unknown: set media_type.' }
+        ? {
+            kind: 'unknown',
+            url: text,
+            note: type ? `No preview for media type ${type} given as a URL.` : 'The media type of this URL is unknown: set media_type.',
+          }
         : { kind: 'text', text };
   }
 }
@@ -250,7 +256,13 @@ export function tiledOf(object: Plain): TiledModel | undefined {
   const model: TiledModel = { layers, crs, epsg };
   const bounds = object.bounds;
   if (Array.isArray(bounds) && bounds.length === 2 && isPoint(bounds[0]) && isPoint(bounds[1])) {
-    const [a, b] = version === 2 ? [[bounds[0][1], bounds[0][0]], [bounds[1][1], bounds[1][0]]] : [bounds[0], bounds[1]];
+    const [a, b] =
+      version === 2
+        ? [
+            [bounds[0][1], bounds[0][0]],
+            [bounds[1][1], bounds[1][0]],
+          ]
+        : [bounds[0], bounds[1]];
     model.bounds = [
       [Math.min(a[0], b[0]), Math.min(a[1], b[1])],
       [Math.max(a[0], b[0]), Math.max(a[1], b[1])],
@@ -340,7 +352,9 @@ function attachmentsOf(row: Plain): AttachmentModel[] {
     // Legacy TEXT held either the text or a URL of it.
     if (type === 'TEXT') return { ...base, kind: isAddress(value) && !/\s/.test(value.trim()) ? 'textUrl' : 'markdown', value };
     const kind = KIND_OF_TYPE.get(type);
-    return kind ? { ...base, kind, value } : { ...base, kind: 'unknown', value, problem: type ? `Unknown attachment type ${type}.` : 'The attachment has no type.' };
+    return kind
+      ? { ...base, kind, value }
+      : { ...base, kind: 'unknown', value, problem: type ? `Unknown attachment type ${type}.` : 'The attachment has no type.' };
   });
 }
 

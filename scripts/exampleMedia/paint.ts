@@ -9,7 +9,6 @@
 import type { Animation, Crop, Output, Overlay, Scene, TileStyle } from './specs';
 import { Random as SeededRandom } from '../../bench/random';
 
-
 /** Colours of the classes, after the Cityscapes palette, so the layers look like the segmentation masks they stand for. */
 const MASK_COLOURS = ['#4682b4', '#464646', '#66669c', '#804080', '#f423e8', '#ffffff', '#00008e', '#dc143c', '#6b8e23', '#dcdc00'];
 
@@ -118,7 +117,15 @@ function field(ctx: Ctx, scene: Extract<Scene, { kind: 'field' }>, width: number
     const a = vx - spread / 2 + (spread / rows) * i;
     const b = a + spread / rows;
     const inset = scene.young ? 0.35 : 0.08;
-    polygon(ctx, [[vx, horizon], [a + (b - a) * inset, height], [b - (b - a) * inset, height]], i % 2 ? colours.row : colours.gap);
+    polygon(
+      ctx,
+      [
+        [vx, horizon],
+        [a + (b - a) * inset, height],
+        [b - (b - a) * inset, height],
+      ],
+      i % 2 ? colours.row : colours.gap,
+    );
   }
   // Plants along each row, bigger towards the viewer; `phase` moves them closer (video).
   const centres = Array.from({ length: rows }, (_, i) => vx - spread / 2 + (spread / rows) * (i + 0.5));
@@ -138,7 +145,8 @@ function field(ctx: Ctx, scene: Extract<Scene, { kind: 'field' }>, width: number
         ctx.fillRect(x - size * 0.06, y - size * 0.9, size * 0.12, size * 0.9);
         circle(ctx, x + jitter, y - size * 1.1, size * 0.55, colours.plant);
         circle(ctx, x + jitter - size * 0.2, y - size * 1.2, size * 0.35, '#4f8c45');
-        if (scene.blossom) for (let p = 0; p < 5; p++) circle(ctx, x + (rnd() - 0.5) * size * 0.9, y - size * (0.8 + rnd() * 0.6), size * 0.06 + 0.5, '#f7c6d9');
+        if (scene.blossom)
+          for (let p = 0; p < 5; p++) circle(ctx, x + (rnd() - 0.5) * size * 0.9, y - size * (0.8 + rnd() * 0.6), size * 0.06 + 0.5, '#f7c6d9');
       } else if (scene.crop === 'sunflower' && !scene.young) {
         const damaged = scene.damage && x < width * 0.35 && y < horizon + ground * 0.35 && i % 3 === 0;
         ctx.fillStyle = '#3d6b2c';
@@ -177,7 +185,16 @@ function field(ctx: Ctx, scene: Extract<Scene, { kind: 'field' }>, width: number
   }
   if (scene.shadow) {
     // The shadow of the tree line over the lower third.
-    polygon(ctx, [[0, height * 0.64], [width, height * 0.7], [width, height], [0, height]], 'rgba(20,30,25,0.42)');
+    polygon(
+      ctx,
+      [
+        [0, height * 0.64],
+        [width, height * 0.7],
+        [width, height],
+        [0, height],
+      ],
+      'rgba(20,30,25,0.42)',
+    );
   }
   return horizon;
 }
@@ -258,7 +275,13 @@ function moisture(seed: number, output: Output): HTMLCanvasElement {
   const wells = Array.from({ length: 5 }, () => ({ x: rnd() * output.width, y: rnd() * output.height, r: 50 + rnd() * 90, w: 0.5 + rnd() * 0.6 }));
   const out = canvas(output.width, output.height);
   const pixels = out.ctx.createImageData(output.width, output.height);
-  const bands: Array<[number, number, number, number]> = [[0, 0, 0, 0], [158, 202, 225, 90], [107, 174, 214, 130], [49, 130, 189, 165], [8, 81, 156, 200]];
+  const bands: Array<[number, number, number, number]> = [
+    [0, 0, 0, 0],
+    [158, 202, 225, 90],
+    [107, 174, 214, 130],
+    [49, 130, 189, 165],
+    [8, 81, 156, 200],
+  ];
   for (let y = 0; y < output.height; y++) {
     for (let x = 0; x < output.width; x++) {
       let value = 0;
@@ -287,7 +310,16 @@ function drone(ctx: Ctx, scene: Extract<Scene, { kind: 'drone' }>, width: number
       const x = i * cw - 40;
       const y = j * ch - 30;
       const colour = colours[Math.floor(rnd() * colours.length)];
-      polygon(ctx, [[x, y + rnd() * 10], [x + cw, y], [x + cw - rnd() * 10, y + ch], [x, y + ch]], colour);
+      polygon(
+        ctx,
+        [
+          [x, y + rnd() * 10],
+          [x + cw, y],
+          [x + cw - rnd() * 10, y + ch],
+          [x, y + ch],
+        ],
+        colour,
+      );
       // Tramlines across the field.
       ctx.strokeStyle = 'rgba(60,50,30,0.35)';
       ctx.lineWidth = 2;
@@ -327,7 +359,14 @@ function drone(ctx: Ctx, scene: Extract<Scene, { kind: 'drone' }>, width: number
  * `erase`, skipped shapes clear what is under them, so a class mask leaves out whatever
  * stands in front of it.
  */
-function street(ctx: Ctx, scene: Extract<Scene, { kind: 'street' }>, width: number, height: number, paint: (layer: number) => string | null, erase: boolean): void {
+function street(
+  ctx: Ctx,
+  scene: Extract<Scene, { kind: 'street' }>,
+  width: number,
+  height: number,
+  paint: (layer: number) => string | null,
+  erase: boolean,
+): void {
   const rnd = random(scene.seed);
   const shape = (layer: number, draw: (fill: string) => void) => {
     const fill = paint(layer);
@@ -383,16 +422,22 @@ function street(ctx: Ctx, scene: Extract<Scene, { kind: 'street' }>, width: numb
     ctx.fillRect(0, kerb, width, height - kerb);
   });
   const lane = kerb + (height - kerb) * 0.55;
-  for (let lx = -20 + rnd() * 30; lx < width; lx += 70) shape(6, (fill) => {
-    ctx.fillStyle = fill === 'photo' ? '#f4f1e8' : fill;
-    ctx.fillRect(lx, lane, 38, 4);
-  });
+  for (let lx = -20 + rnd() * 30; lx < width; lx += 70)
+    shape(6, (fill) => {
+      ctx.fillStyle = fill === 'photo' ? '#f4f1e8' : fill;
+      ctx.fillRect(lx, lane, 38, 4);
+    });
   // Trees on the pavement.
   for (let tx = 40 + rnd() * 60; tx < width; tx += 150 + rnd() * 90) {
     shape(9, (fill) => {
       ctx.fillStyle = fill === 'photo' ? '#6b4e36' : fill;
       ctx.fillRect(tx - 3, ground - 40, 6, 44);
-      for (const [dx, dy, r] of [[0, -58, 22], [-16, -46, 16], [16, -46, 16]]) circle(ctx, tx + dx, ground + dy, r, fill === 'photo' ? (dx ? '#4c8a3f' : '#3f7a35') : fill);
+      for (const [dx, dy, r] of [
+        [0, -58, 22],
+        [-16, -46, 16],
+        [16, -46, 16],
+      ])
+        circle(ctx, tx + dx, ground + dy, r, fill === 'photo' ? (dx ? '#4c8a3f' : '#3f7a35') : fill);
     });
   }
   // A sign post.
@@ -495,7 +540,10 @@ function route(ctx: Ctx, width: number, height: number): void {
   circle(ctx, 50, 52, 7, '#d7263d');
   ctx.font = '600 12px sans-serif';
   ctx.textBaseline = 'top';
-  for (const [x, y, name] of [...blocks.map(([bx, by, , bh, label]): [number, number, string] => [bx + 4, by + bh - 20, label]), [274, 235, 'Packing shed'] as [number, number, string]]) {
+  for (const [x, y, name] of [
+    ...blocks.map(([bx, by, , bh, label]): [number, number, string] => [bx + 4, by + bh - 20, label]),
+    [274, 235, 'Packing shed'] as [number, number, string],
+  ]) {
     roundRect(ctx, x, y, ctx.measureText(name).width + 8, 17, 3, 'rgba(255,255,255,0.85)');
     ctx.fillStyle = '#2f4a22';
     ctx.fillText(name, x + 4, y + 2);
@@ -595,14 +643,16 @@ export function tile(style: TileStyle, z: number, x: number, y: number, pitch: n
         ctx.strokeStyle = '#8c7b6b';
         ctx.lineWidth = Math.max(1, unit / 60);
         ctx.strokeRect(left, top, size, size);
-        if (kind < 0.35) for (let a = 0.2; a < 1; a += 0.3) for (let b = 0.2; b < 1; b += 0.3) circle(ctx, left + size * a, top + size * b, size * 0.08, '#6a9f52');
+        if (kind < 0.35)
+          for (let a = 0.2; a < 1; a += 0.3) for (let b = 0.2; b < 1; b += 0.3) circle(ctx, left + size * a, top + size * b, size * 0.08, '#6a9f52');
         else if (kind < 0.7) roundRect(ctx, left + size * 0.25, top + size * 0.3, size * 0.45, size * 0.35, size * 0.03, '#c9a98d');
         continue;
       }
       if (kind < 0.12) {
         // A park with trees.
         roundRect(ctx, left, top, size, size, unit * 0.05, satellite ? '#3e6b35' : '#c5e1a5');
-        for (let t = 0; t < 9; t++) circle(ctx, left + size * cellHash(i * 9 + t, j, 11), top + size * cellHash(i, j * 9 + t, 13), size * 0.09, satellite ? '#2c5127' : '#a9d18e');
+        for (let t = 0; t < 9; t++)
+          circle(ctx, left + size * cellHash(i * 9 + t, j, 11), top + size * cellHash(i, j * 9 + t, 13), size * 0.09, satellite ? '#2c5127' : '#a9d18e');
       } else if (kind < 0.17) {
         roundRect(ctx, left, top, size, size, unit * 0.2, satellite ? '#2f4f5f' : '#a5cde6');
       } else {
@@ -640,7 +690,10 @@ function intersection(ctx: Ctx, width: number, height: number, t: number): void 
   for (let y = 0; y < height; y += 28) if (Math.abs(y - height / 2) > road / 2) ctx.fillRect(width / 2 - 1, y, 2, 14);
   for (let k = 0; k < 6; k++) ctx.fillRect(width / 2 - road / 2 + 6 + k * (road / 6), height / 2 + road / 2 + 4, road / 12, 12);
   // Street lamps at the corners.
-  for (const [lx, ly] of [[width / 2 - road / 2 - 10, height / 2 - road / 2 - 10], [width / 2 + road / 2 + 10, height / 2 + road / 2 + 10]]) {
+  for (const [lx, ly] of [
+    [width / 2 - road / 2 - 10, height / 2 - road / 2 - 10],
+    [width / 2 + road / 2 + 10, height / 2 + road / 2 + 10],
+  ]) {
     const glow = ctx.createRadialGradient(lx, ly, 2, lx, ly, 60);
     glow.addColorStop(0, 'rgba(255,214,140,0.55)');
     glow.addColorStop(1, 'rgba(255,214,140,0)');
@@ -648,11 +701,17 @@ function intersection(ctx: Ctx, width: number, height: number, t: number): void 
     ctx.fillRect(lx - 60, ly - 60, 120, 120);
     circle(ctx, lx, ly, 3, '#ffe9b0');
   }
-  const cars: Array<[number, number, string]> = [[0, 0.12, '#b83b37'], [0.5, 0.12, '#2a63a8'], [0.25, -0.1, '#c99a26'], [0.7, -0.1, '#d9d9d9']];
+  const cars: Array<[number, number, string]> = [
+    [0, 0.12, '#b83b37'],
+    [0.5, 0.12, '#2a63a8'],
+    [0.25, -0.1, '#c99a26'],
+    [0.7, -0.1, '#d9d9d9'],
+  ];
   for (const [offset, speed, colour] of cars) {
     const along = (((offset + t * Math.abs(speed) * 3) % 1) + 1) % 1;
     // Heading right (speed > 0) or up; the beam reaches ahead of the car.
-    const [x, y, w, h] = speed > 0 ? [along * (width + 60) - 60, height / 2 + road * 0.12, 44, 22] : [width / 2 - road * 0.36, height - along * (height + 60), 22, 44];
+    const [x, y, w, h] =
+      speed > 0 ? [along * (width + 60) - 60, height / 2 + road * 0.12, 44, 22] : [width / 2 - road * 0.36, height - along * (height + 60), 22, 44];
     const [bx, by] = speed > 0 ? [x + w + 26, y + h / 2] : [x + w / 2, y - 26];
     const beam = ctx.createRadialGradient(bx, by, 2, bx, by, 30);
     beam.addColorStop(0, 'rgba(255,250,220,0.7)');

@@ -49,7 +49,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     names: ['--max-problems'],
     value: 'N',
-    help: 'report at most N problems per file, the most severe first (default: the settings file\'s labelboxImport.maxProblems, else 1000)',
+    help: "report at most N problems per file, the most severe first (default: the settings file's labelboxImport.maxProblems, else 1000)",
     apply: (args, text) => {
       const count = Number(text);
       if (!Number.isInteger(count) || count < 1) throw new UsageError(`--max-problems needs a whole number of at least 1, not "${text}".`);
@@ -63,7 +63,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     apply: (args, text) => {
       const [code, level] = text.split('=', 2);
       if (!isRuleCode(code)) throw new UsageError(`--severity: unknown rule code "${code}" (the codes are listed in the README).`);
-      if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--severity ${code}: the level is one of ${LEVELS.join(', ')}, not "${level ?? ''}".`);
+      if (!(LEVELS as readonly string[]).includes(level))
+        throw new UsageError(`--severity ${code}: the level is one of ${LEVELS.join(', ')}, not "${level ?? ''}".`);
       args.severity[code] = level as Severity | 'off';
     },
   },
@@ -88,7 +89,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     names: ['--summary-to'],
     value: 'FILE',
-    help: 'append the counts (files, rows, errors, warnings, infos) to FILE as key=value lines, the form of GitHub\'s $GITHUB_OUTPUT',
+    help: "append the counts (files, rows, errors, warnings, infos) to FILE as key=value lines, the form of GitHub's $GITHUB_OUTPUT",
     apply: (args, file) => {
       args.summaryTo = file;
     },
@@ -148,7 +149,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const args: ValidateArgs = { command: 'validate', inputs: [], format: 'text', color: true, severity: {}, failOnWarnings: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [name, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const option = arg === '-' ? undefined : OPTIONS.find((candidate) => candidate.names.includes(name));
     if (!option) {
       if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);

@@ -71,8 +71,17 @@ async function validate(args: ValidateArgs): Promise<number> {
       let checked: CheckedFile;
       let invalid: InvalidUtf8 | undefined;
       try {
-        const options: CheckFileOptions = { checkers, allowSpecialFiles: true, onSize: progress?.start, onProgress: progress?.update, onInvalidUtf8: (at) => (invalid = at) };
-        checked = file === '-' ? await checkChunks(decodeByteChunks(process.stdin, MAX_CHECKED_FILE_BYTES, options), schemas.contextFor(file), options) : await checkFile(file, schemas.contextFor(file), options);
+        const options: CheckFileOptions = {
+          checkers,
+          allowSpecialFiles: true,
+          onSize: progress?.start,
+          onProgress: progress?.update,
+          onInvalidUtf8: (at) => (invalid = at),
+        };
+        checked =
+          file === '-'
+            ? await checkChunks(decodeByteChunks(process.stdin, MAX_CHECKED_FILE_BYTES, options), schemas.contextFor(file), options)
+            : await checkFile(file, schemas.contextFor(file), options);
       } catch (error) {
         progress?.done();
         process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);

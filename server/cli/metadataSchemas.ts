@@ -21,7 +21,11 @@ export class MetadataSchemas {
    * @param file the schema given on the command line: it must exist.
    * @param fromSettings the schema of the settings file (absolute): a missing one means no schema, as in the editor.
    */
-  constructor(file: string | undefined, private readonly cwd = process.cwd(), fromSettings?: string) {
+  constructor(
+    file: string | undefined,
+    private readonly cwd = process.cwd(),
+    fromSettings?: string,
+  ) {
     if (file === undefined) {
       if (fromSettings === undefined) return;
       this.given = loadMetadataSchemaFile(fromSettings, relative(cwd, fromSettings) || fromSettings);

@@ -50,7 +50,8 @@ export function readProjectSettings(file: string): ProjectSettings {
   }
   const errors: ParseError[] = [];
   const root: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length) throw new SettingsFileError(`${file} is not valid JSON with comments (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}).`);
+  if (errors.length)
+    throw new SettingsFileError(`${file} is not valid JSON with comments (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}).`);
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new SettingsFileError(`${file} does not hold an object of settings.`);
   const settingsFolder = dirname(resolve(file));
   // `.vscode/settings.json` belongs to the folder above `.vscode`.

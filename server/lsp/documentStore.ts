@@ -119,7 +119,9 @@ export class DocumentStore {
       ({ checked, pieces, context }) => {
         if (this.latestDiskCheck.get(uri) !== tracked) return;
         // A short text is joined (cheap) and parsed whole; a big one stays in its pieces.
-        const text = checked ? EditableTextDocument.fromPieces(uri, 'labelbox-json', 0, pieces) : new EditableTextDocument(uri, 'labelbox-json', 0, pieces.join(''));
+        const text = checked
+          ? EditableTextDocument.fromPieces(uri, 'labelbox-json', 0, pieces)
+          : new EditableTextDocument(uri, 'labelbox-json', 0, pieces.join(''));
         tracked.text = text;
         const document = new ImportDocument(text.getText(), context, undefined, checked);
         document.useTextReader((start, end) => text.slice(start, end));

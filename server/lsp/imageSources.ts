@@ -40,7 +40,8 @@ function imageSource(url: string, context: ResolveContext, folders: WorkspaceFol
       } catch {
         return { kind: 'none', why: `${codeSpan(shown)} does not exist.` };
       }
-      if (size > MAX_THUMBNAIL_BYTES) return { kind: 'none', why: `${codeSpan(shown)} is ${(size / 1024 / 1024).toFixed(0)} MB, too big for a thumbnail; the preview shows it.` };
+      if (size > MAX_THUMBNAIL_BYTES)
+        return { kind: 'none', why: `${codeSpan(shown)} is ${(size / 1024 / 1024).toFixed(0)} MB, too big for a thumbnail; the preview shows it.` };
       return { kind: 'image', src: URI.file(resolution.path).toString(), from: `From ${codeSpan(shown)}${resolution.via ? REWRITTEN : ''}` };
     }
   }

@@ -12,12 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createValidationContext, MetadataCatalog, type ValidationContext } from '../../service';
-import {
-  DEFAULT_METADATA_SCHEMA_PATH,
-  findMetadataSchemaFile,
-  loadMetadataSchemaFile,
-  type LoadedMetadataSchema,
-} from '../node/metadataSchemaFile';
+import { DEFAULT_METADATA_SCHEMA_PATH, findMetadataSchemaFile, loadMetadataSchemaFile, type LoadedMetadataSchema } from '../node/metadataSchemaFile';
 import type { DocumentStore, TrackedDocument } from './documentStore';
 import { readSettings, type ServerSettings } from './settings';
 
@@ -113,7 +108,11 @@ export class MetadataSchemas {
   isSchemaFile(uri: string): boolean {
     const path = fsPathOf(uri);
     if (!path) return false;
-    return this.entries.has(path) || this.folders.some((folder) => resolve(folder.path, folder.setting) === path) || path.endsWith(`${sep}${DEFAULT_METADATA_SCHEMA_PATH.split('/').join(sep)}`);
+    return (
+      this.entries.has(path) ||
+      this.folders.some((folder) => resolve(folder.path, folder.setting) === path) ||
+      path.endsWith(`${sep}${DEFAULT_METADATA_SCHEMA_PATH.split('/').join(sep)}`)
+    );
   }
 
   statusFor(uri: string): MetadataSchemaStatus | undefined {
@@ -226,7 +225,11 @@ export class MetadataSchemas {
   private folderOf(path: string): Folder | undefined {
     let best: Folder | undefined;
     for (const folder of this.folders) {
-      if ((path === folder.path || path.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep)) && (!best || folder.path.length > best.path.length)) best = folder;
+      if (
+        (path === folder.path || path.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep)) &&
+        (!best || folder.path.length > best.path.length)
+      )
+        best = folder;
     }
     return best;
   }

@@ -140,7 +140,15 @@ const CHECKS = new Map<string, Check>([
   ['workspace/didChangeWatchedFiles', fields([['changes', list(fields([['uri', string]]))]])],
   [
     'workspace/didChangeWorkspaceFolders',
-    fields([['event', fields([['added', list(fields([['uri', string]]))], ['removed', list(fields([['uri', string]]))]])]]),
+    fields([
+      [
+        'event',
+        fields([
+          ['added', list(fields([['uri', string]]))],
+          ['removed', list(fields([['uri', string]]))],
+        ]),
+      ],
+    ]),
   ],
   ['labelboxImport/checkAsImportFile', fields([['uri', string]])],
   [

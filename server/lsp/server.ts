@@ -177,7 +177,10 @@ export function startServer(connection: Connection, service: LanguageService): v
     settingsByUri.clear();
     detected.clear();
     for (const tracked of documents.all()) {
-      if (tracked.origin === 'editor') loadSettings(tracked).catch((error: unknown) => connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`));
+      if (tracked.origin === 'editor')
+        loadSettings(tracked).catch((error: unknown) =>
+          connection.console.error(`Could not decide whether ${tracked.uri} is an import file: ${String(error)}`),
+        );
     }
     void metadataSchemas.settingsChanged();
   });

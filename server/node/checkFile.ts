@@ -109,9 +109,14 @@ export async function checkFile(path: string, context: ValidationContext, option
 }
 
 /** Checks text that arrives in chunks (a file, standard input); `totalLength` is its size once known (0 when not). */
-export async function checkChunks(chunks: AsyncIterable<string> | Iterable<string>, context: ValidationContext, options: CheckFileOptions = {}, totalLength = () => 0): Promise<CheckedFile> {
+export async function checkChunks(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  context: ValidationContext,
+  options: CheckFileOptions = {},
+  totalLength = () => 0,
+): Promise<CheckedFile> {
   // The first chunks, up to IN_PIECES_FROM_LENGTH: all of a short text.
-  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]());
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
   const head = new TextPieces();
   let next = await iterator.next();
   while (!next.done && head.length < IN_PIECES_FROM_LENGTH) {
@@ -127,7 +132,9 @@ export async function checkChunks(chunks: AsyncIterable<string> | Iterable<strin
   }
   let forText: RowBatchChecker | undefined;
   // Chosen at the first batch, when the file's size is known (it is read before the first chunk).
-  const checker: RowBatchChecker = { check: (batch, batchContext) => (forText ??= options.checkers?.forText(totalLength()) ?? checkBatchHere).check(batch, batchContext) };
+  const checker: RowBatchChecker = {
+    check: (batch, batchContext) => (forText ??= options.checkers?.forText(totalLength()) ?? checkBatchHere).check(batch, batchContext),
+  };
   return checkInPieces(rest(), context, {
     checker,
     onProgress: (offset) => {

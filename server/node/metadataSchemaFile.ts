@@ -28,7 +28,12 @@ export function loadMetadataSchemaFile(path: string, shownPath = path): LoadedMe
   try {
     // Read in chunks up to the cap: the size stat gives is no bound (a link to /dev/zero says 0).
     const read = readFileCappedSync(path, MAX_METADATA_SCHEMA_BYTES);
-    if (read.truncated) return invalid(path, shownPath, `The file is larger than ${MAX_METADATA_SCHEMA_BYTES / 1024 / 1024} MB; a metadata schema is far smaller. Is it the right file?`);
+    if (read.truncated)
+      return invalid(
+        path,
+        shownPath,
+        `The file is larger than ${MAX_METADATA_SCHEMA_BYTES / 1024 / 1024} MB; a metadata schema is far smaller. Is it the right file?`,
+      );
     text = read.bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -61,7 +61,11 @@ type Unit = { entry: RowEntry } | { elements: ParsedElement[]; results: Promise<
  * may work on other threads while the text is still arriving. A row whose quick read fails
  * there is parsed again here, from its start, with the tolerant parser.
  */
-export async function checkInPieces(source: AsyncIterable<string> | Iterable<string>, context: ValidationContext, options: CheckInPiecesOptions = {}): Promise<CheckedPieces> {
+export async function checkInPieces(
+  source: AsyncIterable<string> | Iterable<string>,
+  context: ValidationContext,
+  options: CheckInPiecesOptions = {},
+): Promise<CheckedPieces> {
   const checker = options.checker ?? checkBatchHere;
   const batchLength = options.batchLength ?? DEFAULT_BATCH_LENGTH;
   const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;

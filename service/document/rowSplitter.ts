@@ -1,4 +1,13 @@
-import { JsonParser, NEED_MORE_TEXT, WINDOW_MARGIN, type ElementLoop, type ParsedElement, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
+import {
+  JsonParser,
+  NEED_MORE_TEXT,
+  WINDOW_MARGIN,
+  type ElementLoop,
+  type ParsedElement,
+  type RootArrayResult,
+  type RootOtherResult,
+  type SyntaxProblem,
+} from '../json/parser';
 
 const OPEN_BRACKET = 0x5b;
 
@@ -105,9 +114,18 @@ export class RowSplitter {
     parser.deferQuickRows = this.deferQuickRows;
     parser.tolerantAt = this.tolerantAt - shift;
     const loop = { ...this.loop, lastCommaOffset: this.loop.lastCommaOffset < 0 ? -1 : this.loop.lastCommaOffset - shift };
-    const closed = parser.continueElements(loop, Number.MAX_SAFE_INTEGER, (element) => elements.push({ ...element, start: element.start + shift, valueEnd: element.valueEnd + shift }), !this.final);
+    const closed = parser.continueElements(
+      loop,
+      Number.MAX_SAFE_INTEGER,
+      (element) => elements.push({ ...element, start: element.start + shift, valueEnd: element.valueEnd + shift }),
+      !this.final,
+    );
     for (const problem of parser.problems) {
-      this.problems.push({ ...problem, offset: problem.offset + shift, firstOffset: problem.firstOffset === undefined ? undefined : problem.firstOffset + shift });
+      this.problems.push({
+        ...problem,
+        offset: problem.offset + shift,
+        firstOffset: problem.firstOffset === undefined ? undefined : problem.firstOffset + shift,
+      });
     }
     if (closed !== NEED_MORE_TEXT) {
       this.layoutValue = { kind: 'array', openOffset: this.openOffset, closeOffset: closed >= 0 ? closed + shift : -1 };

@@ -93,7 +93,10 @@ function safeDecode(text: string): string {
 
 /** Replaces the characters Labelbox does not allow, trims, and keeps the (most specific) end of a long key. */
 export function sanitizeGlobalKey(text: string): string {
-  let key = [...text].map((ch) => (GLOBAL_KEY_CHARACTER.test(ch) ? ch : '_')).join('').trim();
+  let key = [...text]
+    .map((ch) => (GLOBAL_KEY_CHARACTER.test(ch) ? ch : '_'))
+    .join('')
+    .trim();
   if (key.length > MAX_GLOBAL_KEY_LENGTH) key = key.slice(key.length - MAX_GLOBAL_KEY_LENGTH).replace(/^[\s/]+/, '');
   return key;
 }

@@ -28,7 +28,8 @@ export const webImages: ImageResolver = (url) => {
     return undefined;
   }
   const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
-  if (scheme === 'gs') return { kind: 'none', why: `the image is in the Google Cloud Storage bucket ${codeSpan(parsed.hostname)}, read through your cloud integration.` };
+  if (scheme === 'gs')
+    return { kind: 'none', why: `the image is in the Google Cloud Storage bucket ${codeSpan(parsed.hostname)}, read through your cloud integration.` };
   if (scheme === 's3') return { kind: 'none', why: `the image is in the S3 bucket ${codeSpan(parsed.hostname)}, and Labelbox needs its \`https://\` URL.` };
   if (scheme !== 'http' && scheme !== 'https') return undefined;
   return { kind: 'image', src: parsed.href, from: `Host: ${codeSpan(parsed.host)}` };

@@ -33,7 +33,9 @@ export function fieldSummary(field: MetadataField): string {
 const LISTED_OPTIONS = 20;
 
 export function fieldMarkdown(field: MetadataField): string {
-  const lines = [`**${escapeMarkdown(field.name)}**: ${kindName(field.kind)} metadata field, ${field.reserved ? 'reserved by Labelbox' : "from your organization's metadata schema"}.`];
+  const lines = [
+    `**${escapeMarkdown(field.name)}**: ${kindName(field.kind)} metadata field, ${field.reserved ? 'reserved by Labelbox' : "from your organization's metadata schema"}.`,
+  ];
   if (field.deprecated) lines.push(`**Deprecated.** ${escapeMarkdown(field.deprecated)}`);
   if (field.description) lines.push(escapeMarkdown(field.description));
   lines.push(field.id ? `Schema id: ${codeSpan(field.id)}` : 'Its schema id is not published: refer to it by `name`.');

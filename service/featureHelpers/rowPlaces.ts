@@ -30,7 +30,8 @@ export function metadataPlace(row: JsonNode, path: readonly JsonPathSegment[], d
   const entry = findNodeAtPath(row, path.slice(0, 2));
   if (entry?.type !== 'object') return undefined;
   const idKey = SCHEMA_ID_KEY[dialect];
-  const part: MetadataPart | undefined = path[2] === idKey ? 'schemaId' : path[2] === 'value' ? 'value' : path[2] === 'name' && dialect === 'current' ? 'name' : undefined;
+  const part: MetadataPart | undefined =
+    path[2] === idKey ? 'schemaId' : path[2] === 'value' ? 'value' : path[2] === 'name' && dialect === 'current' ? 'name' : undefined;
   return part ? { entry, part, idKey } : undefined;
 }
 

@@ -334,7 +334,15 @@ function containerItems(items: Items, branch: SchemaNode, offered: Set<string>, 
       const label = branch.title ? `New ${branch.title}` : '{}';
       if (!offered.has(label)) {
         offered.add(label);
-        items.add({ label, kind: 'snippet', detail: branch.title, documentation: schemaDocumentation(branch) || undefined, insertText: skeleton(branch), sortText: order(800 + next()), retrigger: true });
+        items.add({
+          label,
+          kind: 'snippet',
+          detail: branch.title,
+          documentation: schemaDocumentation(branch) || undefined,
+          insertText: skeleton(branch),
+          sortText: order(800 + next()),
+          retrigger: true,
+        });
       }
     }
   }
@@ -342,11 +350,24 @@ function containerItems(items: Items, branch: SchemaNode, offered: Set<string>, 
     const item = itemSchema(branch);
     for (const snippet of (item?.defaultSnippets ?? []).filter((s) => isObject(s.body))) {
       const insertText = `[\n\t${snippetBodyText(snippet.body, '\t')}\n]`;
-      items.add({ label: `[${snippet.label}]`, kind: 'snippet', documentation: snippetDocumentation(snippet, insertText), insertText, sortText: order(500 + next()) });
+      items.add({
+        label: `[${snippet.label}]`,
+        kind: 'snippet',
+        documentation: snippetDocumentation(snippet, insertText),
+        insertText,
+        sortText: order(500 + next()),
+      });
     }
     if (!offered.has('[]')) {
       offered.add('[]');
-      items.add({ label: '[]', kind: 'value', detail: branch.title, insertText: '[$1]', sortText: order(900 + next()), retrigger: Boolean(item?.defaultSnippets?.length) });
+      items.add({
+        label: '[]',
+        kind: 'value',
+        detail: branch.title,
+        insertText: '[$1]',
+        sortText: order(900 + next()),
+        retrigger: Boolean(item?.defaultSnippets?.length),
+      });
     }
   }
 }

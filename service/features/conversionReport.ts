@@ -17,7 +17,12 @@ export interface AddedProblem {
  * its problems compared, by code, with the legacy row's. Rows are checked independently, so
  * only the converted rows are looked at. `edits` each replace one whole row (convertRowEdit).
  */
-export function problemsAdded(document: ImportDocument, edits: readonly TextEdit[], context: ValidationContext, overrides: SeverityOverrides = {}): AddedProblem[] {
+export function problemsAdded(
+  document: ImportDocument,
+  edits: readonly TextEdit[],
+  context: ValidationContext,
+  overrides: SeverityOverrides = {},
+): AddedProblem[] {
   /** By code: the rows that had it before, and the first problem of each row that has it after. */
   const counts = new Map<string, { before: number; after: ImportDiagnostic[] }>();
   const count = (problems: readonly ImportDiagnostic[], side: 'before' | 'after') => {
@@ -53,6 +58,8 @@ export function problemsAdded(document: ImportDocument, edits: readonly TextEdit
 export function conversionMessage(rows: number, added: readonly AddedProblem[]): string {
   const converted = `Converted ${rows.toLocaleString()} row${rows === 1 ? '' : 's'} to the current import format.`;
   if (!added.length) return `${converted} It adds no problem the legacy rows did not have.`;
-  const parts = added.map((problem) => `${problem.code} (${problem.severity}) in ${problem.rows.toLocaleString()} row${problem.rows === 1 ? '' : 's'}: ${problem.message}`);
+  const parts = added.map(
+    (problem) => `${problem.code} (${problem.severity}) in ${problem.rows.toLocaleString()} row${problem.rows === 1 ? '' : 's'}: ${problem.message}`,
+  );
   return `${converted} The current format reports what the legacy one did not: ${parts.join(' ')}`;
 }

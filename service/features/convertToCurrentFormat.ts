@@ -129,7 +129,9 @@ export function convertRowText(text: string, row: ObjectNode, indentation: Inden
   /** A value's own text, with the renames inside it, moved `deeper` levels in. */
   const valueText = (node: JsonNode, deeper = 0): string => {
     let result = text.slice(node.offset, node.offset + node.length);
-    const inside = edits.filter((edit) => edit.offset >= node.offset && edit.offset + edit.length <= node.offset + node.length).sort((a, b) => b.offset - a.offset);
+    const inside = edits
+      .filter((edit) => edit.offset >= node.offset && edit.offset + edit.length <= node.offset + node.length)
+      .sort((a, b) => b.offset - a.offset);
     for (const edit of inside) result = result.slice(0, edit.offset - node.offset) + edit.text + result.slice(edit.offset - node.offset + edit.length);
     return deeper && layout.multiline ? result.split(layout.eol).join(`${layout.eol}${layout.unit.repeat(deeper)}`) : result;
   };
@@ -164,7 +166,11 @@ export function convertRowText(text: string, row: ObjectNode, indentation: Inden
       if (key !== 'conversationalData') addAsset(valueText(value));
       else {
         const version = getPropertyValue(row, 'version');
-        const messages = [entry('type', JSON.stringify(CONVERSATION_TYPE)), entry('version', version?.type === 'number' ? valueText(version) : '1'), entry('messages', valueText(value, 1))];
+        const messages = [
+          entry('type', JSON.stringify(CONVERSATION_TYPE)),
+          entry('version', version?.type === 'number' ? valueText(version) : '1'),
+          entry('messages', valueText(value, 1)),
+        ];
         addAsset(objectText(messages));
       }
     } else if ((ASSET_KEYS as readonly string[]).includes(key) || key === 'type' || (key === 'version' && assetKey !== undefined)) {
@@ -176,7 +182,9 @@ export function convertRowText(text: string, row: ObjectNode, indentation: Inden
       if (!attachments) pieces.push(entry('attachments', `[${valueText(value)}]`));
     } else {
       const renamed = RENAMED.get(key);
-      pieces.push(`${renamed ? JSON.stringify(renamed) : text.slice(property.key.offset, property.key.offset + property.key.length)}${text.slice(property.key.offset + property.key.length, value.offset)}${valueText(value)}`);
+      pieces.push(
+        `${renamed ? JSON.stringify(renamed) : text.slice(property.key.offset, property.key.offset + property.key.length)}${text.slice(property.key.offset + property.key.length, value.offset)}${valueText(value)}`,
+      );
     }
   }
   return `{${layout.opening}${pieces.join(layout.separator)}${layout.closing}}`;

@@ -31,9 +31,12 @@ export function formatEdits(text: string, options: FormattingOptions, range?: { 
   const from = range ? text.lastIndexOf('\n', range.offset - 1) + 1 : 0;
   const to = range ? range.offset + range.length : text.length;
   const { indentation, depth } = indentationSize(text, from, to, unit);
-  if (depth > MAX_NESTING_DEPTH) return { refused: `This document is nested more than ${MAX_NESTING_DEPTH} levels deep, too deep to format. It was left as it is.` };
+  if (depth > MAX_NESTING_DEPTH)
+    return { refused: `This document is nested more than ${MAX_NESTING_DEPTH} levels deep, too deep to format. It was left as it is.` };
   if (indentation > MAX_FORMATTED_INDENTATION + 2 * (to - from)) {
-    return { refused: `This document is nested too deeply to format: its indentation alone would take ${Math.round(indentation / 1024 / 1024).toLocaleString('en-US')} MB. It was left as it is.` };
+    return {
+      refused: `This document is nested too deeply to format: its indentation alone would take ${Math.round(indentation / 1024 / 1024).toLocaleString('en-US')} MB. It was left as it is.`,
+    };
   }
   const edits = format(text, range, {
     tabSize,

@@ -98,9 +98,7 @@ function insertPropertyAfter(document: ImportDocument, base: number, object: Obj
   const comma = anchorEnd + between;
   const indent = indentBefore(read, keyOffset);
   const separator = indent !== undefined ? `${hasCrLf(document) ? '\r\n' : '\n'}${indent}` : ' ';
-  return afterComma
-    ? { offset: comma + 1, length: 0, newText: `${separator}${member},` }
-    : { offset: anchorEnd, length: 0, newText: `,${separator}${member}` };
+  return afterComma ? { offset: comma + 1, length: 0, newText: `${separator}${member},` } : { offset: anchorEnd, length: 0, newText: `,${separator}${member}` };
 }
 
 /** Whether the text has a \r\n anywhere, read in slices up to the first one (not as one copy of the whole text). */

@@ -1,17 +1,7 @@
 import { tableOf } from '../../common/ownKeys';
 import { countKeys } from './valueNodes';
 import { closingQuote } from './validJsonScan';
-import type {
-  ArrayNode,
-  JsonValue,
-  BooleanNode,
-  JsonNode,
-  NullNode,
-  NumberNode,
-  ObjectNode,
-  PropertyNode,
-  StringNode,
-} from './ast';
+import type { ArrayNode, JsonValue, BooleanNode, JsonNode, NullNode, NumberNode, ObjectNode, PropertyNode, StringNode } from './ast';
 
 /**
  * A tolerant JSON parser that keeps going after an error, so that one typo does not hide the
@@ -145,14 +135,7 @@ function isWhitespace(ch: number): boolean {
 }
 
 function isNumberChar(ch: number): boolean {
-  return (
-    (ch >= Ch.Digit0 && ch <= Ch.Digit9) ||
-    ch === Ch.Minus ||
-    ch === Ch.Plus ||
-    ch === Ch.Dot ||
-    ch === Ch.LowerE ||
-    ch === Ch.UpperE
-  );
+  return (ch >= Ch.Digit0 && ch <= Ch.Digit9) || ch === Ch.Minus || ch === Ch.Plus || ch === Ch.Dot || ch === Ch.LowerE || ch === Ch.UpperE;
 }
 
 const CHARACTER_NAMES: Record<number, string> = {
@@ -715,8 +698,7 @@ export class JsonParser {
     const length = word.length;
     if (word === 'true' || word === 'false') return { type: 'boolean', offset, length, value: word === 'true', parent: undefined };
     if (word === 'null') return { type: 'null', offset, length, value: null, parent: undefined };
-    const hint =
-      LITERAL_HINTS.get(word) ?? ['true', 'false', 'null'].find((literal) => word.length >= 2 && literal.startsWith(word));
+    const hint = LITERAL_HINTS.get(word) ?? ['true', 'false', 'null'].find((literal) => word.length >= 2 && literal.startsWith(word));
     this.error(start, length, hint ? `Unexpected "${word}": did you mean ${hint}?` : `Unexpected "${word}": text values need double quotes.`);
     return undefined;
   }

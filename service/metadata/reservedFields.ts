@@ -40,8 +40,7 @@ export const RESERVED_FIELDS: readonly MetadataField[] = [
     reserved: true,
     options: [],
     description: 'The retired 128-float embedding.',
-    deprecated:
-      'The reserved "embedding" metadata field was retired in January 2023. Use the row-level "embeddings" key with a custom embedding instead.',
+    deprecated: 'The reserved "embedding" metadata field was retired in January 2023. Use the row-level "embeddings" key with a custom embedding instead.',
   },
   {
     name: 'skipNFrames',

@@ -187,5 +187,7 @@ export function schemaDocumentation(schema: SchemaNode): string {
 export function enumValueDocumentation(schema: SchemaNode, value: unknown): string | undefined {
   const index = schema.enum?.findIndex((candidate) => candidate === value) ?? -1;
   if (index < 0) return undefined;
-  return schema.markdownEnumDescriptions?.[index] ?? (schema.enumDescriptions?.[index] !== undefined ? escapeMarkdown(schema.enumDescriptions[index]) : undefined);
+  return (
+    schema.markdownEnumDescriptions?.[index] ?? (schema.enumDescriptions?.[index] !== undefined ? escapeMarkdown(schema.enumDescriptions[index]) : undefined)
+  );
 }

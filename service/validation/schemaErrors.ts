@@ -211,12 +211,19 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     }
     case 'minLength': {
       const limit = Number(error.params.limit);
-      check.report(node, code, limit === 1 ? `${capitalize(noun)} must not be empty.` : `${capitalize(noun)} must have at least ${limit} characters.`, { severity });
+      check.report(node, code, limit === 1 ? `${capitalize(noun)} must not be empty.` : `${capitalize(noun)} must have at least ${limit} characters.`, {
+        severity,
+      });
       return;
     }
     case 'maxLength': {
-      const length = typeof (node as { value?: unknown }).value === 'string' ? ((node as { value: string }).value).length : 0;
-      check.report(node, code, `${capitalize(noun)} is too long: ${length.toLocaleString('en-US')} characters, at most ${Number(error.params.limit).toLocaleString('en-US')}.`, { severity });
+      const length = typeof (node as { value?: unknown }).value === 'string' ? (node as { value: string }).value.length : 0;
+      check.report(
+        node,
+        code,
+        `${capitalize(noun)} is too long: ${length.toLocaleString('en-US')} characters, at most ${Number(error.params.limit).toLocaleString('en-US')}.`,
+        { severity },
+      );
       return;
     }
     case 'minItems':
@@ -224,7 +231,7 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       const count = node.type === 'array' ? node.items.length : 0;
       const limit = Number(error.params.limit);
       const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
-      const exact = (error.parentSchema as { minItems?: number; maxItems?: number });
+      const exact = error.parentSchema as { minItems?: number; maxItems?: number };
       const wording = exact.minItems === exact.maxItems ? `exactly ${limit}` : `${bound} ${limit.toLocaleString('en-US')}`;
       check.report(node, code, `${capitalize(noun)} must have ${wording} item${limit === 1 ? '' : 's'}, not ${count.toLocaleString('en-US')}.`, { severity });
       return;
@@ -233,7 +240,12 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      check.report(node, code, `${capitalize(noun)} must be ${COMPARISON_WORDS.get(String(error.params.comparison)) ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`, { severity });
+      check.report(
+        node,
+        code,
+        `${capitalize(noun)} must be ${COMPARISON_WORDS.get(String(error.params.comparison)) ?? error.params.comparison} ${error.params.limit}, not ${formatValue((node as { value?: unknown }).value)}.`,
+        { severity },
+      );
       return;
     case 'anyOf':
     case 'oneOf':
@@ -245,7 +257,14 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
 }
 
 /** An unknown key: underlined on the key, with a rename to the known key it resembles and a removal. */
-function reportUnknownProperty(error: ErrorObject, node: JsonNode, path: readonly JsonPathSegment[], check: RowCheck, code: RuleCode, severity: Severity): void {
+function reportUnknownProperty(
+  error: ErrorObject,
+  node: JsonNode,
+  path: readonly JsonPathSegment[],
+  check: RowCheck,
+  code: RuleCode,
+  severity: Severity,
+): void {
   if (node.type !== 'object') return;
   const key = String(error.params.additionalProperty);
   const property = getProperty(node, key);
@@ -289,9 +308,7 @@ function reportUnknownValue(error: ErrorObject, node: JsonNode, check: RowCheck,
   const value = (node as { value?: unknown }).value;
   if (typeof value === 'string' && enumValuesLeftToRules(error.schemaPath)?.includes(value)) return;
   const suggestion = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
-  const fixes: FixData[] | undefined = suggestion
-    ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }]
-    : undefined;
+  const fixes: FixData[] | undefined = suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : undefined;
   check.report(
     node,
     code,

@@ -118,7 +118,8 @@ function notAnObject(node: JsonNode): ImportDiagnostic {
       length: node.length,
       severity: 'warning',
       code: 'row-not-object',
-      message: "A string element is a local file path to Labelbox's Python SDK, which uploads the file when it exists on your computer; the web app's upload needs data row objects: { \"row_data\": … }.",
+      message:
+        'A string element is a local file path to Labelbox\'s Python SDK, which uploads the file when it exists on your computer; the web app\'s upload needs data row objects: { "row_data": … }.',
     };
   }
   const what = node.type === 'array' ? 'an array (is the list wrapped in [ ] twice?)' : node.type === 'null' ? 'null' : `a ${node.type}`;

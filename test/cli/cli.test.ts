@@ -127,7 +127,10 @@ test('exit status 2: usage errors print the problem and the usage', () => {
     [['validate'], /Name at least one file/],
     [['validate', '--format', 'xml', 'a.json'], /Unknown format "xml": use text, json, sarif, github/],
     [['validate', '--severity', 'no-such-rule=error', 'a.json'], /--severity: unknown rule code "no-such-rule"/],
-    [['validate', '--severity=insecure-url=fatal', 'a.json'], /--severity insecure-url: the level is one of error, warning, information, hint, off, not "fatal"/],
+    [
+      ['validate', '--severity=insecure-url=fatal', 'a.json'],
+      /--severity insecure-url: the level is one of error, warning, information, hint, off, not "fatal"/,
+    ],
     [['validate', '--no-color=yes', 'a.json'], /--no-color takes no value/],
     [['validate', '--format'], /--format needs a value/],
     [['validate', '--max-problems', '0', 'a.json'], /--max-problems needs a whole number of at least 1, not "0"/],
@@ -176,7 +179,10 @@ test('--format json: an array of {file, range, severity, code, message}, 1-based
     code: 's3-url',
     message: "Labelbox rejects s3:// URLs in row_data. Use the bucket's https URL: https://lab-bucket.s3.<region>.amazonaws.com/a.jpg",
   });
-  assert.deepEqual(items.map((item) => item.code), ['s3-url', 'insecure-url', 'missing-global-key', 'unknown-property']);
+  assert.deepEqual(
+    items.map((item) => item.code),
+    ['s3-url', 'insecure-url', 'missing-global-key', 'unknown-property'],
+  );
   assert.deepEqual(items[3].range, { start: { line: 5, column: 5 }, end: { line: 5, column: 14 } }, '"rowData" with its quotes');
 });
 
@@ -222,7 +228,10 @@ test('--max-problems N: N problems, the most severe first, then a note counting 
   const lines = result.stdout.trimEnd().split('\n');
   const problems = lines.filter((line) => TEXT_LINE.test(line));
   assert.equal(problems.length, 4);
-  assert.ok(problems.slice(0, 3).every((line) => / error /.test(line)), 'the kept problems are errors');
+  assert.ok(
+    problems.slice(0, 3).every((line) => / error /.test(line)),
+    'the kept problems are errors',
+  );
   assert.match(problems[3], /info too-many-problems \d+ more problems are not shown: at most 3 are listed/);
 
   const json = JSON.parse(run(['validate', '--format', 'json', '--max-problems', '3', 'examples/mistakes.labelbox.json']).stdout) as JsonItem[];
@@ -292,7 +301,10 @@ test('bad input never shows a stack trace: binary, empty, deeply nested, a folde
 });
 
 test('control characters from the file are escaped in text output, not sent to the terminal', () => {
-  const file = scratchFile('escape.json', '[{ "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "\\u001b[31mred": 1 }]');
+  const file = scratchFile(
+    'escape.json',
+    '[{ "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "\\u001b[31mred": 1 }]',
+  );
   const result = run(['validate', file]);
   assert.equal(result.status, 1);
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
@@ -304,7 +316,11 @@ test('a big file shows how far the check is on a terminal, and nothing of it in 
   const { generateImportFile } = await import('../../bench/generateRows');
   const path = scratchFile('big.labelbox.json', generateImportFile(8000, 5).text);
   // `script` gives the command a terminal (util-linux); without it, only the pipe case is checked.
-  const terminal = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} validate --format json ${JSON.stringify(path)} > /dev/null`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const terminal = spawnSync(
+    'script',
+    ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} validate --format json ${JSON.stringify(path)} > /dev/null`, '/dev/null'],
+    { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   if (!terminal.error) {
     assert.match(terminal.stdout, /Checking .*big\.labelbox\.json \(5(\.\d)? MB\)…/, 'the size is shown first');
     assert.match(terminal.stdout, /Checking .*big\.labelbox\.json… \d+%/, 'then how much is done');
@@ -326,11 +342,18 @@ test('the settings file: labelboxImport keys, dotted or nested, set severities, 
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  writeFileSync(join(folder, '.vscode', 'settings.json'), '{\n  // as VS Code writes it\n  "labelboxImport": { "maxProblems": 2 },\n  "labelboxImport.severity": { "insecure-url": "error", },\n}\n');
+  writeFileSync(
+    join(folder, '.vscode', 'settings.json'),
+    '{\n  // as VS Code writes it\n  "labelboxImport": { "maxProblems": 2 },\n  "labelboxImport.severity": { "insecure-url": "error", },\n}\n',
+  );
   const capped = inFolder(['validate', '--format', 'json', 'data.labelbox.json']);
   assert.equal(capped.status, 1);
   const problems = JSON.parse(capped.stdout) as { severity: string; code: string }[];
-  assert.deepEqual(problems.filter((problem) => problem.code === 'insecure-url').map((problem) => problem.severity), ['error', 'error'], 'two of five, as errors');
+  assert.deepEqual(
+    problems.filter((problem) => problem.code === 'insecure-url').map((problem) => problem.severity),
+    ['error', 'error'],
+    'two of five, as errors',
+  );
   assert.ok(problems.some((problem) => problem.code === 'too-many-problems'));
   assert.equal(inFolder(['validate', '--max-problems', '10', '--severity', 'insecure-url=off', 'data.labelbox.json']).status, 0, 'options go over the file');
   assert.equal(inFolder(['validate', '--no-settings', 'data.labelbox.json']).status, 0);

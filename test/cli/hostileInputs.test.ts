@@ -40,10 +40,16 @@ test('a row key named after an Object.prototype member is an unknown property in
     assert.equal(text.code, 1, text.stdout + text.stderr);
     assert.match(text.stdout, new RegExp(`:1:\\d+ error unknown-property Unknown property "${key}" in a data row\\.`));
     const json = JSON.parse(run(['validate', '--format', 'json', file]).stdout) as Array<{ code: string; message: unknown }>;
-    assert.deepEqual(json.map((problem) => [problem.code, typeof problem.message]), [['unknown-property', 'string']]);
+    assert.deepEqual(
+      json.map((problem) => [problem.code, typeof problem.message]),
+      [['unknown-property', 'string']],
+    );
     const sarif = JSON.parse(run(['validate', '--format', 'sarif', file]).stdout);
     const results = sarif.runs[0].results as Array<{ ruleId: string; message: { text: unknown } }>;
-    assert.deepEqual(results.map((result) => [result.ruleId, typeof result.message.text]), [['unknown-property', 'string']]);
+    assert.deepEqual(
+      results.map((result) => [result.ruleId, typeof result.message.text]),
+      [['unknown-property', 'string']],
+    );
   }
 });
 
@@ -83,7 +89,10 @@ test('a metadata schema that is a link to a device is refused without reading it
   symlinkSync('/dev/zero', join(root, 'schema-dev/.labelbox/metadata-schema.json'));
   const found = run(['validate', 'schema-dev/rows.json']);
   assert.equal(found.code, 2);
-  assert.match(found.stderr, /metadata schema .*metadata-schema\.json cannot be used: It is not a regular file \(a device, a pipe or a socket\), so it is not read\./);
+  assert.match(
+    found.stderr,
+    /metadata schema .*metadata-schema\.json cannot be used: It is not a regular file \(a device, a pipe or a socket\), so it is not read\./,
+  );
   assert.match(found.stdout, /No problems found/);
   const given = run(['validate', '--metadata-schema', '/dev/zero', 'schema-dev/rows.json']);
   assert.equal(given.code, 2);
@@ -95,7 +104,12 @@ test('bytes that are not UTF-8 are an error at their place, not "No problems fou
   const result = run(['validate', file]);
   assert.equal(result.code, 1);
   assert.match(result.stdout, /latin1\.json:1:\d+ error json-syntax The file is not valid UTF-8 from byte \d+ on \(0xe9\)/);
-  for (const bytes of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+  for (const bytes of [
+    [0xc0, 0x80],
+    [0xed, 0xa0, 0x80],
+    [0xf4, 0x90, 0x80, 0x80],
+    [0xe2, 0x82],
+  ]) {
     const bad = write('bad-utf8.json', Buffer.concat([Buffer.from(`[{ ${ROW}, "external_id": "`), Buffer.from(bytes), Buffer.from('" }]')]));
     assert.match(run(['validate', bad]).stdout, /not valid UTF-8/, bytes.join(' '));
   }
@@ -104,7 +118,10 @@ test('bytes that are not UTF-8 are an error at their place, not "No problems fou
 });
 
 test('1e400 is named as a number too large to read, not "a number, not a number"', () => {
-  const file = write('huge-number.json', `[{ ${ROW}, "global_key": 1e400 }, { "row_data": { "tileLayerUrl": "https://t.example.com/{z}/{x}/{y}.png", "bounds": [[1e400, 2], [3, 4]] }, "global_key": "t", "media_type": "TMS_GEO" }]`);
+  const file = write(
+    'huge-number.json',
+    `[{ ${ROW}, "global_key": 1e400 }, { "row_data": { "tileLayerUrl": "https://t.example.com/{z}/{x}/{y}.png", "bounds": [[1e400, 2], [3, 4]] }, "global_key": "t", "media_type": "TMS_GEO" }]`,
+  );
   const result = run(['validate', file]);
   assert.match(result.stdout, /Global key must be a string, not a number too large to be read \(it becomes infinity\)\./);
   assert.match(result.stdout, /bounds\[0\]\[0\] must be a number, not a number too large to be read/);

@@ -18,7 +18,17 @@ const root = mkdtempSync(join(tmpdir(), 'labelbox-cli-metadata-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 const ROWS = JSON.stringify(
-  [{ row_data: 'https://example.com/a.jpg', global_key: 'a', media_type: 'IMAGE', metadata_fields: [{ name: 'wether', value: 'sunny' }, { name: 'altitude_m', value: 'twelve' }] }],
+  [
+    {
+      row_data: 'https://example.com/a.jpg',
+      global_key: 'a',
+      media_type: 'IMAGE',
+      metadata_fields: [
+        { name: 'wether', value: 'sunny' },
+        { name: 'altitude_m', value: 'twelve' },
+      ],
+    },
+  ],
   null,
   1,
 );
@@ -31,7 +41,12 @@ function write(path: string, text: string): string {
 }
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -59,7 +74,10 @@ write('plain/rows.json', ROWS);
 test('finds .labelbox/metadata-schema.json by walking up from the checked file', () => {
   const result = run(['validate', 'org-a/data/deep/rows.json']);
   assert.equal(result.code, 1, result.stderr);
-  assert.match(result.stdout, /error unknown-metadata-field No metadata field is named "wether"\. Did you mean "weather"\?.*\(org-a\/\.labelbox\/metadata-schema\.json\)/);
+  assert.match(
+    result.stdout,
+    /error unknown-metadata-field No metadata field is named "wether"\. Did you mean "weather"\?.*\(org-a\/\.labelbox\/metadata-schema\.json\)/,
+  );
   assert.match(result.stdout, /error invalid-metadata-value "altitude_m" is a number field/);
   assert.equal(result.stderr, '');
 });
@@ -68,19 +86,39 @@ test('each file uses the schema of its own tree; a file without one gets no erro
   const result = run(['validate', '--format', 'json', 'org-a/data/deep/rows.json', 'org-b/rows.json', 'plain/rows.json']);
   assert.equal(result.code, 1, result.stderr);
   const [a, b, plain] = metadataProblems(result.stdout, ['org-a/data/deep/rows.json', 'org-b/rows.json', 'plain/rows.json']);
-  assert.deepEqual(a.map((d) => d.severity), ['error', 'error']);
+  assert.deepEqual(
+    a.map((d) => d.severity),
+    ['error', 'error'],
+  );
   // org-b knows "wether" (a text field) but not altitude_m.
-  assert.deepEqual(b.map((d) => [d.code, d.severity]), [['unknown-metadata-field', 'error']]);
+  assert.deepEqual(
+    b.map((d) => [d.code, d.severity]),
+    [['unknown-metadata-field', 'error']],
+  );
   assert.match(b[0].message, /"altitude_m"/);
-  assert.deepEqual(plain.map((d) => d.severity), [UNKNOWN_DEFAULT, UNKNOWN_DEFAULT]);
+  assert.deepEqual(
+    plain.map((d) => d.severity),
+    [UNKNOWN_DEFAULT, UNKNOWN_DEFAULT],
+  );
   assert.notEqual(UNKNOWN_DEFAULT, 'error');
 });
 
 test('--metadata-schema FILE is used for every file instead of the ones found', () => {
-  const result = run(['validate', '--format', 'json', '--metadata-schema', 'org-b/.labelbox/metadata-schema.json', 'plain/rows.json', 'org-a/data/deep/rows.json']);
+  const result = run([
+    'validate',
+    '--format',
+    'json',
+    '--metadata-schema',
+    'org-b/.labelbox/metadata-schema.json',
+    'plain/rows.json',
+    'org-a/data/deep/rows.json',
+  ]);
   assert.equal(result.code, 1, result.stderr);
   for (const problems of metadataProblems(result.stdout, ['plain/rows.json', 'org-a/data/deep/rows.json'])) {
-    assert.deepEqual(problems.map((d) => [d.code, d.severity]), [['unknown-metadata-field', 'error']]);
+    assert.deepEqual(
+      problems.map((d) => [d.code, d.severity]),
+      [['unknown-metadata-field', 'error']],
+    );
   }
   assert.equal(run(['validate', '--metadata-schema=org-a/.labelbox/metadata-schema.json', 'plain/rows.json']).code, 1);
 });
@@ -114,16 +152,42 @@ test('a broken schema found on the way is reported once; the files are still che
   const messages = result.stderr.trim().split('\n');
   assert.equal(messages.length, 1, result.stderr);
   assert.match(messages[0], /^labelbox-import: the metadata schema org-c\/\.labelbox\/metadata-schema\.json cannot be used: The file is not valid JSON/);
-  assert.match(result.stdout, new RegExp(`org-c/one\\.json:.* ${textSeverity(UNKNOWN_DEFAULT)} unknown-metadata-field .*cannot be used: The file is not valid JSON`));
+  assert.match(
+    result.stdout,
+    new RegExp(`org-c/one\\.json:.* ${textSeverity(UNKNOWN_DEFAULT)} unknown-metadata-field .*cannot be used: The file is not valid JSON`),
+  );
   assert.match(result.stdout, /org-c\/two\.json:/);
 });
 
 test('warnings about the schema file go to stderr without changing the exit status', () => {
-  write('org-d/.labelbox/metadata-schema.json', JSON.stringify([{ id: 'a', name: 'wether', kind: 'CustomMetadataString' }, { id: 'b', name: 'hologram', kind: 'CustomMetadataHologram' }, { id: 'c', name: 'altitude_m', kind: 'CustomMetadataNumber' }]));
-  write('org-d/rows.json', JSON.stringify([{ row_data: 'https://example.com/a.jpg', global_key: 'a', media_type: 'IMAGE', metadata_fields: [{ name: 'wether', value: 'x' }, { name: 'altitude_m', value: 3 }] }]));
+  write(
+    'org-d/.labelbox/metadata-schema.json',
+    JSON.stringify([
+      { id: 'a', name: 'wether', kind: 'CustomMetadataString' },
+      { id: 'b', name: 'hologram', kind: 'CustomMetadataHologram' },
+      { id: 'c', name: 'altitude_m', kind: 'CustomMetadataNumber' },
+    ]),
+  );
+  write(
+    'org-d/rows.json',
+    JSON.stringify([
+      {
+        row_data: 'https://example.com/a.jpg',
+        global_key: 'a',
+        media_type: 'IMAGE',
+        metadata_fields: [
+          { name: 'wether', value: 'x' },
+          { name: 'altitude_m', value: 3 },
+        ],
+      },
+    ]),
+  );
   const result = run(['validate', 'org-d/rows.json']);
   assert.equal(result.code, 0, result.stdout);
-  assert.match(result.stderr, /^labelbox-import: warning: metadata schema org-d\/\.labelbox\/metadata-schema\.json: Field 2 \("hologram"\) has the kind "CustomMetadataHologram"/);
+  assert.match(
+    result.stderr,
+    /^labelbox-import: warning: metadata schema org-d\/\.labelbox\/metadata-schema\.json: Field 2 \("hologram"\) has the kind "CustomMetadataHologram"/,
+  );
 });
 
 test('--help describes --metadata-schema', () => {

@@ -123,16 +123,21 @@ async function waitForReport(page: Page, server: RunningCodeServer, resultsPath:
       printProgress(`${resultsPath}.progress`, printed);
       return JSON.parse(readFileSync(resultsPath, 'utf8')) as SuiteReport | { error: string };
     }
-    if (server.process.exitCode !== null) throw new Error(`code-server exited with code ${server.process.exitCode} during the tests; see test-results/code-server.log`);
+    if (server.process.exitCode !== null)
+      throw new Error(`code-server exited with code ${server.process.exitCode} during the tests; see test-results/code-server.log`);
     if (Date.now() > startDeadline && !existsSync(`${resultsPath}.started`)) {
       await page.screenshot({ path: path.join(RESULTS_DIR, 'at-timeout.png') });
-      throw new Error(`The test runner did not start in the extension host within ${START_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and vscode-logs/`);
+      throw new Error(
+        `The test runner did not start in the extension host within ${START_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and vscode-logs/`,
+      );
     }
     if (Date.now() > deadline) {
       await page.screenshot({ path: path.join(RESULTS_DIR, 'at-timeout.png') });
       throw new Error(`No test report after ${SUITE_DEADLINE_MS / 60_000} minutes; see test-results/at-timeout.png and code-server.log`);
     }
-    for (const name of readdirSync(uiDir).filter((file) => file.endsWith('.request.json')).sort()) {
+    for (const name of readdirSync(uiDir)
+      .filter((file) => file.endsWith('.request.json'))
+      .sort()) {
       if (handled.has(name)) continue;
       handled.add(name);
       const request = JSON.parse(readFileSync(path.join(uiDir, name), 'utf8')) as UiRequest;

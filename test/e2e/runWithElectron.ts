@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.VSCODE_VERSION ?? 'stable');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not download VS Code for @vscode/test-electron (${reason}).\nThis needs internet access; without it, run the same suite in code-server with "npm run test:e2e".`, { cause: error });
+    throw new Error(
+      `Could not download VS Code for @vscode/test-electron (${reason}).\nThis needs internet access; without it, run the same suite in code-server with "npm run test:e2e".`,
+      { cause: error },
+    );
   }
   // reuseMachineInstall: the profile folders are given here instead of test-electron's defaults.
   const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath, { reuseMachineInstall: true });

@@ -49,7 +49,13 @@ function writeTree(): Map<string, Buffer> {
 
 function run(format: string, pattern = 'tree/**/*.json') {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [CLI, 'validate', '--format', format, pattern], { cwd: root, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, 'validate', '--format', format, pattern], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   assert.equal(result.signal, null, `the ${format} run was stopped after ${Date.now() - started} ms`);
   assert.doesNotMatch(result.stderr, /internal error|^\s{4}at /m, result.stderr.slice(0, 2000));
   assert.ok(result.status === 0 || result.status === 1, `exit status ${result.status}: ${result.stderr.slice(0, 2000)}`);
@@ -69,7 +75,10 @@ test(`${FILES} hostile files through the CLI in every format (seed ${SEED})`, ()
   // Bytes that are not UTF-8 are reported in each file that has them.
   for (const [path, bytes] of files) {
     if (bytes.toString('utf8').includes('\ufffd') && !Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) {
-      assert.ok(json.some((problem) => problem.file === path && /not valid UTF-8/.test(String(problem.message))), `${path}: no UTF-8 error`);
+      assert.ok(
+        json.some((problem) => problem.file === path && /not valid UTF-8/.test(String(problem.message))),
+        `${path}: no UTF-8 error`,
+      );
     }
   }
   // The other formats over one folder of the tree (a seventh of the files).

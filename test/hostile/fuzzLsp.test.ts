@@ -38,9 +38,16 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 function checkDiagnostics(diagnostics: readonly Diagnostic[], document: TextDocument, where: string): void {
   const lines = document.lineCount;
   for (const diagnostic of diagnostics) {
-    assert.equal(unreadable(diagnostic.message, document.getText()), undefined, `${where}: ${String(diagnostic.code)}: ${unreadable(diagnostic.message, document.getText())}`);
+    assert.equal(
+      unreadable(diagnostic.message, document.getText()),
+      undefined,
+      `${where}: ${String(diagnostic.code)}: ${unreadable(diagnostic.message, document.getText())}`,
+    );
     assert.equal(typeof diagnostic.code, 'string', where);
-    assert.ok(diagnostic.range.start.line < lines + 1 && diagnostic.range.end.line < lines + 1, `${where}: range ${JSON.stringify(diagnostic.range)} in ${lines} lines`);
+    assert.ok(
+      diagnostic.range.start.line < lines + 1 && diagnostic.range.end.line < lines + 1,
+      `${where}: range ${JSON.stringify(diagnostic.range)} in ${lines} lines`,
+    );
   }
 }
 
@@ -70,7 +77,10 @@ async function exercise(uri: string, document: TextDocument, diagnostics: Diagno
     ['textDocument/rangeFormatting', { textDocument, range: range(), options: { tabSize: 2, insertSpaces: true } }],
     ['labelboxImport/rowAt', { uri, position: at() }],
     ['labelboxImport/rowAt', { uri, index: random.int(0, 5) }],
-    ['labelboxImport/gallery', { uri, from: 0, count: 100, filter: { text: random.pick(['constructor', '__proto__', '', 'k']), problemsOnly: random.chance(0.5) } }],
+    [
+      'labelboxImport/gallery',
+      { uri, from: 0, count: 100, filter: { text: random.pick(['constructor', '__proto__', '', 'k']), problemsOnly: random.chance(0.5) } },
+    ],
   ];
   await Promise.all(requests.map(([method, params]) => within(client.request(method, params), `${method} on ${where}`)));
 }

@@ -49,7 +49,10 @@ function checkDiagnostics(diagnostics: readonly ImportDiagnostic[], text: string
   for (const diagnostic of diagnostics) {
     const problem = unreadable(diagnostic.message, text);
     assert.equal(problem, undefined, `${where}: ${diagnostic.code} has ${problem}`);
-    assert.ok(diagnostic.offset >= 0 && diagnostic.length >= 0 && diagnostic.offset + diagnostic.length <= text.length + 1, `${where}: ${diagnostic.code} at ${diagnostic.offset}+${diagnostic.length} in ${text.length}`);
+    assert.ok(
+      diagnostic.offset >= 0 && diagnostic.length >= 0 && diagnostic.offset + diagnostic.length <= text.length + 1,
+      `${where}: ${diagnostic.code} at ${diagnostic.offset}+${diagnostic.length} in ${text.length}`,
+    );
     for (const related of diagnostic.related ?? []) assert.equal(unreadable(related.message, text), undefined, `${where}: related of ${diagnostic.code}`);
   }
 }

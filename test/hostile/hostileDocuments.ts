@@ -87,10 +87,13 @@ function hostileValue(random: Random): Json {
     case 3:
       return deep(random);
     case 4:
-      return Array.from({ length: random.chance(0.1) ? random.int(1000, 3000) : random.int(0, 100) }, () => random.pick<Json>([random.pick(PROTOTYPE_NAMES), 1, null, {}]));
+      return Array.from({ length: random.chance(0.1) ? random.int(1000, 3000) : random.int(0, 100) }, () =>
+        random.pick<Json>([random.pick(PROTOTYPE_NAMES), 1, null, {}]),
+      );
     case 5: {
       const object: { [key: string]: Json } = {};
-      for (let i = random.int(1, 6); i > 0; i--) define(object, random.pick(PROTOTYPE_NAMES), random.pick<Json>([random.pick(PROTOTYPE_NAMES), 1, { value: 'x' }]));
+      for (let i = random.int(1, 6); i > 0; i--)
+        define(object, random.pick(PROTOTYPE_NAMES), random.pick<Json>([random.pick(PROTOTYPE_NAMES), 1, { value: 'x' }]));
       return object;
     }
     default:
@@ -127,11 +130,34 @@ function hostileRow(random: Random): Json {
 /** JSON text of a value, with now and then a number or literal only text can hold put in place of a value. */
 function textOf(random: Random, rows: Json[], indent: boolean): string {
   let text = JSON.stringify(rows, null, indent ? 2 : undefined) ?? 'null';
-  if (random.chance(0.3)) text = text.replace(/: (-?\d+(\.\d+)?)/, `: ${random.pick(ODD_VALUE_TEXTS)}`).replace(/:(-?\d+(\.\d+)?)(?=[,}])/, `:${random.pick(ODD_VALUE_TEXTS)}`);
+  if (random.chance(0.3))
+    text = text.replace(/: (-?\d+(\.\d+)?)/, `: ${random.pick(ODD_VALUE_TEXTS)}`).replace(/:(-?\d+(\.\d+)?)(?=[,}])/, `:${random.pick(ODD_VALUE_TEXTS)}`);
   return text;
 }
 
-const SYNTAX = ['{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\r\n', 'true', 'nul', '1e', '-', '"__proto__":', '"constructor":', '\u2028', '\ud83d', '/*', '\t'];
+const SYNTAX = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  ' ',
+  '\n',
+  '\r\n',
+  'true',
+  'nul',
+  '1e',
+  '-',
+  '"__proto__":',
+  '"constructor":',
+  '\u2028',
+  '\ud83d',
+  '/*',
+  '\t',
+];
 
 /** Text-level damage: cuts, splices, stray syntax, repeated pieces. */
 function damage(random: Random, text: string): string {

@@ -32,7 +32,10 @@ async function assertAlive(): Promise<void> {
   const uri = `file:///hostile/alive-${Date.now()}-${Math.random()}.labelbox.json`;
   client.open(uri, `[${ROW.replace('"a"', '"a" , "colour": 1')}]`);
   const diagnostics = await client.diagnosticsFor(uri);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-property']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['unknown-property'],
+  );
   client.close(uri);
   assert.equal(client.exitCode, undefined, client.stderr);
 }
@@ -42,11 +45,22 @@ const logged = (pattern: RegExp) => () =>
 
 test('notifications with missing or mistyped fields are logged and dropped', async () => {
   const bad: Array<[string, unknown, RegExp]> = [
-    ['textDocument/didOpen', { textDocument: { uri: 'file:///hostile/no-text.labelbox.json', languageId: 'json', version: 1 } }, /Ignored textDocument\/didOpen: params\.textDocument\.text is not a string/],
+    [
+      'textDocument/didOpen',
+      { textDocument: { uri: 'file:///hostile/no-text.labelbox.json', languageId: 'json', version: 1 } },
+      /Ignored textDocument\/didOpen: params\.textDocument\.text is not a string/,
+    ],
     ['textDocument/didOpen', { textDocument: { uri: 42, languageId: 'json', version: 1, text: '[]' } }, /params\.textDocument\.uri is not a string/],
     ['textDocument/didOpen', null, /Ignored textDocument\/didOpen: params is not an object/],
     ['textDocument/didChange', { textDocument: { uri: 'file:///x', version: 2 }, contentChanges: 'all' }, /params\.contentChanges is not a list/],
-    ['textDocument/didChange', { textDocument: { uri: 'file:///x', version: 2 }, contentChanges: [{ range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] }, /contentChanges\[0\]\.range\.start\.line is not a whole number/],
+    [
+      'textDocument/didChange',
+      {
+        textDocument: { uri: 'file:///x', version: 2 },
+        contentChanges: [{ range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      },
+      /contentChanges\[0\]\.range\.start\.line is not a whole number/,
+    ],
     ['textDocument/didClose', {}, /params\.textDocument is not an object/],
     ['workspace/didChangeWatchedFiles', { changes: [{ uri: null, type: 1 }] }, /params\.changes\[0\]\.uri is not a string/],
   ];
@@ -65,8 +79,16 @@ test('requests with missing or mistyped fields are answered InvalidParams, namin
     ['textDocument/hover', { textDocument: { uri } }, /params\.position is not an object/],
     ['textDocument/hover', { textDocument: { uri }, position: { line: '0', character: 1 } }, /params\.position\.line is not a whole number/],
     ['textDocument/completion', { textDocument: {}, position: { line: 0, character: 1 } }, /params\.textDocument\.uri is not a string/],
-    ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }, /params\.context is not an object/],
-    ['textDocument/formatting', { textDocument: { uri }, options: { tabSize: 'wide', insertSpaces: true } }, /params\.options\.tabSize is not a number of spaces/],
+    [
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } },
+      /params\.context is not an object/,
+    ],
+    [
+      'textDocument/formatting',
+      { textDocument: { uri }, options: { tabSize: 'wide', insertSpaces: true } },
+      /params\.options\.tabSize is not a number of spaces/,
+    ],
     ['textDocument/rangeFormatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, /params\.range is not an object/],
     ['labelboxImport/rowAt', { uri, index: -3 }, /params\.index is not a whole number from 0/],
     ['labelboxImport/gallery', { uri, from: 0, count: 10, filter: { text: 7 } }, /params\.filter\.text is not a string/],
@@ -91,14 +113,25 @@ test('formatting 10,000 nested brackets, or with a tab size of 1e9, is bounded',
   const started = Date.now();
   const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: deep }, options: { tabSize: 4, insertSpaces: true } });
   assert.deepEqual(edits, []);
-  await client.waitFor(() => client.notifications.find((n) => n.method === 'window/showMessageRequest' && /nested more than 256 levels deep, too deep to format/.test((n.params as { message: string }).message)), 5000, 'the message that formatting was refused');
+  await client.waitFor(
+    () =>
+      client.notifications.find(
+        (n) =>
+          n.method === 'window/showMessageRequest' && /nested more than 256 levels deep, too deep to format/.test((n.params as { message: string }).message),
+      ),
+    5000,
+    'the message that formatting was refused',
+  );
   const wide = 'file:///hostile/wide-tab.labelbox.json';
   client.open(wide, `[${ROW}]`);
   await client.diagnosticsFor(wide);
   const formatted = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: wide }, options: { tabSize: 1e9, insertSpaces: true } });
   // The widest indentation allowed is 32 spaces.
   assert.ok(formatted.length > 0);
-  assert.ok(formatted.every((edit) => edit.newText.length <= 1 + 2 * 32), JSON.stringify(formatted.map((edit) => edit.newText.length)));
+  assert.ok(
+    formatted.every((edit) => edit.newText.length <= 1 + 2 * 32),
+    JSON.stringify(formatted.map((edit) => edit.newText.length)),
+  );
   assert.ok(Date.now() - started < 20_000, `formatting took ${Date.now() - started} ms`);
   assert.ok(peakMemoryMegabytes(client.pid) < 1024, `the server used ${peakMemoryMegabytes(client.pid)} MB`);
   await assertAlive();
@@ -109,8 +142,12 @@ test('a pattern in labelboxImport.files that cannot be used is shown once and ig
   try {
     const uri = 'file:///hostile/data/x.rows.json';
     patterned.open(uri, `[${ROW.replace('"a"', '"a", "colour": 1')}]`);
-    assert.deepEqual((await patterned.diagnosticsFor(uri)).map((d) => d.code), ['unknown-property']);
-    const messages = () => patterned.notifications.filter((n) => n.method === 'window/showMessageRequest').map((n) => (n.params as { message: string }).message);
+    assert.deepEqual(
+      (await patterned.diagnosticsFor(uri)).map((d) => d.code),
+      ['unknown-property'],
+    );
+    const messages = () =>
+      patterned.notifications.filter((n) => n.method === 'window/showMessageRequest').map((n) => (n.params as { message: string }).message);
     await patterned.waitFor(() => (messages().length ? true : undefined), 5000, 'a message about the pattern');
     assert.deepEqual(messages(), ['labelboxImport.files: "[z-a].json" has the range "z-a", which is backwards: write "a-z". The pattern is ignored.']);
     const other = `file:///hostile/data/${'a'.repeat(3000)}.json`;
@@ -138,7 +175,9 @@ test('a metadata schema that is a link to /dev/zero is refused without reading i
     schemaClient.open(uri, `[${ROW}]`);
     await schemaClient.diagnosticsFor(uri);
     const status = await schemaClient.waitFor(
-      () => schemaClient.notifications.find((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).metadataSchemaProblem)?.params as StatusParams | undefined,
+      () =>
+        schemaClient.notifications.find((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).metadataSchemaProblem)?.params as
+          StatusParams | undefined,
       10_000,
       'a status naming the schema problem',
     );
@@ -156,7 +195,10 @@ test('in an untrusted workspace no setting or link makes the server read a schem
   mkdirSync(outside, { recursive: true });
   // Not a schema: the first line of a file a hostile setting would like shown in the status.
   writeFileSync(join(outside, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
-  writeFileSync(join(outside, 'schema.json'), JSON.stringify([{ id: 'cl0000000000000000000secret', name: 'secret_field', kind: 'CustomMetadataString', reserved: false }]));
+  writeFileSync(
+    join(outside, 'schema.json'),
+    JSON.stringify([{ id: 'cl0000000000000000000secret', name: 'secret_field', kind: 'CustomMetadataString', reserved: false }]),
+  );
   writeFileSync(join(folder, 'rows.labelbox.json'), `[${ROW}]`);
   const uri = URI.file(join(folder, 'rows.labelbox.json')).toString();
   const statusOf = async (settings: unknown, workspaceTrusted: boolean) => {
@@ -170,7 +212,9 @@ test('in an untrusted workspace no setting or link makes the server read a schem
       schemaClient.open(uri, `[${ROW}]`);
       await schemaClient.diagnosticsFor(uri);
       const status = await schemaClient.waitFor(
-        () => schemaClient.notifications.find((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).metadataSchema)?.params as StatusParams | undefined,
+        () =>
+          schemaClient.notifications.find((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).metadataSchema)?.params as
+            StatusParams | undefined,
         10_000,
         'a status naming the schema',
       );
@@ -181,7 +225,11 @@ test('in an untrusted workspace no setting or link makes the server read a schem
   };
   for (const setting of ['../outside-untrusted/passwd', join(outside, 'passwd'), '../outside-untrusted/schema.json']) {
     const { status, everything } = await statusOf({ metadataSchema: setting }, false);
-    assert.match(status.metadataSchemaProblem ?? '', /^In an untrusted workspace the metadata schema is read only from inside the workspace folders, and .* is outside them\. Trust the workspace to use it\.$/, setting);
+    assert.match(
+      status.metadataSchemaProblem ?? '',
+      /^In an untrusted workspace the metadata schema is read only from inside the workspace folders, and .* is outside them\. Trust the workspace to use it\.$/,
+      setting,
+    );
     assert.doesNotMatch(everything, /root:x:0|secret_field/, setting);
   }
   symlinkSync(join(outside, 'passwd'), join(folder, '.labelbox', 'metadata-schema.json'));

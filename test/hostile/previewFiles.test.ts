@@ -43,7 +43,10 @@ const reasonOf = (address: string) => {
 };
 
 test('a link in the workspace to a file or folder outside it is outside', () => {
-  assert.match(reasonOf('../secret-link.txt'), /secret-link\.txt is outside the workspace folders \(it is a link to .*outside\/secret\.txt\); the preview shows files of the workspace only/);
+  assert.match(
+    reasonOf('../secret-link.txt'),
+    /secret-link\.txt is outside the workspace folders \(it is a link to .*outside\/secret\.txt\); the preview shows files of the workspace only/,
+  );
   assert.match(reasonOf('../outside-folder/secret.txt'), /is outside the workspace folders \(it is a link to .*outside\/secret\.txt\)/);
   assert.match(reasonOf('gs://escape/secret.txt'), /is outside the workspace folders/);
   assert.match(reasonOf(`file://${join(workspace, 'secret-link.txt')}`), /is outside the workspace folders/);

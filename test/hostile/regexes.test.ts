@@ -27,7 +27,10 @@ const BOUND_MS = 2000;
 const REVIEWED = new Map<string, readonly string[]>([
   // Signed URL times (common/signedUrls.ts): fixed-width digits, anchored at both ends.
   ['/^(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z$/', ['', '20240101T']],
-  ['/^(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?(Z|[+ -]\\d{2}:\\d{2}))?$/', ['2024-01-01', '2024-01-01T10:00:00.', '2024-01-01T10:00:00.1234567']],
+  [
+    '/^(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,7}))?)?(Z|[+ -]\\d{2}:\\d{2}))?$/',
+    ['2024-01-01', '2024-01-01T10:00:00.', '2024-01-01T10:00:00.1234567'],
+  ],
   ['/"(https?:\\/\\/[^"\\\\\\s]+)"(?!\\s*:)/g', ['"https://', '"https://a"']],
   ['/^#\\/definitions\\/(.+)$/', ['#/definitions/']],
   ['/^(.+)\\.s3(?:[.-][a-z0-9-]+)?\\.amazonaws\\.com$/i', ['', 'a.s3-', 'a.s3.']],
@@ -42,7 +45,10 @@ const REVIEWED = new Map<string, readonly string[]>([
   ['/^[\\w\\-./\\\\]+\\.[a-z0-9]{2,5}$/i', ['', 'a']],
   ['/\\.([a-z0-9]{1,5})$/i', ['', '.']],
   ['/^(?:[AEIOU]|HTML)/', ['']],
-  ['/^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$/i', ['2024-01-01', '2024-01-01T10:00:00.', '2024-01-01T10:00:00.5']],
+  [
+    '/^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$/i',
+    ['2024-01-01', '2024-01-01T10:00:00.', '2024-01-01T10:00:00.5'],
+  ],
   ['/^(Z|[+-]00(:?00)?)$/i', ['+00']],
   ['/\\.\\d{3}Z$/', ['', '.']],
   ['/^s3:\\/\\/([^/]+)\\/?(.*)$/i', ['s3://', 's3://a/']],
@@ -55,7 +61,10 @@ const REVIEWED = new Map<string, readonly string[]>([
   ['/[?&](X-Amz-Signature|X-Goog-Signature|sig|Signature)=/i', ['', '?X-Amz-']],
   ['/^(https?:\\/\\/|blob:)/i', ['']],
   ['/^ {0,3}(`{3,}|~{3,})/', ['   ']],
-  ['/^\\s*[+-]?(?:(?:\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)(?:e[+-]?\\d+(?:_\\d+)*)?|inf(?:inity)?|nan)\\s*$/i', ['', ' ', '1', '1_1', '1.', '1.1_', '.1', '1e', '1e1_']],
+  [
+    '/^\\s*[+-]?(?:(?:\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)(?:e[+-]?\\d+(?:_\\d+)*)?|inf(?:inity)?|nan)\\s*$/i',
+    ['', ' ', '1', '1_1', '1.', '1.1_', '.1', '1e', '1e1_'],
+  ],
   ['/\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b/i', ['', 'jan', 'jan ', 'sept']],
   ['/^ {0,3}(#{1,6})/', ['   ']],
   ['/^ {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$/', ['-', '- -', '*']],
@@ -107,7 +116,11 @@ test('every regular expression of the product code that can backtrack is reviewe
     .map((site) => `${site.file}:${site.line} ${site.source}`);
   assert.deepEqual(unreviewed, [], 'List these in REVIEWED with the prefixes that reach their quantifiers.');
   const inUse = new Set(listRegexes().map((site) => site.source));
-  assert.deepEqual([...REVIEWED.keys()].filter((source) => !inUse.has(source)), [], 'No longer in the code: remove them from REVIEWED.');
+  assert.deepEqual(
+    [...REVIEWED.keys()].filter((source) => !inUse.has(source)),
+    [],
+    'No longer in the code: remove them from REVIEWED.',
+  );
 });
 
 test('each reviewed expression matches inputs built to backtrack in linear time', () => {
@@ -140,7 +153,13 @@ test('the code around the expressions stays linear: URLs, snippets, links, paths
     ['an address of many folders', () => isAddress(`${'a/'.repeat(100_000)}!`), false],
     ['a placeholder that never closes', () => fillPlaceholders(`\${1|${'a'.repeat(200_000)}`).length, 200_004],
     ['many placeholders that never close', () => fillPlaceholders('${1:'.repeat(100_000)).length, 400_000],
-    ['a workspace path behind a rewrite, with many "?"', () => resolveAddress(`gs://b/${'?'.repeat(60_000)}\n`, { rules: [{ from: 'gs://b/', toFolder: '/w/m' }], workspaceFolders: [{ name: 'w', path: '/w' }] }).kind, 'local'],
+    [
+      'a workspace path behind a rewrite, with many "?"',
+      () =>
+        resolveAddress(`gs://b/${'?'.repeat(60_000)}\n`, { rules: [{ from: 'gs://b/', toFolder: '/w/m' }], workspaceFolders: [{ name: 'w', path: '/w' }] })
+          .kind,
+      'local',
+    ],
     [
       'links in a row of many URLs without closing quotes',
       () => documentLinks(new ImportDocument(`[{ "row_data": "https://x.com/a.jpg", "n": "${'"https://a\\\\'.repeat(20_000)}" }]`, context)).length,

@@ -22,8 +22,17 @@ execFileSync('mkfifo', [join(folder, 'pipe.json')]);
 test('untrusted: only a file really inside the workspace folder', () => {
   assert.equal(schemaWriteProblem(join(folder, '.labelbox/metadata-schema.json'), folder, false), undefined);
   assert.equal(schemaWriteProblem(join(folder, 'new/deeper/schema.json'), folder, false), undefined);
-  for (const target of [resolve(folder, '../../schema.json'), join(outside, 'authorized_keys'), join(folder, '.labelbox', 'linked.json'), join(folder, 'outside-folder', 'schema.json')]) {
-    assert.match(schemaWriteProblem(target, folder, false) ?? '', /^In an untrusted workspace the metadata schema is written only inside the workspace folder, and labelboxImport\.metadataSchema names .* outside it\./, target);
+  for (const target of [
+    resolve(folder, '../../schema.json'),
+    join(outside, 'authorized_keys'),
+    join(folder, '.labelbox', 'linked.json'),
+    join(folder, 'outside-folder', 'schema.json'),
+  ]) {
+    assert.match(
+      schemaWriteProblem(target, folder, false) ?? '',
+      /^In an untrusted workspace the metadata schema is written only inside the workspace folder, and labelboxImport\.metadataSchema names .* outside it\./,
+      target,
+    );
   }
   assert.match(schemaWriteProblem(join(folder, '.labelbox', 'linked.json'), folder, false) ?? '', /, a link to .*outside\/authorized_keys,/);
 });

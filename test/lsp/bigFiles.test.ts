@@ -49,7 +49,9 @@ function expected(text: string): string[] {
 }
 
 function statuses(uri: string): StatusParams[] {
-  return client.notifications.filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
+  return client.notifications
+    .filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uri)
+    .map((n) => n.params as StatusParams);
 }
 
 test('a synced file over 16 MB is checked apart, and edits that come during the check are applied after it', async () => {
@@ -68,9 +70,15 @@ test('a synced file over 16 MB is checked apart, and edits that come during the 
 
   const diagnostics = await client.diagnosticsFor(uri, 120_000);
   assert.deepEqual(diagnostics.map(key).sort(), expected(document.getText()).sort());
-  assert.ok(diagnostics.some((diagnostic) => diagnostic.range.start.line === document.positionAt(target).line && diagnostic.code === 'invalid-value'), 'the edit made during the check is checked');
+  assert.ok(
+    diagnostics.some((diagnostic) => diagnostic.range.start.line === document.positionAt(target).line && diagnostic.code === 'invalid-value'),
+    'the edit made during the check is checked',
+  );
   const seen = statuses(uri);
-  assert.ok(seen.some((status) => status.checking !== undefined), 'the status told that the file was being checked');
+  assert.ok(
+    seen.some((status) => status.checking !== undefined),
+    'the status told that the file was being checked',
+  );
   assert.equal(seen[seen.length - 1].rows, 26_000);
   assert.equal(seen[seen.length - 1].origin, 'editor');
 });
@@ -98,7 +106,14 @@ test('a file checked from disk: problems of a fresh check, again after a change 
   writeFileSync(path, changed);
   const before = statuses(uri).length;
   await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri });
-  await client.waitFor(() => statuses(uri).slice(before).find((next) => next.checking === undefined), 120_000, 'the status after the second check');
+  await client.waitFor(
+    () =>
+      statuses(uri)
+        .slice(before)
+        .find((next) => next.checking === undefined),
+    120_000,
+    'the status after the second check',
+  );
   assert.deepEqual(client.latestDiagnostics(uri)!.map(key).sort(), expected(changed).sort());
 
   client.connection.sendNotification('labelboxImport/closeFromDisk', { uri });

@@ -97,7 +97,9 @@ test('between rows: data-row snippets, with the comma the next row needs', async
 });
 
 test('a client without snippet support gets plain text and plain documentation', async () => {
-  const plain = await TestLspClient.start({ capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: false } } } } });
+  const plain = await TestLspClient.start({
+    capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: false } } } },
+  });
   try {
     const items = await complete('[{ "row_data": "x", | }]', plain);
     const globalKey = find(items, 'global_key');

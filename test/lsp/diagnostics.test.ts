@@ -42,7 +42,10 @@ test('content sniffing: a plain .json file whose first row has row_data is check
 test('incremental edits update the diagnostics of the edited row', async () => {
   const uri = 'file:///work/edit.labelbox.json';
   client.open(uri, '[\n  { "row_data": "https://x.com/a.jpg", "media_type": "IMAGE" },\n  { "row_data": "https://x.com/b.jpg", "media_type": "IMAGE" }\n]');
-  assert.deepEqual((await client.diagnosticsFor(uri)).filter((d) => d.severity === 1), []);
+  assert.deepEqual(
+    (await client.diagnosticsFor(uri)).filter((d) => d.severity === 1),
+    [],
+  );
   // Replace IMAGE in the second row with IMG.
   client.change(uri, [{ range: { start: { line: 2, character: 54 }, end: { line: 2, character: 59 } }, text: 'IMG' }]);
   const after = await client.diagnosticsFor(uri);

@@ -74,13 +74,15 @@ test('quick fix: change a media_type that does not fit the URL extension', async
 });
 
 test('quick fix: make a duplicate global key unique, on the later row (the one Labelbox fails)', async () => {
-  const text = '[\n{ "row_data": "https://x.com/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n{ "row_data": "https://x.com/b.jpg", "global_key": "A", "media_type": "IMAGE" }\n]';
+  const text =
+    '[\n{ "row_data": "https://x.com/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n{ "row_data": "https://x.com/b.jpg", "global_key": "A", "media_type": "IMAGE" }\n]';
   const fixed = await fixText(text, 'duplicate-global-key', 'Make this global key unique', 1);
   assert.equal(fixed, text.replace('"global_key": "A"', '"global_key": "A-2"'));
 });
 
 test('refactor: convert one legacy row, keeping its key order, its indentation and its one-line objects', async () => {
-  const text = '[\n    {\n        "externalId": "a.jpg",\n        "imageUrl": "https://x.com/a.jpg",\n        "globalKey": "gk-a",\n        "metadataFields": [{ "schemaId": "cko8s9r5v0001h2dk9elqdidh", "value": "pilot" }]\n    }\n]';
+  const text =
+    '[\n    {\n        "externalId": "a.jpg",\n        "imageUrl": "https://x.com/a.jpg",\n        "globalKey": "gk-a",\n        "metadataFields": [{ "schemaId": "cko8s9r5v0001h2dk9elqdidh", "value": "pilot" }]\n    }\n]';
   const { uri } = await openImportFile(text);
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri },
@@ -127,21 +129,31 @@ test('source action: convert the whole file to the current format', async () => 
   assert.equal(convert.command?.command, 'labelboxImport.reportConversion');
   const [message, level] = convert.command?.arguments ?? [];
   assert.equal(level, 'information');
-  assert.match(String(message), /^Converted 3 rows to the current import format\. The current format reports what the legacy one did not: missing-global-key \(information\) in 3 rows: This row has an external_id but no global_key\./);
+  assert.match(
+    String(message),
+    /^Converted 3 rows to the current import format\. The current format reports what the legacy one did not: missing-global-key \(information\) in 3 rows: This row has an external_id but no global_key\./,
+  );
   // The converted file is clean in the current format.
   const check = await openImportFile(converted);
-  assert.deepEqual(check.diagnostics.filter((d) => d.severity! <= 2).map((d) => d.code), []);
+  assert.deepEqual(
+    check.diagnostics.filter((d) => d.severity! <= 2).map((d) => d.code),
+    [],
+  );
 });
 
 test('outline: one symbol per row named by global key, else external id, else index', async () => {
-  const text = '[\n{ "row_data": "https://x.com/a.jpg", "global_key": "gk-a", "media_type": "IMAGE" },\n{ "row_data": "hello", "external_id": "ext-b" },\n{ "row_data": "https://x.com/c.mp4" }\n]';
+  const text =
+    '[\n{ "row_data": "https://x.com/a.jpg", "global_key": "gk-a", "media_type": "IMAGE" },\n{ "row_data": "hello", "external_id": "ext-b" },\n{ "row_data": "https://x.com/c.mp4" }\n]';
   const { uri } = await openImportFile(text);
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.range.start.line]), [
-    ['gk-a', 'IMAGE', 1],
-    ['ext-b', 'no media_type', 2],
-    ['Row 3', 'no media_type', 3],
-  ]);
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.detail, s.range.start.line]),
+    [
+      ['gk-a', 'IMAGE', 1],
+      ['ext-b', 'no media_type', 2],
+      ['Row 3', 'no media_type', 3],
+    ],
+  );
 });
 
 test('outline is capped at 5,000 rows and the status says so', async () => {
@@ -150,14 +162,21 @@ test('outline is capped at 5,000 rows and the status says so', async () => {
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(symbols.length, 5000);
   await client.waitFor(
-    () => client.notifications.find((n) => n.method === 'labelboxImport/status' && (n.params as { uri: string; outlineCapped: boolean }).uri === uri && (n.params as { outlineCapped: boolean }).outlineCapped),
+    () =>
+      client.notifications.find(
+        (n) =>
+          n.method === 'labelboxImport/status' &&
+          (n.params as { uri: string; outlineCapped: boolean }).uri === uri &&
+          (n.params as { outlineCapped: boolean }).outlineCapped,
+      ),
     5000,
     'a status with outlineCapped',
   );
 });
 
 test('document links on row_data, attachment values and tile layer URLs', async () => {
-  const text = '[{ "row_data": { "tileLayerUrl": "https://t.x.com/{z}/{x}/{y}.png" }, "media_type": "TMS_GEO", "attachments": [{ "type": "IMAGE", "value": "https://x.com/b.png" }, { "type": "RAW_TEXT", "value": "See https://x.com/notes for more" }] },\n { "row_data": "https://x.com/a.jpg", "media_type": "IMAGE" }]';
+  const text =
+    '[{ "row_data": { "tileLayerUrl": "https://t.x.com/{z}/{x}/{y}.png" }, "media_type": "TMS_GEO", "attachments": [{ "type": "IMAGE", "value": "https://x.com/b.png" }, { "type": "RAW_TEXT", "value": "See https://x.com/notes for more" }] },\n { "row_data": "https://x.com/a.jpg", "media_type": "IMAGE" }]';
   const { uri } = await openImportFile(text);
   const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
   assert.deepEqual(links.map((l) => l.target).sort(), ['https://t.x.com/{z}/{x}/{y}.png', 'https://x.com/a.jpg', 'https://x.com/b.png']);
@@ -169,9 +188,19 @@ test('folding ranges for the array, rows and nested objects; formatting like JSO
   const text = '[\n  {\n    "row_data": "https://x.com/a.jpg",\n    "attachments": [\n      { "type": "IMAGE", "value": "https://x.com/b.png" }\n    ]\n  }\n]';
   const { uri } = await openImportFile(text);
   const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-  assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[0, 6], [1, 5], [3, 4]]);
+  assert.deepEqual(
+    ranges.map((r) => [r.startLine, r.endLine]),
+    [
+      [0, 6],
+      [1, 5],
+      [3, 4],
+    ],
+  );
   const compact = '[{"row_data":"https://x.com/a.jpg","media_type":"IMAGE"}]';
   const formatted = await openImportFile(compact);
-  const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: formatted.uri }, options: { tabSize: 2, insertSpaces: true } });
+  const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+    textDocument: { uri: formatted.uri },
+    options: { tabSize: 2, insertSpaces: true },
+  });
   assert.equal(apply(compact, edits), '[\n  {\n    "row_data": "https://x.com/a.jpg",\n    "media_type": "IMAGE"\n  }\n]');
 });

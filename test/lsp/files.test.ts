@@ -80,7 +80,15 @@ test('labelboxImport.detectByContent false: only the globs decide', async () => 
     other.open(named, ROW);
     assert.ok(codes(await other.diagnosticsFor(named)).includes('insecure-url'));
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(other.notifications.some((n) => n.method === 'labelboxImport/status' && (n.params as { uri: string; isImportFile: boolean }).uri === sniffable && (n.params as { isImportFile: boolean }).isImportFile), false);
+    assert.equal(
+      other.notifications.some(
+        (n) =>
+          n.method === 'labelboxImport/status' &&
+          (n.params as { uri: string; isImportFile: boolean }).uri === sniffable &&
+          (n.params as { isImportFile: boolean }).isImportFile,
+      ),
+      false,
+    );
   } finally {
     await other.stop();
   }
@@ -105,10 +113,14 @@ test('the server also runs over node IPC', async () => {
   const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
   connection.listen();
   try {
-    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: { textDocumentSync: { change: number } } };
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as {
+      capabilities: { textDocumentSync: { change: number } };
+    };
     assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
     await connection.sendNotification('initialized', {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ipc.labelbox.json', languageId: 'json', version: 1, text: ROW } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///ipc.labelbox.json', languageId: 'json', version: 1, text: ROW },
+    });
     const diagnostics = await published;
     assert.ok(codes(diagnostics.diagnostics).includes('insecure-url'));
   } finally {

@@ -29,7 +29,7 @@ async function markdown(textWithCursor: string): Promise<string> {
   return contents.value;
 }
 
-test('on a key: its documentation and allowed values, over the key\'s range', async () => {
+test("on a key: its documentation and allowed values, over the key's range", async () => {
   const result = await hover('[\n  { "row_data": "x", "media_ty|pe": "IMAGE" }\n]');
   assert.ok(result);
   assert.deepEqual(result.range, { start: { line: 1, character: 21 }, end: { line: 1, character: 33 } });
@@ -38,14 +38,23 @@ test('on a key: its documentation and allowed values, over the key\'s range', as
   assert.match(value, /Allowed values:\n- `"IMAGE"`/);
 });
 
-test('on an enum value: that value\'s description', async () => {
+test("on an enum value: that value's description", async () => {
   assert.match(await markdown('[{ "row_data": "x", "attachments": [{ "type": "PDF_|URL", "value": "https://x.com/a.pdf" }] }]'), /^`"PDF_URL"`: .*PDF/);
 });
 
 test('on a schema_id and on an option id: the field with its kind, the option with its field', async () => {
-  assert.match(await markdown('[{ "row_data": "x", "metadata_fields": [{ "schema_id": "cko8sbczn00|02h2dkdaxb5kal", "value": "cko8sc2yr0004h2dk69aj5x63" }] }]'), /^\*\*split\*\*: Enum metadata field/);
-  assert.match(await markdown('[{ "row_data": "x", "metadata_fields": [{ "schema_id": "cko8sbczn0002h2dkdaxb5kal", "value": "cko8sc2yr|0004h2dk69aj5x63" }] }]'), /^\*\*valid\*\*: option of the Enum field \*\*split\*\*/);
-  assert.match(await markdown('[{ "imageUrl": "x", "metadataFields": [{ "schemaId": "cko8s9r5v|0001h2dk9elqdidh", "value": "a" }] }]'), /^\*\*tag\*\*: String metadata field/);
+  assert.match(
+    await markdown('[{ "row_data": "x", "metadata_fields": [{ "schema_id": "cko8sbczn00|02h2dkdaxb5kal", "value": "cko8sc2yr0004h2dk69aj5x63" }] }]'),
+    /^\*\*split\*\*: Enum metadata field/,
+  );
+  assert.match(
+    await markdown('[{ "row_data": "x", "metadata_fields": [{ "schema_id": "cko8sbczn0002h2dkdaxb5kal", "value": "cko8sc2yr|0004h2dk69aj5x63" }] }]'),
+    /^\*\*valid\*\*: option of the Enum field \*\*split\*\*/,
+  );
+  assert.match(
+    await markdown('[{ "imageUrl": "x", "metadataFields": [{ "schemaId": "cko8s9r5v|0001h2dk9elqdidh", "value": "a" }] }]'),
+    /^\*\*tag\*\*: String metadata field/,
+  );
 });
 
 test('on an image URL: a thumbnail and the host', async () => {
@@ -58,7 +67,7 @@ test('nothing between rows', async () => {
   assert.equal(await hover('[{ "row_data": "x" },| { "row_data": "y" }]'), null);
 });
 
-test('in the middle of a 50,000-row file: the hovered row\'s value', async () => {
+test("in the middle of a 50,000-row file: the hovered row's value", async () => {
   const lines: string[] = [];
   for (let i = 0; i < 50_000; i++) lines.push(`  { "row_data": "https://h.com/img_${i}.jpg", "media_type": "VIDEO" }`);
   lines[25_000] = '  { "row_data": "https://h.com/mid.jpg", "media_type": "IMA|GE" }';

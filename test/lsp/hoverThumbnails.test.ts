@@ -43,17 +43,31 @@ async function markdown(textWithCursor: string): Promise<string> {
 
 test('a rewrite to a workspace mirror: the thumbnail is the mirrored file', async () => {
   const value = await markdown('[{ "row_data": "https://media.example.test/|a.png", "media_type": "IMAGE" }]');
-  assert.equal(value, `![Image preview](${pathToFileURL(path.join(folder, 'mirror', 'a.png')).href}|width=240)\n\nFrom \`mirror/a.png\` (by \`labelboxImport.preview.urlRewrites\`)`);
+  assert.equal(
+    value,
+    `![Image preview](${pathToFileURL(path.join(folder, 'mirror', 'a.png')).href}|width=240)\n\nFrom \`mirror/a.png\` (by \`labelboxImport.preview.urlRewrites\`)`,
+  );
 });
 
 test('a path relative to the import file: the file beside it', async () => {
   const value = await markdown('[{ "row_data": "images/|b.jpg", "media_type": "IMAGE" }]');
-  assert.match(value, new RegExp(`^!\\[Image preview\\]\\(${pathToFileURL(path.join(folder, 'data', 'images', 'b.jpg')).href.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\|width=240\\)\n\nFrom \`data/images/b\\.jpg\`$`));
+  assert.match(
+    value,
+    new RegExp(
+      `^!\\[Image preview\\]\\(${pathToFileURL(path.join(folder, 'data', 'images', 'b.jpg')).href.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\|width=240\\)\n\nFrom \`data/images/b\\.jpg\`$`,
+    ),
+  );
 });
 
 test('what cannot be shown is said in words', async () => {
-  assert.equal(await markdown('[{ "row_data": "https://media.example.test/|gone.png", "media_type": "IMAGE" }]'), 'No thumbnail: `mirror/gone.png` does not exist.');
-  assert.match(await markdown('[{ "row_data": "gs://bucket/|a.png", "media_type": "IMAGE" }]'), /^No thumbnail: gs:\/\/ URLs are read by Labelbox through a Google Cloud Storage integration/);
+  assert.equal(
+    await markdown('[{ "row_data": "https://media.example.test/|gone.png", "media_type": "IMAGE" }]'),
+    'No thumbnail: `mirror/gone.png` does not exist.',
+  );
+  assert.match(
+    await markdown('[{ "row_data": "gs://bucket/|a.png", "media_type": "IMAGE" }]'),
+    /^No thumbnail: gs:\/\/ URLs are read by Labelbox through a Google Cloud Storage integration/,
+  );
   assert.match(await markdown('[{ "row_data": "http://h.com/|a.png", "media_type": "IMAGE" }]'), /^No thumbnail: The preview loads https:\/\/ URLs only/);
   assert.match(await markdown('[{ "row_data": "/etc/|a.png", "media_type": "IMAGE" }]'), /^No thumbnail: \/etc\/a\.png is outside the workspace folders/);
 });

@@ -26,7 +26,9 @@ before(async () => {
 after(() => client.stop());
 
 function statuses(uri: string): StatusParams[] {
-  return client.notifications.filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
+  return client.notifications
+    .filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uri)
+    .map((n) => n.params as StatusParams);
 }
 
 async function nextStatus(uri: string, after: number): Promise<StatusParams> {
@@ -49,7 +51,10 @@ test('a 5,000-row file: every wrong row reported, then edits end as a fresh open
   // Each wrong row has a problem, and no clean row has one.
   const rowOf = (line: number) => starts.filter((start) => start <= line).length - 1;
   const reported = new Set(opened.map((diagnostic) => rowOf(diagnostic.range.start.line)));
-  assert.deepEqual([...reported].sort((a, b) => a - b), [...rowsWithInjectedProblems(file)].sort((a, b) => a - b));
+  assert.deepEqual(
+    [...reported].sort((a, b) => a - b),
+    [...rowsWithInjectedProblems(file)].sort((a, b) => a - b),
+  );
 
   // Typing in one row is checked far faster than the whole file.
   let document = TextDocument.create(uri, 'json', 1, file.text);
@@ -61,7 +66,10 @@ test('a 5,000-row file: every wrong row reported, then edits end as a fresh open
   };
   const keyAt = (row: number) => document.positionAt(document.getText().indexOf(JSON.stringify(values[row].global_key)) + 1);
   const typed = await edit([{ range: { start: keyAt(2500), end: keyAt(2500) }, text: 'q' }]);
-  assert.ok(typed.status.checkMilliseconds < openStatus.checkMilliseconds, `an edit took ${typed.status.checkMilliseconds} ms, the open ${openStatus.checkMilliseconds} ms`);
+  assert.ok(
+    typed.status.checkMilliseconds < openStatus.checkMilliseconds,
+    `an edit took ${typed.status.checkMilliseconds} ms, the open ${openStatus.checkMilliseconds} ms`,
+  );
 
   // Paste 300 rows after row 1000, break the JSON with a quote in a row and repair it.
   const pasteLine = starts[1000];
@@ -69,7 +77,10 @@ test('a 5,000-row file: every wrong row reported, then edits end as a fresh open
   await edit([{ range: { start: { line: pasteLine, character: 0 }, end: { line: pasteLine, character: 0 } }, text: block }]);
   const quote = keyAt(4000);
   const broken = await edit([{ range: { start: quote, end: quote }, text: '"' }]);
-  assert.ok(broken.diagnostics.some((diagnostic) => diagnostic.code === 'json-syntax'), 'the stray quote is reported');
+  assert.ok(
+    broken.diagnostics.some((diagnostic) => diagnostic.code === 'json-syntax'),
+    'the stray quote is reported',
+  );
   await edit([{ range: { start: quote, end: { line: quote.line, character: quote.character + 1 } }, text: '' }]);
   // Two changes in one notification, one of them removing the last row's closing brace.
   const end = document.positionAt(document.getText().lastIndexOf('}'));

@@ -1,11 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   Diagnostic,
   InitializeParams,
@@ -81,7 +76,12 @@ export class TestLspClient {
   }
 
   static async start(
-    options: { settings?: unknown; initializationOptions?: unknown; capabilities?: InitializeParams['capabilities']; workspaceFolders?: WorkspaceFolder[] } = {},
+    options: {
+      settings?: unknown;
+      initializationOptions?: unknown;
+      capabilities?: InitializeParams['capabilities'];
+      workspaceFolders?: WorkspaceFolder[];
+    } = {},
   ): Promise<TestLspClient> {
     const client = new TestLspClient();
     client.settings = options.settings ?? {};

@@ -47,10 +47,14 @@ const summary = (diagnostics: Diagnostic[]) => metadataProblems(diagnostics).map
 
 /** Waits, at most `WITHIN` ms, for the document's published metadata problems to satisfy `check`. */
 async function changedDiagnostics(client: TestLspClient, uri: string, check: (diagnostics: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-  return client.waitFor(() => {
-    const diagnostics = client.latestDiagnostics(uri);
-    return diagnostics && check(diagnostics) ? diagnostics : undefined;
-  }, WITHIN, what);
+  return client.waitFor(
+    () => {
+      const diagnostics = client.latestDiagnostics(uri);
+      return diagnostics && check(diagnostics) ? diagnostics : undefined;
+    },
+    WITHIN,
+    what,
+  );
 }
 
 function lastStatus(client: TestLspClient, uri: string): StatusParams | undefined {
@@ -76,8 +80,14 @@ test('with the schema file, custom fields are checked: unknown names are errors,
   const uri = uriOf('alpha/data/rows.labelbox.json');
   client.open(uri, ROWS);
   const problems = metadataProblems(await client.diagnosticsFor(uri));
-  assert.deepEqual(summary(problems), [['unknown-metadata-field', 1], ['invalid-metadata-value', 1]]);
-  assert.match(String(problems[0].message), /No metadata field is named "wether"\. Did you mean "weather"\? It is neither reserved nor in your organization's metadata schema \(alpha\/\.labelbox\/metadata-schema\.json\)\./);
+  assert.deepEqual(summary(problems), [
+    ['unknown-metadata-field', 1],
+    ['invalid-metadata-value', 1],
+  ]);
+  assert.match(
+    String(problems[0].message),
+    /No metadata field is named "wether"\. Did you mean "weather"\? It is neither reserved nor in your organization's metadata schema \(alpha\/\.labelbox\/metadata-schema\.json\)\./,
+  );
   assert.match(String(problems[1].message), /"altitude_m" is a number field/);
   const status = await client.waitFor(() => lastStatus(client, uri), 2000, 'status');
   assert.equal(status.metadataSchema, 'alpha/.labelbox/metadata-schema.json (4 custom fields)');
@@ -93,8 +103,12 @@ test('multi-root: each folder uses its own schema file', async () => {
   assert.match(String(problems[0].message), /No metadata field is named "altitude_m"/);
 });
 
-test('the server asks the client to watch each folder\'s schema file', async () => {
-  const registration = await client.waitFor(() => client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').at(-1), 2000, 'watcher registration');
+test("the server asks the client to watch each folder's schema file", async () => {
+  const registration = await client.waitFor(
+    () => client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').at(-1),
+    2000,
+    'watcher registration',
+  );
   const watchers = (registration.registerOptions as { watchers: Array<{ globPattern: { baseUri: string; pattern: string } }> }).watchers;
   assert.deepEqual(
     watchers.map((w) => w.globPattern),
@@ -112,24 +126,52 @@ test('deleting, creating and breaking the schema file re-checks the open files w
   const otherUri = uriOf('beta/rows.labelbox.json');
   // Each opened file is published again once its settings arrive; let that settle first.
   await new Promise((r) => setTimeout(r, 300));
-  const statusCount = (uriToCount: string) => client.notifications.filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uriToCount).length;
+  const statusCount = (uriToCount: string) =>
+    client.notifications.filter((n) => n.method === 'labelboxImport/status' && (n.params as StatusParams).uri === uriToCount).length;
   const otherBefore = statusCount(otherUri);
 
   rmSync(schema);
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: schemaUri, type: WATCH_CHANGE.deleted }] });
-  const withoutSchema = await changedDiagnostics(client, uri, (d) => summary(d).every(([, severity]) => severity === UNKNOWN_DEFAULT) && metadataProblems(d).length === 2, 'no errors after deleting');
+  const withoutSchema = await changedDiagnostics(
+    client,
+    uri,
+    (d) => summary(d).every(([, severity]) => severity === UNKNOWN_DEFAULT) && metadataProblems(d).length === 2,
+    'no errors after deleting',
+  );
   assert.match(String(metadataProblems(withoutSchema)[0].message), /if it is one of your organization's custom fields, add the organization's metadata schema/);
   await client.waitFor(() => (lastStatus(client, uri)?.metadataSchema === undefined ? true : undefined), WITHIN, 'status without a schema');
 
   cpSync(ANSWER, schema);
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: schemaUri, type: WATCH_CHANGE.created }] });
-  await changedDiagnostics(client, uri, (d) => JSON.stringify(summary(d)) === JSON.stringify([['unknown-metadata-field', 1], ['invalid-metadata-value', 1]]), 'errors after creating');
+  await changedDiagnostics(
+    client,
+    uri,
+    (d) =>
+      JSON.stringify(summary(d)) ===
+      JSON.stringify([
+        ['unknown-metadata-field', 1],
+        ['invalid-metadata-value', 1],
+      ]),
+    'errors after creating',
+  );
 
   writeFileSync(schema, '{ "data": { "customMetadataOntology": [ { "id": ');
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: schemaUri, type: WATCH_CHANGE.changed }] });
-  const broken = await changedDiagnostics(client, uri, (d) => summary(d).every(([, severity]) => severity === UNKNOWN_DEFAULT) && metadataProblems(d).length === 2, 'no errors after breaking');
-  assert.match(String(metadataProblems(broken)[0].message), /your organization's metadata schema \(alpha\/\.labelbox\/metadata-schema\.json\) cannot be used: The file is not valid JSON/);
-  const status = await client.waitFor(() => lastStatus(client, uri)?.metadataSchemaProblem ? lastStatus(client, uri) : undefined, WITHIN, 'status with the problem');
+  const broken = await changedDiagnostics(
+    client,
+    uri,
+    (d) => summary(d).every(([, severity]) => severity === UNKNOWN_DEFAULT) && metadataProblems(d).length === 2,
+    'no errors after breaking',
+  );
+  assert.match(
+    String(metadataProblems(broken)[0].message),
+    /your organization's metadata schema \(alpha\/\.labelbox\/metadata-schema\.json\) cannot be used: The file is not valid JSON/,
+  );
+  const status = await client.waitFor(
+    () => (lastStatus(client, uri)?.metadataSchemaProblem ? lastStatus(client, uri) : undefined),
+    WITHIN,
+    'status with the problem',
+  );
   assert.equal(status.metadataSchema, 'alpha/.labelbox/metadata-schema.json');
   assert.match(status.metadataSchemaProblem!, /^The file is not valid JSON: line 1/);
 
@@ -146,7 +188,9 @@ test('an event for a file that did not change re-checks nothing', async () => {
   const uri = uriOf('alpha/data/rows.labelbox.json');
   await new Promise((r) => setTimeout(r, 150));
   const before = client.latestDiagnostics(uri);
-  void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('alpha/.labelbox/metadata-schema.json'), type: WATCH_CHANGE.changed }] });
+  void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: uriOf('alpha/.labelbox/metadata-schema.json'), type: WATCH_CHANGE.changed }],
+  });
   // A probe document published after the event shows the event was handled.
   const probe = uriOf('alpha/probe.labelbox.json');
   client.open(probe, '[]');
@@ -157,9 +201,16 @@ test('an event for a file that did not change re-checks nothing', async () => {
 
 test('the metadataSchema setting, folders added later, and files outside every folder', async () => {
   // gamma has both a file at the configured path and one at the default path.
-  write('gamma/config/org.json', JSON.stringify({ customMetadataOntology: [{ id: 'clrw3altitude000f8l1dd4e5', name: 'altitude_m', kind: 'CustomMetadataNumber' }] }));
+  write(
+    'gamma/config/org.json',
+    JSON.stringify({ customMetadataOntology: [{ id: 'clrw3altitude000f8l1dd4e5', name: 'altitude_m', kind: 'CustomMetadataNumber' }] }),
+  );
   write('gamma/.labelbox/metadata-schema.json', JSON.stringify([{ id: 'clrw3wether00000f8l1aa2b3c', name: 'wether', kind: 'CustomMetadataString' }]));
-  const configured = await TestLspClient.start({ capabilities: CAPABILITIES, workspaceFolders: [folder('alpha')], settings: { metadataSchema: 'config/org.json' } });
+  const configured = await TestLspClient.start({
+    capabilities: CAPABILITIES,
+    workspaceFolders: [folder('alpha')],
+    settings: { metadataSchema: 'config/org.json' },
+  });
   try {
     const uri = uriOf('gamma/rows.labelbox.json');
     configured.open(uri, ROWS);
@@ -168,11 +219,15 @@ test('the metadataSchema setting, folders added later, and files outside every f
     assert.deepEqual(summary(outside), [['unknown-metadata-field', 1]]);
     assert.match(String(outside[0].message), /"altitude_m"/);
     // Watched: alpha's configured path, and the file found above the outside document.
-    const watchers = await configured.waitFor(() => {
-      const last = configured.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').at(-1);
-      const list = (last?.registerOptions as { watchers: Array<{ globPattern: unknown }> } | undefined)?.watchers.map((w) => w.globPattern);
-      return list && list.length === 2 ? list : undefined;
-    }, 2000, 'watchers for the configured path and the file found above');
+    const watchers = await configured.waitFor(
+      () => {
+        const last = configured.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').at(-1);
+        const list = (last?.registerOptions as { watchers: Array<{ globPattern: unknown }> } | undefined)?.watchers.map((w) => w.globPattern);
+        return list && list.length === 2 ? list : undefined;
+      },
+      2000,
+      'watchers for the configured path and the file found above',
+    );
     assert.deepEqual(watchers, [
       { baseUri: uriOf('alpha'), pattern: 'config/org.json' },
       { baseUri: uriOf('gamma'), pattern: '.labelbox/metadata-schema.json' },
@@ -180,19 +235,35 @@ test('the metadataSchema setting, folders added later, and files outside every f
 
     // Once gamma is a workspace folder, its setting applies: config/org.json (knows altitude_m).
     void configured.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder('gamma')], removed: [] } });
-    const inside = await changedDiagnostics(configured, uri, (d) => metadataProblems(d).some((p) => /"wether"/.test(String(p.message))), 'the configured schema');
-    assert.deepEqual(summary(inside), [['unknown-metadata-field', 1], ['invalid-metadata-value', 1]]);
+    const inside = await changedDiagnostics(
+      configured,
+      uri,
+      (d) => metadataProblems(d).some((p) => /"wether"/.test(String(p.message))),
+      'the configured schema',
+    );
+    assert.deepEqual(summary(inside), [
+      ['unknown-metadata-field', 1],
+      ['invalid-metadata-value', 1],
+    ]);
     assert.match(String(metadataProblems(inside)[0].message), /in your organization's metadata schema \(gamma\/config\/org\.json\)/);
 
     // alpha's configured file does not exist: no org schema there, no errors.
     const alpha = uriOf('alpha/data/rows.labelbox.json');
     configured.open(alpha, ROWS);
-    assert.deepEqual(summary(await configured.diagnosticsFor(alpha)), [['unknown-metadata-field', UNKNOWN_DEFAULT], ['unknown-metadata-field', UNKNOWN_DEFAULT]]);
+    assert.deepEqual(summary(await configured.diagnosticsFor(alpha)), [
+      ['unknown-metadata-field', UNKNOWN_DEFAULT],
+      ['unknown-metadata-field', UNKNOWN_DEFAULT],
+    ]);
 
     // Back to the default path: gamma's .labelbox/metadata-schema.json (knows "wether", not altitude_m).
     configured.useSettings({});
     void configured.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const reset = await changedDiagnostics(configured, uri, (d) => metadataProblems(d).length === 1 && /"altitude_m"/.test(String(metadataProblems(d)[0].message)), 'the default schema after the setting changed');
+    const reset = await changedDiagnostics(
+      configured,
+      uri,
+      (d) => metadataProblems(d).length === 1 && /"altitude_m"/.test(String(metadataProblems(d)[0].message)),
+      'the default schema after the setting changed',
+    );
     assert.deepEqual(summary(reset), [['unknown-metadata-field', 1]]);
     // And alpha now has a schema file at the configured path: errors there.
     await changedDiagnostics(configured, alpha, (d) => summary(d).some(([, severity]) => severity === 1), "alpha's schema after the setting changed");

@@ -72,7 +72,7 @@ function find(items: CompletionItem[], label: string): CompletionItem {
   return found;
 }
 
-test('field names: the custom fields of the folder\'s schema after the reserved ones; none without a schema', async () => {
+test("field names: the custom fields of the folder's schema after the reserved ones; none without a schema", async () => {
   const names = labels(await complete('org', '[{ "row_data": "x", "metadata_fields": [{ "name": "|" }] }]'));
   for (const name of ['camera', 'altitude_m', 'flown_at', 'weather', 'precomputedImageEmbedding']) assert.ok(names.includes(name), names.join());
   assert.ok(names.indexOf('split') < names.indexOf('weather'));
@@ -89,7 +89,11 @@ test('schema ids are labelled with the field name and kind', async () => {
 });
 
 test('enum values: option names with the field given by name, option ids with the field given by id', async () => {
-  assert.deepEqual(labels(await complete('org', '[{ "row_data": "x", "metadata_fields": [{ "name": "weather", "value": "|" }] }]')), ['sunny', 'cloudy', 'rain']);
+  assert.deepEqual(labels(await complete('org', '[{ "row_data": "x", "metadata_fields": [{ "name": "weather", "value": "|" }] }]')), [
+    'sunny',
+    'cloudy',
+    'rain',
+  ]);
   const byId = await complete('org', `[{ "row_data": "x", "metadata_fields": [{ "schema_id": "${WEATHER}", "value": "|" }] }]`);
   assert.deepEqual(labels(byId), ['clrw3sunny000000f8l1jj0k1', 'clrw3cloudy00000f8l1ll2m3', 'clrw3rain0000000f8l1nn4o5']);
   assert.deepEqual(find(byId, 'clrw3rain0000000f8l1nn4o5').labelDetails, { description: 'rain' });
@@ -100,8 +104,14 @@ test('hover on a custom field, its id and an option id', async () => {
   assert.match(byName, /^\*\*weather\*\*: Enum metadata field, from your organization's metadata schema/);
   assert.match(byName, new RegExp(`Schema id: \`${WEATHER}\``));
   assert.match(byName, /- `sunny`: `clrw3sunny000000f8l1jj0k1`/);
-  assert.match(await hoverText('org', '[{ "row_data": "x", "metadata_fields": [{ "schema_id": "clrw3altitude|000f8l1dd4e5", "value": 3 }] }]'), /^\*\*altitude\\_m\*\*: Number metadata field, from your organization.s metadata schema\.\n\nSchema id: `clrw3altitude000f8l1dd4e5`/);
-  assert.match(await hoverText('org', `[{ "row_data": "x", "metadata_fields": [{ "schema_id": "${WEATHER}", "value": "clrw3rain|0000000f8l1nn4o5" }] }]`), /^\*\*rain\*\*: option of the Enum field \*\*weather\*\*/);
+  assert.match(
+    await hoverText('org', '[{ "row_data": "x", "metadata_fields": [{ "schema_id": "clrw3altitude|000f8l1dd4e5", "value": 3 }] }]'),
+    /^\*\*altitude\\_m\*\*: Number metadata field, from your organization.s metadata schema\.\n\nSchema id: `clrw3altitude000f8l1dd4e5`/,
+  );
+  assert.match(
+    await hoverText('org', `[{ "row_data": "x", "metadata_fields": [{ "schema_id": "${WEATHER}", "value": "clrw3rain|0000000f8l1nn4o5" }] }]`),
+    /^\*\*rain\*\*: option of the Enum field \*\*weather\*\*/,
+  );
   // Without the schema the same name is unknown, and the hover says how to fix that.
   assert.match(await hoverText('plain', '[{ "row_data": "x", "metadata_fields": [{ "name": "weat|her", "value": "sunny" }] }]'), /metadata schema/);
 });

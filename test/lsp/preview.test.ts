@@ -34,10 +34,16 @@ test('gallery tiles carry the media type the asset suggests when media_type is a
       ['TMS_GEO', true, 'https://t.x.com/{z}/{x}/{y}.png'],
     ],
   );
-  assert.deepEqual(page.tiles.map((tile) => tile.line), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    page.tiles.map((tile) => tile.line),
+    [1, 2, 3, 4, 5, 6],
+  );
   const images = await client.request<GalleryResult>('labelboxImport/gallery', { uri, from: 0, count: 10, filter: { mediaType: 'IMAGE' } });
   assert.equal(images.total, 3);
-  assert.deepEqual(images.tiles.map((tile) => tile.index), [0, 2, 3]);
+  assert.deepEqual(
+    images.tiles.map((tile) => tile.index),
+    [0, 2, 3],
+  );
 });
 
 test('rowAt returns the row under a position with its inferred media type', async () => {
@@ -49,10 +55,14 @@ test('rowAt returns the row under a position with its inferred media type', asyn
   assert.deepEqual(row.value, { row_data: 'https://x.com/b.mp4', global_key: 'b' });
 });
 
-test('rowAt on a row\'s line but outside its braces (indentation, trailing comma) returns that row', async () => {
+test("rowAt on a row's line but outside its braces (indentation, trailing comma) returns that row", async () => {
   const uri = 'file:///work/lines.labelbox.json';
   client.open(uri, '[\n  { "row_data": "https://x.com/a.jpg" },\n\n  { "row_data": "https://x.com/b.jpg" }\n]');
   await client.diagnosticsFor(uri);
-  const at = async (line: number, character: number) => (await client.request<RowAtResult | null>('labelboxImport/rowAt', { uri, position: { line, character } }))?.index ?? null;
-  assert.deepEqual([await at(1, 0), await at(1, 1), await at(1, 10), await at(1, 40), await at(3, 0), await at(3, 1), await at(0, 0), await at(4, 0)], [0, 0, 0, 0, 1, 1, null, 1]);
+  const at = async (line: number, character: number) =>
+    (await client.request<RowAtResult | null>('labelboxImport/rowAt', { uri, position: { line, character } }))?.index ?? null;
+  assert.deepEqual(
+    [await at(1, 0), await at(1, 1), await at(1, 10), await at(1, 40), await at(3, 0), await at(3, 1), await at(0, 0), await at(4, 0)],
+    [0, 0, 0, 0, 1, 1, null, 1],
+  );
 });

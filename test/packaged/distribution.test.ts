@@ -20,7 +20,13 @@ import { readmeExample } from './readmeExamples';
  */
 
 const repo = join(import.meta.dirname, '..', '..');
-const packageJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string>; repository: { url: string }; contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+const packageJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  repository: { url: string };
+  contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+};
 const TARBALL = `${packageJson.name}-${packageJson.version}.tgz`;
 
 let scratch = '';
@@ -62,11 +68,18 @@ before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'labelbox-dist-'));
   mkdirSync(join(scratch, 'home'));
   checkout = join(scratch, 'checkout');
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repo, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repo, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) if (existsSync(join(repo, file))) cpSync(join(repo, file), join(checkout, file), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(checkout, 'node_modules'), 'dir');
   // pre-commit and the action take the whole output of `npm pack` as the package's name.
-  const packed = execFileSync('npm', ['pack', '--pack-destination', scratch], { cwd: checkout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const packed = execFileSync('npm', ['pack', '--pack-destination', scratch], {
+    cwd: checkout,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
   tarball = join(scratch, packed.trim());
   prefix = join(scratch, 'global');
   const installed = run('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], scratch, bareEnv());
@@ -168,14 +181,30 @@ function runAction(inputs: Record<string, string>, workspace: string): { status:
   for (const step of action.runs.steps) {
     assert.equal(step.shell, 'bash');
     const added = readFileSync(githubPath, 'utf8').split('\n').filter(Boolean).reverse();
-    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => values[name] ?? '')]));
-    const env = { ...bareEnv(added), GITHUB_ACTIONS: 'true', GITHUB_ACTION_PATH: checkout, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: githubOutput, GITHUB_PATH: githubPath, RUNNER_TEMP: runnerTemp, ...stepEnv };
+    const stepEnv = Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([key, value]) => [key, value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => values[name] ?? '')]),
+    );
+    const env = {
+      ...bareEnv(added),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_ACTION_PATH: checkout,
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: githubOutput,
+      GITHUB_PATH: githubPath,
+      RUNNER_TEMP: runnerTemp,
+      ...stepEnv,
+    };
     const result = run('bash', ['-e', '-c', step.run], workspace, env);
     stdout += result.stdout;
     status = result.status;
     if (status !== 0) break;
   }
-  const outputs = Object.fromEntries(readFileSync(githubOutput, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  const outputs = Object.fromEntries(
+    readFileSync(githubOutput, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
   return { status, stdout, outputs };
 }
 
@@ -207,7 +236,10 @@ test('GitHub Action: SARIF on request, and warnings fail the step only when aske
   assert.equal(sarif.status, 0, sarif.stdout);
   assert.equal(sarif.outputs['sarif-file'], 'labelbox-import.sarif');
   const log = JSON.parse(readFileSync(join(workspace, 'labelbox-import.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
-  assert.deepEqual(log.runs[0].results.map((result) => result.ruleId), ['insecure-url']);
+  assert.deepEqual(
+    log.runs[0].results.map((result) => result.ruleId),
+    ['insecure-url'],
+  );
   assert.equal(sarif.outputs.warnings, '1');
   assert.equal(runAction({ 'fail-on-warnings': 'true' }, workspace).status, 1);
   assert.equal(runAction({ format: 'xml' }, workspace).status, 2);
@@ -218,7 +250,13 @@ function repositoryPath(): string {
 }
 
 test('README, pre-commit: the hook manifest is valid, selects the files the extension checks, and its entry runs the CLI on them', () => {
-  const hooks = loadYaml(readFileSync(join(repo, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; name: string; entry: string; language: string; files: string }[];
+  const hooks = loadYaml(readFileSync(join(repo, '.pre-commit-hooks.yaml'), 'utf8')) as {
+    id: string;
+    name: string;
+    entry: string;
+    language: string;
+    files: string;
+  }[];
   const config = loadYaml(readmeExample('pre-commit')) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
   assert.equal(config.repos[0].repo, `https://github.com/${repositoryPath()}`);
   const hook = hooks.find((candidate) => candidate.id === config.repos[0].hooks[0].id);
@@ -227,12 +265,22 @@ test('README, pre-commit: the hook manifest is valid, selects the files the exte
   for (const key of ['id', 'name', 'entry', 'language'] as const) assert.equal(typeof hook[key], 'string', key);
   assert.equal(hook.language, 'node');
   const [command, ...entryArgs] = hook.entry.split(' ');
-  assert.ok(command in packageJson.bin, 'the entry is the package\'s command');
+  assert.ok(command in packageJson.bin, "the entry is the package's command");
 
   // pre-commit matches `files` with Python's re.search; this expression means the same in JavaScript.
   const selects = new RegExp(hook.files);
-  const globs = (packageJson.contributes.configuration.properties["labelboxImport.files"].default as string[]);
-  const paths = ['a.labelbox.json', 'data/b.labelbox.json', 'labelbox/c.json', 'data/labelbox/batch/d.json', 'data/e.json', 'labelbox.json', 'package.json', 'x.labelbox.json.bak', 'mylabelbox/f.json'];
+  const globs = packageJson.contributes.configuration.properties['labelboxImport.files'].default as string[];
+  const paths = [
+    'a.labelbox.json',
+    'data/b.labelbox.json',
+    'labelbox/c.json',
+    'data/labelbox/batch/d.json',
+    'data/e.json',
+    'labelbox.json',
+    'package.json',
+    'x.labelbox.json.bak',
+    'mylabelbox/f.json',
+  ];
   for (const path of paths) assert.equal(selects.test(path), matchesAnyGlob(path, globs), path);
 
   const folder = workspaceWith({ 'data/a.labelbox.json': CLEAN, 'labelbox/b.json': BROKEN, 'package.json': '{}' });
@@ -242,26 +290,32 @@ test('README, pre-commit: the hook manifest is valid, selects the files the exte
   assert.equal(run(bin, [...entryArgs, 'data/a.labelbox.json'], folder, bareEnv()).status, 0);
 });
 
-test('pre-commit itself installs the hook from this repository and runs it on the files of a commit', { skip: !onPath('pre-commit') && 'pre-commit is not installed (.ci/run installs it)' }, () => {
-  // A git repository with an import file that has an error and one that has none.
-  const project = workspaceWith({ 'data/bad.labelbox.json': BROKEN, 'data/good.labelbox.json': CLEAN, 'notes.json': '{}' });
-  rmSync(join(project, '.git'), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd: project, encoding: 'utf8' });
-  git('init', '-q');
-  git('add', '.');
-  // try-repo installs the hook as pre-commit installs any hook of a repository (npm install, npm pack,
-  // npm install -g of the package), from this checkout with its uncommitted changes.
-  const env = { ...process.env, PRE_COMMIT_HOME: join(scratch, 'pre-commit-home'), npm_config_update_notifier: 'false' };
-  const tryRepo = (files: string[]) => spawnSync('pre-commit', ['try-repo', repo, 'labelbox-import', '--files', ...files], { cwd: project, env, encoding: 'utf8', timeout: 600_000 });
-  const failed = tryRepo(['data/bad.labelbox.json', 'data/good.labelbox.json', 'notes.json']);
-  assert.equal(failed.status, 1, failed.stdout + failed.stderr);
-  assert.match(failed.stdout, /Labelbox import files\.+Failed/);
-  assert.match(failed.stdout, /^data\/bad\.labelbox\.json:2:\d+ error s3-url /m);
-  assert.match(failed.stdout, /in 2 files/, 'notes.json is not an import file');
-  const passed = tryRepo(['data/good.labelbox.json']);
-  assert.equal(passed.status, 0, passed.stdout + passed.stderr);
-  assert.match(passed.stdout, /Labelbox import files\.+Passed/);
-});
+test(
+  'pre-commit itself installs the hook from this repository and runs it on the files of a commit',
+  { skip: !onPath('pre-commit') && 'pre-commit is not installed (.ci/run installs it)' },
+  () => {
+    // A git repository with an import file that has an error and one that has none.
+    const project = workspaceWith({ 'data/bad.labelbox.json': BROKEN, 'data/good.labelbox.json': CLEAN, 'notes.json': '{}' });
+    rmSync(join(project, '.git'), { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd: project, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.');
+    // try-repo installs the hook as pre-commit installs any hook of a repository (npm install, npm pack,
+    // npm install -g of the package), from this checkout with its uncommitted changes.
+    const env = { ...process.env, PRE_COMMIT_HOME: join(scratch, 'pre-commit-home'), npm_config_update_notifier: 'false' };
+    const tryRepo = (files: string[]) =>
+      spawnSync('pre-commit', ['try-repo', repo, 'labelbox-import', '--files', ...files], { cwd: project, env, encoding: 'utf8', timeout: 600_000 });
+    const failed = tryRepo(['data/bad.labelbox.json', 'data/good.labelbox.json', 'notes.json']);
+    assert.equal(failed.status, 1, failed.stdout + failed.stderr);
+    assert.match(failed.stdout, /Labelbox import files\.+Failed/);
+    assert.match(failed.stdout, /^data\/bad\.labelbox\.json:2:\d+ error s3-url /m);
+    assert.match(failed.stdout, /in 2 files/, 'notes.json is not an import file');
+    const passed = tryRepo(['data/good.labelbox.json']);
+    assert.equal(passed.status, 0, passed.stdout + passed.stderr);
+    assert.match(passed.stdout, /Labelbox import files\.+Passed/);
+  },
+);
 
 function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

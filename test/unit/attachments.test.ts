@@ -13,7 +13,11 @@ const withAttachments = (attachments: string) =>
 
 test('deprecated-attachment-type: TEXT is a warning naming the SDK versions; the fix is RAW_TEXT for text and TEXT_URL for a URL', () => {
   const doc = marked(withAttachments(`{ "type": ⟦"TEXT"⟧, "value": "Block N3, row 14" },\n    { "type": ⟦"TEXT"⟧, "value": "${URL}/notes.txt" }`));
-  const text = expectProblem(doc, 'deprecated-attachment-type', { range: 0, severity: 'warning', message: /6\.0 and later reject it, 3\.49 to 5\.x convert it to RAW_TEXT.*Use RAW_TEXT for text\.$/ });
+  const text = expectProblem(doc, 'deprecated-attachment-type', {
+    range: 0,
+    severity: 'warning',
+    message: /6\.0 and later reject it, 3\.49 to 5\.x convert it to RAW_TEXT.*Use RAW_TEXT for text\.$/,
+  });
   assert.deepEqual(text.fixes?.[0], { kind: 'replace', title: 'Change to "RAW_TEXT"', text: '"RAW_TEXT"' });
   const url = expectProblem(doc, 'deprecated-attachment-type', { range: 1, message: 'Use TEXT_URL for a URL of a text file.' });
   assert.deepEqual(url.fixes?.[0], { kind: 'replace', title: 'Change to "TEXT_URL"', text: '"TEXT_URL"' });
@@ -33,7 +37,11 @@ test('deprecated-attachment-type: RAW_TEXT and TEXT_URL are fine', () => {
 
 test('unsupported-attachment-type: AUDIO is documented but rejected by the SDK: a warning', () => {
   const doc = marked(withAttachments(`{ "type": ⟦"AUDIO"⟧, "value": "${URL}/call.mp3" }`));
-  expectProblem(doc, 'unsupported-attachment-type', { range: 0, severity: 'warning', message: 'AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it' });
+  expectProblem(doc, 'unsupported-attachment-type', {
+    range: 0,
+    severity: 'warning',
+    message: 'AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it',
+  });
   expectNoProblem(doc, 'invalid-value');
 });
 
@@ -47,7 +55,11 @@ test('unsupported-attachment-type: every SDK attachment type is fine', () => {
 test('too-many-image-overlays: the 10th IMAGE_OVERLAY and later are warnings', () => {
   const overlays = Array.from({ length: 11 }, (_, i) => `{ "type": ${i >= 9 ? '⟦"IMAGE_OVERLAY"⟧' : '"IMAGE_OVERLAY"'}, "value": "${URL}/layer-${i}.png" }`);
   const doc = marked(withAttachments(overlays.join(',\n    ')));
-  expectProblem(doc, 'too-many-image-overlays', { range: 0, severity: 'warning', message: 'This is image overlay number 10; the editor shows at most 9 per data row.' });
+  expectProblem(doc, 'too-many-image-overlays', {
+    range: 0,
+    severity: 'warning',
+    message: 'This is image overlay number 10; the editor shows at most 9 per data row.',
+  });
   expectProblem(doc, 'too-many-image-overlays', { range: 1, message: 'number 11' });
   expectProblemCount(doc, 'too-many-image-overlays', 2);
 });
@@ -67,7 +79,11 @@ test('attachment-not-url: URL types with a value that is not a URL', () => {
 });
 
 test('attachment-not-url: URLs, gs:// URIs and RAW_TEXT text are fine', () => {
-  const doc = marked(withAttachments(`{ "type": "IMAGE", "value": "gs://lab-bucket/ref.jpg" }, { "type": "RAW_TEXT", "value": "plain words" }, { "type": "PDF_URL", "value": "${URL}/p.pdf" }`));
+  const doc = marked(
+    withAttachments(
+      `{ "type": "IMAGE", "value": "gs://lab-bucket/ref.jpg" }, { "type": "RAW_TEXT", "value": "plain words" }, { "type": "PDF_URL", "value": "${URL}/p.pdf" }`,
+    ),
+  );
   expectNoProblem(doc, 'attachment-not-url');
 });
 

@@ -20,7 +20,7 @@ const SEQUENCES = Number(process.env.PIECES_SEQUENCES ?? 250);
 function cut(random: Random, text: string): string[] {
   const pieces: string[] = [];
   const small = random.chance(0.4);
-  for (let offset = 0; offset < text.length; ) {
+  for (let offset = 0; offset < text.length;) {
     const length = small ? random.int(1, 40) : random.int(1, Math.max(1, Math.floor(text.length / random.int(1, 6))));
     pieces.push(text.slice(offset, offset + length));
     offset += length;

@@ -29,7 +29,8 @@ function errorsOf(text: string): string[] {
 
 test('an empty row offers the current-format keys and the data-row snippets, not legacy keys', () => {
   const { labels, items } = complete('[{|}]');
-  for (const key of ['row_data', 'global_key', 'external_id', 'media_type', 'metadata_fields', 'attachments', 'embeddings']) assert.ok(labels.includes(key), key);
+  for (const key of ['row_data', 'global_key', 'external_id', 'media_type', 'metadata_fields', 'attachments', 'embeddings'])
+    assert.ok(labels.includes(key), key);
   for (const key of ['imageUrl', 'externalId', 'globalKey', 'metadataFields', 'info']) assert.ok(!labels.includes(key), key);
   const snippet = item(items, 'Image data row');
   assert.equal(snippet.kind, 'snippet');
@@ -132,7 +133,13 @@ test('enum values: media_type with what each one means, attachment types with wh
 });
 
 test('values inside row_data follow its form: epsg of tiled imagery, booleans of a conversation message', () => {
-  assert.deepEqual(complete('[{"row_data": {"tileLayerUrl": "https://t/{z}/{x}/{y}.png", "epsg": "|"}}]').labels, ['EPSG4326', 'EPSG3857', 'EPSG3395', 'Simple', 'SIMPLEPIXEL']);
+  assert.deepEqual(complete('[{"row_data": {"tileLayerUrl": "https://t/{z}/{x}/{y}.png", "epsg": "|"}}]').labels, [
+    'EPSG4326',
+    'EPSG3857',
+    'EPSG3395',
+    'Simple',
+    'SIMPLEPIXEL',
+  ]);
   assert.deepEqual(complete('[{"row_data": {"messages": [{"canLabel": |}]}}]').labels, ['true', 'false']);
   // The form is chosen by media_type while the object is empty.
   const pdf = complete('[{"row_data": {|}, "media_type": "PDF"}]').labels;
@@ -141,7 +148,7 @@ test('values inside row_data follow its form: epsg of tiled imagery, booleans of
   assert.ok(tiled.includes('bounds') && !tiled.includes('messages') && !tiled.includes('pdf_url'), tiled.join());
 });
 
-test('metadata name completes the reserved fields, then the organization\'s custom fields when known', () => {
+test("metadata name completes the reserved fields, then the organization's custom fields when known", () => {
   const reserved = complete('[{"row_data": "x", "metadata_fields": [{"name": "|"}]}]');
   assert.deepEqual(reserved.labels, ['captureDateTime', 'skipNFrames', 'split', 'tag', 'embedding']);
   assert.equal(item(reserved.items, 'embedding').deprecated, true);
@@ -183,7 +190,10 @@ test('value of an enum field: option names with name, option ids (labelled with 
 
 test('value of a date-time field suggests the current time in UTC', () => {
   const { items } = complete('[{"row_data": "x", "metadata_fields": [{"name": "captureDateTime", "value": "|"}]}]');
-  assert.deepEqual(items.map((i) => i.insertText), ['"2024-05-02T07:45:10Z"']);
+  assert.deepEqual(
+    items.map((i) => i.insertText),
+    ['"2024-05-02T07:45:10Z"'],
+  );
 });
 
 test('metadata keys: "value" gets a placeholder for the field\'s kind', () => {
@@ -195,7 +205,9 @@ test('metadata keys: "value" gets a placeholder for the field\'s kind', () => {
 });
 
 test('global_key suggests the bucket and path of the row URL, the external id and the file name, sanitized', () => {
-  const { labels } = complete('[{"row_data": "https://field-survey.s3.eu-west-1.amazonaws.com/2024/plot-12/IMG_0412.jpg", "external_id": "IMG 0412#a.jpg", "global_key": "|"}]');
+  const { labels } = complete(
+    '[{"row_data": "https://field-survey.s3.eu-west-1.amazonaws.com/2024/plot-12/IMG_0412.jpg", "external_id": "IMG 0412#a.jpg", "global_key": "|"}]',
+  );
   assert.deepEqual(labels, ['field-survey/2024/plot-12/IMG_0412.jpg', 'IMG 0412_a.jpg', 'IMG_0412.jpg']);
   assert.deepEqual(complete('[{"row_data": "gs://bucket-a/dir%20x/a.png", "global_key": |}]').labels, ['bucket-a/dir x/a.png', 'a.png']);
   assert.deepEqual(complete('[{"imageUrl": "https://cdn.example.com/img/cat.jpg?sig=1", "globalKey": "|"}]').labels, ['img/cat.jpg', 'cat.jpg']);
@@ -211,7 +223,10 @@ test('between rows, before the first and in an empty array: data-row snippets, w
     const { items, text } = complete(input);
     const video = item(items, 'Video data row');
     const rows = JSON.parse(applyCompletion(text, video)) as unknown[];
-    assert.ok(rows.some((row) => (row as { media_type?: string }).media_type === 'VIDEO'), input);
+    assert.ok(
+      rows.some((row) => (row as { media_type?: string }).media_type === 'VIDEO'),
+      input,
+    );
   }
 });
 
@@ -276,7 +291,14 @@ test('row_data value: an object form with its required keys, placeholders number
   assert.equal(item(items, 'New conversation').insertText, '{ "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [$1] }');
   // Model chat evaluations have two documented forms (the draft needs draft: true, the offline conversation has none): one snippet each.
   const draft = JSON.parse(fillPlaceholders(item(items, 'Model chat evaluation draft (live project)').insertText));
-  assert.deepEqual(draft, { type: 'application/vnd.labelbox.conversational.model-chat-evaluation', draft: true, rootMessageIds: [], actors: {}, version: 2, messages: {} });
+  assert.deepEqual(draft, {
+    type: 'application/vnd.labelbox.conversational.model-chat-evaluation',
+    draft: true,
+    rootMessageIds: [],
+    actors: {},
+    version: 2,
+    messages: {},
+  });
   const offline = JSON.parse(fillPlaceholders(item(items, 'Model chat evaluation conversation (offline project)').insertText));
   assert.equal(offline.version, 2);
   assert.ok(!('draft' in offline));

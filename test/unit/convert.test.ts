@@ -16,7 +16,8 @@ function convert(text: string): string {
 }
 
 test('each key is renamed where it is; values keep their text; the row keeps its layout', () => {
-  const text = '[\n\t{\n\t\t"globalKey": "a",\n\t\t"imageUrl": "https://x.com/a.jpg",\n\t\t"customKey": 1.50,\n\t\t"metadataFields": [ {"schemaId": "cko8s9r5v0001h2dk9elqdidh" , "value": "x"} ]\n\t}\n]';
+  const text =
+    '[\n\t{\n\t\t"globalKey": "a",\n\t\t"imageUrl": "https://x.com/a.jpg",\n\t\t"customKey": 1.50,\n\t\t"metadataFields": [ {"schemaId": "cko8s9r5v0001h2dk9elqdidh" , "value": "x"} ]\n\t}\n]';
   assert.equal(
     convert(text),
     '[\n\t{\n\t\t"global_key": "a",\n\t\t"row_data": "https://x.com/a.jpg",\n\t\t"media_type": "IMAGE",\n\t\t"customKey": 1.50,\n\t\t"metadata_fields": [ {"schema_id": "cko8s9r5v0001h2dk9elqdidh" , "value": "x"} ]\n\t}\n]',
@@ -109,11 +110,18 @@ test('tiled imagery keys and conversation messages move into row_data, one level
 });
 
 test('the report names the problems the converted rows have and the legacy rows did not', () => {
-  const text = '[\n  { "externalId": "a", "imageUrl": "https://x.com/a.jpg" },\n  { "externalId": "b", "globalKey": "b", "imageUrl": "https://x.com/b.jpg" }\n]';
+  const text =
+    '[\n  { "externalId": "a", "imageUrl": "https://x.com/a.jpg" },\n  { "externalId": "b", "globalKey": "b", "imageUrl": "https://x.com/b.jpg" }\n]';
   const document = new ImportDocument(text, context);
   const added = problemsAdded(document, convertFileEdits(document), context);
-  assert.deepEqual(added.map(({ code, severity, rows }) => ({ code, severity, rows })), [{ code: 'missing-global-key', severity: 'information', rows: 1 }]);
-  assert.match(conversionMessage(2, added), /^Converted 2 rows to the current import format\. The current format reports what the legacy one did not: missing-global-key \(information\) in 1 row: This row has an external_id but no global_key\./);
+  assert.deepEqual(
+    added.map(({ code, severity, rows }) => ({ code, severity, rows })),
+    [{ code: 'missing-global-key', severity: 'information', rows: 1 }],
+  );
+  assert.match(
+    conversionMessage(2, added),
+    /^Converted 2 rows to the current import format\. The current format reports what the legacy one did not: missing-global-key \(information\) in 1 row: This row has an external_id but no global_key\./,
+  );
   // Turned off in the settings: not reported.
   assert.deepEqual(problemsAdded(document, convertFileEdits(document), context, { 'missing-global-key': 'off' }), []);
   assert.equal(conversionMessage(1, []), 'Converted 1 row to the current import format. It adds no problem the legacy rows did not have.');

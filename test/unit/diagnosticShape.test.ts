@@ -16,10 +16,13 @@ test('diagnostics and their related locations hold only plain positions and text
     { "messageId": "m0", "content": "Hi", "user": { "userId": "u", "name": "U" } }] }, "global_key": "K", "media_type": "CONVERSATIONAL" }
 ]`);
   const withRelated = doc.diagnostics.filter((d) => d.related?.length);
-  assert.deepEqual(
-    withRelated.map((d) => d.code).sort(),
-    ['duplicate-global-key', 'duplicate-global-key', 'duplicate-key', 'duplicate-message-id', 'duplicate-metadata-field'],
-  );
+  assert.deepEqual(withRelated.map((d) => d.code).sort(), [
+    'duplicate-global-key',
+    'duplicate-global-key',
+    'duplicate-key',
+    'duplicate-message-id',
+    'duplicate-metadata-field',
+  ]);
   for (const diagnostic of doc.diagnostics) {
     assert.doesNotThrow(() => JSON.stringify(diagnostic), diagnostic.code);
     for (const related of diagnostic.related ?? []) assert.deepEqual(Object.keys(related).sort(), ['length', 'message', 'offset'], diagnostic.code);

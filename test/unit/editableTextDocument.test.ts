@@ -59,7 +59,9 @@ test('positions after random edits equal those of a fresh TextDocument', () => {
         const a = random.int(0, expected.length);
         const b = Math.min(expected.length, a + (random.chance(0.5) ? 0 : random.int(0, 6)));
         const inserted = random.chance(0.3) ? '' : random.chance(0.1) ? randomText(random, 40) : randomText(random, random.int(1, 3));
-        const range = random.chance(0.5) ? { start: current.positionAt(a), end: current.positionAt(b) } : { start: current.positionAt(b), end: current.positionAt(a) };
+        const range = random.chance(0.5)
+          ? { start: current.positionAt(a), end: current.positionAt(b) }
+          : { start: current.positionAt(b), end: current.positionAt(a) };
         changes.push({ range, text: inserted });
         expected = TextDocument.applyEdits(current, [{ range, newText: inserted }]);
       }
@@ -103,16 +105,18 @@ test('a document over a text in pieces (read from disk) gives the positions and 
     let text = '';
     for (let index = random.int(0, 500); index > 0; index--) text += random.pick(['a', 'bc', '\n', '\n', '\r', '\r\n', ' ']);
     const pieces: string[] = [];
-    for (let offset = 0; offset < text.length; ) {
+    for (let offset = 0; offset < text.length;) {
       const length = random.int(1, 40);
       pieces.push(text.slice(offset, offset + length));
       offset += length;
     }
     const flat = new EditableTextDocument('file:///a.json', 'json', 1, text);
     const inPieces = EditableTextDocument.fromPieces('file:///a.json', 'json', 1, pieces);
-    for (let offset = -1; offset <= text.length + 1; offset++) assert.deepEqual(inPieces.positionAt(offset), flat.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
+    for (let offset = -1; offset <= text.length + 1; offset++)
+      assert.deepEqual(inPieces.positionAt(offset), flat.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
     for (let line = -1; line <= flat.lineCount + 1; line++) {
-      for (const character of [-1, 0, 1, 2, 5, 1000]) assert.equal(inPieces.offsetAt({ line, character }), flat.offsetAt({ line, character }), `${line}:${character} of ${JSON.stringify(text)}`);
+      for (const character of [-1, 0, 1, 2, 5, 1000])
+        assert.equal(inPieces.offsetAt({ line, character }), flat.offsetAt({ line, character }), `${line}:${character} of ${JSON.stringify(text)}`);
     }
   }
 });

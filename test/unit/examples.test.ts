@@ -34,8 +34,14 @@ for (const [path, expected] of Object.entries(CLEAN)) {
   test(`${path} has no errors (reports: ${expected.join(', ') || 'nothing'})`, () => {
     const { text, diagnostics } = diagnosticsOf(path);
     assert.doesNotThrow(() => JSON.parse(text));
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
-    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}`), expected);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+      [],
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.severity} ${d.code}`),
+      expected,
+    );
   });
 }
 
@@ -43,7 +49,11 @@ test('the clean examples have enough rows of the kinds they promise', () => {
   const current = JSON.parse(diagnosticsOf('examples/current-format.labelbox.json').text) as Array<Record<string, unknown>>;
   assert.ok(current.length >= 10);
   assert.ok(current.every((row) => row.media_type === 'IMAGE'));
-  for (const key of ['metadata_fields', 'attachments', 'embeddings']) assert.ok(current.some((row) => key in row), key);
+  for (const key of ['metadata_fields', 'attachments', 'embeddings'])
+    assert.ok(
+      current.some((row) => key in row),
+      key,
+    );
 
   const mixed = JSON.parse(diagnosticsOf('examples/mixed-media.labelbox.json').text) as Array<{ media_type: string; row_data: unknown }>;
   const kinds = new Set(mixed.map((row) => row.media_type));

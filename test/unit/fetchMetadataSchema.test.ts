@@ -56,7 +56,13 @@ function answer(status: number, body: string, contentType = 'application/json'):
 async function fetchWith(respond: Handler, options: { timeoutMs?: number; signal?: AbortSignal; endpoint?: string } = {}): Promise<FetchResult> {
   handler = respond;
   received = [];
-  return fetchMetadataSchema({ apiKey: KEY, endpoint: options.endpoint ?? endpoint, timeoutMs: options.timeoutMs ?? 5000, signal: options.signal, userAgent: 'labelbox-import-vscode/test' });
+  return fetchMetadataSchema({
+    apiKey: KEY,
+    endpoint: options.endpoint ?? endpoint,
+    timeoutMs: options.timeoutMs ?? 5000,
+    signal: options.signal,
+    userAgent: 'labelbox-import-vscode/test',
+  });
 }
 
 function failure(result: FetchResult, expected: string): string {
@@ -106,12 +112,18 @@ test('no network: a refused connection and an unknown host', async () => {
   await new Promise<void>((ready) => closed.listen(0, '127.0.0.1', ready));
   const port = (closed.address() as AddressInfo).port;
   await new Promise((done) => closed.close(done));
-  assert.match(failure(await fetchWith(answer(200, ANSWER), { endpoint: `http://127.0.0.1:${port}/graphql` }), 'network'), /^Could not reach Labelbox at 127\.0\.0\.1:\d+: the connection was refused\.$/);
+  assert.match(
+    failure(await fetchWith(answer(200, ANSWER), { endpoint: `http://127.0.0.1:${port}/graphql` }), 'network'),
+    /^Could not reach Labelbox at 127\.0\.0\.1:\d+: the connection was refused\.$/,
+  );
   assert.match(failure(await fetchWith(answer(200, ANSWER), { endpoint: 'https://labelbox-api.invalid/graphql' }), 'network'), /could not be resolved/);
 });
 
 test('an unexpected answer: HTML, JSON without the schema, a broken schema', async () => {
-  assert.match(failure(await fetchWith(answer(200, '<html>Sign in</html>', 'text/html; charset=utf-8')), 'answer'), /is not JSON \(text\/html\)\. Is labelboxImport\.apiEndpoint/);
+  assert.match(
+    failure(await fetchWith(answer(200, '<html>Sign in</html>', 'text/html; charset=utf-8')), 'answer'),
+    /is not JSON \(text\/html\)\. Is labelboxImport\.apiEndpoint/,
+  );
   assert.match(failure(await fetchWith(answer(200, '{"data":{"user":{}}}')), 'answer'), /has no metadata schema \(no data\.customMetadataOntology list\)/);
   assert.match(failure(await fetchWith(answer(200, '{"data":{"customMetadataOntology":[{"id":"x"}]}}')), 'answer'), /cannot be read: Field 1 needs a "name"/);
   assert.match(failure(await fetchWith(answer(404, 'Not found', 'text/plain')), 'http'), /answered HTTP 404 Not Found\. Is labelboxImport\.apiEndpoint/);

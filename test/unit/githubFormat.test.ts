@@ -35,7 +35,9 @@ test('each problem is one command at its range, with the rule in the title, then
       { offset, length: 14, severity: 'error', code: 's3-url', message: 'Use https:\n100% sure, really' },
       { offset: 4, length: 1, severity: 'information', code: 'missing-media-type', message: 'note' },
     ]),
-  ]).trimEnd().split('\n');
+  ])
+    .trimEnd()
+    .split('\n');
   assert.deepEqual(lines, [
     '::error file=data/x%2Cy%3Az.labelbox.json,line=2,col=17,endLine=2,endColumn=31,title=labelbox-import s3-url::Use https:%0A100%25 sure, really',
     '::notice file=data/x%2Cy%3Az.labelbox.json,line=2,col=3,endLine=2,endColumn=4,title=labelbox-import missing-media-type::note',

@@ -11,7 +11,8 @@ test('duplicate-global-key: the later row is the error, pointing at the first; t
   const later = expectProblem(doc, 'duplicate-global-key', {
     range: 1,
     severity: 'error',
-    message: 'Duplicate global key "farm-a/IMG_001.JPG": row 1 already uses "Farm-A/img_001.jpg" (global keys are compared without regard to case). Labelbox creates row 1 and fails this one ("Duplicate global key").',
+    message:
+      'Duplicate global key "farm-a/IMG_001.JPG": row 1 already uses "Farm-A/img_001.jpg" (global keys are compared without regard to case). Labelbox creates row 1 and fails this one ("Duplicate global key").',
   });
   assert.deepEqual(later.related, [{ offset: doc.ranges[0].offset, length: doc.ranges[0].length, message: 'Row 1 uses this global key first' }]);
   assert.deepEqual(later.fixes?.[0], { kind: 'uniqueGlobalKey', title: 'Make this global key unique' });
@@ -44,9 +45,15 @@ test('duplicate-global-key: a big group: every later row points at the first, wh
   );
   for (const range of [1, 5, 12]) {
     const later = expectProblem(doc, 'duplicate-global-key', { range, severity: 'error', message: 'row 1 already uses it.' });
-    assert.deepEqual(later.related?.map((related) => related.offset), [doc.ranges[0].offset]);
+    assert.deepEqual(
+      later.related?.map((related) => related.offset),
+      [doc.ranges[0].offset],
+    );
   }
-  expectProblem(doc, 'duplicate-global-key', { range: 13, message: 'Duplicate global key "K": row 1 already uses "k" (global keys are compared without regard to case).' });
+  expectProblem(doc, 'duplicate-global-key', {
+    range: 13,
+    message: 'Duplicate global key "K": row 1 already uses "k" (global keys are compared without regard to case).',
+  });
 
   // Errors are kept first under the cap, then the note on the first row.
   const capped = marked(source, { maxProblems: 3 });
@@ -79,9 +86,13 @@ test('global-key-characters: characters outside the documented set are a warning
   expectNoProblem(doc, 'global-key-whitespace');
 });
 
-test('global-key-whitespace: leading, trailing and consecutive spaces are errors (the SDK\'s test asserts the server rejects all three)', () => {
+test("global-key-whitespace: leading, trailing and consecutive spaces are errors (the SDK's test asserts the server rejects all three)", () => {
   const doc = marked(`[\n  ${row('⟦" global key"⟧')},\n  ${row('⟦"global  key"⟧')},\n  ${row('⟦"global key "⟧')}\n]`);
-  const leading = expectProblem(doc, 'global-key-whitespace', { range: 0, severity: 'error', message: 'This global key starts or ends with a space; Labelbox rejects leading, trailing and consecutive spaces in global keys.' });
+  const leading = expectProblem(doc, 'global-key-whitespace', {
+    range: 0,
+    severity: 'error',
+    message: 'This global key starts or ends with a space; Labelbox rejects leading, trailing and consecutive spaces in global keys.',
+  });
   assert.deepEqual(leading.fixes?.[0], { kind: 'replace', title: 'Remove the spaces', text: '"global key"' });
   const double = expectProblem(doc, 'global-key-whitespace', { range: 1, severity: 'error', message: 'This global key has consecutive spaces' });
   assert.deepEqual(double.fixes?.[0], { kind: 'replace', title: 'Remove the extra spaces', text: '"global key"' });
@@ -93,7 +104,7 @@ test('global-key-whitespace: single spaces inside a key are fine', () => {
   expectNoProblem(marked(`[\n  ${row('"Farm A/plot 12/img 001.jpg"')}\n]`), 'global-key-whitespace');
 });
 
-test("global-key-characters: every documented character is fine", () => {
+test('global-key-characters: every documented character is fine', () => {
   const doc = marked(`[\n  ${row(`"Farm A/2024-06-01/img_001.jpg!*'()&$@=;:+,?"`)}\n]`);
   expectNoProblem(doc, 'global-key-characters');
 });

@@ -17,7 +17,14 @@ function contents(textWithCursor: string, custom = false): string {
   return result.contents;
 }
 
-const definitions = schema.definitions as unknown as Record<string, { markdownDescription: string; markdownEnumDescriptions?: string[]; properties?: Record<string, { markdownDescription: string; markdownEnumDescriptions?: string[] }> }>;
+const definitions = schema.definitions as unknown as Record<
+  string,
+  {
+    markdownDescription: string;
+    markdownEnumDescriptions?: string[];
+    properties?: Record<string, { markdownDescription: string; markdownEnumDescriptions?: string[] }>;
+  }
+>;
 
 test('on a key: the schema documentation and the allowed values', () => {
   const result = hover('[{"row_data": "x", "media_t|ype": "IMAGE"}]');
@@ -44,13 +51,16 @@ test('on an enum value: what that value means', () => {
   assert.equal(result.contents, `\`"IMAGE_OVERLAY"\`: ${types.markdownEnumDescriptions![5]}`);
 });
 
-test('on a schema_id: the field\'s name, kind and options', () => {
+test("on a schema_id: the field's name, kind and options", () => {
   const result = hover('[{"row_data": "x", "metadata_fields": [{"schema_id": "cko8sbczn00|02h2dkdaxb5kal", "value": "cko8sbscr0003h2dk04w86hof"}]}]');
   assert.ok(result);
   assert.equal(result.hovered, '"cko8sbczn0002h2dkdaxb5kal"');
   assert.match(result.contents, /^\*\*split\*\*: Enum metadata field, reserved by Labelbox\./);
   assert.match(result.contents, /- `valid`: `cko8sc2yr0004h2dk69aj5x63`/);
-  assert.match(contents('[{"imageUrl": "x", "metadataFields": [{"schemaId": "cko8sdzv700|06h2dk8jg64zvb", "value": "2024-01-01T00:00:00Z"}]}]'), /^\*\*captureDateTime\*\*: DateTime/);
+  assert.match(
+    contents('[{"imageUrl": "x", "metadataFields": [{"schemaId": "cko8sdzv700|06h2dk8jg64zvb", "value": "2024-01-01T00:00:00Z"}]}]'),
+    /^\*\*captureDateTime\*\*: DateTime/,
+  );
   assert.match(
     contents('[{"row_data": "x", "metadata_fields": [{"schema_id": "clw8x1y2z0003abcd|1234efgh", "value": 3}]}]', true),
     /^\*\*altitude\\_m\*\*: Number metadata field, from your organization's metadata schema\./,
@@ -64,7 +74,10 @@ test('on an option id given as schema_id: which option it is and what to write i
 });
 
 test('on an unknown schema id or name: says so, and how custom fields become known', () => {
-  assert.match(contents('[{"row_data": "x", "metadata_fields": [{"name": "wea|ther", "value": "sunny"}]}]'), /No reserved metadata field is named `weather`\..*metadata schema/);
+  assert.match(
+    contents('[{"row_data": "x", "metadata_fields": [{"name": "wea|ther", "value": "sunny"}]}]'),
+    /No reserved metadata field is named `weather`\..*metadata schema/,
+  );
   assert.match(contents('[{"row_data": "x", "metadata_fields": [{"name": "wea|ther", "value": "sunny"}]}]', true), /^\*\*weather\*\*: Enum metadata field/);
 });
 
@@ -73,7 +86,10 @@ test('on an option id or name in value: the option and its field', () => {
   assert.ok(byId);
   assert.equal(byId.hovered, '"cko8scbz70005h2dkastwhgqt"');
   assert.equal(byId.contents, '**test**: option of the Enum field **split**.\n\nOption id: `cko8scbz70005h2dkastwhgqt`');
-  assert.match(contents('[{"row_data": "x", "metadata_fields": [{"name": "weather", "value": "over|cast"}]}]', true), /\*\*overcast\*\*: option of the Enum field \*\*weather\*\*\.\n\nOption id: `clw8x1y2z0002abcd1234efgh`/);
+  assert.match(
+    contents('[{"row_data": "x", "metadata_fields": [{"name": "weather", "value": "over|cast"}]}]', true),
+    /\*\*overcast\*\*: option of the Enum field \*\*weather\*\*\.\n\nOption id: `clw8x1y2z0002abcd1234efgh`/,
+  );
 });
 
 test('on an image URL: a small thumbnail and the host', () => {
@@ -109,7 +125,10 @@ test('no thumbnail for what is not an http(s) image', () => {
   ]) {
     assert.doesNotMatch(hover(input)?.contents ?? '', /!\[/, input);
   }
-  assert.match(contents('[{"row_data": "gs://bucket-a/|a.png", "media_type": "IMAGE"}]'), /^No thumbnail: the image is in the Google Cloud Storage bucket `bucket-a`/);
+  assert.match(
+    contents('[{"row_data": "gs://bucket-a/|a.png", "media_type": "IMAGE"}]'),
+    /^No thumbnail: the image is in the Google Cloud Storage bucket `bucket-a`/,
+  );
   assert.match(contents('[{"row_data": "s3://bucket-b/|a.png", "media_type": "IMAGE"}]'), /^No thumbnail: the image is in the S3 bucket `bucket-b`/);
 });
 

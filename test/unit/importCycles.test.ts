@@ -9,5 +9,8 @@ test('no import cycles, type-only imports included (npx tsx scripts/importCycles
 test('the cycle finder finds a cycle through three files, and none in a chain', () => {
   const graph: Record<string, string[]> = { '/r/a.ts': ['/r/b.ts'], '/r/b.ts': ['/r/c.ts'], '/r/c.ts': ['/r/a.ts'], '/r/d.ts': ['/r/a.ts'] };
   assert.equal(findCycles(Object.keys(graph), (file) => graph[file]).length, 1);
-  assert.deepEqual(findCycles(['/r/d.ts', '/r/a.ts'], (file) => (file === '/r/d.ts' ? ['/r/a.ts'] : [])), []);
+  assert.deepEqual(
+    findCycles(['/r/d.ts', '/r/a.ts'], (file) => (file === '/r/d.ts' ? ['/r/a.ts'] : [])),
+    [],
+  );
 });

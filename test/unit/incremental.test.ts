@@ -41,7 +41,11 @@ function expectSameAsFresh(initial: string, updates: TextChange[][], label = '')
     for (const change of changes) text = applyText(text, change);
     assert.equal(document.text, text, `${label} step ${step}: text`);
     const fresh = new ImportDocument(text, context);
-    assert.deepEqual(collectDiagnostics(document), collectDiagnostics(fresh), `${label} step ${step}: diagnostics after ${JSON.stringify(changes).slice(0, 200)}`);
+    assert.deepEqual(
+      collectDiagnostics(document),
+      collectDiagnostics(fresh),
+      `${label} step ${step}: diagnostics after ${JSON.stringify(changes).slice(0, 200)}`,
+    );
     assert.equal(document.rows.length, fresh.rows.length, `${label} step ${step}: row count`);
     assert.deepEqual(
       document.rows.map((entry) => entry.start),
@@ -89,11 +93,7 @@ test('inserting, deleting and replacing whole rows', () => {
 test('pasting many rows at once, then undoing the paste', () => {
   const at = VARIED.indexOf('  { "row_data": "s3://');
   const pasted = Array.from({ length: 300 }, (_, i) => `${row(1000 + i, i % 7 === 0 ? ', "global_key": "dup"' : '')},\n`).join('');
-  expectSameAsFresh(
-    VARIED,
-    [[{ offset: at, removedLength: 0, text: pasted }], [{ offset: at, removedLength: pasted.length, text: '' }]],
-    'paste',
-  );
+  expectSameAsFresh(VARIED, [[{ offset: at, removedLength: 0, text: pasted }], [{ offset: at, removedLength: pasted.length, text: '' }]], 'paste');
 });
 
 test('breaking the JSON and repairing it', () => {

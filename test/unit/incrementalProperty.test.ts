@@ -44,7 +44,6 @@ function firstDivergence(initial: string, edits: readonly Edit[]): { step: numbe
   return { step: 0, message: '', incremental };
 }
 
-
 /** Drops edits (and shortens the text) while the divergence remains, for a small reproduction. */
 function shrink(initial: string, edits: Edit[]): { initial: string; edits: Edit[] } {
   let current = edits;

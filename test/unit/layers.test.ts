@@ -17,7 +17,11 @@ const parsed = new Map<string, ts.SourceFile | undefined>();
  * kept in memory, one per import to try, and returns the error codes each of them causes.
  */
 function tryImports(layer: string, probes: Record<string, string>): Map<string, string[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, layer, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, layer, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const files = new Map(Object.entries(probes).map(([name, text]) => [join(ROOT, layer, `__probe_${name}__.ts`), { name, text }]));
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -29,7 +33,12 @@ function tryImports(layer: string, probes: Record<string, string>): Map<string, 
     return parsed.get(file);
   };
   host.fileExists = (file) => files.has(file) || fileExists(file);
-  const program = ts.createProgram({ rootNames: [...config.fileNames, ...files.keys()], options: { ...config.options, noEmit: true }, projectReferences: config.projectReferences, host });
+  const program = ts.createProgram({
+    rootNames: [...config.fileNames, ...files.keys()],
+    options: { ...config.options, noEmit: true },
+    projectReferences: config.projectReferences,
+    host,
+  });
   const codes = new Map<string, string[]>([...files.values()].map(({ name }) => [name, []]));
   const probed = [...files.keys()].flatMap((file) => program.getSemanticDiagnostics(program.getSourceFile(file)));
   for (const diagnostic of [...program.getOptionsDiagnostics(), ...probed]) {
@@ -43,7 +52,8 @@ function tryImports(layer: string, probes: Record<string, string>): Map<string, 
 test('each layer imports what it may, and a forbidden import fails to compile', () => {
   const client = tryImports('client', {
     service: "import { RULES } from '../service';\nexport const x = RULES;",
-    allowed: "import { MEDIA_TYPES } from '../common/mediaTypes';\nimport { resolveAddress } from '../common/node/urlResolver';\nimport { GalleryRequest } from '../common/protocol';\nexport const x = [MEDIA_TYPES, resolveAddress, GalleryRequest];",
+    allowed:
+      "import { MEDIA_TYPES } from '../common/mediaTypes';\nimport { resolveAddress } from '../common/node/urlResolver';\nimport { GalleryRequest } from '../common/protocol';\nexport const x = [MEDIA_TYPES, resolveAddress, GalleryRequest];",
   });
   assert.deepEqual(client.get('service'), ['TS6307']);
   assert.deepEqual(client.get('allowed'), []);
@@ -97,5 +107,8 @@ function filesUnder(folder: string): string[] {
 
 test('the extension reads its settings in client/settings.ts only', () => {
   const readers = filesUnder(join(ROOT, 'client')).filter((file) => /\.(getConfiguration|affectsConfiguration)\(/.test(readFileSync(file, 'utf8')));
-  assert.deepEqual(readers.map((file) => relative(ROOT, file)), ['client/settings.ts']);
+  assert.deepEqual(
+    readers.map((file) => relative(ROOT, file)),
+    ['client/settings.ts'],
+  );
 });

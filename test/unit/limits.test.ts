@@ -39,7 +39,10 @@ test('too-many-problems: at most maxProblems are listed, then one note counts th
 
 test('too-many-problems: the most severe problems are kept when the cap cuts', () => {
   // Each row has an info (external_id without global_key) before an error (s3://).
-  const doc = marked(rows(5, (i) => `{"external_id":"e${i}","row_data":"s3://lab-bucket/${i}.jpg","media_type":"IMAGE"}`), { maxProblems: 5 });
+  const doc = marked(
+    rows(5, (i) => `{"external_id":"e${i}","row_data":"s3://lab-bucket/${i}.jpg","media_type":"IMAGE"}`),
+    { maxProblems: 5 },
+  );
   expectProblemCount(doc, 's3-url', 5);
   expectProblemCount(doc, 'missing-global-key', 0);
   expectProblem(doc, 'too-many-problems', { message: '5 more problems are not shown' });

@@ -26,7 +26,12 @@ test('ignored-field: a row without them has none', () => {
 
 test('ignored-field: a null value is information (the SDK drops null keys before upload), also for keys it would otherwise reject', () => {
   const doc = marked(`[\n  { ${IMAGE}, ⟦"external_id"⟧: null, ⟦"attachments"⟧: null, ⟦"globalKey"⟧: null, ⟦"colour"⟧: null }\n]`);
-  for (const range of [0, 1, 2, 3]) expectProblem(doc, 'ignored-field', { range, severity: 'information', message: 'is null: Labelbox\'s Python SDK leaves keys whose value is null out of the upload' });
+  for (const range of [0, 1, 2, 3])
+    expectProblem(doc, 'ignored-field', {
+      range,
+      severity: 'information',
+      message: "is null: Labelbox's Python SDK leaves keys whose value is null out of the upload",
+    });
   expectNoProblem(doc, 'unknown-property');
   expectNoProblem(doc, 'mixed-dialect');
   expectNoProblem(doc, 'invalid-type');
@@ -42,7 +47,12 @@ test('metadata-alias: "metadata" (documented by the SDK\'s upsert_data_rows) is 
   const doc = marked(
     `[\n  { ${IMAGE}, ⟦"metadata"⟧: [{ "name": "tag", "value": "night" }] },\n  { "row_data": "https://media.example-lab.org/b.jpg", "global_key": "b", "media_type": "IMAGE", "metadata_fields": [], ⟦"metadata"⟧: [] }\n]`,
   );
-  const alias = expectProblem(doc, 'metadata-alias', { range: 0, severity: 'information', message: '"metadata" works (the SDK\'s upsert_data_rows documents it), but the SDK passes its entries on unchecked; "metadata_fields" is checked before upload.' });
+  const alias = expectProblem(doc, 'metadata-alias', {
+    range: 0,
+    severity: 'information',
+    message:
+      '"metadata" works (the SDK\'s upsert_data_rows documents it), but the SDK passes its entries on unchecked; "metadata_fields" is checked before upload.',
+  });
   assert.deepEqual(alias.fixes, [{ kind: 'replace', title: 'Rename to "metadata_fields"', text: '"metadata_fields"' }]);
   const both = expectProblem(doc, 'metadata-alias', { range: 1 });
   assert.equal(both.fixes, undefined);

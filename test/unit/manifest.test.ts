@@ -21,7 +21,12 @@ test('the severity setting lists every rule code with its default', () => {
   const codes = Object.keys(RULES).filter((code) => code !== 'too-many-problems');
   assert.deepEqual(Object.keys(properties).sort(), codes.sort());
   for (const code of codes) assert.match(properties[code].markdownDescription, new RegExp(`Default: \`${RULES[code as keyof typeof RULES].severity}\``));
-  for (const code of codes) assert.equal(properties[code].markdownDescription, settingDescription(RULES[code as keyof typeof RULES]), `${code}: run npx tsx scripts/syncSeveritySetting.ts`);
+  for (const code of codes)
+    assert.equal(
+      properties[code].markdownDescription,
+      settingDescription(RULES[code as keyof typeof RULES]),
+      `${code}: run npx tsx scripts/syncSeveritySetting.ts`,
+    );
 });
 
 test("the manifest's defaults are the server's defaults", () => {

@@ -19,7 +19,12 @@ const withMetadata = (entries: string) =>
 
 test('invalid-metadata-value: tag holds at most 4096 characters per the docs; a warning, since SDK 7.2.0 stopped checking', () => {
   const doc = marked(withMetadata(`{ "name": "tag", "value": ⟦"${'x'.repeat(4097)}"⟧ }`));
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: '"tag" values can have at most 4,096 characters per the docs; this one has 4,097. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.' });
+  expectProblem(doc, 'invalid-metadata-value', {
+    range: 0,
+    severity: 'warning',
+    message:
+      '"tag" values can have at most 4,096 characters per the docs; this one has 4,097. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.',
+  });
 });
 
 test('invalid-metadata-value: a tag of exactly 4096 characters is fine', () => {
@@ -52,7 +57,10 @@ test('invalid-metadata-value: split by schema_id takes only option ids', () => {
 
 test('invalid-metadata-value: an unknown split option gets a did-you-mean', () => {
   const doc = marked(withMetadata(`{ "name": "split", "value": ⟦"trian"⟧ }`));
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, message: '"split" has no option "trian". Did you mean "train"? Its options are "train", "valid" or "test".' });
+  expectProblem(doc, 'invalid-metadata-value', {
+    range: 0,
+    message: '"split" has no option "trian". Did you mean "train"? Its options are "train", "valid" or "test".',
+  });
 });
 
 test('invalid-metadata-value: an option id used as the schema id', () => {
@@ -60,11 +68,15 @@ test('invalid-metadata-value: an option id used as the schema id', () => {
   expectProblem(doc, 'invalid-metadata-value', { range: 0, message: 'This is the id of the option "train" of the field "split", not of a field.' });
 });
 
-test('invalid-metadata-value: captureDateTime must be ISO 8601: a warning where the SDK\'s lenient parser reads it, an error where nothing can', () => {
+test("invalid-metadata-value: captureDateTime must be ISO 8601: a warning where the SDK's lenient parser reads it, an error where nothing can", () => {
   const doc = marked(withMetadata(`{ "name": "captureDateTime", "value": ⟦"06/01/2024 09:30"⟧ }`));
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: /^"captureDateTime" needs an ISO 8601 date-time in UTC.*Labelbox's Python SDK guesses how to read it/ });
+  expectProblem(doc, 'invalid-metadata-value', {
+    range: 0,
+    severity: 'warning',
+    message: /^"captureDateTime" needs an ISO 8601 date-time in UTC.*Labelbox's Python SDK guesses how to read it/,
+  });
   const notADate = marked(withMetadata(`{ "name": "captureDateTime", "value": ⟦"yesterday"⟧ }`));
-  expectProblem(notADate, 'invalid-metadata-value', { range: 0, severity: 'error', message: 'is not a date, and Labelbox\'s SDK rejects it' });
+  expectProblem(notADate, 'invalid-metadata-value', { range: 0, severity: 'error', message: "is not a date, and Labelbox's SDK rejects it" });
   const number = marked(withMetadata(`{ "schema_id": "${CAPTURE}", "value": ⟦1717234200⟧ }`));
   expectProblem(number, 'invalid-metadata-value', { range: 0, severity: 'error', message: 'its value must be an ISO 8601 string' });
 });
@@ -92,29 +104,55 @@ test('deprecated-metadata-field: the retired embedding field, by id or by name',
 });
 
 test('deprecated-metadata-field: the current fields are not deprecated', () => {
-  const doc = marked(withMetadata(`{ "name": "tag", "value": "x" }, { "name": "split", "value": "test" }, { "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }`));
+  const doc = marked(
+    withMetadata(`{ "name": "tag", "value": "x" }, { "name": "split", "value": "test" }, { "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }`),
+  );
   expectNoProblem(doc, 'deprecated-metadata-field');
   assert.deepEqual(doc.diagnostics, []);
 });
 
 test('duplicate-metadata-field: a text field twice, by id and by name, is an error pointing at the first', () => {
   const doc = marked(withMetadata(`{ "schema_id": ⟦"${TAG}"⟧, "value": "night" },\n    { "name": ⟦"tag"⟧, "value": "rain" }`));
-  const problem = expectProblem(doc, 'duplicate-metadata-field', { range: 1, severity: 'error', message: 'The text field "tag" is already set in this row. Labelbox fails the whole row when a text field appears twice' });
+  const problem = expectProblem(doc, 'duplicate-metadata-field', {
+    range: 1,
+    severity: 'error',
+    message: 'The text field "tag" is already set in this row. Labelbox fails the whole row when a text field appears twice',
+  });
   assert.equal(problem.related?.[0].offset, doc.ranges[0].offset);
   expectNoProblem(doc, 'duplicate-metadata-field', { range: 0 });
 });
 
 test('duplicate-metadata-field: an enum field with several options is fine (the docs: "Multiple options can be imported"); one option twice is a warning', () => {
-  const doc = marked(withMetadata(`{ "name": "split", "value": "train" },\n    { "schema_id": "${SPLIT}", "value": "cko8sc2yr0004h2dk69aj5x63" },\n    { "name": ⟦"split"⟧, "value": "${TRAIN}" }`));
+  const doc = marked(
+    withMetadata(
+      `{ "name": "split", "value": "train" },\n    { "schema_id": "${SPLIT}", "value": "cko8sc2yr0004h2dk69aj5x63" },\n    { "name": ⟦"split"⟧, "value": "${TRAIN}" }`,
+    ),
+  );
   expectProblem(doc, 'duplicate-metadata-field', { range: 0, severity: 'warning', message: 'The enum field "split" gets the same option twice' });
   assert.equal(doc.diagnostics.length, 1);
-  expectNoProblem(marked(withMetadata(`{ "name": "split", "value": "train" }, { "name": "split", "value": "valid" }, { "name": "split", "value": "test" }`)), 'duplicate-metadata-field');
+  expectNoProblem(
+    marked(withMetadata(`{ "name": "split", "value": "train" }, { "name": "split", "value": "valid" }, { "name": "split", "value": "test" }`)),
+    'duplicate-metadata-field',
+  );
 });
 
 test('duplicate-metadata-field: a date-time field twice is a warning (not observed), and so is an unknown field', () => {
-  const doc = marked(withMetadata(`{ "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }, { "schema_id": ⟦"${CAPTURE}"⟧, "value": "2024-05-03T07:45:10Z" },\n    { "name": "camera", "value": "a" }, { "name": ⟦"camera"⟧, "value": "b" }`));
-  expectProblem(doc, 'duplicate-metadata-field', { range: 0, severity: 'warning', message: 'The date-time field "captureDateTime" is already set in this row. Labelbox fails a row that sets a text field twice' });
-  expectProblem(doc, 'duplicate-metadata-field', { range: 1, severity: 'warning', message: 'The field "camera" is already set in this row. If it is a text, number or date-time field, Labelbox fails the whole row; several options of an enum field are fine.' });
+  const doc = marked(
+    withMetadata(
+      `{ "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }, { "schema_id": ⟦"${CAPTURE}"⟧, "value": "2024-05-03T07:45:10Z" },\n    { "name": "camera", "value": "a" }, { "name": ⟦"camera"⟧, "value": "b" }`,
+    ),
+  );
+  expectProblem(doc, 'duplicate-metadata-field', {
+    range: 0,
+    severity: 'warning',
+    message: 'The date-time field "captureDateTime" is already set in this row. Labelbox fails a row that sets a text field twice',
+  });
+  expectProblem(doc, 'duplicate-metadata-field', {
+    range: 1,
+    severity: 'warning',
+    message:
+      'The field "camera" is already set in this row. If it is a text, number or date-time field, Labelbox fails the whole row; several options of an enum field are fine.',
+  });
 });
 
 test('duplicate-metadata-field: the same field in two rows is fine', () => {
@@ -126,31 +164,42 @@ test('duplicate-metadata-field: the same field in two rows is fine', () => {
 });
 
 test('unknown-metadata-field: without the organization schema it is information that says how to check it', () => {
-  const doc = marked(withMetadata(`{ "name": ⟦"altitude_m"⟧, "value": 42.5 }, { "schema_id": ⟦"clx8k2m1p000a08l4c7d2e9fq"⟧, "value": "x" }, { "name": ⟦"Tag"⟧, "value": "x" }`));
-  expectProblem(doc, 'unknown-metadata-field', { range: 0, severity: 'information', message: /No metadata field is named "altitude_m"\. It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema/ });
+  const doc = marked(
+    withMetadata(`{ "name": ⟦"altitude_m"⟧, "value": 42.5 }, { "schema_id": ⟦"clx8k2m1p000a08l4c7d2e9fq"⟧, "value": "x" }, { "name": ⟦"Tag"⟧, "value": "x" }`),
+  );
+  expectProblem(doc, 'unknown-metadata-field', {
+    range: 0,
+    severity: 'information',
+    message:
+      /No metadata field is named "altitude_m"\. It is not a reserved field; if it is one of your organization's custom fields, add the organization's metadata schema/,
+  });
   expectProblem(doc, 'unknown-metadata-field', { range: 1, message: 'No metadata field has the schema id "clx8k2m1p000a08l4c7d2e9fq".' });
   expectProblem(doc, 'unknown-metadata-field', { range: 2, message: 'Did you mean "tag"?' });
 });
 
 test('unknown-metadata-field: with the organization schema, unknown fields are errors and custom fields are checked', () => {
-  const catalog = new MetadataCatalog([
-    { id: 'clx8k2m1p000c08l4c7d2e9fq', name: 'altitude_m', kind: 'number', reserved: false, options: [] },
-  ]);
+  const catalog = new MetadataCatalog([{ id: 'clx8k2m1p000c08l4c7d2e9fq', name: 'altitude_m', kind: 'number', reserved: false, options: [] }]);
   const context = createValidationContext(catalog);
   const doc = marked(withMetadata(`{ "name": "altitude_m", "value": ⟦"42.5"⟧ }, { "name": ⟦"altitude"⟧, "value": 1 }`), { context });
   expectProblem(doc, 'unknown-metadata-field', { range: 1, severity: 'error', message: /neither reserved nor in your organization's metadata schema/ });
-  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: 'Labelbox\'s Python SDK converts it (float())' });
+  expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: "Labelbox's Python SDK converts it (float())" });
   expectNoProblem(doc, 'unknown-metadata-field', { range: 0 });
 });
 
 test('unknown-metadata-field: reserved fields are known', () => {
-  const doc = marked(withMetadata(`{ "name": "tag", "value": "x" }, { "schema_id": "${SPLIT}", "value": "${TRAIN}" }, { "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }`));
+  const doc = marked(
+    withMetadata(
+      `{ "name": "tag", "value": "x" }, { "schema_id": "${SPLIT}", "value": "${TRAIN}" }, { "name": "captureDateTime", "value": "2024-05-02T07:45:10Z" }`,
+    ),
+  );
   expectNoProblem(doc, 'unknown-metadata-field');
   expectNoSeverity(doc, 'warning');
 });
 
 test('legacy metadataFields use schemaId and are checked the same way', () => {
-  const doc = marked(`[\n  { "externalId": "a", "imageUrl": "https://media.example-lab.org/a.jpg", "metadataFields": [{ "schemaId": "${TAG}", "value": ⟦5⟧ }, { "schemaId": ⟦"${TAG}"⟧, "value": "x" }] }\n]`);
+  const doc = marked(
+    `[\n  { "externalId": "a", "imageUrl": "https://media.example-lab.org/a.jpg", "metadataFields": [{ "schemaId": "${TAG}", "value": ⟦5⟧ }, { "schemaId": ⟦"${TAG}"⟧, "value": "x" }] }\n]`,
+  );
   expectProblem(doc, 'invalid-metadata-value', { range: 0 });
   expectProblem(doc, 'duplicate-metadata-field', { range: 1 });
 });

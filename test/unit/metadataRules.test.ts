@@ -72,11 +72,14 @@ test('an unknown name is an error with the org schema, with "did you mean" and a
   assert.equal(problem.code, 'unknown-metadata-field');
   assert.equal(problem.severity, 'error');
   assert.equal(problem.text, '"wether"');
-  assert.match(problem.message, /No metadata field is named "wether"\. Did you mean "weather"\? It is neither reserved nor in your organization's metadata schema \(\.labelbox\/metadata-schema\.json\)\./);
+  assert.match(
+    problem.message,
+    /No metadata field is named "wether"\. Did you mean "weather"\? It is neither reserved nor in your organization's metadata schema \(\.labelbox\/metadata-schema\.json\)\./,
+  );
   assert.deepEqual(problem.fixes, [{ kind: 'replace', title: 'Change to "weather"', text: '"weather"' }]);
 });
 
-test('without the org schema an unknown custom field is not an error: the rule\'s default severity', () => {
+test("without the org schema an unknown custom field is not an error: the rule's default severity", () => {
   const problem = only([{ name: 'weather', value: 'sunny' }], NO_ORG);
   assert.equal(problem.severity, UNKNOWN_DEFAULT);
   assert.notEqual(problem.severity, 'error');
@@ -88,7 +91,9 @@ test('without the org schema an unknown custom field is not an error: the rule\'
 });
 
 test('a broken schema file is named in the message of an unknown field', () => {
-  const broken = createValidationContext(new MetadataCatalog(undefined, { source: 'org/schema.json', problem: 'The file is not valid JSON: line 1, column 2.' }));
+  const broken = createValidationContext(
+    new MetadataCatalog(undefined, { source: 'org/schema.json', problem: 'The file is not valid JSON: line 1, column 2.' }),
+  );
   const problem = only([{ name: 'weather', value: 'sunny' }], broken);
   assert.equal(problem.severity, UNKNOWN_DEFAULT);
   assert.match(problem.message, /your organization's metadata schema \(org\/schema\.json\) cannot be used: The file is not valid JSON: line 1, column 2\./);
@@ -104,7 +109,10 @@ test('an unknown schema id: a typo gets "did you mean" with the field name, a na
   // Certain whatever the schema: an error even without it.
   const name = only([{ schema_id: 'split', value: TRAIN }], NO_ORG);
   assert.equal(name.severity, 'error');
-  assert.match(name.message, /"split" is the name of a metadata field, not a schema id\. Write "name": "split" instead, or use its id "cko8sbczn0002h2dkdaxb5kal"\./);
+  assert.match(
+    name.message,
+    /"split" is the name of a metadata field, not a schema id\. Write "name": "split" instead, or use its id "cko8sbczn0002h2dkdaxb5kal"\./,
+  );
 });
 
 test('an id in "name", or an option name in "name", is pointed out', () => {
@@ -127,7 +135,10 @@ test('a number field wants a JSON number; a quoted number is a warning (the SDK 
   const quoted = only([{ name: 'altitude_m', value: '120' }]);
   assert.equal(quoted.code, 'invalid-metadata-value');
   assert.equal(quoted.severity, 'warning');
-  assert.match(quoted.message, /"altitude_m" is a number field and this is a string\. Labelbox's Python SDK converts it \(float\(\)\); the web app's upload is not confirmed to\. Write it as a JSON number\./);
+  assert.match(
+    quoted.message,
+    /"altitude_m" is a number field and this is a string\. Labelbox's Python SDK converts it \(float\(\)\); the web app's upload is not confirmed to\. Write it as a JSON number\./,
+  );
   assert.deepEqual(fixText(quoted), '120');
   const word = only([{ schema_id: ALTITUDE, value: 'high' }]);
   assert.equal(word.severity, 'error');
@@ -174,7 +185,7 @@ test('enum by schema_id: the value must be the option id, never its name (docs/i
   assert.match(only([{ schema_id: WEATHER, value: 2 }]).message, /its value must be the id of one of its options\./);
 });
 
-test("an option id of another field is named as such", () => {
+test('an option id of another field is named as such', () => {
   const problem = only([{ name: 'weather', value: TRAIN }]);
   assert.match(problem.message, /is the id of the option "train" of another field, "split"\. "weather" has the options "sunny", "cloudy" or "rain"\./);
 });
@@ -190,29 +201,61 @@ test('a text field twice in a row, by name or by id, is an error pointing at the
   assert.match(twice.message, /The text field "camera" is already set in this row/);
   assert.equal(twice.related?.[0]?.message, 'First set here');
   // Options of one enum field, by name and by id: several options can be imported.
-  assert.deepEqual(check([{ name: 'weather', value: 'sunny' }, { schema_id: WEATHER, value: RAIN }]), []);
-  const sameOption = only([{ name: 'weather', value: 'sunny' }, { schema_id: WEATHER, value: SUNNY }]);
+  assert.deepEqual(
+    check([
+      { name: 'weather', value: 'sunny' },
+      { schema_id: WEATHER, value: RAIN },
+    ]),
+    [],
+  );
+  const sameOption = only([
+    { name: 'weather', value: 'sunny' },
+    { schema_id: WEATHER, value: SUNNY },
+  ]);
   assert.equal(sameOption.severity, 'warning');
   assert.match(sameOption.message, /The enum field "weather" gets the same option twice/);
   // Two different fields are fine, and so is one field in two rows.
-  assert.deepEqual(check([{ name: 'weather', value: 'sunny' }, { name: 'camera', value: 'x' }]), []);
+  assert.deepEqual(
+    check([
+      { name: 'weather', value: 'sunny' },
+      { name: 'camera', value: 'x' },
+    ]),
+    [],
+  );
 });
 
 test('legacy metadataFields entries are checked by schemaId against the org schema', () => {
-  const text = JSON.stringify([{ externalId: 'a', imageUrl: 'https://example.com/a.jpg', metadataFields: [{ schemaId: ALTITUDE, value: 'high' }, { schemaId: 'camera', value: 'x' }] }]);
+  const text = JSON.stringify([
+    {
+      externalId: 'a',
+      imageUrl: 'https://example.com/a.jpg',
+      metadataFields: [
+        { schemaId: ALTITUDE, value: 'high' },
+        { schemaId: 'camera', value: 'x' },
+      ],
+    },
+  ]);
   const problems = collectDiagnostics(new ImportDocument(text, ORG)).filter((diagnostic) => diagnostic.code.includes('metadata'));
   assert.deepEqual(problems.map((problem) => problem.code).sort(), ['invalid-metadata-value', 'unknown-metadata-field']);
-  assert.ok(problems.some((problem) => /"camera" is the name of a metadata field, not a schema id\. Its id is "clrw3camera0000f8l1aa2b3c"\./.test(problem.message)));
+  assert.ok(
+    problems.some((problem) => /"camera" is the name of a metadata field, not a schema id\. Its id is "clrw3camera0000f8l1aa2b3c"\./.test(problem.message)),
+  );
 });
 
 test('setContext re-checks every row with the new schema', () => {
   const text = JSON.stringify([{ row_data: 'https://example.com/a.jpg', metadata_fields: [{ name: 'weather', value: 'snow' }] }]);
   const document = new ImportDocument(text, NO_ORG);
   const before = collectDiagnostics(document).filter((diagnostic) => diagnostic.code.includes('metadata'));
-  assert.deepEqual(before.map((problem) => [problem.code, problem.severity]), [['unknown-metadata-field', UNKNOWN_DEFAULT]]);
+  assert.deepEqual(
+    before.map((problem) => [problem.code, problem.severity]),
+    [['unknown-metadata-field', UNKNOWN_DEFAULT]],
+  );
   document.setContext(ORG);
   const after = collectDiagnostics(document).filter((diagnostic) => diagnostic.code.includes('metadata'));
-  assert.deepEqual(after.map((problem) => [problem.code, problem.severity]), [['invalid-metadata-value', 'error']]);
+  assert.deepEqual(
+    after.map((problem) => [problem.code, problem.severity]),
+    [['invalid-metadata-value', 'error']],
+  );
 });
 
 test('boundedEditDistance agrees with editDistance up to its bound', () => {
@@ -230,14 +273,23 @@ test('boundedEditDistance agrees with editDistance up to its bound', () => {
 });
 
 test('unknown ids and names against a 500-field schema: thousands of distinct misspellings stay fast', () => {
-  const fields: MetadataField[] = Array.from({ length: 500 }, (_, i) => ({ id: `clrw3f${String(i).padStart(6, '0')}0000f8l1aa2b3c`, name: `field_${i}`, kind: 'string', reserved: false, options: [] }));
+  const fields: MetadataField[] = Array.from({ length: 500 }, (_, i) => ({
+    id: `clrw3f${String(i).padStart(6, '0')}0000f8l1aa2b3c`,
+    name: `field_${i}`,
+    kind: 'string',
+    reserved: false,
+    options: [],
+  }));
   const context = createValidationContext(new MetadataCatalog(fields));
   const rows = Array.from({ length: 1500 }, (_, i) => ({
     row_data: `https://example.com/${i}.jpg`,
     global_key: `k${i}`,
     media_type: 'IMAGE',
     // Every row a different unknown id and name, so no answer can be remembered.
-    metadata_fields: [{ schema_id: `cxxx${String(i).padStart(6, '0')}0000f8l1aa2b3c`, value: 'x' }, { name: `unknown_${i}`, value: 'x' }],
+    metadata_fields: [
+      { schema_id: `cxxx${String(i).padStart(6, '0')}0000f8l1aa2b3c`, value: 'x' },
+      { name: `unknown_${i}`, value: 'x' },
+    ],
   }));
   const started = performance.now();
   const problems = collectDiagnostics(new ImportDocument(JSON.stringify(rows), context), { maxProblems: 10_000 });
@@ -256,12 +308,15 @@ test('setContext gives exactly the problems of a fresh check with the new schema
   { "row_data": "https://example.com/d.jpg", "metadata_fields": [{ "schema_id": "${WEATHER}", "value": "rain" },] },
   { "row_data": "https://example.com/e.jpg", "global_key": "a", "metadata_fields": [{ "name": "tag", "value": "x" }] }
 ]`;
-  const strip = (diagnostics: ImportDiagnostic[]) => diagnostics.map(({ offset, length, code, severity, message }) => ({ offset, length, code, severity, message }));
+  const strip = (diagnostics: ImportDiagnostic[]) =>
+    diagnostics.map(({ offset, length, code, severity, message }) => ({ offset, length, code, severity, message }));
   const switched = new ImportDocument(text, NO_ORG);
   switched.setContext(ORG);
   const fresh = strip(collectDiagnostics(new ImportDocument(text, ORG)));
   assert.deepEqual(strip(collectDiagnostics(switched)), fresh);
-  assert.ok(fresh.some((d) => d.code === 'json-syntax') && fresh.some((d) => d.code === 'duplicate-key') && fresh.some((d) => d.code === 'invalid-metadata-value'));
+  assert.ok(
+    fresh.some((d) => d.code === 'json-syntax') && fresh.some((d) => d.code === 'duplicate-key') && fresh.some((d) => d.code === 'invalid-metadata-value'),
+  );
   // And back.
   switched.setContext(NO_ORG);
   assert.deepEqual(strip(collectDiagnostics(switched)), strip(collectDiagnostics(new ImportDocument(text, NO_ORG))));

@@ -50,18 +50,27 @@ test('diagnostics: a saved API answer has none; a wrong kind and a missing id ar
   const answer = documentAt(readFileSync(resolve(ROOT, 'test/fixtures/metadata/ontology-answer.json'), 'utf8'));
   assert.deepEqual(await service.doValidation(answer.document, answer.json), []);
 
-  const bad = documentAt('[\n  { "id": "clrw3camera0000f8l1aa2b3c", "name": "camera", "kind": "CustomMetadataText" },\n  { "name": "altitude_m", "kind": "CustomMetadataNumber" }\n]');
+  const bad = documentAt(
+    '[\n  { "id": "clrw3camera0000f8l1aa2b3c", "name": "camera", "kind": "CustomMetadataText" },\n  { "name": "altitude_m", "kind": "CustomMetadataNumber" }\n]',
+  );
   const problems = await service.doValidation(bad.document, bad.json);
   const messages = problems.map((problem) => `${problem.range.start.line}: ${problem.message}`);
-  assert.ok(messages.some((message) => /^1: Value is not accepted\. Valid values: "CustomMetadataString", "CustomMetadataNumber"/.test(message)), messages.join('\n'));
-  assert.ok(messages.some((message) => /^2: Missing property "id"/.test(message)), messages.join('\n'));
+  assert.ok(
+    messages.some((message) => /^1: Value is not accepted\. Valid values: "CustomMetadataString", "CustomMetadataNumber"/.test(message)),
+    messages.join('\n'),
+  );
+  assert.ok(
+    messages.some((message) => /^2: Missing property "id"/.test(message)),
+    messages.join('\n'),
+  );
 });
 
 test('completion: the kinds, with their descriptions', async () => {
   const { document, json, position } = documentAt('[{ "id": "x", "name": "camera", "kind": | }]');
   const list = await service.doComplete(document, position, json);
   const labels = list!.items.map((item) => item.label);
-  for (const kind of ['"CustomMetadataString"', '"CustomMetadataNumber"', '"CustomMetadataDateTime"', '"CustomMetadataEnum"']) assert.ok(labels.includes(kind), labels.join());
+  for (const kind of ['"CustomMetadataString"', '"CustomMetadataNumber"', '"CustomMetadataDateTime"', '"CustomMetadataEnum"'])
+    assert.ok(labels.includes(kind), labels.join());
   const enumItem = list!.items.find((item) => item.label === '"CustomMetadataEnum"')!;
   assert.match((enumItem.documentation as MarkupContent).value, /with `schema_id` it must be the option's id/);
 });
@@ -75,7 +84,10 @@ test('completion: the properties of a field', async () => {
 test('hover: the markdown description of a property', async () => {
   const { document, json, position } = documentAt('[{ "id": "x", "name": "camera", "ki|nd": "CustomMetadataString" }]');
   const hover = await service.doHover(document, position, json);
-  const text = [hover!.contents].flat().map((part) => (typeof part === 'string' ? part : part.value)).join('\n');
+  const text = [hover!.contents]
+    .flat()
+    .map((part) => (typeof part === 'string' ? part : part.value))
+    .join('\n');
   assert.match(text, /\*\*Kind\*\*: what values the field takes in import files/);
   // And the description of the value under it.
   assert.match(text, /`CustomMetadataString`: \*\*Text\*\*: a string of at most 4,096 characters/);

@@ -30,7 +30,10 @@ test('reads the API answer as saved, the customMetadataOntology object and the b
   assert.equal(weather.kind, 'enum');
   assert.equal(weather.id, 'clrw3weather0000f8l1hh8i9');
   assert.equal(weather.reserved, false);
-  assert.deepEqual(weather.options.map((option) => option.name), ['sunny', 'cloudy', 'rain']);
+  assert.deepEqual(
+    weather.options.map((option) => option.name),
+    ['sunny', 'cloudy', 'rain'],
+  );
   assert.equal(weather.description, undefined);
   assert.equal(whole.fields.find((field) => field.name === 'altitude_m')!.kind, 'number');
   assert.equal(whole.fields.find((field) => field.name === 'flown_at')!.kind, 'datetime');
@@ -58,7 +61,9 @@ test('the catalog puts custom fields after the reserved ones and does not list r
 });
 
 test("the organization's answer fills in the id of a reserved field Labelbox does not publish", () => {
-  const { fields } = ok(parseMetadataSchema(JSON.stringify([{ id: 'clrw3skipframes0f8l1pp6q7', name: 'skipNFrames', kind: 'CustomMetadataNumber', reserved: true, options: [] }])));
+  const { fields } = ok(
+    parseMetadataSchema(JSON.stringify([{ id: 'clrw3skipframes0f8l1pp6q7', name: 'skipNFrames', kind: 'CustomMetadataNumber', reserved: true, options: [] }])),
+  );
   const catalog = new MetadataCatalog(fields);
   assert.equal(catalog.fieldById('clrw3skipframes0f8l1pp6q7')?.name, 'skipNFrames');
   assert.equal(catalog.fields.filter((field) => field.name === 'skipNFrames').length, 1);
@@ -74,7 +79,10 @@ test('an empty file, a wrong root and an error answer each get their own message
   assert.match(error(parseMetadataSchema('  \n')), /The file is empty/);
   assert.match(error(parseMetadataSchema('"fields"')), /must hold the list of metadata fields .* it holds a string/);
   assert.match(error(parseMetadataSchema('{ "fields": [] }')), /has no "customMetadataOntology"/);
-  assert.match(error(parseMetadataSchema('{ "data": { "customMetadataOntology": null } }')), /"data"\."customMetadataOntology" must be the list of metadata fields .* it is null/);
+  assert.match(
+    error(parseMetadataSchema('{ "data": { "customMetadataOntology": null } }')),
+    /"data"\."customMetadataOntology" must be the list of metadata fields .* it is null/,
+  );
   assert.match(
     error(parseMetadataSchema('{ "errors": [{ "message": "Invalid API key", "extensions": { "code": "AUTHENTICATION_ERROR" } }], "data": null }')),
     /error answer of the API, not the metadata schema: "Invalid API key"/,
@@ -85,9 +93,18 @@ test('a field without id, name or kind, or with bad options, is named in the mes
   assert.match(error(parseMetadataSchema('[{ "name": "camera", "kind": "CustomMetadataString" }]')), /^Field 1 \("camera"\) needs an "id"/);
   assert.match(error(parseMetadataSchema('[{ "id": "x", "kind": "CustomMetadataString" }]')), /^Field 1 needs a "name"/);
   assert.match(error(parseMetadataSchema('[{ "id": "x", "name": "camera" }]')), /needs a "kind": one of CustomMetadataString, CustomMetadataNumber/);
-  assert.match(error(parseMetadataSchema('[{ "id": "x", "name": "w", "kind": "CustomMetadataEnum", "options": [{ "id": "o" }] }]')), /option 1 of field 1 \("w"\) needs a "name"/);
-  assert.match(error(parseMetadataSchema('[{ "id": "x", "name": "w", "kind": "CustomMetadataNumber", "options": [{ "id": "o", "name": "a" }] }]')), /only fields of kind CustomMetadataEnum have options/);
-  assert.match(error(parseMetadataSchema('[{ "id": "x", "name": "w", "kind": "CustomMetadataString", "reserved": "no" }]')), /"reserved" must be true or false/);
+  assert.match(
+    error(parseMetadataSchema('[{ "id": "x", "name": "w", "kind": "CustomMetadataEnum", "options": [{ "id": "o" }] }]')),
+    /option 1 of field 1 \("w"\) needs a "name"/,
+  );
+  assert.match(
+    error(parseMetadataSchema('[{ "id": "x", "name": "w", "kind": "CustomMetadataNumber", "options": [{ "id": "o", "name": "a" }] }]')),
+    /only fields of kind CustomMetadataEnum have options/,
+  );
+  assert.match(
+    error(parseMetadataSchema('[{ "id": "x", "name": "w", "kind": "CustomMetadataString", "reserved": "no" }]')),
+    /"reserved" must be true or false/,
+  );
 });
 
 test('a field of a kind this version does not know is left out with a warning; duplicates are warned about', () => {
@@ -101,7 +118,10 @@ test('a field of a kind this version does not know is left out with a warning; d
       ]),
     ),
   );
-  assert.deepEqual(result.fields.map((field) => field.name), ['camera', 'camera2', 'camera']);
+  assert.deepEqual(
+    result.fields.map((field) => field.name),
+    ['camera', 'camera2', 'camera'],
+  );
   assert.equal(result.warnings.length, 3, result.warnings.join('\n'));
   assert.match(result.warnings[0], /Field 2 \("future"\) has the kind "CustomMetadataHologram", which this version does not know/);
   assert.match(result.warnings[1], /Field 3 \("camera2"\) uses the id "clrw3camera0000f8l1aa2b3c", which Field 1 \("camera"\) uses too/);
@@ -109,5 +129,8 @@ test('a field of a kind this version does not know is left out with a warning; d
 });
 
 test('a file cut short says so, with where it ends', () => {
-  assert.equal(error(parseMetadataSchema('{ "data": {\n  "customMetadataOntology": [ { "id": ')), 'The file is not valid JSON: line 2, column 38: the file ends before the JSON is complete.');
+  assert.equal(
+    error(parseMetadataSchema('{ "data": {\n  "customMetadataOntology": [ { "id": ')),
+    'The file is not valid JSON: line 2, column 38: the file ends before the JSON is complete.',
+  );
 });

@@ -19,7 +19,9 @@ type JsonObject = Record<string, unknown>;
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const validate = createAjv().compile(schema);
-const ANSWER = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/metadata/ontology-answer.json'), 'utf8')) as { data: { customMetadataOntology: unknown[] } };
+const ANSWER = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/metadata/ontology-answer.json'), 'utf8')) as {
+  data: { customMetadataOntology: unknown[] };
+};
 const FIELDS = ANSWER.data.customMetadataOntology;
 
 function accepts(value: unknown): boolean {
@@ -78,7 +80,8 @@ test('every property and definition is documented, with a JSON example in its ma
     const documented = typeof node.title === 'string' || pointer === '';
     if (documented) {
       if (typeof node.description !== 'string' || !node.description) missing.push(`${pointer}: description`);
-      if (typeof node.markdownDescription !== 'string' || !/```json\n[\s\S]+\n```/.test(node.markdownDescription)) missing.push(`${pointer}: markdownDescription with a JSON example`);
+      if (typeof node.markdownDescription !== 'string' || !/```json\n[\s\S]+\n```/.test(node.markdownDescription))
+        missing.push(`${pointer}: markdownDescription with a JSON example`);
     }
     for (const key of ['definitions', 'properties'] as const) {
       const map = node[key];
@@ -96,7 +99,12 @@ test('every property and definition is documented, with a JSON example in its ma
 
 test('every snippet body, its placeholders filled, is valid against its own schema', () => {
   const definitions = schema.definitions as Record<string, JsonObject>;
-  const fill = (body: unknown): unknown => JSON.parse(JSON.stringify(body).replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1'));
+  const fill = (body: unknown): unknown =>
+    JSON.parse(
+      JSON.stringify(body)
+        .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1'),
+    );
   const check = (snippets: unknown, validator: (value: unknown) => boolean, asFile: (body: unknown) => unknown, where: string) => {
     assert.ok(Array.isArray(snippets) && snippets.length, `${where} has snippets`);
     for (const snippet of snippets as Array<{ label: string; body: unknown }>) {
@@ -108,7 +116,12 @@ test('every snippet body, its placeholders filled, is valid against its own sche
   };
   check(schema.defaultSnippets, accepts, (body) => body, 'root');
   const field = createAjv().addSchema(schema).getSchema(`${schema.$id}#/definitions/field`)!;
-  check(definitions.field.defaultSnippets, (value) => field(value) as boolean, (body) => [body], 'field');
+  check(
+    definitions.field.defaultSnippets,
+    (value) => field(value) as boolean,
+    (body) => [body],
+    'field',
+  );
 });
 
 test('package.json ties the schema to the default file and contributes the setting', () => {

@@ -31,7 +31,10 @@ async function packagedFiles(): Promise<string[]> {
 test('the VSIX holds the bundles, schemas, grammar, docs and icon, and nothing else', async () => {
   const files = await packagedFiles();
   for (const file of REQUIRED) assert.ok(files.includes(file), `${file} is packaged`);
-  assert.ok(files.some((file) => /^schemas\/.+\.json$/.test(file)), 'the schemas are packaged');
+  assert.ok(
+    files.some((file) => /^schemas\/.+\.json$/.test(file)),
+    'the schemas are packaged',
+  );
   for (const file of files) {
     const allowed = REQUIRED.includes(file) || /^(schemas|syntaxes)\/[^/]+\.json$/.test(file) || OPTIONAL.some((pattern) => pattern.test(file));
     assert.ok(allowed, `${file} should not be in the VSIX (add it to .vscodeignore's whitelist if it must be)`);

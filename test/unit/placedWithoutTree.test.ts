@@ -24,8 +24,16 @@ const MUTATIONS: Array<(row: Row) => void> = [
   (row) => (row.metadata_fields = [...((row.metadata_fields as JsonValue[] | undefined) ?? []), { name: 'camera_model', value: 'X100' }]),
   (row) => (row.metadata_fields = [{ schema_id: SPLIT_ID, value: 'nope' }]),
   // A text field twice (an enum with two options is fine): a problem with a related place.
-  (row) => (row.metadata_fields = [{ name: 'tag', value: 'dawn' }, { name: 'tag', value: 'dusk' }]),
-  (row) => (row.attachments = [{ type: 'VIDEO_CLIP', value: 'https://example.com/a.mp4' }, { type: 'IMAGE', value: 'https://example.com/b.jpg', colour: 'red' }]),
+  (row) =>
+    (row.metadata_fields = [
+      { name: 'tag', value: 'dawn' },
+      { name: 'tag', value: 'dusk' },
+    ]),
+  (row) =>
+    (row.attachments = [
+      { type: 'VIDEO_CLIP', value: 'https://example.com/a.mp4' },
+      { type: 'IMAGE', value: 'https://example.com/b.jpg', colour: 'red' },
+    ]),
   (row) => (row.row_data = 's3://bucket/a.jpg'),
   (row) => (row.global_key = `${String(row.global_key)} `),
   (row) => {
@@ -88,13 +96,23 @@ test('problems placed without checking the row again are the ones a check with p
   assert.ok(placed > 1000, `rows with problems placed: ${placed}`);
   assert.ok(reparsed > 100, `rows checked again: ${reparsed}`);
   // On top-level keys, on values and on keys inside values.
-  for (const code of ['missing-media-type', 'missing-global-key', 'unknown-property', 'unknown-metadata-field', 'invalid-metadata-value', 's3-url', 'global-key-whitespace', 'deprecated-attachment-type']) {
+  for (const code of [
+    'missing-media-type',
+    'missing-global-key',
+    'unknown-property',
+    'unknown-metadata-field',
+    'invalid-metadata-value',
+    's3-url',
+    'global-key-whitespace',
+    'deprecated-attachment-type',
+  ]) {
     assert.ok(placedCodes.has(code), `no ${code} placed: ${[...placedCodes].join(', ')}`);
   }
 });
 
 test('a problem with a related place is left to the check with positions', () => {
-  const text = '{ "row_data": "https://example.com/a.jpg", "media_type": "IMAGE", "metadata_fields": [{ "name": "tag", "value": "dawn" }, { "name": "tag", "value": "dusk" }] }';
+  const text =
+    '{ "row_data": "https://example.com/a.jpg", "media_type": "IMAGE", "metadata_fields": [{ "name": "tag", "value": "dawn" }, { "name": "tag", "value": "dusk" }] }';
   assert.equal(validateParsedRow(JSON.parse(text) as JsonValue, text, context), undefined);
   const positioned = validateRow(new JsonParser(text).parseRelativeValue(), context);
   assert.ok(positioned.diagnostics.some((diagnostic) => diagnostic.related?.length));
@@ -121,15 +139,49 @@ test('a missing media_type is underlined on row_data without a tree', () => {
 });
 
 test('a path is followed past strings with escaped quotes and brackets', () => {
-  const text = '{"note": ["say \\"hi\\" \\\\", "[ { \\"x\\": 1 } ]", [1.5e3, true, null, [[]]]], "metadata_fields": [{"name": "a"}, {"name": "b", "value": "v"}]}';
+  const text =
+    '{"note": ["say \\"hi\\" \\\\", "[ { \\"x\\": 1 } ]", [1.5e3, true, null, [[]]]], "metadata_fields": [{"name": "a"}, {"name": "b", "value": "v"}]}';
   const place = (path: PathStep[]) => {
     const found = locatePath(text, path);
     return found && text.slice(found.offset, found.offset + found.length);
   };
-  assert.equal(place([{ kind: 'value', name: 'metadata_fields' }, { kind: 'item', index: 1 }, { kind: 'key', name: 'value' }]), '"value"');
-  assert.equal(place([{ kind: 'value', name: 'metadata_fields' }, { kind: 'item', index: 1 }, { kind: 'value', name: 'value' }]), '"v"');
-  assert.equal(place([{ kind: 'value', name: 'note' }, { kind: 'item', index: 2 }, { kind: 'item', index: 3 }]), '[[]]');
-  assert.equal(place([{ kind: 'value', name: 'note' }, { kind: 'item', index: 1 }]), '"[ { \\"x\\": 1 } ]"');
-  assert.equal(place([{ kind: 'value', name: 'metadata_fields' }, { kind: 'item', index: 2 }]), undefined);
+  assert.equal(
+    place([
+      { kind: 'value', name: 'metadata_fields' },
+      { kind: 'item', index: 1 },
+      { kind: 'key', name: 'value' },
+    ]),
+    '"value"',
+  );
+  assert.equal(
+    place([
+      { kind: 'value', name: 'metadata_fields' },
+      { kind: 'item', index: 1 },
+      { kind: 'value', name: 'value' },
+    ]),
+    '"v"',
+  );
+  assert.equal(
+    place([
+      { kind: 'value', name: 'note' },
+      { kind: 'item', index: 2 },
+      { kind: 'item', index: 3 },
+    ]),
+    '[[]]',
+  );
+  assert.equal(
+    place([
+      { kind: 'value', name: 'note' },
+      { kind: 'item', index: 1 },
+    ]),
+    '"[ { \\"x\\": 1 } ]"',
+  );
+  assert.equal(
+    place([
+      { kind: 'value', name: 'metadata_fields' },
+      { kind: 'item', index: 2 },
+    ]),
+    undefined,
+  );
   assert.equal(place([{ kind: 'value', name: 'missing' }]), undefined);
 });

@@ -24,11 +24,20 @@ test('the policy allows scripts only with the nonce, no eval, no connections, an
 
 test('the page loads its one script with the nonce and escapes what it writes', () => {
   const nonce = createNonce();
-  const html = previewHtml({ cspSource: SOURCE, nonce, scriptUri: `${SOURCE}/ext/dist/webview.js`, styleUri: `${SOURCE}/ext/dist/webview.css`, title: 'Preview <rows>.json "x"' });
+  const html = previewHtml({
+    cspSource: SOURCE,
+    nonce,
+    scriptUri: `${SOURCE}/ext/dist/webview.js`,
+    styleUri: `${SOURCE}/ext/dist/webview.css`,
+    title: 'Preview <rows>.json "x"',
+  });
   const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1]);
   assert.deepEqual(scripts, [` nonce="${nonce}" src="${SOURCE}/ext/dist/webview.js"`]);
   assert.match(html, /<title>Preview &#60;rows&#62;\.json &#34;x&#34;<\/title>/);
-  assert.match(html, new RegExp(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-${nonce.replace(/[+/]/g, '\\$&')}&#39;`));
+  assert.match(
+    html,
+    new RegExp(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-${nonce.replace(/[+/]/g, '\\$&')}&#39;`),
+  );
   assert.doesNotMatch(html, /style="|onload=|onerror=/);
 });
 

@@ -9,7 +9,13 @@ test('messages from the webview are accepted only in their exact shape', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready', restoredIndex: 4 }), { type: 'ready', restoredIndex: 4 });
   assert.deepEqual(parseWebviewMessage({ type: 'reveal', index: 12, extra: 'dropped' }), { type: 'reveal', index: 12 });
   assert.deepEqual(parseWebviewMessage({ type: 'openExternal', url: 'https://x.com/a.png' }), { type: 'openExternal', url: 'https://x.com/a.png' });
-  assert.deepEqual(parseWebviewMessage({ type: 'galleryRequest', requestId: 3, from: 120, count: 120, filter }), { type: 'galleryRequest', requestId: 3, from: 120, count: 120, filter });
+  assert.deepEqual(parseWebviewMessage({ type: 'galleryRequest', requestId: 3, from: 120, count: 120, filter }), {
+    type: 'galleryRequest',
+    requestId: 3,
+    from: 120,
+    count: 120,
+    filter,
+  });
   assert.deepEqual(parseWebviewMessage({ type: 'view', view: 'gallery' }), { type: 'view', view: 'gallery' });
 
   const rejected: unknown[] = [
@@ -39,7 +45,13 @@ test('messages from the webview are accepted only in their exact shape', () => {
 
 test('messages from the extension are checked by the page too', () => {
   const row = { index: 0, rowCount: 1, line: 1, value: { row_data: 'x' }, mediaType: 'TEXT', mediaTypeInferred: false, problems: [], metadataNames: {} };
-  const message = { type: 'row', seq: 1, row, resources: { 'https://x.com/a.png': { src: 'https://x.com/a.png', external: true } }, texts: { 'https://x.com/t.txt': { status: 'loading' } } };
+  const message = {
+    type: 'row',
+    seq: 1,
+    row,
+    resources: { 'https://x.com/a.png': { src: 'https://x.com/a.png', external: true } },
+    texts: { 'https://x.com/t.txt': { status: 'loading' } },
+  };
   assert.deepEqual(parseHostMessage(message), message);
   assert.equal(parseHostMessage({ ...message, resources: { a: { src: 1, external: true } } }), undefined);
   assert.equal(parseHostMessage({ ...message, texts: { a: { status: 'done' } } }), undefined);
@@ -51,7 +63,11 @@ test('messages from the extension are checked by the page too', () => {
   assert.equal(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: false }), undefined, 'init says whether the preview is locked');
   assert.ok(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: false, locked: true }));
   // What the extension says of a workspace file: missing (why), there, and the base of a page.
-  const resources = { a: { external: false, notFound: 'media/a.wav does not exist.' }, b: { src: 'https://x.com/b.png', external: true, fileExists: true }, c: { external: true, base: 'https://x.com/c.html' } };
+  const resources = {
+    a: { external: false, notFound: 'media/a.wav does not exist.' },
+    b: { src: 'https://x.com/b.png', external: true, fileExists: true },
+    c: { external: true, base: 'https://x.com/c.html' },
+  };
   assert.deepEqual(parseHostMessage({ ...message, resources }), { ...message, resources });
   assert.equal(parseHostMessage({ ...message, resources: { a: { external: false, fileExists: 'yes' } } }), undefined);
   assert.equal(parseHostMessage({ ...message, resources: { a: { external: false, notFound: 3 } } }), undefined);
@@ -60,7 +76,13 @@ test('messages from the extension are checked by the page too', () => {
 test('saved panel state: the document is required, the rest falls back to defaults', () => {
   assert.equal(parsePanelState(undefined), undefined);
   assert.equal(parsePanelState({ view: 'gallery' }), undefined);
-  assert.deepEqual(parsePanelState({ uri: 'file:///a.json' }), { uri: 'file:///a.json', view: 'row', filter: { text: '', mediaType: '', problemsOnly: false }, galleryScrollTop: 0, layers: {} });
+  assert.deepEqual(parsePanelState({ uri: 'file:///a.json' }), {
+    uri: 'file:///a.json',
+    view: 'row',
+    filter: { text: '', mediaType: '', problemsOnly: false },
+    galleryScrollTop: 0,
+    layers: {},
+  });
   // Whether it was locked is kept when saved (states saved before the lock existed have none).
   assert.equal(parsePanelState({ uri: 'file:///a.json', locked: true })?.locked, true);
   assert.equal(parsePanelState({ uri: 'file:///a.json', locked: 'yes' })?.locked, undefined);

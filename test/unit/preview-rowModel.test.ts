@@ -12,7 +12,11 @@ test('the asset by media type, in the current format', () => {
   assert.deepEqual(kind('https://x.com/a.txt', 'TEXT'), { kind: 'textUrl', url: 'https://x.com/a.txt' });
   assert.deepEqual(kind('Leaves show <b>spots</b>.', 'TEXT'), { kind: 'text', text: 'Leaves show <b>spots</b>.' });
   assert.deepEqual(kind('https://x.com/c.json', 'CONVERSATIONAL'), { kind: 'conversationUrl', url: 'https://x.com/c.json' });
-  assert.deepEqual(kind({ pdf_url: 'https://x.com/a.pdf', text_layer_url: 'https://x.com/t.json' }, 'PDF'), { kind: 'pdf', url: 'https://x.com/a.pdf', textLayerUrl: 'https://x.com/t.json' });
+  assert.deepEqual(kind({ pdf_url: 'https://x.com/a.pdf', text_layer_url: 'https://x.com/t.json' }, 'PDF'), {
+    kind: 'pdf',
+    url: 'https://x.com/a.pdf',
+    textLayerUrl: 'https://x.com/t.json',
+  });
   assert.equal(kind({ type: 'application/vnd.labelbox.conversational.model-chat-evaluation', messages: {} }).kind, 'modelChat');
   assert.equal(kind('').kind, 'missing');
   assert.equal(kind(undefined).kind, 'missing');
@@ -26,12 +30,34 @@ test('legacy rows: the asset key decides', () => {
   assert.deepEqual(describeRow({ imageUrl: 'https://x.com/a.jpg', externalId: 'a' }, undefined).asset, { kind: 'image', url: 'https://x.com/a.jpg' });
   assert.deepEqual(describeRow({ videoUrl: 'https://x.com/a.mp4' }, undefined).asset, { kind: 'video', url: 'https://x.com/a.mp4' });
   assert.deepEqual(describeRow({ data: 'Leaves on the east side.' }, undefined).asset, { kind: 'text', text: 'Leaves on the east side.' });
-  const chat = describeRow({ externalId: 'c', conversationalData: [{ messageId: 'm0', content: 'Hi', user: { userId: 'u', name: 'Customer' }, align: 'right', canLabel: true }] }, undefined).asset;
-  assert.deepEqual(chat, { kind: 'conversation', conversation: { messages: [{ id: 'm0', author: 'Customer', content: 'Hi', align: 'right', canLabel: true }], modelOutputs: [] } });
-  const tiled = describeRow({ externalId: 't', tileLayerUrl: 'https://t/{z}/{x}/{y}.png', bounds: [[37.87, -122.31], [37.88, -122.32]], minZoom: 15, maxZoom: 21, epsg: 'EPSG4326' }, undefined).asset;
+  const chat = describeRow(
+    { externalId: 'c', conversationalData: [{ messageId: 'm0', content: 'Hi', user: { userId: 'u', name: 'Customer' }, align: 'right', canLabel: true }] },
+    undefined,
+  ).asset;
+  assert.deepEqual(chat, {
+    kind: 'conversation',
+    conversation: { messages: [{ id: 'm0', author: 'Customer', content: 'Hi', align: 'right', canLabel: true }], modelOutputs: [] },
+  });
+  const tiled = describeRow(
+    {
+      externalId: 't',
+      tileLayerUrl: 'https://t/{z}/{x}/{y}.png',
+      bounds: [
+        [37.87, -122.31],
+        [37.88, -122.32],
+      ],
+      minZoom: 15,
+      maxZoom: 21,
+      epsg: 'EPSG4326',
+    },
+    undefined,
+  ).asset;
   assert.equal(tiled.kind, 'tiled');
   // Version 1 (the default for EPSG4326): points are [lat, lng], kept as they are (corners sorted).
-  assert.deepEqual(tiled.kind === 'tiled' && tiled.tiled.bounds, [[37.87, -122.32], [37.88, -122.31]]);
+  assert.deepEqual(tiled.kind === 'tiled' && tiled.tiled.bounds, [
+    [37.87, -122.32],
+    [37.88, -122.31],
+  ]);
   const row = describeRow({ externalId: 'x', globalKey: 'g', imageUrl: 'https://x.com/a.jpg', info: { type: 'TEXT', value: 'note' } }, undefined);
   assert.deepEqual([row.externalId, row.globalKey, row.attachments], ['x', 'g', [{ type: 'TEXT', kind: 'markdown', value: 'note' }]]);
 });
@@ -41,13 +67,20 @@ test('tiled imagery: version 2 points are [lng, lat]; alternative layers, snake_
     {
       row_data: {
         tile_layer_url: 'https://t/{z}/{x}/{y}.png',
-        bounds: [[-99.2105, 19.4056], [-99.2053, 19.4005]],
+        bounds: [
+          [-99.2105, 19.4056],
+          [-99.2053, 19.4005],
+        ],
         min_zoom: 12,
         max_zoom: 20,
         max_native_zoom: 19,
         epsg: 'EPSG4326',
         version: 2,
-        alternative_layers: [{ tileLayerUrl: 'https://sat/{z}/{x}/{y}.jpg', name: 'Satellite' }, { tileLayerUrl: 'https://b/{z}/{x}/{y}.png' }, { name: 'no url' }],
+        alternative_layers: [
+          { tileLayerUrl: 'https://sat/{z}/{x}/{y}.jpg', name: 'Satellite' },
+          { tileLayerUrl: 'https://b/{z}/{x}/{y}.png' },
+          { name: 'no url' },
+        ],
       },
       media_type: 'TMS_GEO',
     },
@@ -63,13 +96,34 @@ test('tiled imagery: version 2 points are [lng, lat]; alternative layers, snake_
     ],
     crs: 'EPSG3857',
     epsg: 'EPSG4326',
-    bounds: [[19.4005, -99.2105], [19.4056, -99.2053]],
+    bounds: [
+      [19.4005, -99.2105],
+      [19.4056, -99.2053],
+    ],
     minZoom: 12,
     maxZoom: 20,
     maxNativeZoom: 19,
   });
-  const simple = describeRow({ row_data: { tileLayerUrl: 'https://t/{z}/{x}/{y}.png', epsg: 'Simple', bounds: [[0, 0], [2048, 1024]] } }, 'TMS_SIMPLE').asset;
-  assert.deepEqual(simple.kind === 'tiled' && [simple.tiled.crs, simple.tiled.bounds], ['Simple', [[0, 0], [1024, 2048]]]);
+  const simple = describeRow(
+    {
+      row_data: {
+        tileLayerUrl: 'https://t/{z}/{x}/{y}.png',
+        epsg: 'Simple',
+        bounds: [
+          [0, 0],
+          [2048, 1024],
+        ],
+      },
+    },
+    'TMS_SIMPLE',
+  ).asset;
+  assert.deepEqual(simple.kind === 'tiled' && [simple.tiled.crs, simple.tiled.bounds], [
+    'Simple',
+    [
+      [0, 0],
+      [1024, 2048],
+    ],
+  ]);
 });
 
 test('metadata entries get their names and option names; attachments their kinds', () => {
@@ -130,7 +184,10 @@ test('HTML assets and attachments are read by the extension (framed as srcdoc), 
 test('a media_type Labelbox does not know, on a URL that names an image, shows the image with the problem', () => {
   const row = describeRow({ row_data: 'https://x.com/field.png', media_type: 'IMAGEX' }, 'IMAGEX');
   assert.equal(row.asset.kind, 'image');
-  assert.match((row.asset as { note?: string }).note ?? '', /^media_type "IMAGEX" is not a media type Labelbox knows; shown as an image because the URL ends in \.png\./);
+  assert.match(
+    (row.asset as { note?: string }).note ?? '',
+    /^media_type "IMAGEX" is not a media type Labelbox knows; shown as an image because the URL ends in \.png\./,
+  );
   assert.deepEqual(addressesOf(row).load, ['https://x.com/field.png']);
   // A known media type is taken as given, and a URL that names no known kind stays unknown.
   assert.equal(describeRow({ row_data: 'https://x.com/field.png', media_type: 'VIDEO' }, 'VIDEO').asset.kind, 'video');
@@ -138,6 +195,17 @@ test('a media_type Labelbox does not know, on a URL that names an image, shows t
 });
 
 test('addresses versus text', () => {
-  for (const address of ['https://x.com/a b.jpg', 'gs://b/a.jpg', 'images/a.jpg', './a.jpg', '/abs/a.jpg', 'C:\\data\\a.jpg', 'a.png', 'javascript:alert(1)', 'data:text/html,x']) assert.equal(isAddress(address), true, address);
+  for (const address of [
+    'https://x.com/a b.jpg',
+    'gs://b/a.jpg',
+    'images/a.jpg',
+    './a.jpg',
+    '/abs/a.jpg',
+    'C:\\data\\a.jpg',
+    'a.png',
+    'javascript:alert(1)',
+    'data:text/html,x',
+  ])
+    assert.equal(isAddress(address), true, address);
   for (const text of ['Plot 14 was re-seeded.', 'see https://x.com', 'hello', '']) assert.equal(isAddress(text), false, text);
 });

@@ -28,7 +28,27 @@ const isBlockedAddress = (address: string) => address !== '127.0.0.1' && isPriva
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'preview-fetch-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(folder, 'key.pem'),
+      '-out',
+      join(folder, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   const cert = readFileSync(join(folder, 'cert.pem'));
   agent = new Agent({ ca: cert });
   server = createServer({ key: readFileSync(join(folder, 'key.pem')), cert }, (request, response) => {
@@ -127,11 +147,32 @@ test('decodeLimited cuts at the byte limit', () => {
 test('addresses of this machine and of private networks are refused, before any request', async () => {
   const before = requests;
   const port = (server.address() as AddressInfo).port;
-  for (const url of [`https://127.0.0.1:${port}/notes.txt`, `https://localhost:${port}/notes.txt`, `https://[::1]:${port}/notes.txt`, `https://[::ffff:127.0.0.1]:${port}/notes.txt`, `https://0x7f.1:${port}/notes.txt`]) {
+  for (const url of [
+    `https://127.0.0.1:${port}/notes.txt`,
+    `https://localhost:${port}/notes.txt`,
+    `https://[::1]:${port}/notes.txt`,
+    `https://[::ffff:127.0.0.1]:${port}/notes.txt`,
+    `https://0x7f.1:${port}/notes.txt`,
+  ]) {
     await assert.rejects(fetchText(url, { agent }), /an address of this computer or a private network; the preview does not fetch from there/, url);
   }
   assert.equal(requests, before, 'a request reached the server');
-  for (const address of ['127.0.0.1', '127.8.9.10', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1']) {
+  for (const address of [
+    '127.0.0.1',
+    '127.8.9.10',
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '::1',
+    '::',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:10.0.0.1',
+  ]) {
     assert.equal(isPrivateAddress(address), true, address);
   }
   for (const address of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700:4700::1111', 'example.com']) assert.equal(isPrivateAddress(address), false, address);
@@ -139,12 +180,25 @@ test('addresses of this machine and of private networks are refused, before any 
 
 test('a redirect to a private address, or to a Location that is not a URL, is refused inside the time limit', async () => {
   const port = (server.address() as AddressInfo).port;
-  for (const target of [`https://127.0.0.2:${port}/notes.txt`, 'https://169.254.169.254/latest/meta-data/', 'https://10.0.0.1/', `https://[::1]:${port}/notes.txt`]) {
-    await assert.rejects(fetchText(`${base}/redirect?${encodeURIComponent(target)}`, { agent, isBlockedAddress }), /of this computer or a private network/, target);
+  for (const target of [
+    `https://127.0.0.2:${port}/notes.txt`,
+    'https://169.254.169.254/latest/meta-data/',
+    'https://10.0.0.1/',
+    `https://[::1]:${port}/notes.txt`,
+  ]) {
+    await assert.rejects(
+      fetchText(`${base}/redirect?${encodeURIComponent(target)}`, { agent, isBlockedAddress }),
+      /of this computer or a private network/,
+      target,
+    );
   }
   const started = Date.now();
   for (const location of ['https://[::1', 'https://exa mple.com/', 'http://%zz%%/']) {
-    await assert.rejects(fetchText(`${base}/redirect?${encodeURIComponent(location)}`, { agent, isBlockedAddress, limits: { timeoutMs: 2000 } }), /which is not a URL\./, location);
+    await assert.rejects(
+      fetchText(`${base}/redirect?${encodeURIComponent(location)}`, { agent, isBlockedAddress, limits: { timeoutMs: 2000 } }),
+      /which is not a URL\./,
+      location,
+    );
   }
   assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
 });

@@ -17,7 +17,10 @@ test('https URLs load as they are, with a hint for cloud buckets and signed URLs
   const s3 = resolveAddress('https://field-survey.s3.eu-west-1.amazonaws.com/2024/a.jpg', context());
   assert.equal(s3.kind, 'remote');
   assert.equal(s3.kind === 'remote' && s3.url, 'https://field-survey.s3.eu-west-1.amazonaws.com/2024/a.jpg');
-  assert.match(s3.kind === 'remote' ? (s3.failHint ?? '') : '', /Amazon S3 bucket\. If it is private, Labelbox reads it through an IAM integration.*labelboxImport\.preview\.urlRewrites/);
+  assert.match(
+    s3.kind === 'remote' ? (s3.failHint ?? '') : '',
+    /Amazon S3 bucket\. If it is private, Labelbox reads it through an IAM integration.*labelboxImport\.preview\.urlRewrites/,
+  );
   const azure = resolveAddress('https://acct.blob.core.windows.net/c/a.png', context());
   assert.match(azure.kind === 'remote' ? (azure.failHint ?? '') : '', /Azure blob container/);
   const signed = resolveAddress('https://cdn.example.com/a.png?X-Amz-Signature=abc&X-Amz-Expires=60', context());
@@ -29,12 +32,22 @@ test('https URLs load as they are, with a hint for cloud buckets and signed URLs
 test('gs://, s3://, http://, javascript: and data:text/html are never loaded, each with its reason', () => {
   const gs = resolveAddress('gs://bucket/a.jpg', context());
   assert.equal(gs.kind, 'blocked');
-  assert.match(gs.kind === 'blocked' ? gs.reason : '', /^gs:\/\/ URLs are read by Labelbox through a Google Cloud Storage integration; a browser cannot load them\. .*labelboxImport\.preview\.urlRewrites/);
+  assert.match(
+    gs.kind === 'blocked' ? gs.reason : '',
+    /^gs:\/\/ URLs are read by Labelbox through a Google Cloud Storage integration; a browser cannot load them\. .*labelboxImport\.preview\.urlRewrites/,
+  );
   const s3 = resolveAddress('s3://bucket/a.jpg', context());
   assert.match(s3.kind === 'blocked' ? s3.reason : '', /s3:\/\/ URLs cannot be loaded/);
   const http = resolveAddress('http://example.com/a.jpg', context());
   assert.deepEqual(http.kind === 'blocked' && [http.external, /https:\/\/ URLs only/.test(http.reason)], ['http://example.com/a.jpg', true]);
-  for (const address of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'vbscript:msgbox', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg onload=alert(1)>']) {
+  for (const address of [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox',
+    'data:text/html,<script>alert(1)</script>',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+  ]) {
     const resolution = resolveAddress(address, context());
     assert.equal(resolution.kind, 'blocked', address);
     assert.equal(resolution.kind === 'blocked' && resolution.external, undefined, address);
@@ -87,7 +100,10 @@ test('relative paths resolve from the import file inside the workspace; absolute
 test('rewrite settings that cannot be used are reported, not guessed at', () => {
   assert.deepEqual(parseRewrites(undefined, folders), { rules: [], problems: [] });
   assert.match(parseRewrites(['gs://a/'], folders).problems[0], /must be an object/);
-  const { rules, problems } = parseRewrites({ 'gs://a/': 'http://insecure.example.com/', 'gs://b/': 42, 'gs://c/': '${workspaceFolder:nope}/x', 'gs://d/': 'mirror/d' }, folders);
+  const { rules, problems } = parseRewrites(
+    { 'gs://a/': 'http://insecure.example.com/', 'gs://b/': 42, 'gs://c/': '${workspaceFolder:nope}/x', 'gs://d/': 'mirror/d' },
+    folders,
+  );
   assert.equal(problems.length, 3);
   assert.match(problems.join('\n'), /"http:\/\/insecure\.example\.com\/" is neither an https:\/\/ URL nor a folder/);
   assert.match(problems.join('\n'), /the target of "gs:\/\/b\/" must be a non-empty string/);

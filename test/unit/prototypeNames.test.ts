@@ -32,11 +32,14 @@ function assertReadable(diagnostic: ImportDiagnostic, where: string): void {
 const ROWS: Array<(p: string) => string> = [
   (p) => `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":${q(p)}}`,
   (p) => `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":"IMAGE","attachments":[{"type":${q(p)},"value":${q(p)}}]}`,
-  (p) => `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":"IMAGE","metadata_fields":[{"schema_id":${q(p)},"value":"x"},{"name":${q(p)},"value":${q(p)}}]}`,
+  (p) =>
+    `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":"IMAGE","metadata_fields":[{"schema_id":${q(p)},"value":"x"},{"name":${q(p)},"value":${q(p)}}]}`,
   (p) => `{"row_data":{"tileLayerUrl":"https://t.example.com/{z}/{x}/{y}.png",${q(p)}:1,"epsg":${q(p)}},"global_key":"a","media_type":"TMS_GEO"}`,
-  (p) => `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":"IMAGE","attachments":[{"type":"IMAGE",${q(p)}:"x","value":"https://x.com/b.jpg"}],"metadata_fields":[{${q(p)}:1,"name":"tag","value":"x"}]}`,
+  (p) =>
+    `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":"IMAGE","attachments":[{"type":"IMAGE",${q(p)}:"x","value":"https://x.com/b.jpg"}],"metadata_fields":[{${q(p)}:1,"name":"tag","value":"x"}]}`,
   (p) => `{"imageUrl":"https://x.com/a.jpg","externalId":"a",${q(p)}:2,"metadataFields":[{"schemaId":${q(p)},"value":${q(p)}}]}`,
-  (p) => `{"row_data":{"type":"application/vnd.labelbox.conversational","version":1,"messages":[{${q(p)}:1,"messageId":${q(p)},"content":"x","user":{"userId":"u","name":"n"}}]},"global_key":${q(p)},"media_type":"CONVERSATIONAL"}`,
+  (p) =>
+    `{"row_data":{"type":"application/vnd.labelbox.conversational","version":1,"messages":[{${q(p)}:1,"messageId":${q(p)},"content":"x","user":{"userId":"u","name":"n"}}]},"global_key":${q(p)},"media_type":"CONVERSATIONAL"}`,
   (p) => `{"row_data":{"pdf_url":"https://x.com/a.pdf",${q(p)}:"x"},"global_key":"a","media_type":"PDF"}`,
   (p) => `{"row_data":"https://x.com/a.jpg","global_key":"a","media_type":"IMAGE","x":${p}}`,
 ];
@@ -86,7 +89,10 @@ test('converting a legacy row keeps prototype-named keys as keys', () => {
   for (const edit of [...convertFileEdits(document)].sort((a, b) => b.offset - a.offset)) {
     converted = converted.slice(0, edit.offset) + edit.newText + converted.slice(edit.offset + edit.length);
   }
-  assert.deepEqual(JSON.parse(converted), JSON.parse('[{ "row_data": "https://x.com/a.jpg", "media_type": "IMAGE", "constructor": 1, "__proto__": { "a": 2 }, "toString": "x" }]'));
+  assert.deepEqual(
+    JSON.parse(converted),
+    JSON.parse('[{ "row_data": "https://x.com/a.jpg", "media_type": "IMAGE", "constructor": 1, "__proto__": { "a": 2 }, "toString": "x" }]'),
+  );
 });
 
 test('the preview model of rows with prototype-named media types, attachment types and schema ids', () => {
@@ -97,7 +103,11 @@ test('the preview model of rows with prototype-named media types, attachment typ
     const model = describeRow(row, p, JSON.parse('{"cl0000000000000000000000a":"weather"}'));
     // A media type Labelbox does not know, on a URL that is plainly an image: shown as the image, with the problem named.
     assert.equal(model.asset.kind, 'image', p);
-    assert.match(String((model.asset as { note?: string }).note), new RegExp(`media_type "${p.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}" is not a media type Labelbox knows`), p);
+    assert.match(
+      String((model.asset as { note?: string }).note),
+      new RegExp(`media_type "${p.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}" is not a media type Labelbox knows`),
+      p,
+    );
     assert.deepEqual(model.attachments, [{ type: p, kind: 'unknown', value: 'https://x.com/b.jpg', problem: `Unknown attachment type ${p}.` }], p);
     assert.deepEqual(model.metadata, [{ schemaId: p, value: p }], p);
     assert.deepEqual(addressesOf(model), { load: ['https://x.com/a.jpg'], fetch: [], link: [] }, p);
@@ -107,13 +117,19 @@ test('the preview model of rows with prototype-named media types, attachment typ
 });
 
 test('no lookup of a string key in a plain object in the product code (scripts/checkHostileLookups.ts)', () => {
-  assert.deepEqual(findHostileLookups().map((finding) => `${finding.file}:${finding.line}: ${finding.why}: ${finding.text}`), []);
+  assert.deepEqual(
+    findHostileLookups().map((finding) => `${finding.file}:${finding.line}: ${finding.why}: ${finding.text}`),
+    [],
+  );
 });
 
 test('the lookup check finds each kind of hostile lookup', () => {
   const folder = mkdtempSync(join(tmpdir(), 'hostile-lookups-'));
   try {
-    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], noEmit: true, types: [] }, include: ['*.ts'] }));
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], noEmit: true, types: [] }, include: ['*.ts'] }),
+    );
     writeFileSync(
       join(folder, 'sample.ts'),
       [

@@ -106,7 +106,7 @@ test('line starts of a text in pieces are those of the whole text, \\r\\n split 
     let text = '';
     for (let index = random.int(0, 60); index > 0; index--) text += random.pick(['a', 'bc', '\n', '\r', '\r\n', ' ']);
     const pieces: string[] = [];
-    for (let offset = 0; offset < text.length; ) {
+    for (let offset = 0; offset < text.length;) {
       const length = random.int(1, 5);
       pieces.push(text.slice(offset, offset + length));
       offset += length;
@@ -122,7 +122,10 @@ test('rows checked on worker threads give what checking here gives; without the 
   const expected = snapshot(new ImportDocument(text, context));
   // The TypeScript source, loaded by tsx's require hook (a worker does not take --import loaders here).
   const bootstrap = join(folder, 'checkWorker.cjs');
-  writeFileSync(bootstrap, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(resolve(__dirname, '../../server/node/checkWorker.ts'))});\n`);
+  writeFileSync(
+    bootstrap,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(resolve(__dirname, '../../server/node/checkWorker.ts'))});\n`,
+  );
   const pool = new CheckWorkerPool(bootstrap, 2);
   const missing = new CheckWorkerPool(join(folder, 'no-such-worker.js'), 2);
   try {
@@ -146,13 +149,14 @@ test('the sparse line index of a text in pieces gives the positions of the full 
     const parts = round % 2 ? ['a', 'bc', '\n', '\n', '\r', '\r\n', ' '] : ['a', 'bc', '\n', '\n', ' '];
     for (let index = random.int(0, 400); index > 0; index--) text += random.pick(parts);
     const pieces = new TextPieces();
-    for (let offset = 0; offset < text.length; ) {
+    for (let offset = 0; offset < text.length;) {
       const length = random.int(1, 30);
       pieces.add(text.slice(offset, offset + length));
       offset += length;
     }
     const sparse = new SparseLineIndex(pieces);
     const full = new LineIndex(text);
-    for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(sparse.positionAt(offset), full.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
+    for (let offset = 0; offset <= text.length; offset++)
+      assert.deepEqual(sparse.positionAt(offset), full.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
   }
 });

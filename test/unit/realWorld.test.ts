@@ -62,7 +62,10 @@ assert.ok(organizationSchema.ok);
 
 function check(name: string): ImportDiagnostic[] {
   const expectation = EXPECTED.get(name);
-  const catalog = expectation?.metadataSchema && organizationSchema.ok ? new MetadataCatalog(organizationSchema.fields, { source: expectation.metadataSchema }) : new MetadataCatalog();
+  const catalog =
+    expectation?.metadataSchema && organizationSchema.ok
+      ? new MetadataCatalog(organizationSchema.fields, { source: expectation.metadataSchema })
+      : new MetadataCatalog();
   return collectDiagnostics(new ImportDocument(read(name), createValidationContext(catalog)));
 }
 
@@ -83,7 +86,8 @@ test('at least 30 real-world files, each with its source in SOURCES.md and its p
 });
 
 /** A docs page of Labelbox, or a file of Labelbox's SDK or notebooks repository at a commit. */
-const PUBLIC_SOURCE = /\]\((https:\/\/(docs\.)?labelbox\.com\/[^)\s]+|https:\/\/github\.com\/Labelbox\/labelbox-(python|notebooks)\/blob\/[0-9a-f]{40}\/[^)\s]+)\)/;
+const PUBLIC_SOURCE =
+  /\]\((https:\/\/(docs\.)?labelbox\.com\/[^)\s]+|https:\/\/github\.com\/Labelbox\/labelbox-(python|notebooks)\/blob\/[0-9a-f]{40}\/[^)\s]+)\)/;
 
 test('every file names where its shape comes from: a Labelbox docs page, or an SDK or notebook file at a commit', () => {
   for (const [name, source] of SOURCES) assert.match(source.shapedAfter, PUBLIC_SOURCE, name);
@@ -135,14 +139,21 @@ test('every rule is exercised by a real-world file (an error rule as an error, i
     }
   }
   const codes = Object.keys(RULES) as RuleCode[];
-  assert.deepEqual(codes.filter((code) => !EXEMPT.has(code) && !reported.has(code)), [], 'rules no real-world file exercises');
+  assert.deepEqual(
+    codes.filter((code) => !EXEMPT.has(code) && !reported.has(code)),
+    [],
+    'rules no real-world file exercises',
+  );
   assert.deepEqual(
     codes.filter((code) => !EXEMPT.has(code) && RULES[code].severity === 'error' && !rejectedAsErrors.has(code)),
     [],
     'error rules never shown as an error on a file Labelbox rejects',
   );
   // An exemption must be needed: a rule a real-world file shows is not exempt.
-  assert.deepEqual([...EXEMPT.keys()].filter((code) => reported.has(code)), []);
+  assert.deepEqual(
+    [...EXEMPT.keys()].filter((code) => reported.has(code)),
+    [],
+  );
 });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -158,20 +169,46 @@ function usableRows(): Array<{ [key: string]: Json }> {
 test('the files cover every media type and attachment type, metadata by name and id, reserved and custom, embeddings and both formats', () => {
   const rows = usableRows();
   const mediaTypes = new Set(rows.map((row) => row.media_type));
-  assert.deepEqual(MEDIA_TYPES.filter((type) => !mediaTypes.has(type)), [], 'media types');
+  assert.deepEqual(
+    MEDIA_TYPES.filter((type) => !mediaTypes.has(type)),
+    [],
+    'media types',
+  );
   const attachments = rows.flatMap((row) => (Array.isArray(row.attachments) ? row.attachments : [])) as Array<{ type?: Json }>;
   const attachmentTypes = new Set(attachments.map((attachment) => attachment.type));
   const documentedTypes = schema.definitions.attachment.properties.type.enum;
-  assert.deepEqual(documentedTypes.filter((type) => !attachmentTypes.has(type)), [], 'attachment types');
+  assert.deepEqual(
+    documentedTypes.filter((type) => !attachmentTypes.has(type)),
+    [],
+    'attachment types',
+  );
   const entries = rows.flatMap((row) => (Array.isArray(row.metadata_fields) ? row.metadata_fields : [])) as Array<{ name?: Json; schema_id?: Json }>;
   const reservedNames = new Set(RESERVED_FIELDS.map((field) => field.name));
   const reservedIds = new Set(RESERVED_FIELDS.map((field) => field.id));
-  assert.ok(entries.some((entry) => typeof entry.name === 'string' && reservedNames.has(entry.name)), 'a reserved field by name');
-  assert.ok(entries.some((entry) => typeof entry.schema_id === 'string' && reservedIds.has(entry.schema_id)), 'a reserved field by id');
+  assert.ok(
+    entries.some((entry) => typeof entry.name === 'string' && reservedNames.has(entry.name)),
+    'a reserved field by name',
+  );
+  assert.ok(
+    entries.some((entry) => typeof entry.schema_id === 'string' && reservedIds.has(entry.schema_id)),
+    'a reserved field by id',
+  );
   assert.ok(organizationSchema.ok);
   const custom = new Set(organizationSchema.fields.filter((field) => !field.reserved).map((field) => field.name));
-  assert.ok(entries.some((entry) => typeof entry.name === 'string' && custom.has(entry.name)), 'a custom field by name');
-  assert.ok(rows.some((row) => Array.isArray(row.embeddings) && row.embeddings.length > 0), 'embeddings');
-  assert.ok(rows.some((row) => 'row_data' in row), 'the current format');
-  assert.ok(rows.some((row) => 'imageUrl' in row || 'conversationalData' in row || 'tileLayerUrl' in row), 'the legacy format');
+  assert.ok(
+    entries.some((entry) => typeof entry.name === 'string' && custom.has(entry.name)),
+    'a custom field by name',
+  );
+  assert.ok(
+    rows.some((row) => Array.isArray(row.embeddings) && row.embeddings.length > 0),
+    'embeddings',
+  );
+  assert.ok(
+    rows.some((row) => 'row_data' in row),
+    'the current format',
+  );
+  assert.ok(
+    rows.some((row) => 'imageUrl' in row || 'conversationalData' in row || 'tileLayerUrl' in row),
+    'the legacy format',
+  );
 });

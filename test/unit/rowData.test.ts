@@ -10,7 +10,7 @@ import { expectNoProblem, expectProblem, expectProblemCount, marked } from './he
 
 const URL = 'https://media.example-lab.org';
 
-test('missing-asset: a current row without row_data, on the row\'s brace', () => {
+test("missing-asset: a current row without row_data, on the row's brace", () => {
   const doc = marked(`[\n  ⟦{⟧ "global_key": "a", "media_type": "IMAGE" }\n]`);
   expectProblem(doc, 'missing-asset', { range: 0, severity: 'error', message: 'This data row has no asset: add "row_data".' });
 });
@@ -30,7 +30,11 @@ test('empty-row-data: "", null and {} are empty payloads (errors); spaces pass t
   const doc = marked(
     `[\n  { "row_data": ⟦""⟧, "global_key": "a" },\n  { "row_data": ⟦null⟧, "global_key": "b" },\n  { ⟦"row_data"⟧: {}, "global_key": "c" },\n  { "row_data": ⟦"   "⟧, "global_key": "d", "media_type": "TEXT" }\n]`,
   );
-  expectProblem(doc, 'empty-row-data', { range: 0, severity: 'error', message: 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").' });
+  expectProblem(doc, 'empty-row-data', {
+    range: 0,
+    severity: 'error',
+    message: 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").',
+  });
   expectProblem(doc, 'empty-row-data', { range: 1, severity: 'error', message: 'row_data is null' });
   expectProblem(doc, 'empty-row-data', { range: 2, severity: 'error', message: 'row_data is an empty object' });
   expectProblem(doc, 'empty-row-data', { range: 3, severity: 'warning', message: 'row_data holds only spaces: there is no asset. The SDK passes it on' });
@@ -44,9 +48,17 @@ test('invalid-row-data: numbers and booleans fail in the SDK (errors); arrays an
   const doc = marked(
     `[\n  { "row_data": ⟦42⟧, "global_key": "a" },\n  { "row_data": ⟦["${URL}/a.jpg"]⟧, "global_key": "b" },\n  { ⟦"row_data"⟧: { "url": "${URL}/c.jpg" }, "global_key": "c" },\n  { "row_data": ⟦true⟧, "global_key": "d" }\n]`,
   );
-  expectProblem(doc, 'invalid-row-data', { range: 0, severity: 'error', message: /row_data must be a URL or a text string.*not a number\. Labelbox's SDK fails on it\./ });
+  expectProblem(doc, 'invalid-row-data', {
+    range: 0,
+    severity: 'error',
+    message: /row_data must be a URL or a text string.*not a number\. Labelbox's SDK fails on it\./,
+  });
   expectProblem(doc, 'invalid-row-data', { range: 1, severity: 'warning', message: 'not an array' });
-  expectProblem(doc, 'invalid-row-data', { range: 2, severity: 'warning', message: /not one of the documented forms: tiled imagery \("tileLayerUrl"\), a conversation \("messages"\), a PDF \("pdf_url"\)/ });
+  expectProblem(doc, 'invalid-row-data', {
+    range: 2,
+    severity: 'warning',
+    message: /not one of the documented forms: tiled imagery \("tileLayerUrl"\), a conversation \("messages"\), a PDF \("pdf_url"\)/,
+  });
   expectProblem(doc, 'invalid-row-data', { range: 3, severity: 'error', message: 'not a boolean' });
 });
 
@@ -60,9 +72,16 @@ test('media-type-mismatch: media_type against the shape of row_data, on media_ty
   const doc = marked(
     `[\n  { "row_data": { "pdf_url": "${URL}/a.pdf" }, "global_key": "a", "media_type": ⟦"IMAGE"⟧ },\n  { "row_data": { "tileLayerUrl": "https://tiles.example-lab.org/a/{z}/{x}/{y}.png" }, "global_key": "b", "media_type": ⟦"CONVERSATIONAL"⟧ }\n]`,
   );
-  const first = expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'error', message: 'media_type "IMAGE" needs row_data to be a URL string, but it is a PDF object.' });
+  const first = expectProblem(doc, 'media-type-mismatch', {
+    range: 0,
+    severity: 'error',
+    message: 'media_type "IMAGE" needs row_data to be a URL string, but it is a PDF object.',
+  });
   assert.deepEqual(first.fixes?.[0], { kind: 'setMediaType', title: 'Set media_type to "PDF"', mediaType: 'PDF' });
-  expectProblem(doc, 'media-type-mismatch', { range: 1, message: /needs row_data to be a URL string, a conversation object or a model chat evaluation object, but it is a tiled imagery object/ });
+  expectProblem(doc, 'media-type-mismatch', {
+    range: 1,
+    message: /needs row_data to be a URL string, a conversation object or a model chat evaluation object, but it is a tiled imagery object/,
+  });
 });
 
 test('media-type-mismatch: raw text with a media type that needs a URL', () => {
@@ -72,19 +91,33 @@ test('media-type-mismatch: raw text with a media type that needs a URL', () => {
 
 test('media-type-mismatch: a bare PDF URL is only a warning (not documented); without media_type the advice is the documented object, not "PDF"', () => {
   const doc = marked(`[\n  { "row_data": "${URL}/a.pdf", "global_key": "a", "media_type": ⟦"PDF"⟧ }\n]`);
-  expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'warning', message: 'For PDF, the docs give row_data as an object: { "pdf_url": "https://…" }. A bare PDF URL is not documented.' });
+  expectProblem(doc, 'media-type-mismatch', {
+    range: 0,
+    severity: 'warning',
+    message: 'For PDF, the docs give row_data as an object: { "pdf_url": "https://…" }. A bare PDF URL is not documented.',
+  });
   // The advice must not lead into that warning: no "set media_type to PDF" for a bare PDF URL.
   const bare = marked(`[\n  { ⟦"row_data"⟧: "${URL}/a.pdf", "global_key": "a" }\n]`);
-  const advice = expectProblem(bare, 'missing-media-type', { range: 0, severity: 'information', message: 'Labelbox documents PDF rows as row_data { "pdf_url": "https://…" } with media_type "PDF".' });
+  const advice = expectProblem(bare, 'missing-media-type', {
+    range: 0,
+    severity: 'information',
+    message: 'Labelbox documents PDF rows as row_data { "pdf_url": "https://…" } with media_type "PDF".',
+  });
   assert.deepEqual(advice.fixes ?? [], []);
 });
 
 test('media-type-mismatch: any object with a file media type is an error (the SDK\'s test asserts "Expected type image/*, detected: application/json")', () => {
   const doc = marked(`[\n  { "row_data": { "invalid_object": "invalid_value" }, "global_key": "a", "media_type": ⟦"IMAGE"⟧ }\n]`);
-  expectProblem(doc, 'media-type-mismatch', { range: 0, severity: 'error', message: 'media_type "IMAGE" needs row_data to be a URL string, but it is an object. Labelbox fails rows whose content does not match their media type.' });
+  expectProblem(doc, 'media-type-mismatch', {
+    range: 0,
+    severity: 'error',
+    message: 'media_type "IMAGE" needs row_data to be a URL string, but it is an object. Labelbox fails rows whose content does not match their media type.',
+  });
   expectNoProblem(doc, 'invalid-row-data');
   // Not observed: a tiled media type with a conversation.
-  const tiled = marked(`[\n  { "row_data": { "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [] }, "global_key": "b", "media_type": ⟦"TMS_GEO"⟧ }\n]`);
+  const tiled = marked(
+    `[\n  { "row_data": { "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [] }, "global_key": "b", "media_type": ⟦"TMS_GEO"⟧ }\n]`,
+  );
   expectProblem(tiled, 'media-type-mismatch', { range: 0, severity: 'warning', message: 'Labelbox checks content against media_type and may fail this row.' });
 });
 
@@ -100,9 +133,13 @@ test('media-type-mismatch: matching shapes have none', () => {
   assert.deepEqual(doc.diagnostics, []);
 });
 
-test('media-type-extension: the URL\'s extension contradicts media_type', () => {
+test("media-type-extension: the URL's extension contradicts media_type", () => {
   const doc = marked(`[\n  { "row_data": "${URL}/clip.mp4?sig=abc", "global_key": "a", "media_type": ⟦"IMAGE"⟧ }\n]`);
-  const problem = expectProblem(doc, 'media-type-extension', { range: 0, severity: 'warning', message: 'row_data points to a .mp4 file, but media_type is "IMAGE".' });
+  const problem = expectProblem(doc, 'media-type-extension', {
+    range: 0,
+    severity: 'warning',
+    message: 'row_data points to a .mp4 file, but media_type is "IMAGE".',
+  });
   assert.equal(problem.fixes?.[0].kind === 'setMediaType' && problem.fixes[0].mediaType, 'VIDEO');
 });
 
@@ -116,7 +153,7 @@ test('media-type-extension: matching or unknown extensions have none', () => {
   expectNoProblem(doc, 'media-type-extension');
 });
 
-test('local-file-path: paths on the user\'s machine, on row_data', () => {
+test("local-file-path: paths on the user's machine, on row_data", () => {
   const doc = marked(
     `[\n  { "row_data": ⟦"/home/ana/images/001.jpg"⟧, "global_key": "a", "media_type": "IMAGE" },\n  { "row_data": ⟦"C:\\\\data\\\\002.jpg"⟧, "global_key": "b", "media_type": "IMAGE" },\n  { "row_data": ⟦"images/003.png"⟧, "global_key": "c", "media_type": "IMAGE" }\n]`,
   );
@@ -133,7 +170,9 @@ test('local-file-path: reported whether or not media_type is set (the SDK upload
 });
 
 test('local-file-path: URLs and sentences are not paths', () => {
-  const doc = marked(`[\n  { "row_data": "${URL}/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n  { "row_data": "See notes/page.html for details.", "global_key": "b", "media_type": "TEXT" }\n]`);
+  const doc = marked(
+    `[\n  { "row_data": "${URL}/a.jpg", "global_key": "a", "media_type": "IMAGE" },\n  { "row_data": "See notes/page.html for details.", "global_key": "b", "media_type": "TEXT" }\n]`,
+  );
   expectNoProblem(doc, 'local-file-path');
 });
 
@@ -163,14 +202,18 @@ test('missing-media-type: none when media_type is set, and none for legacy rows'
 });
 
 test('unsupported-media-type: SDK media types with no import format are warnings', () => {
-  const doc = marked(`[\n  { "row_data": "${URL}/scan.las", "global_key": "a", "media_type": ⟦"POINT_CLOUD"⟧ },\n  { "row_data": "Write a poem", "global_key": "b", "media_type": ⟦"LLM_PROMPT_CREATION"⟧ }\n]`);
+  const doc = marked(
+    `[\n  { "row_data": "${URL}/scan.las", "global_key": "a", "media_type": ⟦"POINT_CLOUD"⟧ },\n  { "row_data": "Write a poem", "global_key": "b", "media_type": ⟦"LLM_PROMPT_CREATION"⟧ }\n]`,
+  );
   expectProblem(doc, 'unsupported-media-type', { range: 0, severity: 'warning', message: 'Point clouds have no documented data row import format.' });
   expectProblem(doc, 'unsupported-media-type', { range: 1, message: 'Labelbox generates these data rows itself' });
   expectNoProblem(doc, 'invalid-value');
 });
 
 test('unsupported-media-type: documented media types have none; a removed one is invalid', () => {
-  const doc = marked(`[\n  { "row_data": "${URL}/a.html", "global_key": "a", "media_type": "HTML" },\n  { "row_data": "${URL}/b.json", "global_key": "b", "media_type": ⟦"JSON"⟧ }\n]`);
+  const doc = marked(
+    `[\n  { "row_data": "${URL}/a.html", "global_key": "a", "media_type": "HTML" },\n  { "row_data": "${URL}/b.json", "global_key": "b", "media_type": ⟦"JSON"⟧ }\n]`,
+  );
   expectNoProblem(doc, 'unsupported-media-type');
   expectProblem(doc, 'invalid-value', { range: 0, message: 'The JSON media type was removed' });
 });

@@ -33,7 +33,21 @@ function lines(text: string): Array<[number, number]> {
 
 test('rowIndexNear: a cursor in the indentation or after a trailing comma is on the row of its line', () => {
   const random = new Random(17);
-  const pieces = ['  ', '\t', ', ', ',', '\u00a0', '\u2028', '{ "row_data": "https://x.com/a.jpg", "global_key": "k" }', '{"a":1}', '[', ']', '\n', '\n', '  \n'];
+  const pieces = [
+    '  ',
+    '\t',
+    ', ',
+    ',',
+    '\u00a0',
+    '\u2028',
+    '{ "row_data": "https://x.com/a.jpg", "global_key": "k" }',
+    '{"a":1}',
+    '[',
+    ']',
+    '\n',
+    '\n',
+    '  \n',
+  ];
   for (let round = 0; round < 300; round++) {
     let text = '[';
     for (let i = 0; i < 12; i++) text += random.pick(pieces);
@@ -41,7 +55,11 @@ test('rowIndexNear: a cursor in the indentation or after a trailing comma is on 
     const document = new ImportDocument(text, context);
     for (const [lineStart, lineEnd] of lines(text)) {
       for (let offset = lineStart; offset <= lineEnd; offset++) {
-        assert.equal(rowIndexNear(document, offset, lineStart, lineEnd), reference(document, offset, lineStart, lineEnd), `${JSON.stringify(text)} at ${offset}`);
+        assert.equal(
+          rowIndexNear(document, offset, lineStart, lineEnd),
+          reference(document, offset, lineStart, lineEnd),
+          `${JSON.stringify(text)} at ${offset}`,
+        );
       }
     }
   }
@@ -56,7 +74,8 @@ test('rowIndexNear on lines built to backtrack: 60,000 ", " after a row, 300,000
     // A cursor on the row, in the run of commas or blanks after it, or at the end of the line is
     // on the one row (the time bound is a generous guard; this takes about a millisecond).
     const rowStart = text.indexOf('{');
-    for (const offset of [rowStart, rowStart + 5, text.length - 2, text.length]) assert.equal(rowIndexNear(document, offset, 0, text.length), 0, `${text.slice(0, 20)}… at ${offset}`);
+    for (const offset of [rowStart, rowStart + 5, text.length - 2, text.length])
+      assert.equal(rowIndexNear(document, offset, 0, text.length), 0, `${text.slice(0, 20)}… at ${offset}`);
     assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
   }
 });

@@ -30,10 +30,16 @@ const codes = Object.keys(RULES) as RuleCode[];
 
 test('every rule code has a positive unit test', () => {
   const positive = calls('expectProblem');
-  assert.deepEqual(codes.filter((code) => !positive.has(code)), []);
+  assert.deepEqual(
+    codes.filter((code) => !positive.has(code)),
+    [],
+  );
 });
 
 test('every rule code has a negative unit test', () => {
   const negative = calls('expectNoProblem');
-  assert.deepEqual(codes.filter((code) => !negative.has(code)), []);
+  assert.deepEqual(
+    codes.filter((code) => !negative.has(code)),
+    [],
+  );
 });

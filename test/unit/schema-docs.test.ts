@@ -18,8 +18,7 @@ interface Snippet {
 
 const root = schema as unknown as JsonObject & { $id: string; definitions: Record<string, JsonObject> };
 
-const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Keywords whose value is a map of subschemas. */
 const SCHEMA_MAPS = ['definitions', 'properties', 'patternProperties'];
@@ -101,8 +100,10 @@ test('the whole schema compiles with the project ajv setup (strict mode, editor 
   assert.doesNotThrow(() => createAjv().compile(schema));
 });
 
-test('the walk finds the schema\'s titled schemas (guards against a vacuous pass)', () => {
-  const titled = allSchemas().filter(({ schema: s }) => typeof s.title === 'string').map(({ pointer }) => pointer);
+test("the walk finds the schema's titled schemas (guards against a vacuous pass)", () => {
+  const titled = allSchemas()
+    .filter(({ schema: s }) => typeof s.title === 'string')
+    .map(({ pointer }) => pointer);
   assert.ok(titled.length >= 80, `only ${titled.length} titled schemas found`);
   for (const expected of [
     '#',

@@ -11,7 +11,11 @@ const IMAGE = '"row_data": "https://media.example-lab.org/img/001.jpg", "media_t
 
 test('unknown-property: underlined on the key, with a did-you-mean for a misspelt key', () => {
   const doc = marked(`[\n  { ${IMAGE}, ⟦"globalkey"⟧: "a", ⟦"colour"⟧: "red" }\n]`);
-  expectProblem(doc, 'unknown-property', { range: 0, severity: 'error', message: /^Unknown property "globalkey" in a data row\. Did you mean "global_key"\?$/ });
+  expectProblem(doc, 'unknown-property', {
+    range: 0,
+    severity: 'error',
+    message: /^Unknown property "globalkey" in a data row\. Did you mean "global_key"\?$/,
+  });
   const noGuess = expectProblem(doc, 'unknown-property', { range: 1, message: 'Unknown property "colour" in a data row.' });
   assert.doesNotMatch(noGuess.message, /Did you mean/);
 });
@@ -31,14 +35,12 @@ test('unknown-property: nested objects name the object they are in', () => {
 });
 
 test('unknown-property: every documented current-format key is accepted', () => {
-  const doc = marked(
-    `[\n  { ${IMAGE}, "global_key": "a", "external_id": "a.jpg", "metadata_fields": [], "attachments": [], "embeddings": [] }\n]`,
-  );
+  const doc = marked(`[\n  { ${IMAGE}, "global_key": "a", "external_id": "a.jpg", "metadata_fields": [], "attachments": [], "embeddings": [] }\n]`);
   expectNoProblem(doc, 'unknown-property');
   assert.deepEqual(doc.diagnostics, []);
 });
 
-test('missing-property: underlined on the object\'s brace, or on its key when it has one', () => {
+test("missing-property: underlined on the object's brace, or on its key when it has one", () => {
   const doc = marked(
     `[\n  { ${IMAGE}, "attachments": [⟦{⟧ "type": "RAW_TEXT" }] },\n  { "row_data": { "type": "application/vnd.labelbox.conversational", "version": 1, "messages": [{ "messageId": "m0", "content": "Hi", ⟦"user"⟧: { "userId": "u1" } }] }, "media_type": "CONVERSATIONAL" }\n]`,
   );
@@ -68,12 +70,16 @@ test('invalid-type: underlined on the value, naming what was expected and what w
   expectProblem(doc, 'invalid-type', { range: 2, severity: 'error', message: /must be a number, not a string/ });
 });
 
-test('unknown-property: an error on the row (the SDK\'s key check), a warning in attachments, metadata entries and embeddings (the SDK does not reject extra keys there)', () => {
+test("unknown-property: an error on the row (the SDK's key check), a warning in attachments, metadata entries and embeddings (the SDK does not reject extra keys there)", () => {
   const doc = marked(
     `[\n  { ${IMAGE}, ⟦"colour"⟧: "red", "attachments": [{ "type": "RAW_TEXT", "value": "x", ⟦"colour"⟧: "red" }], "metadata_fields": [{ "schema_id": "cko8s9r5v0001h2dk9elqdidh", ⟦"schema_name"⟧: "tag", "value": "x" }] }\n]`,
   );
   expectProblem(doc, 'unknown-property', { range: 0, severity: 'error', message: 'Unknown property "colour" in a data row.' });
-  expectProblem(doc, 'unknown-property', { range: 1, severity: 'warning', message: /^Unknown property "colour" in an attachment\. Labelbox's SDK does not reject extra keys here/ });
+  expectProblem(doc, 'unknown-property', {
+    range: 1,
+    severity: 'warning',
+    message: /^Unknown property "colour" in an attachment\. Labelbox's SDK does not reject extra keys here/,
+  });
   expectProblem(doc, 'unknown-property', { range: 2, severity: 'warning', message: /^Unknown property "schema_name" in a metadata entry\./ });
   // An export's "id" is not offered a rename to "uid", a key that raises a warning of its own.
   const exported = marked(`[\n  { ${IMAGE}, ⟦"id"⟧: "clf9spzxq029m071nehy60a6v" }\n]`);
@@ -88,7 +94,11 @@ test('invalid-type: values of the right type have none', () => {
 
 test('invalid-value: a wrong-case enum value gets a did-you-mean (image → IMAGE) and a fix', () => {
   const doc = marked(`[\n  { "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": ⟦"image"⟧ }\n]`);
-  const problem = expectProblem(doc, 'invalid-value', { range: 0, severity: 'error', message: /Unknown media type "image"\. Did you mean "IMAGE"\? Expected one of IMAGE, VIDEO/ });
+  const problem = expectProblem(doc, 'invalid-value', {
+    range: 0,
+    severity: 'error',
+    message: /Unknown media type "image"\. Did you mean "IMAGE"\? Expected one of IMAGE, VIDEO/,
+  });
   assert.deepEqual(problem.fixes?.[0], { kind: 'replace', title: 'Change to "IMAGE"', text: '"IMAGE"' });
 });
 
@@ -116,7 +126,9 @@ test('a bad row_data object reports only the problems of the form the user meant
 });
 
 test('a PDF object with a typo reports the typo, not the other forms', () => {
-  const doc = marked(`[\n  { "row_data": { "pdf_url": "https://media.example-lab.org/a.pdf", ⟦"text_layer"⟧: "https://media.example-lab.org/a.json" }, "global_key": "a", "media_type": "PDF" }\n]`);
+  const doc = marked(
+    `[\n  { "row_data": { "pdf_url": "https://media.example-lab.org/a.pdf", ⟦"text_layer"⟧: "https://media.example-lab.org/a.json" }, "global_key": "a", "media_type": "PDF" }\n]`,
+  );
   expectProblem(doc, 'unknown-property', { range: 0, message: /Did you mean "text_layer_url"/ });
   assert.equal(doc.diagnostics.length, 1, doc.diagnostics.map((d) => d.message).join('\n'));
 });
@@ -158,7 +170,9 @@ test('a fully valid current-format row with every optional part has no errors', 
 });
 
 test('a value of the wrong type is reported once, not also as a wrong enum value', () => {
-  const doc = marked(`[\n  { "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": ⟦5⟧, "attachments": [{ "type": ⟦1⟧, "value": "x" }] }\n]`);
+  const doc = marked(
+    `[\n  { "row_data": "https://media.example-lab.org/a.jpg", "global_key": "a", "media_type": ⟦5⟧, "attachments": [{ "type": ⟦1⟧, "value": "x" }] }\n]`,
+  );
   expectProblem(doc, 'invalid-type', { range: 0, message: 'Media type must be a string, not an integer.' });
   expectProblem(doc, 'invalid-type', { range: 1, message: 'Attachment type must be a string, not an integer.' });
   expectNoProblem(doc, 'invalid-value');

@@ -24,7 +24,9 @@ const root = join(import.meta.dirname, '..', 'fixtures', 'schema');
 const context = createValidationContext();
 
 function fixtures(kind: 'valid' | 'invalid'): string[] {
-  return readdirSync(join(root, kind)).filter((name) => name.endsWith('.json') && !name.endsWith('.expect.json')).sort();
+  return readdirSync(join(root, kind))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.expect.json'))
+    .sort();
 }
 
 function check(path: string): { text: string; diagnostics: ImportDiagnostic[]; lines: LineIndex } {
@@ -38,7 +40,8 @@ function located(lines: LineIndex, diagnostic: ImportDiagnostic): Expected {
   return { code: diagnostic.code, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-const describe = (items: Expected[]) => items.map((item) => `  ${item.code} ${item.line}:${item.column}-${item.endLine}:${item.endColumn}`).join('\n') || '  (none)';
+const describe = (items: Expected[]) =>
+  items.map((item) => `  ${item.code} ${item.line}:${item.column}-${item.endLine}:${item.endColumn}`).join('\n') || '  (none)';
 
 test('there are enough fixtures', () => {
   assert.ok(fixtures('valid').length >= 10, 'at least 10 valid fixtures');
@@ -50,7 +53,10 @@ for (const name of fixtures('valid')) {
     const { diagnostics, lines, text } = check(join(root, 'valid', name));
     assert.doesNotThrow(() => JSON.parse(text), 'a valid fixture is plain JSON');
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    assert.deepEqual(errors.map((d) => `${d.code} ${located(lines, d).line}: ${d.message}`), []);
+    assert.deepEqual(
+      errors.map((d) => `${d.code} ${located(lines, d).line}: ${d.message}`),
+      [],
+    );
   });
 }
 
@@ -62,13 +68,23 @@ for (const name of fixtures('invalid')) {
     const actual = diagnostics.map((d) => ({ ...located(lines, d), severity: d.severity }));
     for (const item of expected) {
       const found = actual.some(
-        (a) => a.code === item.code && a.line === item.line && a.column === item.column && a.endLine === item.endLine && a.endColumn === item.endColumn && (!item.severity || a.severity === item.severity),
+        (a) =>
+          a.code === item.code &&
+          a.line === item.line &&
+          a.column === item.column &&
+          a.endLine === item.endLine &&
+          a.endColumn === item.endColumn &&
+          (!item.severity || a.severity === item.severity),
       );
       assert.ok(found, `expected ${describe([item])}\nfound:\n${describe(actual)}`);
     }
     const unlisted = actual.filter(
       (a) => a.severity === 'error' && !expected.some((item) => item.code === a.code && item.line === a.line && item.column === a.column),
     );
-    assert.deepEqual(unlisted.map((a) => describe([a])), [], 'errors not listed in the sidecar');
+    assert.deepEqual(
+      unlisted.map((a) => describe([a])),
+      [],
+      'errors not listed in the sidecar',
+    );
   });
 }

@@ -9,27 +9,37 @@ const tiled = (body: string, mediaType = 'TMS_GEO') => `[\n  { "row_data": { ${b
 
 test('a complete tiled imagery row (docs/import-format.md) has no problems', () => {
   const doc = marked(
-    tiled(`"tileLayerUrl": "${TEMPLATE}", "bounds": [[-99.2105, 19.4056], [-99.2053, 19.4005]], "minZoom": 12, "maxZoom": 20, "maxNativeZoom": 19, "epsg": "EPSG4326", "tileSize": 256, "version": 2, "alternativeLayers": [{ "tileLayerUrl": "https://tiles.example-lab.org/city-sat/{z}/{x}/{y}.jpg", "name": "Satellite" }]`),
+    tiled(
+      `"tileLayerUrl": "${TEMPLATE}", "bounds": [[-99.2105, 19.4056], [-99.2053, 19.4005]], "minZoom": 12, "maxZoom": 20, "maxNativeZoom": 19, "epsg": "EPSG4326", "tileSize": 256, "version": 2, "alternativeLayers": [{ "tileLayerUrl": "https://tiles.example-lab.org/city-sat/{z}/{x}/{y}.jpg", "name": "Satellite" }]`,
+    ),
   );
   assert.deepEqual(doc.diagnostics, []);
 });
 
 test('tile-url-template: a URL without /{z}/{x}/{y}, in the layer and in alternative layers', () => {
   const doc = marked(
-    tiled(`"tileLayerUrl": ⟦"https://tiles.example-lab.org/city/{z}/{y}/{x}.png"⟧, "alternativeLayers": [{ "tileLayerUrl": ⟦"https://tiles.example-lab.org/sat.png"⟧, "name": "Satellite" }]`),
+    tiled(
+      `"tileLayerUrl": ⟦"https://tiles.example-lab.org/city/{z}/{y}/{x}.png"⟧, "alternativeLayers": [{ "tileLayerUrl": ⟦"https://tiles.example-lab.org/sat.png"⟧, "name": "Satellite" }]`,
+    ),
   );
   expectProblem(doc, 'tile-url-template', { range: 0, severity: 'error', message: 'A tile layer URL needs the placeholders /{z}/{x}/{y}' });
   expectProblem(doc, 'tile-url-template', { range: 1 });
 });
 
 test('tile-url-template: legacy top-level tileLayerUrl is checked too', () => {
-  const doc = marked(`[\n  { "externalId": "parcels", "tileLayerUrl": ⟦"https://tiles.example-maps.com/parcels.png"⟧ },\n  { "externalId": "ok", "tileLayerUrl": "${TEMPLATE}" }\n]`);
+  const doc = marked(
+    `[\n  { "externalId": "parcels", "tileLayerUrl": ⟦"https://tiles.example-maps.com/parcels.png"⟧ },\n  { "externalId": "ok", "tileLayerUrl": "${TEMPLATE}" }\n]`,
+  );
   expectProblem(doc, 'tile-url-template', { range: 0 });
   expectProblemCount(doc, 'tile-url-template', 1);
 });
 
 test('tile-url-template: templates with /{z}/{x}/{y} are fine, with or without an extension or query', () => {
-  const doc = marked(tiled(`"tileLayerUrl": "https://tiles.example-lab.org/city/{z}/{x}/{y}?key=abc", "alternativeLayers": [{ "tileLayerUrl": "https://tiles.example-lab.org/sat/{z}/{x}/{y}", "name": "Satellite" }]`));
+  const doc = marked(
+    tiled(
+      `"tileLayerUrl": "https://tiles.example-lab.org/city/{z}/{x}/{y}?key=abc", "alternativeLayers": [{ "tileLayerUrl": "https://tiles.example-lab.org/sat/{z}/{x}/{y}", "name": "Satellite" }]`,
+    ),
+  );
   expectNoProblem(doc, 'tile-url-template');
 });
 
@@ -48,7 +58,11 @@ test('an alternative layer without tileLayerUrl is a missing property', () => {
 
 test('tile-bounds: EPSG4326 version 1 reads [lat, lng]; numbers that only fit swapped get a hint', () => {
   const doc = marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "bounds": ⟦[[-99.2105, 19.4056], [-99.2053, 19.4005]]⟧, "epsg": "EPSG4326"`));
-  expectProblem(doc, 'tile-bounds', { range: 0, severity: 'warning', message: /version 1, each corner is \[latitude, longitude\].*set "version": 2 or swap them/ });
+  expectProblem(doc, 'tile-bounds', {
+    range: 0,
+    severity: 'warning',
+    message: /version 1, each corner is \[latitude, longitude\].*set "version": 2 or swap them/,
+  });
 });
 
 test('tile-bounds: version 2 reads [lng, lat]', () => {
@@ -86,7 +100,11 @@ test('tile-zoom: zoom levels in order are fine, also in snake_case', () => {
 
 test('tile-epsg: SIMPLEPIXEL (the SDK spelling) is a warning; Simple is fine', () => {
   const doc = marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "epsg": ⟦"SIMPLEPIXEL"⟧`, 'TMS_SIMPLE'));
-  expectProblem(doc, 'tile-epsg', { range: 0, severity: 'warning', message: 'The SDK writes "SIMPLEPIXEL" but the docs spell this coordinate system "Simple"' });
+  expectProblem(doc, 'tile-epsg', {
+    range: 0,
+    severity: 'warning',
+    message: 'The SDK writes "SIMPLEPIXEL" but the docs spell this coordinate system "Simple"',
+  });
   expectNoProblem(marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "epsg": "Simple"`, 'TMS_SIMPLE')), 'tile-epsg');
 });
 
@@ -95,27 +113,37 @@ test('tile-key-spelling: a mix of both spellings in one object, and both spellin
   const mixed = expectProblem(doc, 'tile-key-spelling', {
     range: 0,
     severity: 'warning',
-    message: '"maxZoom" is camelCase, but this object spells its tile layer URL in snake_case ("tile_layer_url"). Labelbox documents each spelling, not a mix of both in one object: use "max_zoom".',
+    message:
+      '"maxZoom" is camelCase, but this object spells its tile layer URL in snake_case ("tile_layer_url"). Labelbox documents each spelling, not a mix of both in one object: use "max_zoom".',
   });
   assert.deepEqual(mixed.fixes?.[0], { kind: 'replace', title: 'Rename to "max_zoom"', text: '"max_zoom"' });
-  const both = expectProblem(doc, 'tile-key-spelling', { range: 1, message: 'Both "minZoom" and "min_zoom" are set; keep only "min_zoom", the spelling of the other keys here.' });
+  const both = expectProblem(doc, 'tile-key-spelling', {
+    range: 1,
+    message: 'Both "minZoom" and "min_zoom" are set; keep only "min_zoom", the spelling of the other keys here.',
+  });
   assert.deepEqual(both.fixes?.[0], { kind: 'removeProperty', title: 'Remove "minZoom"' });
   expectProblemCount(doc, 'tile-key-spelling', 2);
 });
 
-test('tile-key-spelling: camelCase keys are fine, and so are snake_case keys (the current docs\' spelling)', () => {
+test("tile-key-spelling: camelCase keys are fine, and so are snake_case keys (the current docs' spelling)", () => {
   expectNoProblem(marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "minZoom": 3, "maxZoom": 5, "tileSize": 512`)), 'tile-key-spelling');
   const snake = marked(tiled(`"tile_layer_url": "${TEMPLATE}", "bounds": [[19.4, -99.2], [19.5, -99.1]], "min_zoom": 12, "max_zoom": 20, "epsg": "EPSG4326"`));
   assert.deepEqual(snake.diagnostics, []);
 });
 
-test('maxNativeZoom may be null, as the SDK\'s TiledImageData.asdict() writes it', () => {
-  const doc = marked(tiled(`"tileLayerUrl": "${TEMPLATE}", "bounds": [[-99.21, 19.40], [-99.20, 19.39]], "minZoom": 17, "maxZoom": 23, "maxNativeZoom": null, "epsg": "EPSG4326", "tileSize": 256, "alternativeLayers": [], "version": 2`));
+test("maxNativeZoom may be null, as the SDK's TiledImageData.asdict() writes it", () => {
+  const doc = marked(
+    tiled(
+      `"tileLayerUrl": "${TEMPLATE}", "bounds": [[-99.21, 19.40], [-99.20, 19.39]], "minZoom": 17, "maxZoom": 23, "maxNativeZoom": null, "epsg": "EPSG4326", "tileSize": 256, "alternativeLayers": [], "version": 2`,
+    ),
+  );
   assert.deepEqual(doc.diagnostics, []);
 });
 
 test('legacy top-level tiled rows (docs/import-format.md) are checked like row_data objects', () => {
-  const doc = marked(`[\n  { "externalId": "parcel-map-7", "tileLayerUrl": "${TEMPLATE}", "bounds": [[37.8727, -122.3176], [37.8739, -122.3163]], "minZoom": 15, "maxZoom": ⟦14⟧, "epsg": "EPSG4326" }\n]`);
+  const doc = marked(
+    `[\n  { "externalId": "parcel-map-7", "tileLayerUrl": "${TEMPLATE}", "bounds": [[37.8727, -122.3176], [37.8739, -122.3163]], "minZoom": 15, "maxZoom": ⟦14⟧, "epsg": "EPSG4326" }\n]`,
+  );
   expectProblem(doc, 'tile-zoom', { range: 0 });
   expectNoProblem(doc, 'tile-bounds');
 });

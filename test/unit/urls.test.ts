@@ -58,16 +58,23 @@ test('data-url: raw text that mentions data: is not a URL', () => {
   expectNoProblem(doc, 'data-url');
 });
 
-test('unsupported-url-character: the docs\' list, # < > |', () => {
+test("unsupported-url-character: the docs' list, # < > |", () => {
   const doc = marked(
     `[\n  { "row_data": ⟦"https://media.example-lab.org/scan #4.jpg"⟧, "global_key": "a", "media_type": "IMAGE", "attachments": [{ "type": "HTML", "value": ⟦"https://media.example-lab.org/a|b.html"⟧ }] }\n]`,
   );
-  expectProblem(doc, 'unsupported-url-character', { range: 0, severity: 'warning', message: 'This URL contains "#"; Labelbox\'s docs say # < > | are not supported in URLs' });
+  expectProblem(doc, 'unsupported-url-character', {
+    range: 0,
+    severity: 'warning',
+    message: 'This URL contains "#"; Labelbox\'s docs say # < > | are not supported in URLs',
+  });
   expectProblem(doc, 'unsupported-url-character', { range: 1, message: '"|"' });
 });
 
-test('unsupported-url-character: spaces are not in the docs\' list', () => {
-  expectNoProblem(marked(`[\n  { "row_data": "https://media.example-lab.org/scan 4.jpg", "global_key": "a", "media_type": "IMAGE" }\n]`), 'unsupported-url-character');
+test("unsupported-url-character: spaces are not in the docs' list", () => {
+  expectNoProblem(
+    marked(`[\n  { "row_data": "https://media.example-lab.org/scan 4.jpg", "global_key": "a", "media_type": "IMAGE" }\n]`),
+    'unsupported-url-character',
+  );
 });
 
 test('unsupported-url-character: percent-encoded URLs and tile placeholders are fine', () => {

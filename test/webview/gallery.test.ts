@@ -23,7 +23,8 @@ async function openGallery(options: Parameters<PreviewHarness['open']>[0] = {}):
   return preview;
 }
 
-const tileIndexes = (preview: PreviewPage) => preview.page.getByTestId('gallery-tile').evaluateAll((tiles) => tiles.map((tile) => Number((tile as HTMLElement).dataset.index)));
+const tileIndexes = (preview: PreviewPage) =>
+  preview.page.getByTestId('gallery-tile').evaluateAll((tiles) => tiles.map((tile) => Number((tile as HTMLElement).dataset.index)));
 
 test('the gallery of 50,000 rows builds only the tiles in view and scrolls to the end', async () => {
   const preview = await openGallery();
@@ -108,10 +109,16 @@ test('the filter asks for matching rows: text, media type, only rows with proble
   const preview = await openGallery();
   const page = preview.page;
   await page.getByTestId('gallery-filter-text').fill('row-4999');
-  await page.getByTestId('gallery-count').filter({ hasText: /^11 of 50,000 rows$/ }).waitFor();
+  await page
+    .getByTestId('gallery-count')
+    .filter({ hasText: /^11 of 50,000 rows$/ })
+    .waitFor();
   assert.deepEqual(await tileIndexes(preview), [4999, 49990, 49991, 49992, 49993, 49994, 49995, 49996, 49997, 49998, 49999]);
   await page.getByTestId('gallery-filter-media').selectOption('VIDEO');
-  await page.getByTestId('gallery-count').filter({ hasText: /^3 of 50,000 rows$/ }).waitFor();
+  await page
+    .getByTestId('gallery-count')
+    .filter({ hasText: /^3 of 50,000 rows$/ })
+    .waitFor();
   assert.deepEqual(await tileIndexes(preview), [4999, 49994, 49999]);
   await page.getByTestId('gallery-filter-text').fill('');
   await page.getByTestId('gallery-filter-media').selectOption('');
@@ -119,7 +126,10 @@ test('the filter asks for matching rows: text, media type, only rows with proble
   // The harness gives problems to the rows whose index is 3 mod 7 or 5 mod 11.
   let withProblems = 0;
   for (let index = 0; index < ROWS; index++) if (index % 7 === 3 || index % 11 === 5) withProblems++;
-  await page.getByTestId('gallery-count').filter({ hasText: `${withProblems.toLocaleString('en-US')} of 50,000 rows` }).waitFor();
+  await page
+    .getByTestId('gallery-count')
+    .filter({ hasText: `${withProblems.toLocaleString('en-US')} of 50,000 rows` })
+    .waitFor();
   await page.locator('[data-testid="gallery-tile"][data-index="3"]').waitFor();
   const problems = await tileIndexes(preview);
   assert.ok(problems.length > 0 && problems.every((index) => index % 7 === 3 || index % 11 === 5), JSON.stringify(problems));
@@ -137,7 +147,9 @@ test('clicking a tile or pressing Enter on it asks the editor to reveal that row
   const grid = page.getByTestId('gallery-grid');
   // Each key is handled before the next is pressed: wait for the active tile to change.
   const activeBecomes = (id: string) =>
-    page.waitForFunction((expected) => document.querySelector('[data-testid="gallery-grid"]')?.getAttribute('aria-activedescendant') === expected, id, { timeout: 5000 });
+    page.waitForFunction((expected) => document.querySelector('[data-testid="gallery-grid"]')?.getAttribute('aria-activedescendant') === expected, id, {
+      timeout: 5000,
+    });
   await grid.focus();
   await page.keyboard.press('Home');
   await activeBecomes('tile-0');
@@ -187,7 +199,10 @@ test('after a reload the page comes back as it was: view, filter, scroll, layers
 
   const restored = await harness.open({ galleryRows: ROWS, state: saved });
   const again = restored.page;
-  assert.deepEqual((await restored.sent()).find((message) => message.type === 'ready'), { type: 'ready', restoredIndex: 2 });
+  assert.deepEqual(
+    (await restored.sent()).find((message) => message.type === 'ready'),
+    { type: 'ready', restoredIndex: 2 },
+  );
   assert.equal(await again.getByTestId('gallery-view').isVisible(), true);
   assert.equal(await again.getByTestId('tab-gallery').getAttribute('aria-selected'), 'true');
   assert.equal(await again.getByTestId('gallery-filter-media').inputValue(), 'IMAGE');

@@ -39,13 +39,31 @@ export class PreviewHarness {
 
   async start(): Promise<void> {
     if (!existsSync(join(ROOT, 'dist/webview.js'))) throw new Error('dist/webview.js is missing: run npm run build first.');
-    this.media.set('image.png', png(IMAGE_SIZE.width, IMAGE_SIZE.height, (x, y) => [40 + x * 3, 80 + y * 3, 160, 255]));
-    this.media.set('thumb.png', png(32, 24, () => [90, 140, 90, 255]));
+    this.media.set(
+      'image.png',
+      png(IMAGE_SIZE.width, IMAGE_SIZE.height, (x, y) => [40 + x * 3, 80 + y * 3, 160, 255]),
+    );
+    this.media.set(
+      'thumb.png',
+      png(32, 24, () => [90, 140, 90, 255]),
+    );
     // Overlay layers: a red square and a blue stripe, half transparent around them.
-    this.media.set('overlay-a.png', png(IMAGE_SIZE.width, IMAGE_SIZE.height, (x, y) => (x > 8 && x < 30 && y > 8 && y < 30 ? [255, 0, 0, 200] : [0, 0, 0, 0])));
-    this.media.set('overlay-b.png', png(IMAGE_SIZE.width, IMAGE_SIZE.height, (_x, y) => (y > 30 && y < 40 ? [0, 0, 255, 200] : [0, 0, 0, 0])));
-    this.media.set('tile.png', png(256, 256, (x, y) => ((x >> 5) + (y >> 5)) % 2 ? [200, 220, 200, 255] : [120, 170, 120, 255]));
-    this.media.set('tile-alt.png', png(256, 256, (x, y) => ((x >> 5) + (y >> 5)) % 2 ? [200, 200, 240, 255] : [110, 110, 190, 255]));
+    this.media.set(
+      'overlay-a.png',
+      png(IMAGE_SIZE.width, IMAGE_SIZE.height, (x, y) => (x > 8 && x < 30 && y > 8 && y < 30 ? [255, 0, 0, 200] : [0, 0, 0, 0])),
+    );
+    this.media.set(
+      'overlay-b.png',
+      png(IMAGE_SIZE.width, IMAGE_SIZE.height, (_x, y) => (y > 30 && y < 40 ? [0, 0, 255, 200] : [0, 0, 0, 0])),
+    );
+    this.media.set(
+      'tile.png',
+      png(256, 256, (x, y) => (((x >> 5) + (y >> 5)) % 2 ? [200, 220, 200, 255] : [120, 170, 120, 255])),
+    );
+    this.media.set(
+      'tile-alt.png',
+      png(256, 256, (x, y) => (((x >> 5) + (y >> 5)) % 2 ? [200, 200, 240, 255] : [110, 110, 190, 255])),
+    );
     this.media.set('tone.wav', wav(1));
     this.media.set('page.html', Buffer.from(HTML_PAGE));
     this.media.set('notes.txt', Buffer.from('Plot 14 was re-seeded.\n<script>window.__pwned = 3</script>\n'));
@@ -59,10 +77,24 @@ export class PreviewHarness {
       };
       if (path.startsWith('/beacon/')) {
         this.beacons.push(path.slice('/beacon/'.length));
-        return send(200, png(1, 1, () => [0, 0, 0, 0]), 'image/png');
+        return send(
+          200,
+          png(1, 1, () => [0, 0, 0, 0]),
+          'image/png',
+        );
       }
       if (path === '/preview.html') {
-        return send(200, previewHtml({ cspSource: this.origin, nonce: createNonce(), scriptUri: `${this.origin}/dist/webview.js`, styleUri: `${this.origin}/dist/webview.css`, title: 'Preview' }), 'text/html');
+        return send(
+          200,
+          previewHtml({
+            cspSource: this.origin,
+            nonce: createNonce(),
+            scriptUri: `${this.origin}/dist/webview.js`,
+            styleUri: `${this.origin}/dist/webview.css`,
+            title: 'Preview',
+          }),
+          'text/html',
+        );
       }
       const tile = /^\/(tiles|tiles-alt)\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(path);
       if (tile) return send(200, this.media.get(tile[1] === 'tiles' ? 'tile.png' : 'tile-alt.png')!, 'image/png');
@@ -187,7 +219,9 @@ function stubVsCodeApi(): void {
     page.__galleryRequests++;
     const { text, mediaType, problemsOnly } = message.filter;
     const matches = (tile: ReturnType<typeof tileOf>) =>
-      (!text || tile.globalKey.includes(text.toLowerCase())) && (!mediaType || tile.mediaType === mediaType) && (!problemsOnly || tile.errors + tile.warnings > 0);
+      (!text || tile.globalKey.includes(text.toLowerCase())) &&
+      (!mediaType || tile.mediaType === mediaType) &&
+      (!problemsOnly || tile.errors + tile.warnings > 0);
     const filtered = text || mediaType || problemsOnly;
     let total = options.galleryRows;
     let tiles: Array<ReturnType<typeof tileOf>> = [];
@@ -202,7 +236,10 @@ function stubVsCodeApi(): void {
       total = all.length;
       tiles = all.slice(message.from, message.from + message.count);
     }
-    setTimeout(() => window.postMessage({ type: 'galleryPage', requestId: message.requestId, from: message.from, total, rowCount: options.galleryRows, tiles }, '*'), 5);
+    setTimeout(
+      () => window.postMessage({ type: 'galleryPage', requestId: message.requestId, from: message.from, total, rowCount: options.galleryRows, tiles }, '*'),
+      5,
+    );
   };
   page.acquireVsCodeApi = () => ({
     postMessage: (message: { type: string; [key: string]: unknown }) => {

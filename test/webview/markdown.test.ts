@@ -5,7 +5,9 @@ import { headingOf, linkAt, parseInline, parseMarkdown, safeHref } from '../../w
 import { Random } from '../../bench/random';
 
 test('blocks: headings, paragraphs with line breaks, lists, quotes, code, rules', () => {
-  const blocks = parseMarkdown('# Notes\nFirst line\nsecond line\n\n- one\n- two\n  more of two\n\n1. a\n2. b\n\n> quoted *text*\n\n```\n<b>code</b>\n```\n\n---');
+  const blocks = parseMarkdown(
+    '# Notes\nFirst line\nsecond line\n\n- one\n- two\n  more of two\n\n1. a\n2. b\n\n> quoted *text*\n\n```\n<b>code</b>\n```\n\n---',
+  );
   assert.deepEqual(blocks, [
     { type: 'heading', level: 1, children: [{ type: 'text', text: 'Notes' }] },
     { type: 'paragraph', children: [{ type: 'text', text: 'First line' }, { type: 'break' }, { type: 'text', text: 'second line' }] },
@@ -18,8 +20,24 @@ test('blocks: headings, paragraphs with line breaks, lists, quotes, code, rules'
         [{ type: 'paragraph', children: [{ type: 'text', text: 'two' }, { type: 'break' }, { type: 'text', text: 'more of two' }] }],
       ],
     },
-    { type: 'list', ordered: true, start: 1, items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'a' }] }], [{ type: 'paragraph', children: [{ type: 'text', text: 'b' }] }]] },
-    { type: 'quote', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'quoted ' }, { type: 'em', children: [{ type: 'text', text: 'text' }] }] }] },
+    {
+      type: 'list',
+      ordered: true,
+      start: 1,
+      items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'a' }] }], [{ type: 'paragraph', children: [{ type: 'text', text: 'b' }] }]],
+    },
+    {
+      type: 'quote',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: 'quoted ' },
+            { type: 'em', children: [{ type: 'text', text: 'text' }] },
+          ],
+        },
+      ],
+    },
     { type: 'code', text: '<b>code</b>' },
     { type: 'rule' },
   ]);
@@ -35,7 +53,9 @@ test('inline: emphasis, code, links; HTML stays text', () => {
     { type: 'text', text: ' and ' },
     { type: 'code', text: 'x < y' },
   ]);
-  assert.deepEqual(parseInline('<img src=x onerror=alert(1)> snake_case_name 2 * 3 * 4'), [{ type: 'text', text: '<img src=x onerror=alert(1)> snake_case_name 2 * 3 * 4' }]);
+  assert.deepEqual(parseInline('<img src=x onerror=alert(1)> snake_case_name 2 * 3 * 4'), [
+    { type: 'text', text: '<img src=x onerror=alert(1)> snake_case_name 2 * 3 * 4' },
+  ]);
   assert.deepEqual(parseInline('[protocol](https://x.com/p.pdf "Protocol") and <https://y.com>'), [
     { type: 'link', href: 'https://x.com/p.pdf', children: [{ type: 'text', text: 'protocol' }] },
     { type: 'text', text: ' and ' },
@@ -55,10 +75,14 @@ test('links keep an address only for http(s) and mailto; images become links and
     assert.equal(safeHref(unsafe), undefined);
   }
   // Not even a link: the destination holds characters a destination cannot.
-  assert.deepEqual(parseInline('[click](data:text/html,<script>alert(1)</script>)'), [{ type: 'text', text: '[click](data:text/html,<script>alert(1)</script>)' }]);
+  assert.deepEqual(parseInline('[click](data:text/html,<script>alert(1)</script>)'), [
+    { type: 'text', text: '[click](data:text/html,<script>alert(1)</script>)' },
+  ]);
   assert.equal(safeHref('data:text/html,<script>alert(1)</script>'), undefined);
   assert.equal(safeHref('mailto:a@b.org'), 'mailto:a@b.org');
-  assert.deepEqual(parseInline('![field map](https://x.com/map.png)'), [{ type: 'link', href: 'https://x.com/map.png', children: [{ type: 'text', text: 'Image: field map' }] }]);
+  assert.deepEqual(parseInline('![field map](https://x.com/map.png)'), [
+    { type: 'link', href: 'https://x.com/map.png', children: [{ type: 'text', text: 'Image: field map' }] },
+  ]);
 });
 
 test('deeply nested input does not overflow the stack', () => {
@@ -104,7 +128,14 @@ test('links are read as the expression read them (labels without "["), in linear
     if (old?.[1].includes('[')) continue;
     assert.deepEqual(linkAt(text, 0), old ? { label: old[1], destination: old[2], end: old[0].length } : undefined, JSON.stringify(text));
   }
-  for (const hostile of ['['.repeat(100_000), `[a](${'b[a]'.repeat(50_000)}!`, '[a]('.repeat(50_000), `[a](b "${'x'.repeat(100_000)}`, '(http://'.repeat(25_000), '<http://'.repeat(25_000)]) {
+  for (const hostile of [
+    '['.repeat(100_000),
+    `[a](${'b[a]'.repeat(50_000)}!`,
+    '[a]('.repeat(50_000),
+    `[a](b "${'x'.repeat(100_000)}`,
+    '(http://'.repeat(25_000),
+    '<http://'.repeat(25_000),
+  ]) {
     const { result, ms } = timed(() => parseInline(hostile));
     assert.ok(result.length > 0);
     assert.ok(ms < BOUND_MS, `${JSON.stringify(hostile.slice(0, 20))}…: ${Math.round(ms)} ms`);
@@ -112,13 +143,24 @@ test('links are read as the expression read them (labels without "["), in linear
 });
 
 test('list items, quotes and rules on lines built to backtrack', () => {
-  const lines = [`- ${'\t'.repeat(60_000)}\u2028x`, `-${' -'.repeat(60_000)} x`, `> ${' '.repeat(60_000)}\u2028`, `1.${' '.repeat(60_000)}x`, `${'  '.repeat(60_000)}x`];
+  const lines = [
+    `- ${'\t'.repeat(60_000)}\u2028x`,
+    `-${' -'.repeat(60_000)} x`,
+    `> ${' '.repeat(60_000)}\u2028`,
+    `1.${' '.repeat(60_000)}x`,
+    `${'  '.repeat(60_000)}x`,
+  ];
   for (const line of lines) {
     const { result, ms } = timed(() => parseMarkdown(line));
     assert.ok(result.length > 0);
     assert.ok(ms < BOUND_MS, `${JSON.stringify(line.slice(0, 12))}…: ${Math.round(ms)} ms`);
   }
   assert.deepEqual(parseMarkdown('- one\n- two'), [
-    { type: 'list', ordered: false, start: 1, items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'one' }] }], [{ type: 'paragraph', children: [{ type: 'text', text: 'two' }] }]] },
+    {
+      type: 'list',
+      ordered: false,
+      start: 1,
+      items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'one' }] }], [{ type: 'paragraph', children: [{ type: 'text', text: 'two' }] }]],
+    },
   ]);
 });

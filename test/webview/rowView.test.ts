@@ -26,7 +26,10 @@ test('an image asset is shown at its natural size with its pixel size, and docum
   const page = preview.page;
   const image = page.getByTestId('asset-image');
   await page.getByTestId('image-size').filter({ hasText: 'px' }).waitFor();
-  const size = await image.evaluate((element: HTMLImageElement) => ({ natural: [element.naturalWidth, element.naturalHeight], shown: [element.clientWidth, element.clientHeight] }));
+  const size = await image.evaluate((element: HTMLImageElement) => ({
+    natural: [element.naturalWidth, element.naturalHeight],
+    shown: [element.clientWidth, element.clientHeight],
+  }));
   assert.deepEqual(size.natural, [IMAGE_SIZE.width, IMAGE_SIZE.height]);
   assert.deepEqual(size.shown, [IMAGE_SIZE.width, IMAGE_SIZE.height], 'a small image is not scaled');
   assert.equal(await page.getByTestId('image-size').textContent(), `${IMAGE_SIZE.width} × ${IMAGE_SIZE.height} px`);
@@ -111,7 +114,11 @@ test('IMAGE_OVERLAY layers lie over the image, each with a toggle and an opacity
 /** An HTML page as the extension sends it: its text (read from the workspace or an https URL), never an address to load. */
 function htmlRow(url: string, row: Record<string, unknown>, mediaType: string, base?: string) {
   const page = harness.media.get('page.html')!.toString('utf8');
-  return rowMessage(1, row, { mediaType, resources: { [url]: { external: true, ...(base ? { base } : {}) } }, texts: { [url]: { status: 'loaded', text: page, truncated: false } } });
+  return rowMessage(1, row, {
+    mediaType,
+    resources: { [url]: { external: true, ...(base ? { base } : {}) } },
+    texts: { [url]: { status: 'loaded', text: page, truncated: false } },
+  });
 }
 
 test('an HTML asset is framed (srcdoc) in a sandbox without scripts; the setting allows scripts, never same-origin', async () => {
@@ -152,7 +159,13 @@ test('an HTML page gets a <base> at its https address, so that its relative link
 
 test('an HTML page that is still loading, or could not be read, says so', async () => {
   const url = 'https://media.example-lab.org/html/slow.html';
-  const preview = await openWithRow(rowMessage(3, { row_data: url, media_type: 'HTML' }, { mediaType: 'HTML', resources: { [url]: { external: true } }, texts: { [url]: { status: 'loading' } } }));
+  const preview = await openWithRow(
+    rowMessage(
+      3,
+      { row_data: url, media_type: 'HTML' },
+      { mediaType: 'HTML', resources: { [url]: { external: true } }, texts: { [url]: { status: 'loading' } } },
+    ),
+  );
   const loading = preview.page.getByTestId('asset').locator('[data-reason="not-loaded"]');
   assert.match((await loading.textContent()) ?? '', /Not loaded yet.*Loading the page…/);
   await preview.send({ type: 'text', seq: 3, url, state: { status: 'failed', reason: 'The server answered 404 Not Found.' } });
@@ -211,7 +224,9 @@ test('a WebM video plays in the player; a file that cannot play shows the "open 
 
 test('an audio asset plays in an audio player', async () => {
   const url = 'https://media.example-lab.org/audio/call-0193.wav';
-  const preview = await openWithRow(rowMessage(1, { row_data: url, media_type: 'AUDIO' }, { mediaType: 'AUDIO', resources: { [url]: served(harness.origin, '/media/tone.wav') } }));
+  const preview = await openWithRow(
+    rowMessage(1, { row_data: url, media_type: 'AUDIO' }, { mediaType: 'AUDIO', resources: { [url]: served(harness.origin, '/media/tone.wav') } }),
+  );
   await waitForPage(preview, () => (document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement).readyState >= 1);
   assert.match((await preview.page.getByTestId('media-info').textContent()) ?? '', /^1\.0 s$/);
   await preview.close();
@@ -219,7 +234,11 @@ test('an audio asset plays in an audio player', async () => {
 
 test('TEXT_URL text comes from the extension and is shown as text; a late answer for an older row is ignored', async () => {
   const url = 'https://field-survey.s3.eu-west-1.amazonaws.com/notes/plot-14-full.txt';
-  const message = rowMessage(5, { row_data: 'Plot 14 was re-seeded.', media_type: 'TEXT', attachments: [{ type: 'TEXT_URL', value: url }] }, { mediaType: 'TEXT', resources: { [url]: { external: true } }, texts: { [url]: { status: 'loading' } } });
+  const message = rowMessage(
+    5,
+    { row_data: 'Plot 14 was re-seeded.', media_type: 'TEXT', attachments: [{ type: 'TEXT_URL', value: url }] },
+    { mediaType: 'TEXT', resources: { [url]: { external: true } }, texts: { [url]: { status: 'loading' } } },
+  );
   const preview = await openWithRow(message);
   const attachment = preview.page.locator('[data-testid="attachment"][data-type="TEXT_URL"]');
   assert.equal(await attachment.getByTestId('text-status').textContent(), 'Loading…');
@@ -236,8 +255,11 @@ test('TEXT_URL text comes from the extension and is shown as text; a late answer
 
 test('a gs:// asset shows a placeholder that says why, and no load is attempted', async () => {
   const url = 'gs://field-survey-gcs/2024/plot-13/IMG_0413.jpg';
-  const reason = 'gs:// URLs are read by Labelbox through a Google Cloud Storage integration; a browser cannot load them. Map its prefix with labelboxImport.preview.urlRewrites.';
-  const preview = await openWithRow(rowMessage(1, { row_data: url, media_type: 'IMAGE' }, { mediaType: 'IMAGE', resources: { [url]: { blocked: reason, external: false } } }));
+  const reason =
+    'gs:// URLs are read by Labelbox through a Google Cloud Storage integration; a browser cannot load them. Map its prefix with labelboxImport.preview.urlRewrites.';
+  const preview = await openWithRow(
+    rowMessage(1, { row_data: url, media_type: 'IMAGE' }, { mediaType: 'IMAGE', resources: { [url]: { blocked: reason, external: false } } }),
+  );
   const placeholder = preview.page.getByTestId('asset').getByTestId('unavailable');
   assert.equal(await placeholder.locator('.placeholder-reason').textContent(), reason);
   assert.equal(await placeholder.getByTestId('open-external').count(), 0);
@@ -248,7 +270,13 @@ test('a gs:// asset shows a placeholder that says why, and no load is attempted'
 test('a private-bucket image that fails to load says the bucket may be private', async () => {
   const url = 'https://private-bucket.s3.us-east-1.amazonaws.com/a.jpg';
   const hint = 'This is an Amazon S3 bucket. If it is private, Labelbox reads it through an IAM integration.';
-  const preview = await openWithRow(rowMessage(1, { row_data: url, media_type: 'IMAGE' }, { mediaType: 'IMAGE', resources: { [url]: { src: `${harness.origin}/media/missing.png`, failHint: hint, external: true } } }));
+  const preview = await openWithRow(
+    rowMessage(
+      1,
+      { row_data: url, media_type: 'IMAGE' },
+      { mediaType: 'IMAGE', resources: { [url]: { src: `${harness.origin}/media/missing.png`, failHint: hint, external: true } } },
+    ),
+  );
   const failed = preview.page.getByTestId('load-failed');
   await failed.waitFor();
   assert.equal(await failed.locator('.placeholder-reason').textContent(), `The image could not be loaded. ${hint}`);
@@ -278,12 +306,21 @@ test('tiled imagery is a map of the tile layer within its bounds; the alternativ
   const preview = await openWithRow(rowMessage(1, value, { mediaType: 'TMS_GEO', resources }));
   const page = preview.page;
   const loadedTiles = (path: string) =>
-    page.evaluate((prefix) => [...document.querySelectorAll<HTMLImageElement>('.leaflet-tile-loaded')].filter((tile) => new URL(tile.src).pathname.startsWith(prefix) && tile.naturalWidth === 256).length, path);
+    page.evaluate(
+      (prefix) =>
+        [...document.querySelectorAll<HTMLImageElement>('.leaflet-tile-loaded')].filter(
+          (tile) => new URL(tile.src).pathname.startsWith(prefix) && tile.naturalWidth === 256,
+        ).length,
+      path,
+    );
   await waitFor(async () => (await loadedTiles('/tiles/')) > 0, 'tiles of the main layer');
   // Zoomed to the bounds (Mexico City, [lng, lat] in version 2), within the zoom range.
   const view = await page.evaluate(() => {
     const tile = document.querySelector<HTMLImageElement>('.leaflet-tile-loaded')!;
-    const [z, x, y] = new URL(tile.src).pathname.split('/').slice(2).map((part) => Number.parseInt(part, 10));
+    const [z, x, y] = new URL(tile.src).pathname
+      .split('/')
+      .slice(2)
+      .map((part) => Number.parseInt(part, 10));
     return { z, lng: (x / 2 ** z) * 360 - 180, lat: (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / 2 ** z))) * 180) / Math.PI };
   });
   assert.ok(view.z >= 12 && view.z <= 19, `zoom ${view.z}`);
@@ -325,7 +362,11 @@ test('a PDF offers to open it, and DICOM shows its name and a link', async () =>
   const pdf = 'https://media.example-lab.org/docs/lease-2023.pdf';
   const dicom = 'https://media.example-lab.org/dicom/ct-0007.dcm';
   const preview = await openWithRow(
-    rowMessage(1, { row_data: { pdf_url: pdf }, media_type: 'PDF', attachments: [{ type: 'PDF_URL', value: pdf }] }, { mediaType: 'PDF', resources: { [pdf]: served(harness.origin, '/media/lease.pdf') } }),
+    rowMessage(
+      1,
+      { row_data: { pdf_url: pdf }, media_type: 'PDF', attachments: [{ type: 'PDF_URL', value: pdf }] },
+      { mediaType: 'PDF', resources: { [pdf]: served(harness.origin, '/media/lease.pdf') } },
+    ),
   );
   const asset = preview.page.getByTestId('asset');
   // VS Code's webviews have no PDF viewer: a card says so instead of an empty box.
@@ -341,7 +382,9 @@ test('a PDF offers to open it, and DICOM shows its name and a link', async () =>
 
 test('a DICOM address with a malformed %-escape still shows its name, undecoded', async () => {
   const dicom = 'https://media.example-lab.org/dicom/scan%zz-0007.dcm?v=2';
-  const preview = await openWithRow(rowMessage(1, { row_data: dicom, media_type: 'DICOM' }, { mediaType: 'DICOM', resources: { [dicom]: { external: true } } }));
+  const preview = await openWithRow(
+    rowMessage(1, { row_data: dicom, media_type: 'DICOM' }, { mediaType: 'DICOM', resources: { [dicom]: { external: true } } }),
+  );
   assert.match((await preview.page.getByTestId('dicom').textContent()) ?? '', /^scan%zz-0007\.dcm/);
   assert.deepEqual(preview.errors, []);
   await preview.close();
@@ -408,7 +451,10 @@ test('the Content-Security-Policy has a nonce, no unsafe-eval and no unsafe-inli
   });
   assert.equal(blocked.inline, undefined);
   assert.equal(blocked.evaluated, undefined);
-  assert.ok(blocked.violations.some((directive) => directive.startsWith('script-src')), JSON.stringify(blocked.violations));
+  assert.ok(
+    blocked.violations.some((directive) => directive.startsWith('script-src')),
+    JSON.stringify(blocked.violations),
+  );
   await preview.close();
 });
 

@@ -6,7 +6,14 @@ type RowMessage = Extract<HostMessage, { type: 'row' }>;
 export function rowMessage(
   seq: number,
   value: unknown,
-  options: { mediaType?: string; resources?: Record<string, Resource>; texts?: Record<string, TextState>; problems?: PreviewRow['problems']; index?: number; metadataNames?: Record<string, string> } = {},
+  options: {
+    mediaType?: string;
+    resources?: Record<string, Resource>;
+    texts?: Record<string, TextState>;
+    problems?: PreviewRow['problems'];
+    index?: number;
+    metadataNames?: Record<string, string>;
+  } = {},
 ): RowMessage {
   return {
     type: 'row',
@@ -57,7 +64,12 @@ export function imageRow(origin: string, seq = 1) {
           { type: 'IMAGE_OVERLAY', name: 'NDVI', value: ndvi },
           { type: 'IMAGE_OVERLAY', name: 'Weeds', value: weeds },
           { type: 'IMAGE_OVERLAY', name: 'Mask', value: mask },
-          { type: 'RAW_TEXT', name: 'Notes', value: '**Shadow** from the tree line.\n\n- lower third\n- see https://example.com/protocol\n\n<b>not bold</b> [click](javascript:window.__pwned=4)' },
+          {
+            type: 'RAW_TEXT',
+            name: 'Notes',
+            value:
+              '**Shadow** from the tree line.\n\n- lower third\n- see https://example.com/protocol\n\n<b>not bold</b> [click](javascript:window.__pwned=4)',
+          },
         ],
       },
       {

@@ -19,7 +19,10 @@ export function escapeData(text: string): string {
   return (
     text
       // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-      .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(
+        /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+        (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )
       .replace(/%/g, '%25')
       .replace(/\r/g, '%0D')
       .replace(/\n/g, '%0A')
@@ -50,6 +53,8 @@ export function formatGithub(reports: readonly FileReport[]): string {
   }
   const totals = countSeverities(reports);
   // A plain line for the log: annotations beyond GitHub's per-step limit are not shown.
-  lines.push(`labelbox-import: ${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${totals.errors} errors, ${totals.warnings} warnings, ${totals.information} infos.`);
+  lines.push(
+    `labelbox-import: ${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${totals.errors} errors, ${totals.warnings} warnings, ${totals.information} infos.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -26,7 +26,9 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
     for (const diagnostic of report.diagnostics) {
       const { start } = printedRange(report, diagnostic);
       const severity = diagnostic.severity === 'information' ? 'info' : diagnostic.severity;
-      lines.push(`${printable(report.file)}:${start.line}:${start.column} ${paint(COLORS[diagnostic.severity], severity)} ${paint(DIM, diagnostic.code)} ${printable(diagnostic.message)}`);
+      lines.push(
+        `${printable(report.file)}:${start.line}:${start.column} ${paint(COLORS[diagnostic.severity], severity)} ${paint(DIM, diagnostic.code)} ${printable(diagnostic.message)}`,
+      );
     }
   }
   const totals = countSeverities(reports);

@@ -78,7 +78,11 @@ export function registerCodeActions(context: ServerContext): void {
 
 function reportCommand(service: LanguageService, edits: readonly TextEdit[], added: readonly AddedProblem[]): Command {
   const serious = added.some((problem) => problem.severity === 'error' || problem.severity === 'warning');
-  return { title: 'Report the conversion', command: REPORT_CONVERSION_COMMAND, arguments: [service.conversionMessage(edits.length, added), serious ? 'warning' : 'information'] };
+  return {
+    title: 'Report the conversion',
+    command: REPORT_CONVERSION_COMMAND,
+    arguments: [service.conversionMessage(edits.length, added), serious ? 'warning' : 'information'],
+  };
 }
 
 function fixAction(title: string, diagnostic: Diagnostic, uri: string, edits: LspTextEdit[], isPreferred: boolean): CodeAction {

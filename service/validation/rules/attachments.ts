@@ -28,13 +28,22 @@ export function checkAttachments(check: RowCheck): void {
     switch (type) {
       case 'TEXT': {
         const replacement = value && looksLikeUrl(value) ? 'TEXT_URL' : 'RAW_TEXT';
-        check.report(typeNode, 'deprecated-attachment-type', `The TEXT attachment type depends on the SDK version: 6.0 and later reject it, 3.49 to 5.x convert it to RAW_TEXT, and the docs no longer list it. Use ${replacement}${replacement === 'TEXT_URL' ? ' for a URL of a text file' : ' for text'}.`, {
-          fixes: [{ kind: 'replace', title: `Change to "${replacement}"`, text: JSON.stringify(replacement) }],
-        });
+        check.report(
+          typeNode,
+          'deprecated-attachment-type',
+          `The TEXT attachment type depends on the SDK version: 6.0 and later reject it, 3.49 to 5.x convert it to RAW_TEXT, and the docs no longer list it. Use ${replacement}${replacement === 'TEXT_URL' ? ' for a URL of a text file' : ' for text'}.`,
+          {
+            fixes: [{ kind: 'replace', title: `Change to "${replacement}"`, text: JSON.stringify(replacement) }],
+          },
+        );
         break;
       }
       case 'AUDIO':
-        check.report(typeNode, 'unsupported-attachment-type', 'AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it; the web app\'s upload is not confirmed either way.');
+        check.report(
+          typeNode,
+          'unsupported-attachment-type',
+          "AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it; the web app's upload is not confirmed either way.",
+        );
         break;
       case 'TEXT_FILE':
         check.report(typeNode, 'invalid-value', 'TEXT_FILE was renamed TEXT_URL.', {
@@ -44,12 +53,20 @@ export function checkAttachments(check: RowCheck): void {
       case 'IMAGE_OVERLAY':
         overlays++;
         if (overlays > MAX_IMAGE_OVERLAYS) {
-          check.report(typeNode, 'too-many-image-overlays', `This is image overlay number ${overlays}; the editor shows at most ${MAX_IMAGE_OVERLAYS} per data row.`);
+          check.report(
+            typeNode,
+            'too-many-image-overlays',
+            `This is image overlay number ${overlays}; the editor shows at most ${MAX_IMAGE_OVERLAYS} per data row.`,
+          );
         }
         break;
     }
     if (valueNode && URL_TYPES.has(type) && value && !looksLikeUrl(value)) {
-      check.report(valueNode, 'attachment-not-url', `${/^(?:[AEIOU]|HTML)/.test(type) ? 'An' : 'A'} ${type} attachment needs the URL of the file${type === 'TEXT_URL' ? '; for the text itself use RAW_TEXT' : ''}.`);
+      check.report(
+        valueNode,
+        'attachment-not-url',
+        `${/^(?:[AEIOU]|HTML)/.test(type) ? 'An' : 'A'} ${type} attachment needs the URL of the file${type === 'TEXT_URL' ? '; for the text itself use RAW_TEXT' : ''}.`,
+      );
     }
   }
 }

@@ -30,15 +30,24 @@ export function checkConversation(check: RowCheck): void {
     if (message.type !== 'object') continue;
     const content = getProperty(message, 'content')?.value;
     if (content?.type === 'string' && content.value.length >= MAX_MESSAGE_LENGTH) {
-      check.report(content, 'message-too-long', `This message has ${content.value.length.toLocaleString('en-US')} characters; a message must have fewer than 10,000.`);
+      check.report(
+        content,
+        'message-too-long',
+        `This message has ${content.value.length.toLocaleString('en-US')} characters; a message must have fewer than 10,000.`,
+      );
     }
     const id = getProperty(message, 'messageId')?.value;
     if (id?.type !== 'string') continue;
     const first = ids.get(id.value);
     if (first) {
-      check.report(id, 'duplicate-message-id', `The messageId "${id.value}" is already used in this conversation; the docs say it must be unique within a conversation (it identifies the message in labels and exports).`, {
-        related: [{ offset: first.offset, length: first.length, message: 'First used here' }],
-      });
+      check.report(
+        id,
+        'duplicate-message-id',
+        `The messageId "${id.value}" is already used in this conversation; the docs say it must be unique within a conversation (it identifies the message in labels and exports).`,
+        {
+          related: [{ offset: first.offset, length: first.length, message: 'First used here' }],
+        },
+      );
     } else {
       ids.set(id.value, id);
     }

@@ -19,7 +19,11 @@ export function checkGlobalKey(check: RowCheck): void {
   if (!node) {
     const externalId = check.dialect === 'current' ? check.property('external_id') : undefined;
     if (externalId && !check.property('global_key')) {
-      check.report(externalId.key, 'missing-global-key', 'This row has an external_id but no global_key. Global keys are unique across your organization and are the recommended way to find and update data rows.');
+      check.report(
+        externalId.key,
+        'missing-global-key',
+        'This row has an external_id but no global_key. Global keys are unique across your organization and are the recommended way to find and update data rows.',
+      );
     }
     return;
   }
@@ -27,7 +31,11 @@ export function checkGlobalKey(check: RowCheck): void {
   if (!key) return; // the schema reports an empty key
   const bad = ALL_ALLOWED.test(key) ? [] : [...new Set([...key].filter((ch) => !ALLOWED.test(ch)))];
   if (bad.length) {
-    check.report(node, 'global-key-characters', `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change (sanitize) or reject the key.`);
+    check.report(
+      node,
+      'global-key-characters',
+      `Global keys may contain letters, digits, spaces and ! _ . * ' ( ) & $ @ = ; / : + , ? -; this one also has ${bad.map((ch) => JSON.stringify(ch)).join(' ')}. Labelbox may change (sanitize) or reject the key.`,
+    );
   }
   checkSpacing(check, node);
 }

@@ -23,10 +23,15 @@ export function checkIgnoredFields(check: RowCheck): void {
     if (check.isReported(property.key)) continue;
     const reason = MANAGED.get(key);
     if (check.dialect === 'current' && key !== 'row_data' && property.value?.type === 'null') {
-      check.reportKey(property, 'ignored-field', `"${key}" is null: Labelbox's Python SDK leaves keys whose value is null out of the upload, so this one has no effect.`, {
-        severity: 'information',
-        fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
-      });
+      check.reportKey(
+        property,
+        'ignored-field',
+        `"${key}" is null: Labelbox's Python SDK leaves keys whose value is null out of the upload, so this one has no effect.`,
+        {
+          severity: 'information',
+          fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
+        },
+      );
     } else if (reason) {
       check.reportKey(property, 'ignored-field', reason, { fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }] });
     } else if (key === 'metadata' && check.dialect === 'current') {

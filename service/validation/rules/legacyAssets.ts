@@ -17,7 +17,11 @@ export function checkLegacyAssets(check: RowCheck): void {
   if (check.dialect !== 'legacy') return;
   const assets = check.node.properties.filter((property) => (LEGACY_ASSET_KEYS as readonly string[]).includes(property.key.value));
   for (const extra of assets.slice(1)) {
-    check.reportKey(extra, 'multiple-assets', `This row already has its asset in "${assets[0].key.value}"; a data row has exactly one asset. Put "${extra.key.value}" in a row of its own.`);
+    check.reportKey(
+      extra,
+      'multiple-assets',
+      `This row already has its asset in "${assets[0].key.value}"; a data row has exactly one asset. Put "${extra.key.value}" in a row of its own.`,
+    );
   }
   if (assets.length) reportLegacyRow(check, assets[0]);
 }
@@ -34,12 +38,30 @@ function reportLegacyRow(check: RowCheck, asset: PropertyNode): void {
     const rejected = [...KEPT_BUT_REJECTED.keys()].filter((name) => check.property(name));
     if (rejected.length) {
       const current = rejected.map((name) => `"${KEPT_BUT_REJECTED.get(name)}"`).join(', ');
-      check.report(asset.key, 'legacy-dialect', `Labelbox's Python SDK converts a legacy conversationalData row to row_data but keeps ${rejected.map((name) => `"${name}"`).join(', ')} as ${rejected.length > 1 ? 'they are' : 'it is'}, and then rejects the row ("not valid on DB type 'DataRow'"); it accepts ${current} in such a row. ${CONVERT}`, { fixes });
+      check.report(
+        asset.key,
+        'legacy-dialect',
+        `Labelbox's Python SDK converts a legacy conversationalData row to row_data but keeps ${rejected.map((name) => `"${name}"`).join(', ')} as ${rejected.length > 1 ? 'they are' : 'it is'}, and then rejects the row ("not valid on DB type 'DataRow'"); it accepts ${current} in such a row. ${CONVERT}`,
+        { fixes },
+      );
     } else {
-      check.report(asset.key, 'legacy-dialect', `A legacy conversationalData row: Labelbox's Python SDK converts it to row_data; whether the web app's upload still reads the legacy format is not confirmed. ${CONVERT}`, { fixes, severity: 'information' });
+      check.report(
+        asset.key,
+        'legacy-dialect',
+        `A legacy conversationalData row: Labelbox's Python SDK converts it to row_data; whether the web app's upload still reads the legacy format is not confirmed. ${CONVERT}`,
+        { fixes, severity: 'information' },
+      );
     }
     return;
   }
-  const since = key === 'tileLayerUrl' ? ' (from 3.73.0; earlier versions passed top-level tiled rows on)' : ' (from 3.73.0; "`row_data` missing when creating DataRow" before)';
-  check.report(asset.key, 'legacy-dialect', `This legacy row has no row_data, and Labelbox's Python SDK rejects it: "Some items have an empty payload"${since}. Whether the web app's upload still reads the legacy format is not confirmed. ${CONVERT}`, { fixes });
+  const since =
+    key === 'tileLayerUrl'
+      ? ' (from 3.73.0; earlier versions passed top-level tiled rows on)'
+      : ' (from 3.73.0; "`row_data` missing when creating DataRow" before)';
+  check.report(
+    asset.key,
+    'legacy-dialect',
+    `This legacy row has no row_data, and Labelbox's Python SDK rejects it: "Some items have an empty payload"${since}. Whether the web app's upload still reads the legacy format is not confirmed. ${CONVERT}`,
+    { fixes },
+  );
 }

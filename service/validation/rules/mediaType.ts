@@ -49,7 +49,11 @@ export function checkMediaType(check: RowCheck): void {
   const rowData = check.property('row_data')?.value;
   // The SDK uploads an existing local path whatever media_type says; the web app cannot.
   if (rowData?.type === 'string' && !looksLikeUrl(rowData.value) && looksLikeLocalPath(rowData.value)) {
-    check.report(rowData, 'local-file-path', 'row_data looks like a path on your computer. Only the Python SDK uploads local files (when the path exists where it runs); an import file uploaded in the web app needs URLs.');
+    check.report(
+      rowData,
+      'local-file-path',
+      'row_data looks like a path on your computer. Only the Python SDK uploads local files (when the path exists where it runs); an import file uploaded in the web app needs URLs.',
+    );
   }
   const mediaTypeNode = check.property('media_type')?.value;
   if (!mediaTypeNode || mediaTypeNode.type === 'null') {
@@ -64,7 +68,12 @@ export function checkMediaType(check: RowCheck): void {
     return;
   }
   if (mediaType === 'JSON') {
-    check.report(mediaTypeNode, 'invalid-value', 'The JSON media type was removed from Labelbox\'s SDK in version 3.75.1 (July 2024), and Labelbox may reject it. Use CONVERSATIONAL for conversations, or TEXT.', { severity: 'warning' });
+    check.report(
+      mediaTypeNode,
+      'invalid-value',
+      "The JSON media type was removed from Labelbox's SDK in version 3.75.1 (July 2024), and Labelbox may reject it. Use CONVERSATIONAL for conversations, or TEXT.",
+      { severity: 'warning' },
+    );
     return;
   }
   const allowed = SHAPES_OF.get(mediaType);
@@ -72,9 +81,14 @@ export function checkMediaType(check: RowCheck): void {
     // Observed: any object with IMAGE fails ("Expected type image/*, detected: application/json").
     const shape = shapeOf(rowData, undefined);
     const natural = shape && MEDIA_TYPE_OF_SHAPE[shape];
-    check.report(mediaTypeNode, 'media-type-mismatch', `media_type "${mediaType}" needs row_data to be ${mediaType === 'TEXT' ? 'a URL string or the text itself' : 'a URL string'}, but it is ${shape ? SHAPE_NAMES[shape] : 'an object'}. Labelbox fails rows whose content does not match their media type.`, {
-      fixes: natural ? [setMediaType(natural)] : [],
-    });
+    check.report(
+      mediaTypeNode,
+      'media-type-mismatch',
+      `media_type "${mediaType}" needs row_data to be ${mediaType === 'TEXT' ? 'a URL string or the text itself' : 'a URL string'}, but it is ${shape ? SHAPE_NAMES[shape] : 'an object'}. Labelbox fails rows whose content does not match their media type.`,
+      {
+        fixes: natural ? [setMediaType(natural)] : [],
+      },
+    );
     return;
   }
   const shape = shapeOf(rowData, mediaType);
@@ -103,21 +117,35 @@ function reportMissingMediaType(check: RowCheck): void {
   if (!shape || (rowData.type === 'string' && !rowData.value.trim())) return;
   const inferred = inferMediaType(check);
   if (inferred === 'PDF' && rowData.type === 'string') {
-    check.report(rowDataProperty.key, 'missing-media-type', 'No media_type, and row_data is a bare PDF URL. Labelbox documents PDF rows as row_data { "pdf_url": "https://…" } with media_type "PDF".');
+    check.report(
+      rowDataProperty.key,
+      'missing-media-type',
+      'No media_type, and row_data is a bare PDF URL. Labelbox documents PDF rows as row_data { "pdf_url": "https://…" } with media_type "PDF".',
+    );
     return;
   }
-  check.report(rowDataProperty.key, 'missing-media-type', `No media_type: set it${inferred ? ` (probably "${inferred}")` : ''} so that Labelbox checks the content and gives clear errors.`, {
-    fixes: inferred ? [setMediaType(inferred)] : [],
-  });
+  check.report(
+    rowDataProperty.key,
+    'missing-media-type',
+    `No media_type: set it${inferred ? ` (probably "${inferred}")` : ''} so that Labelbox checks the content and gives clear errors.`,
+    {
+      fixes: inferred ? [setMediaType(inferred)] : [],
+    },
+  );
 }
 
 /** A string row_data against its media type: a URL of the right kind, or text for TEXT. */
 function checkStringContent(check: RowCheck, mediaType: string, mediaTypeNode: JsonNode, rowData: StringNode): void {
   const text = rowData.value;
   if (mediaType === 'PDF') {
-    check.report(mediaTypeNode, 'media-type-mismatch', 'For PDF, the docs give row_data as an object: { "pdf_url": "https://…" }. A bare PDF URL is not documented.', {
-      severity: 'warning',
-    });
+    check.report(
+      mediaTypeNode,
+      'media-type-mismatch',
+      'For PDF, the docs give row_data as an object: { "pdf_url": "https://…" }. A bare PDF URL is not documented.',
+      {
+        severity: 'warning',
+      },
+    );
   }
   if (!looksLikeUrl(text)) {
     if (mediaType !== 'TEXT' && !looksLikeLocalPath(text)) {

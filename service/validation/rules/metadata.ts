@@ -54,9 +54,19 @@ function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: Res
       if (option !== undefined) first.options.add(option);
       return; // several options of one enum field can be imported
     }
-    check.report(anchor, 'duplicate-metadata-field', `The enum field ${name} gets the same option twice in this row. Several options are fine; whether Labelbox accepts one option twice is not confirmed.`, { related, severity: 'warning' });
+    check.report(
+      anchor,
+      'duplicate-metadata-field',
+      `The enum field ${name} gets the same option twice in this row. Several options are fine; whether Labelbox accepts one option twice is not confirmed.`,
+      { related, severity: 'warning' },
+    );
   } else if (field?.kind === 'string') {
-    check.report(anchor, 'duplicate-metadata-field', `The text field ${name} is already set in this row. Labelbox fails the whole row when a text field appears twice ("A schemaId can only be specified once per DataRow").`, { related });
+    check.report(
+      anchor,
+      'duplicate-metadata-field',
+      `The text field ${name} is already set in this row. Labelbox fails the whole row when a text field appears twice ("A schemaId can only be specified once per DataRow").`,
+      { related },
+    );
   } else {
     const what = field ? `The ${kindName(field.kind)} field ${name} is already set in this row.` : `The field ${name} is already set in this row.`;
     const why = field
@@ -94,9 +104,14 @@ function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): Resolv
     if (!field) {
       const option = catalog.optionById(id);
       if (option) {
-        check.report(idNode, 'invalid-metadata-value', `This is the id of the option "${option.option.name}" of the field "${option.field.name}", not of a field. Put the field's id in ${idKey} and the option's id in value.`, {
-          fixes: option.field.id ? [{ kind: 'replace', title: `Use the id of "${option.field.name}"`, text: JSON.stringify(option.field.id) }] : [],
-        });
+        check.report(
+          idNode,
+          'invalid-metadata-value',
+          `This is the id of the option "${option.option.name}" of the field "${option.field.name}", not of a field. Put the field's id in ${idKey} and the option's id in value.`,
+          {
+            fixes: option.field.id ? [{ kind: 'replace', title: `Use the id of "${option.field.name}"`, text: JSON.stringify(option.field.id) }] : [],
+          },
+        );
       } else {
         reportUnknownId(check, idNode);
       }
@@ -121,7 +136,12 @@ function reportUnknownId(check: RowCheck, idNode: StringNode): void {
   // A field's name where its id belongs.
   const named = catalog.fieldByName(id);
   if (named) {
-    const useName = check.dialect === 'current' ? ` Write "name": ${JSON.stringify(named.name)} instead${named.id ? `, or use its id "${named.id}"` : ''}.` : named.id ? ` Its id is "${named.id}".` : '';
+    const useName =
+      check.dialect === 'current'
+        ? ` Write "name": ${JSON.stringify(named.name)} instead${named.id ? `, or use its id "${named.id}"` : ''}.`
+        : named.id
+          ? ` Its id is "${named.id}".`
+          : '';
     // No organization names a field like a cuid, nor gives a field an id like a name: certain.
     reportUnknown(check, idNode, `"${id}" is the name of a metadata field, not a schema id.${useName}`, named.id, true);
     return;
@@ -149,13 +169,24 @@ function reportUnknownName(check: RowCheck, nameNode: StringNode): void {
   // A field's id where its name belongs: the SDK only looks names up by name.
   const byId = catalog.fieldById(name);
   if (byId) {
-    reportUnknown(check, nameNode, `"${name}" is the schema id of the field "${byId.name}", not a name. Write "schema_id": ${JSON.stringify(name)} instead, or use the name "${byId.name}".`, byId.name, true);
+    reportUnknown(
+      check,
+      nameNode,
+      `"${name}" is the schema id of the field "${byId.name}", not a name. Write "schema_id": ${JSON.stringify(name)} instead, or use the name "${byId.name}".`,
+      byId.name,
+      true,
+    );
     return;
   }
   // An enum option's name where its field's name belongs.
   const owner = catalog.fieldWithOptionNamed(name);
   if (owner) {
-    reportUnknown(check, nameNode, `"${name}" is an option of the field "${owner.name}", not a field. Write "name": ${JSON.stringify(owner.name)} and "value": ${JSON.stringify(name)}.`, owner.name);
+    reportUnknown(
+      check,
+      nameNode,
+      `"${name}" is an option of the field "${owner.name}", not a field. Write "name": ${JSON.stringify(owner.name)} and "value": ${JSON.stringify(name)}.`,
+      owner.name,
+    );
     return;
   }
   const suggestion = catalog.memo(`name:${name}`, () => closestMatch(name, catalog.names));

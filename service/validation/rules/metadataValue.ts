@@ -53,7 +53,12 @@ export function checkMetadataValue(check: RowCheck, field: MetadataField, value:
         check.report(value, 'invalid-metadata-value', `${name} is a text field: its value must be a string.`);
       } else if (value.value.length > MAX_STRING_METADATA_LENGTH) {
         // SDK 7.2.0 (August 2025) stopped enforcing the limit; earlier versions raise.
-        check.report(value, 'invalid-metadata-value', `${name} values can have at most 4,096 characters per the docs; this one has ${value.value.length.toLocaleString('en-US')}. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.`, { severity: 'warning' });
+        check.report(
+          value,
+          'invalid-metadata-value',
+          `${name} values can have at most 4,096 characters per the docs; this one has ${value.value.length.toLocaleString('en-US')}. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.`,
+          { severity: 'warning' },
+        );
       }
       return;
     case 'number':
@@ -83,10 +88,15 @@ const PYTHON_FLOAT = /^\s*[+-]?(?:(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(
 function checkNumberValue(check: RowCheck, name: string, value: JsonNode): void {
   if (value.type === 'number') return;
   if (value.type === 'string' && PYTHON_FLOAT.test(value.value) && Number.isFinite(Number(value.value.replace(/_/g, '')))) {
-    check.report(value, 'invalid-metadata-value', `${name} is a number field and this is a string. Labelbox's Python SDK converts it (float()); the web app's upload is not confirmed to. Write it as a JSON number.`, {
-      severity: 'warning',
-      fixes: [{ kind: 'replace', title: `Change to ${Number(value.value.replace(/_/g, ''))}`, text: String(Number(value.value.replace(/_/g, ''))) }],
-    });
+    check.report(
+      value,
+      'invalid-metadata-value',
+      `${name} is a number field and this is a string. Labelbox's Python SDK converts it (float()); the web app's upload is not confirmed to. Write it as a JSON number.`,
+      {
+        severity: 'warning',
+        fixes: [{ kind: 'replace', title: `Change to ${Number(value.value.replace(/_/g, ''))}`, text: String(Number(value.value.replace(/_/g, ''))) }],
+      },
+    );
   } else {
     check.report(value, 'invalid-metadata-value', `${name} is a number field: its value must be a number.`);
   }
@@ -108,16 +118,30 @@ function checkDateTimeValue(check: RowCheck, name: string, value: JsonNode): voi
   const parsed = parseIsoDateTime(value.value);
   if (!parsed) {
     if (/\d/.test(value.value) || DATE_WORDS.test(value.value)) {
-      check.report(value, 'invalid-metadata-value', `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not one. Labelbox's Python SDK guesses how to read it (day and month may come out swapped); the web app's upload is not confirmed to accept it.`, { severity: 'warning' });
+      check.report(
+        value,
+        'invalid-metadata-value',
+        `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not one. Labelbox's Python SDK guesses how to read it (day and month may come out swapped); the web app's upload is not confirmed to accept it.`,
+        { severity: 'warning' },
+      );
     } else {
-      check.report(value, 'invalid-metadata-value', `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not a date, and Labelbox's SDK rejects it.`);
+      check.report(
+        value,
+        'invalid-metadata-value',
+        `${name} needs an ISO 8601 date-time in UTC, such as "2024-05-02T07:45:10Z"; "${value.value}" is not a date, and Labelbox's SDK rejects it.`,
+      );
     }
   } else if (!isUtc(parsed.offset)) {
     const utc = formatUtc(parsed.time);
-    check.report(value, 'invalid-metadata-value', `${name} should be in UTC (the docs), and this time has the offset ${parsed.offset}; the Python SDK converts it, the web app's upload is not confirmed to. In UTC it is "${utc}".`, {
-      severity: 'warning',
-      fixes: [{ kind: 'replace', title: `Change to "${utc}"`, text: JSON.stringify(utc) }],
-    });
+    check.report(
+      value,
+      'invalid-metadata-value',
+      `${name} should be in UTC (the docs), and this time has the offset ${parsed.offset}; the Python SDK converts it, the web app's upload is not confirmed to. In UTC it is "${utc}".`,
+      {
+        severity: 'warning',
+        fixes: [{ kind: 'replace', title: `Change to "${utc}"`, text: JSON.stringify(utc) }],
+      },
+    );
   }
 }
 
@@ -134,17 +158,29 @@ function checkEnumValue(check: RowCheck, field: MetadataField, value: JsonNode, 
   if (byName) {
     if (!byId) return;
     // With schema_id the SDK takes the value as an option id and never resolves option names.
-    check.report(value, 'invalid-metadata-value', `When the field is given by schema id, the value must be the option's id: "${byName.id}" for "${byName.name}". Option names are only understood with "name".`, {
-      fixes: [{ kind: 'replace', title: `Change to the id of "${byName.name}"`, text: JSON.stringify(byName.id) }],
-    });
+    check.report(
+      value,
+      'invalid-metadata-value',
+      `When the field is given by schema id, the value must be the option's id: "${byName.id}" for "${byName.name}". Option names are only understood with "name".`,
+      {
+        fixes: [{ kind: 'replace', title: `Change to the id of "${byName.name}"`, text: JSON.stringify(byName.id) }],
+      },
+    );
     return;
   }
   const elsewhere = check.context.catalog.optionById(text);
   if (elsewhere && elsewhere.field !== field) {
-    check.report(value, 'invalid-metadata-value', `"${text}" is the id of the option "${elsewhere.option.name}" of another field, "${elsewhere.field.name}". ${name} has the options ${listWords(field.options.map((option) => `"${option.name}"`))}.`);
+    check.report(
+      value,
+      'invalid-metadata-value',
+      `"${text}" is the id of the option "${elsewhere.option.name}" of another field, "${elsewhere.field.name}". ${name} has the options ${listWords(field.options.map((option) => `"${option.name}"`))}.`,
+    );
     return;
   }
-  const suggestion = closestMatch(text, field.options.map((option) => option.name));
+  const suggestion = closestMatch(
+    text,
+    field.options.map((option) => option.name),
+  );
   const suggested = suggestion && field.options.find((option) => option.name === suggestion);
   const replacement = suggested ? (byId ? suggested.id : suggested.name) : undefined;
   check.report(

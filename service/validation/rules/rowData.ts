@@ -11,7 +11,18 @@ export const CONVERSATION_TYPE = 'application/vnd.labelbox.conversational';
 export const FILE_MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'AUDIO', 'HTML', 'DICOM', 'TEXT']);
 export const MODEL_CHAT_EVALUATION_TYPE = 'application/vnd.labelbox.conversational.model-chat-evaluation';
 
-const TILED_HINTS = ['tileLayerUrl', 'tile_layer_url', 'bounds', 'epsg', 'minZoom', 'min_zoom', 'maxZoom', 'max_zoom', 'alternativeLayers', 'alternative_layers'];
+const TILED_HINTS = [
+  'tileLayerUrl',
+  'tile_layer_url',
+  'bounds',
+  'epsg',
+  'minZoom',
+  'min_zoom',
+  'maxZoom',
+  'max_zoom',
+  'alternativeLayers',
+  'alternative_layers',
+];
 const PDF_HINTS = ['pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
 /** Which object form of row_data the user meant: from its keys, else from media_type. */
@@ -64,10 +75,16 @@ export function checkRowData(check: RowCheck): void {
   if (!property || !node) return;
   switch (node.type) {
     case 'string':
-      if (!node.value) check.report(node, 'empty-row-data', 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").');
+      if (!node.value)
+        check.report(node, 'empty-row-data', 'row_data is empty: Labelbox rejects data rows with an empty payload ("Some items have an empty payload").');
       else if (!node.value.trim()) {
         // The SDK counts characters, so spaces pass it; what the server makes of them is not observed.
-        check.report(node, 'empty-row-data', 'row_data holds only spaces: there is no asset. The SDK passes it on; Labelbox may reject it or create an empty text row.', { severity: 'warning' });
+        check.report(
+          node,
+          'empty-row-data',
+          'row_data holds only spaces: there is no asset. The SDK passes it on; Labelbox may reject it or create an empty text row.',
+          { severity: 'warning' },
+        );
       }
       return;
     case 'null':

@@ -48,7 +48,11 @@ export function checkTiledImagery(check: RowCheck): void {
   const epsgNode = getProperty(tiled, 'epsg')?.value;
   const epsg = epsgNode?.type === 'string' ? epsgNode.value : undefined;
   if (epsgNode && epsg === 'SIMPLEPIXEL') {
-    check.report(epsgNode, 'tile-epsg', 'The SDK writes "SIMPLEPIXEL" but the docs spell this coordinate system "Simple"; Labelbox has not confirmed which one the web app accepts.');
+    check.report(
+      epsgNode,
+      'tile-epsg',
+      'The SDK writes "SIMPLEPIXEL" but the docs spell this coordinate system "Simple"; Labelbox has not confirmed which one the web app accepts.',
+    );
   }
   const version = numberAt(getProperty(tiled, 'version')?.value) ?? (epsg === 'Simple' || epsg === 'SIMPLEPIXEL' ? 2 : 1);
   checkBounds(check, getProperty(tiled, 'bounds')?.value, epsg, version);
@@ -91,9 +95,14 @@ function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
         fixes: [{ kind: 'removeProperty', title: `Remove "${key}"` }],
       });
     } else {
-      check.reportKey(property, 'tile-key-spelling', `"${key}" is ${isSnake ? 'snake_case' : 'camelCase'}, but this object spells its tile layer URL ${snakeCase ? 'in snake_case ("tile_layer_url")' : 'in camelCase ("tileLayerUrl")'}. Labelbox documents each spelling, not a mix of both in one object: use "${other}".`, {
-        fixes: [{ kind: 'replace', title: `Rename to "${other}"`, text: JSON.stringify(other) }],
-      });
+      check.reportKey(
+        property,
+        'tile-key-spelling',
+        `"${key}" is ${isSnake ? 'snake_case' : 'camelCase'}, but this object spells its tile layer URL ${snakeCase ? 'in snake_case ("tile_layer_url")' : 'in camelCase ("tileLayerUrl")'}. Labelbox documents each spelling, not a mix of both in one object: use "${other}".`,
+        {
+          fixes: [{ kind: 'replace', title: `Rename to "${other}"`, text: JSON.stringify(other) }],
+        },
+      );
     }
   }
 }
@@ -101,7 +110,11 @@ function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
 function checkTemplate(check: RowCheck, node: JsonNode | undefined): void {
   if (node?.type !== 'string' || !node.value) return;
   if (!node.value.includes('/{z}/{x}/{y}')) {
-    check.report(node, 'tile-url-template', 'A tile layer URL needs the placeholders /{z}/{x}/{y}, for example "https://tiles.example.com/layer/{z}/{x}/{y}.png".');
+    check.report(
+      node,
+      'tile-url-template',
+      'A tile layer URL needs the placeholders /{z}/{x}/{y}, for example "https://tiles.example.com/layer/{z}/{x}/{y}.png".',
+    );
   }
 }
 
@@ -125,9 +138,14 @@ function checkBounds(check: RowCheck, bounds: JsonNode | undefined, epsg: string
   const swappedFits = (point: number[]) => Math.abs(point[1 - latIndex]) <= 90 && Math.abs(point[latIndex]) <= 180;
   if (outOfRange(first) || outOfRange(second)) {
     const order = version === 2 ? '[longitude, latitude]' : '[latitude, longitude]';
-    const hint = swappedFits(first) && swappedFits(second)
-      ? ` The numbers look like ${version === 2 ? '[latitude, longitude]' : '[longitude, latitude]'}: ${version === 2 ? 'remove "version": 2' : 'set "version": 2'} or swap them.`
-      : '';
-    check.report(bounds, 'tile-bounds', `With EPSG4326 and version ${version}, each corner is ${order}; latitudes must be within ±90 and longitudes within ±180.${hint}`);
+    const hint =
+      swappedFits(first) && swappedFits(second)
+        ? ` The numbers look like ${version === 2 ? '[latitude, longitude]' : '[longitude, latitude]'}: ${version === 2 ? 'remove "version": 2' : 'set "version": 2'} or swap them.`
+        : '';
+    check.report(
+      bounds,
+      'tile-bounds',
+      `With EPSG4326 and version ${version}, each corner is ${order}; latitudes must be within ±90 and longitudes within ±180.${hint}`,
+    );
   }
 }

@@ -49,7 +49,13 @@ export function checkUrls(check: RowCheck): void {
       const example = match ? `https://${match[1]}.s3.<region>.amazonaws.com/${match[2]}` : 'https://<bucket>.s3.<region>.amazonaws.com/<key>';
       // The SDK checks only a string row_data ("s3 assets must start with 'https'").
       if (node === rowData) check.report(node, 's3-url', `Labelbox rejects s3:// URLs in row_data. Use the bucket's https URL: ${example}`);
-      else check.report(node, 's3-url', `Labelbox documents https URLs here; s3:// is rejected in row_data and not confirmed to work elsewhere. Use the bucket's https URL: ${example}`, { severity: 'warning' });
+      else
+        check.report(
+          node,
+          's3-url',
+          `Labelbox documents https URLs here; s3:// is rejected in row_data and not confirmed to work elsewhere. Use the bucket's https URL: ${example}`,
+          { severity: 'warning' },
+        );
       continue;
     }
     if (scheme === 'http') {
@@ -63,7 +69,11 @@ export function checkUrls(check: RowCheck): void {
     // The docs' list: # < > | (spaces are not in it).
     const bad = /[#<>|]/.test(url) ? [...new Set(url.replace(/\{[xyz]\}/g, '').match(/[#<>|]/g) ?? [])] : [];
     if (bad.length) {
-      check.report(node, 'unsupported-url-character', `This URL contains ${bad.map((ch) => `"${ch}"`).join(', ')}; Labelbox's docs say # < > | are not supported in URLs and keep files from loading. Percent-encode them (for example "#" as %23) or rename the file.`);
+      check.report(
+        node,
+        'unsupported-url-character',
+        `This URL contains ${bad.map((ch) => `"${ch}"`).join(', ')}; Labelbox's docs say # < > | are not supported in URLs and keep files from loading. Percent-encode them (for example "#" as %23) or rename the file.`,
+      );
     }
   }
 }

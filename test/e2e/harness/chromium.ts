@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string => Boolean(candidate));
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string =>
+    Boolean(candidate),
+  );
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error('Chromium is not installed (apt-get install -y chromium, or set CHROMIUM_PATH); .ci/run installs it.');
   return found;

@@ -18,7 +18,9 @@ const MARKER = '.installed';
  * LABELBOX_CODE_SERVER_DIR (to share one install between clones).
  */
 export function codeServerHome(root: string): string {
-  return process.env.LABELBOX_CODE_SERVER_DIR ? path.resolve(process.env.LABELBOX_CODE_SERVER_DIR) : path.join(root, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+  return process.env.LABELBOX_CODE_SERVER_DIR
+    ? path.resolve(process.env.LABELBOX_CODE_SERVER_DIR)
+    : path.join(root, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 }
 
 /** Whether code-server is installed and complete (an interrupted install is not). */
@@ -66,7 +68,9 @@ export async function installCodeServer(root: string, log: (line: string) => voi
   // code-server loads argon2 at start even with --auth none.
   const argon2 = firstExisting([path.join(staging, 'node_modules', 'argon2'), path.join(staging, 'node_modules', 'code-server', 'node_modules', 'argon2')]);
   log('Building argon2 from source…');
-  await run(process.execPath, [require.resolve('@mapbox/node-pre-gyp/bin/node-pre-gyp', { paths: [argon2] }), 'rebuild', `--nodedir=${nodeDir}`], { cwd: argon2 });
+  await run(process.execPath, [require.resolve('@mapbox/node-pre-gyp/bin/node-pre-gyp', { paths: [argon2] }), 'rebuild', `--nodedir=${nodeDir}`], {
+    cwd: argon2,
+  });
 
   const vscodeDir = path.join(staging, 'node_modules', 'code-server', 'lib', 'vscode');
   log('Installing the VS Code server modules…');
@@ -77,8 +81,15 @@ export async function installCodeServer(root: string, log: (line: string) => voi
   // pty.node is built, so the exit code is not trusted: loading each module is the check.
   const rebuild = await npm(vscodeDir, ['rebuild', '@vscode/spdlog', 'native-watchdog', 'node-pty', `--nodedir=${nodeDir}`], true);
   const nativeModules = ['@parcel/watcher', '@vscode/spdlog', 'native-watchdog', 'node-pty', 'argon2'];
-  const load = await run(process.execPath, ['-e', `for (const name of ${JSON.stringify(nativeModules)}) require(name)`], { cwd: vscodeDir, allowFailure: true, env: { ...process.env, NODE_PATH: path.join(staging, 'node_modules') } });
-  if (load.code !== 0) throw new Error(`Building the native modules of code-server failed: is a C++ toolchain (make, g++, python3) installed?\n${load.output.slice(-2000)}\n${rebuild.output.slice(-3000)}`);
+  const load = await run(process.execPath, ['-e', `for (const name of ${JSON.stringify(nativeModules)}) require(name)`], {
+    cwd: vscodeDir,
+    allowFailure: true,
+    env: { ...process.env, NODE_PATH: path.join(staging, 'node_modules') },
+  });
+  if (load.code !== 0)
+    throw new Error(
+      `Building the native modules of code-server failed: is a C++ toolchain (make, g++, python3) installed?\n${load.output.slice(-2000)}\n${rebuild.output.slice(-3000)}`,
+    );
 
   // VS Code's search runs ripgrep; the npm package would download it, so use Debian's.
   const rgDir = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
@@ -103,7 +114,11 @@ export async function installCodeServer(root: string, log: (line: string) => voi
 }
 
 function npm(cwd: string, args: string[], allowFailure = false) {
-  return run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, allowFailure, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    allowFailure,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 function firstExisting(candidates: string[]): string {

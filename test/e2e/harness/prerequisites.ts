@@ -58,10 +58,17 @@ export function missingPrerequisites(options: PrerequisiteOptions): Missing[] {
   if (!options.installing) return missing;
   if (!findOnPath('rg', env)) missing.push({ what: 'ripgrep (rg)', why: "VS Code's search runs it", debian: ['ripgrep'], brew: ['ripgrep'] });
   const toolchain = ['make', 'g++'].filter((tool) => !findOnPath(tool, env));
-  if (toolchain.length) missing.push({ what: toolchain.join(' and '), why: "code-server's native modules are built from source with them", debian: ['build-essential'], brew: [] });
-  if (!findOnPath('python3', env)) missing.push({ what: 'python3', why: 'node-gyp, which builds those modules, runs it', debian: ['python3'], brew: ['python3'] });
+  if (toolchain.length)
+    missing.push({ what: toolchain.join(' and '), why: "code-server's native modules are built from source with them", debian: ['build-essential'], brew: [] });
+  if (!findOnPath('python3', env))
+    missing.push({ what: 'python3', why: 'node-gyp, which builds those modules, runs it', debian: ['python3'], brew: ['python3'] });
   if (!existsSync(path.join(nodeHeadersDir(options.execPath), 'include', 'node', 'node.h'))) {
-    missing.push({ what: `the Node.js headers (${path.join(nodeHeadersDir(options.execPath), 'include', 'node')})`, why: 'native modules are built against them', debian: ['libnode-dev'], brew: [] });
+    missing.push({
+      what: `the Node.js headers (${path.join(nodeHeadersDir(options.execPath), 'include', 'node')})`,
+      why: 'native modules are built against them',
+      debian: ['libnode-dev'],
+      brew: [],
+    });
   }
   return missing;
 }

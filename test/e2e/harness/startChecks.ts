@@ -42,7 +42,13 @@ export function checkStartPrerequisites(root: string, runDir: string): Promise<T
       const env = { ...process.env, PATH: bin, LABELBOX_CODE_SERVER_DIR: empty, PORT: '1' };
       const { code, output } = await runFor(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start.ts')], root, env, TIMEOUT_MS);
       if (code === 0) throw new Error(`npm start went on without ripgrep, make, g++ and python3:\n${output}`);
-      for (const expected of ['ripgrep (rg)', 'make and g++', 'python3', 'sudo apt-get install -y ripgrep build-essential python3', 'brew install ripgrep python3']) {
+      for (const expected of [
+        'ripgrep (rg)',
+        'make and g++',
+        'python3',
+        'sudo apt-get install -y ripgrep build-essential python3',
+        'brew install ripgrep python3',
+      ]) {
         if (!output.includes(expected)) throw new Error(`the message does not mention ${JSON.stringify(expected)}:\n${output}`);
       }
       if (output.split('cannot run on this machine').length !== 2) throw new Error(`one message, not several:\n${output}`);

@@ -10,6 +10,7 @@ export function packagedVsix(root: string): string {
   const vsix = path.join(root, `${manifest.name}-${manifest.version}.vsix`);
   if (!existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run "npm run package" first.`);
   const size = statSync(vsix).size;
-  if (size > MAX_VSIX_BYTES) throw new Error(`${path.basename(vsix)} is ${(size / 1024 / 1024).toFixed(1)} MB; it should stay under 2 MB (check .vscodeignore).`);
+  if (size > MAX_VSIX_BYTES)
+    throw new Error(`${path.basename(vsix)} is ${(size / 1024 / 1024).toFixed(1)} MB; it should stay under 2 MB (check .vscodeignore).`);
   return vsix;
 }

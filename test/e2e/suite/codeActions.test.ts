@@ -33,10 +33,7 @@ suite('Quick fixes and conversion in VS Code', () => {
     assert.ok(rename.kind && vscode.CodeActionKind.QuickFix.contains(rename.kind), 'it is a quick fix');
     await apply(rename);
 
-    assert.equal(
-      document.lineAt(1).text,
-      '  { "row_data": "https://storage.example.com/images/bee.jpg", "global_key": "bee-1", "media_type": "IMAGE" }',
-    );
+    assert.equal(document.lineAt(1).text, '  { "row_data": "https://storage.example.com/images/bee.jpg", "global_key": "bee-1", "media_type": "IMAGE" }');
     await waitForCodes(document.uri, []);
   });
 
@@ -44,7 +41,11 @@ suite('Quick fixes and conversion in VS Code', () => {
     const capabilities = await serverCapabilities();
     const kinds = codeActionKinds(capabilities);
     const declaresSourceActions = capabilities.codeActionProvider === true || kinds.some((kind) => kind.startsWith('source'));
-    skipUnless(this, Boolean(capabilities.codeActionProvider) && declaresSourceActions, 'the language server does not declare source actions (the conversion) yet');
+    skipUnless(
+      this,
+      Boolean(capabilities.codeActionProvider) && declaresSourceActions,
+      'the language server does not declare source actions (the conversion) yet',
+    );
 
     const { document } = await openFile('legacy.labelbox.json');
     // One note per legacy row: the SDK rejects each row without row_data.

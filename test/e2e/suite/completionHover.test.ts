@@ -29,7 +29,7 @@ suite('Completion and hover in VS Code', () => {
       assert.ok(labels.includes(key), `completion offers ${key}; it offered: ${labels.join(', ')}`);
     }
     const rowData = list.items.find((item) => labelOf(item) === 'row_data')!;
-    const documentation = typeof rowData.documentation === 'string' ? rowData.documentation : rowData.documentation?.value ?? '';
+    const documentation = typeof rowData.documentation === 'string' ? rowData.documentation : (rowData.documentation?.value ?? '');
     assert.ok(`${rowData.detail ?? ''} ${documentation}`.trim().length > 20, 'row_data comes with documentation');
 
     editor.selection = new vscode.Selection(position, position);

@@ -2,18 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import {
-  IMPORT_LANGUAGE,
-  activateExtension,
-  assertRange,
-  codeOf,
-  openFile,
-  ourDiagnostics,
-  rangeOf,
-  setText,
-  waitFor,
-  waitForCodes,
-} from './helpers';
+import { IMPORT_LANGUAGE, activateExtension, assertRange, codeOf, openFile, ourDiagnostics, rangeOf, setText, waitFor, waitForCodes } from './helpers';
 import { screenshotWhenVisible } from './workbenchUi';
 
 suite('Diagnostics in VS Code', () => {
@@ -61,8 +50,9 @@ suite('Diagnostics in VS Code', () => {
     assertRange(ranges[0], rangeOf(document, '"owl-1"', 0), 'the first duplicate key');
     assertRange(ranges[1], rangeOf(document, '"owl-1"', 1), 'the second duplicate key');
     // Language ids are looked up afresh: VS Code replaces the document object when the language changes.
-    await waitFor('detected.json to switch to the import language', () =>
-      vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === document.uri.toString())?.languageId === IMPORT_LANGUAGE || undefined,
+    await waitFor(
+      'detected.json to switch to the import language',
+      () => vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === document.uri.toString())?.languageId === IMPORT_LANGUAGE || undefined,
     );
   });
 
@@ -84,7 +74,10 @@ suite('Diagnostics in VS Code', () => {
       const found = ourDiagnostics(uri);
       return found.length > 0 ? found : undefined;
     });
-    assert.ok(problems.some((diagnostic) => codeOf(diagnostic) === 'root-not-array'), problems.map(codeOf).join(', '));
+    assert.ok(
+      problems.some((diagnostic) => codeOf(diagnostic) === 'root-not-array'),
+      problems.map(codeOf).join(', '),
+    );
   });
 
   test('editing a row updates its diagnostics, and fixing it clears them', async () => {

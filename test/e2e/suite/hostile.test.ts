@@ -26,7 +26,14 @@ suite('Hostile files in VS Code', () => {
 
   test('keys and values named toString, __proto__, valueOf, hasOwnProperty are reported, each with a message', async () => {
     const { document } = await openFile('hostile/prototype-keys.labelbox.json');
-    const diagnostics = await waitForCodes(document.uri, ['invalid-value', 'invalid-value', 'missing-asset', 'unknown-property', 'unknown-property', 'unknown-property']);
+    const diagnostics = await waitForCodes(document.uri, [
+      'invalid-value',
+      'invalid-value',
+      'missing-asset',
+      'unknown-property',
+      'unknown-property',
+      'unknown-property',
+    ]);
     for (const key of ['"toString"', '"__proto__"', '"hasOwnProperty"']) {
       const found = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unknown-property' && diagnostic.range.isEqual(rangeOf(document, key)));
       assert.ok(found, `no unknown-property on ${key}`);
@@ -56,8 +63,13 @@ suite('Hostile files in VS Code', () => {
     const message = 'The Labelbox import language server stopped 5 times within 3 minutes and was not started again.';
     if (workbenchUiAvailable) {
       await vscode.commands.executeCommand('notifications.showList');
-      await inWorkbench([{ action: 'waitVisible', selector: '.notifications-center', hasText: message }, { action: 'screenshot', name: 'server-stopped' }]);
-      const [shown] = await inWorkbench([{ action: 'count', selector: '.notifications-center .notification-list-item', hasText: 'Labelbox import language server' }]);
+      await inWorkbench([
+        { action: 'waitVisible', selector: '.notifications-center', hasText: message },
+        { action: 'screenshot', name: 'server-stopped' },
+      ]);
+      const [shown] = await inWorkbench([
+        { action: 'count', selector: '.notifications-center .notification-list-item', hasText: 'Labelbox import language server' },
+      ]);
       assert.equal(shown, 1, 'one message about the server');
       await vscode.commands.executeCommand('notifications.clearAll');
     }

@@ -27,7 +27,9 @@ export interface SuiteReport {
 export function runSuite(onProgress: (outcome: TestOutcome) => void = () => undefined): Promise<SuiteReport> {
   const grep = process.env.LABELBOX_E2E_GREP;
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
-  const testFiles = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  const testFiles = readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   for (const name of testFiles) mocha.addFile(path.join(__dirname, name));
 
   const started = Date.now();

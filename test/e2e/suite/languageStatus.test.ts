@@ -16,7 +16,10 @@ suite('Language status in VS Code', () => {
     await waitForCodes(document.uri, ['missing-global-key', 'missing-global-key']);
     const [label] = await inWorkbench([{ action: 'waitAttribute', selector: STATUS_ENTRY, name: 'aria-label', contains: '2 rows' }]);
     // The entry reads every extension's item of the editor: "Editor Language Status: ours, next: another's…".
-    const ours = String(label).split(', next: ').find((part) => part.includes('2 rows')) ?? '';
+    const ours =
+      String(label)
+        .split(', next: ')
+        .find((part) => part.includes('2 rows')) ?? '';
     assert.doesNotMatch(ours, /\$\(/, `no icon codes in the accessible label: ${label}`);
     assert.match(ours, /Labelbox import file: 2 rows, 0 errors, 0 warnings, 2 information messages, checked in/, String(label));
 

@@ -106,6 +106,10 @@ suite('A file over 50 MB, which VS Code does not hand to extensions', () => {
     const tab = tabOf(uri);
     assert.ok(tab, 'the tab is still open');
     await vscode.window.tabGroups.close(tab);
-    await waitFor(() => `no problems once the editor closed (now ${ourDiagnostics(uri).length})`, () => ourDiagnostics(uri).length === 0, 30_000);
+    await waitFor(
+      () => `no problems once the editor closed (now ${ourDiagnostics(uri).length})`,
+      () => ourDiagnostics(uri).length === 0,
+      30_000,
+    );
   });
 });

@@ -95,7 +95,13 @@ suite('Preview in VS Code', () => {
     moveCursorTo(second, '"cat-1"');
     await inWorkbench([{ action: 'waitVisible', inWebview: true, selector: '[data-testid="file-name"]', hasText: 'rows.labelbox.json' }]);
     await waitFor('the preview tab to be titled after rows.labelbox.json', () => previewTab()?.label === 'Preview rows.labelbox.json' || undefined);
-    assert.equal(previewTabs().length, 1, `one preview; tabs: ${previewTabs().map((tab) => tab.label).join(', ')}`);
+    assert.equal(
+      previewTabs().length,
+      1,
+      `one preview; tabs: ${previewTabs()
+        .map((tab) => tab.label)
+        .join(', ')}`,
+    );
     await inWorkbench([
       // The gallery of the test before is still selected: the row view shows the row at the cursor.
       { action: 'click', inWebview: true, selector: '[data-testid="tab-row"]' },
@@ -115,7 +121,9 @@ suite('Preview in VS Code', () => {
     // "Open Preview to the Side" then opens a preview of its own for the file in the editor.
     await vscode.commands.executeCommand(OPEN_PREVIEW_TO_SIDE);
     await waitFor('a second preview for probe.labelbox.json', () => (previewTabs().length === 2 ? previewTabs() : undefined));
-    const labels = previewTabs().map((tab) => tab.label).sort();
+    const labels = previewTabs()
+      .map((tab) => tab.label)
+      .sort();
     assert.deepEqual(labels, ['Preview probe.labelbox.json', '[Preview] rows.labelbox.json']);
     await inWorkbench([
       { action: 'waitVisible', inWebview: true, selector: '[data-testid="row-title"]', hasText: 'Row 1 of 1' },

@@ -17,12 +17,17 @@ const ATTACHMENT_FRAME = '[data-testid="attachment"][data-type="HTML"] [data-tes
 /** Opens the file, puts the cursor in the row of `globalKey` and waits for the preview to show that row. */
 async function previewRow(globalKey: string, rowNumber: number): Promise<void> {
   // In the first group: opened in the preview's group, the file would hide the preview.
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(FILE)), { viewColumn: vscode.ViewColumn.One, preview: false });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(FILE)), {
+    viewColumn: vscode.ViewColumn.One,
+    preview: false,
+  });
   const position = rangeOf(editor.document, `"${globalKey}"`).start;
   editor.selection = new vscode.Selection(position, position);
   await vscode.commands.executeCommand('labelboxImport.openPreviewToSide');
   await waitFor('the preview tab', () =>
-    vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('labelboxImport.preview')),
+    vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('labelboxImport.preview')),
   );
   await vscode.window.showTextDocument(editor.document, editor.viewColumn);
   editor.selection = new vscode.Selection(position, position);

@@ -24,9 +24,11 @@ export async function inWorkbench(steps: UiStep[], timeoutMs = 60_000): Promise<
   writeFileSync(`${request}.tmp`, JSON.stringify({ steps }));
   renameSync(`${request}.tmp`, request);
   const responsePath = path.join(uiDir, `${id}.response.json`);
-  const response = await waitFor(`the launcher to carry out ${steps.map((step) => step.action).join(', ')}`, () =>
-    existsSync(responsePath) ? (JSON.parse(readFileSync(responsePath, 'utf8')) as UiResponse) : undefined,
-  timeoutMs);
+  const response = await waitFor(
+    `the launcher to carry out ${steps.map((step) => step.action).join(', ')}`,
+    () => (existsSync(responsePath) ? (JSON.parse(readFileSync(responsePath, 'utf8')) as UiResponse) : undefined),
+    timeoutMs,
+  );
   if ('error' in response) throw new Error(`In the workbench UI: ${response.error}`);
   return response.results;
 }

@@ -46,7 +46,13 @@ test('a PDF whose address answers with an HTML page: the page never loads the ad
   const preview = await harness.open();
   await preview.send(INIT);
   // The address serves an HTML page with a script (test/webview/testMedia.ts HTML_PAGE).
-  await preview.send(rowMessage(1, { row_data: { pdf_url: pdf }, media_type: 'PDF', attachments: [{ type: 'PDF_URL', value: pdf }] }, { mediaType: 'PDF', resources: { [pdf]: served(harness.origin, '/media/page.html') } }));
+  await preview.send(
+    rowMessage(
+      1,
+      { row_data: { pdf_url: pdf }, media_type: 'PDF', attachments: [{ type: 'PDF_URL', value: pdf }] },
+      { mediaType: 'PDF', resources: { [pdf]: served(harness.origin, '/media/page.html') } },
+    ),
+  );
   await preview.page.getByTestId('pdf-note').first().waitFor();
   await new Promise((done) => setTimeout(done, 1500));
   assert.deepEqual(harness.beacons, [], 'the HTML page answering the PDF address was loaded');
@@ -67,7 +73,10 @@ test('media types, attachment types and schema ids named after Object.prototype 
         row_data: 'https://x.example.com/a.jpg',
         global_key: name,
         media_type: name,
-        attachments: [{ type: name, value: 'https://x.example.com/b.jpg' }, { type: 'IMAGE', value: name }],
+        attachments: [
+          { type: name, value: 'https://x.example.com/b.jpg' },
+          { type: 'IMAGE', value: name },
+        ],
         metadata_fields: [{ schema_id: name, value: name }],
       }).replace('"global_key"', `"${name}": 1, "global_key"`),
     );
@@ -116,10 +125,21 @@ function messageOf(document: ImportDocument, index: number, seq: number, origin:
   for (const address of [...load, ...link, ...fetch]) {
     const resolution = resolveAddress(address, context);
     // Every address the extension would load is served by the harness: no request leaves the machine.
-    const resource: Resource = resolution.kind === 'blocked' ? { blocked: resolution.reason, external: false } : load.includes(address) ? served(origin, '/media/image.png') : { external: true };
+    const resource: Resource =
+      resolution.kind === 'blocked'
+        ? { blocked: resolution.reason, external: false }
+        : load.includes(address)
+          ? served(origin, '/media/image.png')
+          : { external: true };
     Object.defineProperty(resources, address, { value: resource, enumerable: true, configurable: true, writable: true });
   }
-  for (const address of fetch) Object.defineProperty(texts, address, { value: { status: 'failed', reason: 'Not fetched in this test.' }, enumerable: true, configurable: true, writable: true });
+  for (const address of fetch)
+    Object.defineProperty(texts, address, {
+      value: { status: 'failed', reason: 'Not fetched in this test.' },
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
   return { type: 'row', seq, row, resources, texts };
 }
 
@@ -141,7 +161,11 @@ test(`${ROWS} rows of hostile documents render, without errors or script (seed $
     }
     const started = Date.now();
     await sendJson(preview, message);
-    await waitFor(async () => (await preview.page.getByTestId('row-view').getAttribute('data-seq')) === String(seq), `row message ${seq} of seed ${SEED}: ${JSON.stringify(text.slice(0, 100))}`, BOUND_MS);
+    await waitFor(
+      async () => (await preview.page.getByTestId('row-view').getAttribute('data-seq')) === String(seq),
+      `row message ${seq} of seed ${SEED}: ${JSON.stringify(text.slice(0, 100))}`,
+      BOUND_MS,
+    );
     assert.ok(Date.now() - started < BOUND_MS);
     const shown = (await preview.page.getByTestId('row-view').textContent()) ?? '';
     assert.equal(unreadable(shown, text), undefined, `row message ${seq} of seed ${SEED}`);
@@ -153,6 +177,9 @@ test(`${ROWS} rows of hostile documents render, without errors or script (seed $
   }));
   assert.equal(injected, 0);
   assert.ok(heap < 512 * 1024 * 1024, `the page holds ${Math.round(heap / 1024 / 1024)} MB`);
-  assert.deepEqual(harness.beacons.filter((beacon) => beacon === 'script-ran'), []);
+  assert.deepEqual(
+    harness.beacons.filter((beacon) => beacon === 'script-ran'),
+    [],
+  );
   await preview.close();
 });

@@ -102,7 +102,9 @@ export function expectProblem(doc: MarkedDocument, code: RuleCode, expected: Pro
   if (!found) {
     const range = expected.range !== undefined ? doc.ranges[expected.range] : undefined;
     const where = range ? ` at ${range.offset}+${range.length} ${JSON.stringify(doc.text.slice(range.offset, range.offset + range.length))}` : '';
-    assert.fail(`Expected a ${expected.severity ?? ''} "${code}" problem${where}${expected.message ? ` matching ${expected.message}` : ''}; found:\n${describe(doc, doc.diagnostics)}`);
+    assert.fail(
+      `Expected a ${expected.severity ?? ''} "${code}" problem${where}${expected.message ? ` matching ${expected.message}` : ''}; found:\n${describe(doc, doc.diagnostics)}`,
+    );
   }
   return found;
 }
@@ -124,4 +126,3 @@ export function expectNoSeverity(doc: MarkedDocument, severity: Severity): void 
   const found = doc.diagnostics.filter((diagnostic) => diagnostic.severity === severity);
   if (found.length) assert.fail(`Expected no ${severity}; found:\n${describe(doc, found)}`);
 }
-

@@ -10,9 +10,35 @@ import { Random } from '../../../bench/random';
 
 /** Snippets typed or pasted over the text: structure, strings, values that are wrong. */
 const SNIPPETS = [
-  '{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '},', '},{', '{}', '[]', '""', 'x', '7', 'null', 'tru', '/* c */', '//',
-  '"row_data": "s3://bucket/a.jpg"', '"global_key": "dup"', '"media_type": "IMAGE"', '"media_type": "image"', '"imageUrl": "https://x.org/a.jpg"',
-  '{ "row_data": "https://x.org/a.jpg", "global_key": "DUP" },', '"metadata_fields": [{ "name": "split", "value": "train" }]', '"attachments": [{ "type": "TEXT", "value": "" }]',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  ' ',
+  '\n',
+  '},',
+  '},{',
+  '{}',
+  '[]',
+  '""',
+  'x',
+  '7',
+  'null',
+  'tru',
+  '/* c */',
+  '//',
+  '"row_data": "s3://bucket/a.jpg"',
+  '"global_key": "dup"',
+  '"media_type": "IMAGE"',
+  '"media_type": "image"',
+  '"imageUrl": "https://x.org/a.jpg"',
+  '{ "row_data": "https://x.org/a.jpg", "global_key": "DUP" },',
+  '"metadata_fields": [{ "name": "split", "value": "train" }]',
+  '"attachments": [{ "type": "TEXT", "value": "" }]',
 ];
 
 export type Edit = { change: TextChange; via: 'update' | 'applyChange' | 'settle' };
