@@ -9,6 +9,9 @@ import { countSeverities, printedRange, type FileReport } from '../report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const UNPRINTABLE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * A message: `%`, carriage returns and line feeds are escaped, so that it stays one command.
  * Other control characters (a key written "\u001b[31m" in JSON) and the bidirectional controls
@@ -16,17 +19,11 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'erro
  * turn text around.
  */
 export function escapeData(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-      .replace(
-        /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-        (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      )
-      .replace(/%/g, '%25')
-      .replace(/\r/g, '%0D')
-      .replace(/\n/g, '%0A')
-  );
+  return text
+    .replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 }
 
 /** A property value (file, title): also `:` and `,`, which end a property. */
