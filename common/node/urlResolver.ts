@@ -48,6 +48,18 @@ function shown(text: string): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
+/**
+ * A rewrite's folder as the user knows it: relative to its workspace folder (named when there are
+ * several), not the absolute path on this machine.
+ */
+function folderShown(folder: string, workspaceFolders: readonly WorkspaceFolderInfo[]): string {
+  const owner = workspaceFolders.find((candidate) => isInside(candidate.path, folder));
+  if (!owner) return folder;
+  const relative = path.relative(owner.path, folder).split(path.sep).join('/');
+  const shownPath = relative ? `${relative}/` : './';
+  return workspaceFolders.length > 1 ? `${shownPath} in the workspace folder "${owner.name}"` : shownPath;
+}
+
 const HOW_TO_MIRROR = `Map its prefix to an https URL or to a folder of the workspace with the setting ${REWRITES_SETTING}.`;
 
 /**
@@ -163,7 +175,8 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
   const rule = context.rules.find((candidate) => text.startsWith(candidate.from));
   if (rule) {
     const rest = text.slice(rule.from.length);
-    const via = `${shown(rule.from)} → ${shown(rule.toUrl ?? rule.toFolder ?? '')} (${REWRITES_SETTING})`;
+    const target = rule.toFolder ? folderShown(rule.toFolder, context.workspaceFolders) : (rule.toUrl ?? '');
+    const via = `${shown(rule.from)} → ${shown(target)} (${REWRITES_SETTING})`;
     if (rule.toFolder) return local(path.resolve(rule.toFolder, `./${pathPart(rest)}`), context, via);
     return resolveRemote(`${rule.toUrl}${rest}`, via);
   }

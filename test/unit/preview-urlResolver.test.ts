@@ -64,7 +64,8 @@ test('rewrites map a prefix to another https prefix or to a mirror folder; the l
   assert.deepEqual(resolveAddress('gs://field-survey/2023/plot%2012/a.jpg?generation=3', rules), {
     kind: 'local',
     path: '/data/mirror/field-survey/2023/plot 12/a.jpg',
-    via: 'gs://field-survey/ → /data/mirror/field-survey/ (labelboxImport.preview.urlRewrites)',
+    // The folder as the user knows it, not this machine's absolute path.
+    via: 'gs://field-survey/ → field-survey/ in the workspace folder "mirror" (labelboxImport.preview.urlRewrites)',
   });
   const recent = resolveAddress('gs://field-survey/2024/a.jpg', rules);
   assert.equal(recent.kind === 'local' && recent.path, '/work/survey/recent/a.jpg');
