@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RULES } from '../../service';
 import { KEY_RULES, ROW_RULES } from '../../service/validation/validateRow';
 
 /**
@@ -27,4 +28,15 @@ test('every exported row check in service/validation/rules/ is registered in val
   }
   assert.deepEqual(unregistered, []);
   assert.equal(found, registered.size, 'every registered rule is an exported check of rules/');
+});
+
+test("every source a rule's evidence names (docs page, SDK module) is in docs/import-format.md with the facts it gives", () => {
+  const facts = readFileSync(join(import.meta.dirname, '../../docs/import-format.md'), 'utf8');
+  const missing: string[] = [];
+  for (const [code, rule] of Object.entries(RULES)) {
+    const evidence = rule.evidence as { docs?: readonly string[]; sdk?: ReadonlyArray<{ module: string }> };
+    for (const url of evidence.docs ?? []) if (!facts.includes(url.replace(/#.*$/, ''))) missing.push(`${code}: ${url}`);
+    for (const { module } of evidence.sdk ?? []) if (!facts.includes(module)) missing.push(`${code}: ${module}`);
+  }
+  assert.deepEqual(missing, []);
 });
