@@ -53,6 +53,27 @@ export type AssetModel =
   | { kind: 'unknown'; url?: string; note: string }
   | { kind: 'missing'; note: string };
 
+/** Every kind of asset: the record fails to compile when a kind of AssetModel is missing from it or it names one that is not. */
+const ASSET_KIND_SET: Record<AssetModel['kind'], true> = {
+  image: true,
+  video: true,
+  audio: true,
+  html: true,
+  dicom: true,
+  pdf: true,
+  text: true,
+  textUrl: true,
+  tiled: true,
+  conversation: true,
+  conversationUrl: true,
+  modelChat: true,
+  unknown: true,
+  missing: true,
+};
+export type AssetKind = AssetModel['kind'];
+/** The kinds the page renders (`webview/rowView.ts`); `test/unit/previewRenderers.test.ts` checks each is documented and tested. */
+export const ASSET_KINDS = Object.keys(ASSET_KIND_SET) as readonly AssetKind[];
+
 export type AttachmentKind = 'image' | 'video' | 'audio' | 'markdown' | 'textUrl' | 'html' | 'overlay' | 'pdf' | 'camera' | 'unknown';
 
 export interface AttachmentModel {

@@ -427,7 +427,6 @@ export class JsonParser {
     return undefined;
   }
 
-  // eslint-disable-next-line max-lines-per-function -- not split yet: see CONTRIBUTING.md, "Long functions"
   private parseObject(): ObjectNode | undefined {
     const start = this.pos;
     if (this.depth >= MAX_NESTING_DEPTH) return this.skipTooDeep();
@@ -446,82 +445,107 @@ export class JsonParser {
         this.pos++;
         break;
       }
-      if (ch === -1 || ch === Ch.CloseBracket) {
-        this.error(start, 1, 'This "{" is never closed: expected "}".');
-        break;
-      }
+      if (this.objectNeverClosed(ch, start)) break;
       if (ch === Ch.Comma) {
         this.error(this.pos, 1, 'Expected a property before ",".');
         this.pos++;
         continue;
       }
-      if (ch === Ch.OpenBrace || ch === Ch.OpenBracket) {
-        // A value where a key belongs: most likely a missing '}' before the next row.
-        this.error(start, 1, 'This "{" is never closed: expected "}".');
-        break;
-      }
       lastCommaOffset = -1;
       const key = this.parseKey();
       if (!key) continue;
-      key.parent = node;
-      const property: PropertyNode = {
-        type: 'property',
-        offset: key.offset,
-        length: key.length,
-        key,
-        colonOffset: -1,
-        value: undefined,
-        parent: node,
-      };
-      node.properties.push(property);
       seen ??= new Map();
-      const firstOffset = seen.get(key.value);
-      if (firstOffset === undefined) {
-        seen.set(key.value, key.offset);
-      } else {
-        this.problems.push({
-          offset: key.offset + this.base,
-          length: key.length,
-          code: 'duplicate-key',
-          message: `Duplicate key "${key.value}": only the last value is kept.`,
-          firstOffset: firstOffset + this.base,
-        });
-      }
-      this.skipTrivia();
-      if (this.text.charCodeAt(this.pos) === Ch.Colon) {
-        property.colonOffset = this.pos - this.base;
-        this.pos++;
-      } else {
-        this.error(key.offset + this.base, key.length, 'Expected ":" after the property name.');
-        const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
-        // Without a colon, only carry on with a value that plainly follows the key.
-        if (next !== Ch.Quote && !isNumberChar(next) && !isIdentifierChar(next) && next !== Ch.OpenBrace && next !== Ch.OpenBracket) {
-          property.length = this.pos - this.base - property.offset;
-          if (next === Ch.Comma) {
-            lastCommaOffset = this.pos;
-            this.pos++;
-          }
-          continue;
-        }
-      }
-      const value = this.parseValue();
-      if (value) {
-        value.parent = property;
-        property.value = value;
-      }
-      property.length = this.pos - this.base - property.offset;
-      this.skipTrivia();
-      const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
-      if (next === Ch.Comma) {
-        lastCommaOffset = this.pos;
-        this.pos++;
-      } else if (next === Ch.Quote || next === Ch.Apostrophe || isIdentifierChar(next)) {
-        this.error(this.pos, 1, 'Expected "," between properties.');
-      }
+      this.checkRepeatedKey(seen, key);
+      lastCommaOffset = this.parseMember(node, key);
     }
     node.length = this.pos - start;
     this.depth--;
     return node;
+  }
+
+  /**
+   * Whether the object opened at `start` ends without its "}" at `ch` (reported): at the end
+   * of the text, at a "]", or at a value where a key belongs (most likely a missing "}"
+   * before the next row).
+   */
+  private objectNeverClosed(ch: number, start: number): boolean {
+    if (ch !== -1 && ch !== Ch.CloseBracket && ch !== Ch.OpenBrace && ch !== Ch.OpenBracket) return false;
+    this.error(start, 1, 'This "{" is never closed: expected "}".');
+    return true;
+  }
+
+  /** Reports a key the object already has (`seen`: each key's first offset). */
+  private checkRepeatedKey(seen: Map<string, number>, key: StringNode): void {
+    const firstOffset = seen.get(key.value);
+    if (firstOffset === undefined) {
+      seen.set(key.value, key.offset);
+      return;
+    }
+    this.problems.push({
+      offset: key.offset + this.base,
+      length: key.length,
+      code: 'duplicate-key',
+      message: `Duplicate key "${key.value}": only the last value is kept.`,
+      firstOffset: firstOffset + this.base,
+    });
+  }
+
+  /**
+   * Reads the rest of a property after its key (the colon, the value and the comma after it)
+   * and adds it to `node`. Returns the offset of the comma that ends it, or -1 when none does.
+   */
+  private parseMember(node: ObjectNode, key: StringNode): number {
+    key.parent = node;
+    const property: PropertyNode = {
+      type: 'property',
+      offset: key.offset,
+      length: key.length,
+      key,
+      colonOffset: -1,
+      value: undefined,
+      parent: node,
+    };
+    node.properties.push(property);
+    this.skipTrivia();
+    if (!this.readColon(property)) {
+      // Without a colon, only carry on with a value that plainly follows the key.
+      property.length = this.pos - this.base - property.offset;
+      return this.skipComma();
+    }
+    const value = this.parseValue();
+    if (value) {
+      value.parent = property;
+      property.value = value;
+    }
+    property.length = this.pos - this.base - property.offset;
+    this.skipTrivia();
+    const commaOffset = this.skipComma();
+    if (commaOffset >= 0) return commaOffset;
+    const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
+    if (next === Ch.Quote || next === Ch.Apostrophe || isIdentifierChar(next)) this.error(this.pos, 1, 'Expected "," between properties.');
+    return -1;
+  }
+
+  /**
+   * Reads the colon after a property's key. Without one (reported), returns whether a value
+   * plainly follows the key all the same, so that it is read as the property's value.
+   */
+  private readColon(property: PropertyNode): boolean {
+    if (this.text.charCodeAt(this.pos) === Ch.Colon) {
+      property.colonOffset = this.pos - this.base;
+      this.pos++;
+      return true;
+    }
+    this.error(property.key.offset + this.base, property.key.length, 'Expected ":" after the property name.');
+    const next = this.pos < this.end ? this.text.charCodeAt(this.pos) : -1;
+    return next === Ch.Quote || isNumberChar(next) || isIdentifierChar(next) || next === Ch.OpenBrace || next === Ch.OpenBracket;
+  }
+
+  /** Steps over a comma at the current position; returns its offset, or -1 when there is none. */
+  private skipComma(): number {
+    if (this.pos >= this.end || this.text.charCodeAt(this.pos) !== Ch.Comma) return -1;
+    this.pos++;
+    return this.pos - 1;
   }
 
   private parseKey(): StringNode | undefined {

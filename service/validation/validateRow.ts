@@ -44,8 +44,11 @@ export interface RowResult {
   facts: RowFacts;
 }
 
+/** Rules on a row's keys, run before the schema check: they explain keys better than "unknown property" and claim them. */
+export const KEY_RULES = [checkDialectKeys, checkIgnoredFields];
+
 /** Rules that run after the schema check, in this order. */
-const ROW_RULES = [
+export const ROW_RULES = [
   checkRowData,
   checkLegacyAssets,
   checkMediaType,
@@ -89,9 +92,7 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   const dialect = detectDialect(node);
   const value = (parsedValue ?? toValue(node)) as { [key: string]: JsonValue };
   const check = new RowCheck(node, value, dialect, context);
-  // Key rules first: they explain keys better than "unknown property" and claim them.
-  checkDialectKeys(check);
-  checkIgnoredFields(check);
+  for (const rule of KEY_RULES) rule(check);
 
   const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
   // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields

@@ -314,6 +314,7 @@ test('tiled imagery is a map of the tile layer within its bounds; the alternativ
       path,
     );
   await waitFor(async () => (await loadedTiles('/tiles/')) > 0, 'tiles of the main layer');
+  assert.equal(await page.getByTestId('tile-map').count(), 1);
   // Zoomed to the bounds (Mexico City, [lng, lat] in version 2), within the zoom range.
   const view = await page.evaluate(() => {
     const tile = document.querySelector<HTMLImageElement>('.leaflet-tile-loaded')!;
@@ -469,3 +470,28 @@ async function waitFor(probe: () => boolean | Promise<boolean>, what: string, ti
 async function waitForPage(preview: PreviewPage, probe: () => boolean): Promise<void> {
   await preview.page.waitForFunction(probe, undefined, { timeout: 10_000 });
 }
+
+test('a model chat evaluation, an object with no preview and a row without row_data each show their own element', async () => {
+  const cases: Array<{ kind: string; testId: string; value: unknown; mediaType?: string; text?: RegExp }> = [
+    {
+      kind: 'modelChat',
+      testId: 'model-chat',
+      mediaType: 'CONVERSATIONAL',
+      value: {
+        row_data: { type: 'application/vnd.labelbox.conversational.model-chat-evaluation', version: 1, modelOutputs: [], messages: {} },
+        media_type: 'CONVERSATIONAL',
+      },
+      text: /model chat evaluation/,
+    },
+    { kind: 'unknown', testId: 'unknown-asset', value: { row_data: { caption: 'no asset here' } }, text: /No preview for this row_data object/ },
+    { kind: 'missing', testId: 'missing-asset', value: { global_key: 'row-without-data' }, text: /no row_data/ },
+  ];
+  for (const { kind, testId, value, mediaType, text } of cases) {
+    const preview = await openWithRow(rowMessage(1, value, { mediaType }));
+    const element = preview.page.getByTestId(testId);
+    await element.waitFor({ state: 'attached' });
+    assert.equal(await preview.page.getByTestId('asset').getAttribute('data-kind'), kind);
+    if (text) assert.match((await element.textContent()) ?? '', text);
+    await preview.close();
+  }
+});
