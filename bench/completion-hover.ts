@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { ImportDocument, createValidationContext } from '../service';
 import { doComplete } from '../service/features/completion';
 import { doHover } from '../service/features/hover';
-import { TestLspClient } from '../test/lsp/lspClient';
+import { TestLspClient } from '../test/support/lspClient';
 
 const ROWS = 50_000;
 const lines: string[] = [];

@@ -1,8 +1,8 @@
 /**
  * A second, independent measure of opening a file: a plain vscode-jsonrpc client in a fresh
  * process that holds nothing but the file's text, sends didOpen and waits for the first
- * publishDiagnostics. It shares no code with the bench's own client (serverProcess.ts), so
- * the two can be compared in the same run.
+ * publishDiagnostics. It shares no code with the bench's own client (serverProcess.ts over
+ * test/support/lspClient.ts), so the two can be compared in the same run.
  *
  *   node --import tsx bench/plainClientOpen.ts FILE [RUNS] [SERVER.js …]
  *

@@ -4,15 +4,7 @@
  * edit of a metadata value does not reload the image above it.
  */
 import type { HostMessage, PreviewRow, Resource, TextState } from '../common/preview/messages';
-import {
-  conversationOf,
-  describeRow,
-  type AssetModel,
-  type AttachmentModel,
-  type ConversationModel,
-  type MetadataEntry,
-  type RowModel,
-} from '../common/preview/rowModel';
+import { conversationOf, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../common/preview/rowModel';
 import { ownValue, setOwnValue } from '../common/ownKeys';
 import { decodeOrKeep, withoutQuery } from '../common/urls';
 import { button, h } from './dom';
@@ -99,7 +91,7 @@ export class RowView {
       this.onRowShown(null);
       return;
     }
-    const model = describeRow(row.value, row.mediaType, row.metadataNames);
+    const model = row.model;
     const overlays = model.attachments.filter((attachment) => attachment.kind === 'overlay' && !attachment.problem);
     const overlaysOnImage = model.asset.kind === 'image' && overlays.length > 0;
     const urlsOf = (urls: string[]) => urls.map((url) => [url, ownValue(message.resources, url), ownValue(message.texts, url)]);

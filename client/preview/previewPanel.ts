@@ -277,13 +277,15 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     this.retries = 0;
+    const mediaType = clipText(result.mediaType ?? result.inferredMediaType, MAX_MEDIA_TYPE);
     const row: PreviewRow = {
       index: result.index,
       rowCount: result.rowCount,
       line: result.range.start.line,
-      value: result.value,
+      // Computed once, here: the page renders it (after checking its shape) and this panel resolves its addresses.
+      model: describeRow(result.value, mediaType, result.metadataNames),
       dialect: result.dialect,
-      mediaType: clipText(result.mediaType ?? result.inferredMediaType, MAX_MEDIA_TYPE),
+      mediaType,
       mediaTypeInferred: result.mediaType === undefined && result.inferredMediaType !== undefined,
       problems: result.problems.map((problem) => ({
         severity: problem.severity,
@@ -291,10 +293,10 @@ export class PreviewPanel implements vscode.Disposable {
         message: problem.message,
         line: problem.range.start.line,
       })),
-      metadataNames: result.metadataNames,
     };
     const context = this.resolveContext();
-    const key = JSON.stringify([row, context]);
+    // The row's text and names too, as before the model was sent: any change of them is sent again.
+    const key = JSON.stringify([row, result.value, result.metadataNames, context]);
     this.currentIndex = row.index;
     if (key === this.lastSentKey) return; // the same row, unchanged: nothing to render again
     this.lastSentKey = key;
@@ -312,8 +314,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async postRow(row: PreviewRow, context: ResolveContext): Promise<void> {
-    const model = describeRow(row.value, row.mediaType, row.metadataNames);
-    const { load, fetch, link } = addressesOf(model);
+    const { load, fetch, link } = addressesOf(row.model);
     const resources: Record<string, Resource> = {};
     const texts: Record<string, TextState> = {};
     const addresses = new Map<string, Resolution>();

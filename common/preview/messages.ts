@@ -6,6 +6,7 @@
 import type { GalleryFilter, GalleryTile } from '../gallery';
 import { MEDIA_TYPES } from '../mediaTypes';
 import { setOwnValue } from '../ownKeys';
+import { isRowModel, type RowModel } from './rowModel';
 import { isInt, isRecord, isShortString, optionalString } from './validate';
 
 export const MAX_GALLERY_PAGE = 500;
@@ -57,13 +58,12 @@ export interface PreviewRow {
   rowCount: number;
   /** Zero-based line of the row's start. */
   line: number;
-  value: unknown;
+  /** What the row shows, computed by the extension (describeRow, with the metadata names it knows). */
+  model: RowModel;
   dialect?: 'current' | 'legacy';
   mediaType?: string;
   mediaTypeInferred: boolean;
   problems: RowProblemInfo[];
-  /** Metadata field and option names by schema id. */
-  metadataNames: Record<string, string>;
 }
 
 /** A gallery tile as the page gets it: the server's tile, with its image resolved by the extension. */
@@ -194,7 +194,7 @@ function isRow(value: unknown): value is PreviewRow {
     typeof value.mediaTypeInferred === 'boolean' &&
     Array.isArray(value.problems) &&
     value.problems.every(isProblem) &&
-    isMapOf(value.metadataNames, (name): name is string => typeof name === 'string')
+    isRowModel(value.model)
   );
 }
 

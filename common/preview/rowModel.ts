@@ -1,7 +1,8 @@
 /**
  * What a data row shows, read from its plain JSON in either dialect: the asset by media
- * type, identifiers, metadata and attachments. Shared by the extension (to know which URLs
- * to resolve and which texts to fetch) and the webview (to render them), so both agree.
+ * type, identifiers, metadata and attachments. The extension computes it once (to know which
+ * URLs to resolve and which texts to fetch) and sends it to the webview, which checks its shape
+ * (isRowModel) and renders it.
  */
 import { ownValue, tableOf } from '../ownKeys';
 import { extensionOf, mediaTypeOfUrl } from '../urls';
@@ -421,4 +422,101 @@ export function addressesOf(model: RowModel): { load: string[]; fetch: string[];
     (attachment.kind === 'textUrl' || attachment.kind === 'html' ? fetch : attachment.kind === 'pdf' ? link : load).add(attachment.value);
   }
   return { load: [...load], fetch: [...fetch], link: [...link] };
+}
+
+// What the page accepts as a row model: the webview is untrusted, so a model that crossed the
+// boundary is checked for the shape describeRow gives before it is rendered.
+
+const ASSET_URL_KINDS: readonly string[] = ['image', 'video', 'audio', 'html', 'dicom'];
+const ATTACHMENT_KINDS: readonly string[] = ['image', 'video', 'audio', 'markdown', 'textUrl', 'html', 'overlay', 'pdf', 'camera', 'unknown'];
+const CRS_NAMES: readonly string[] = ['EPSG3857', 'EPSG3395', 'Simple'];
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const isOptionalNumber = (value: unknown): boolean => value === undefined || num(value) !== undefined;
+const isListOf = (value: unknown, check: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(check);
+
+function isTiledModel(value: unknown): value is TiledModel {
+  return (
+    isRecord(value) &&
+    isListOf(value.layers, (layer) => isRecord(layer) && isString(layer.name) && isString(layer.url)) &&
+    (value.bounds === undefined || (Array.isArray(value.bounds) && value.bounds.length === 2 && value.bounds.every(isPoint))) &&
+    [value.minZoom, value.maxZoom, value.maxNativeZoom, value.tileSize].every(isOptionalNumber) &&
+    CRS_NAMES.includes(value.crs as string) &&
+    isOptionalString(value.epsg)
+  );
+}
+
+function isChatMessage(value: unknown): value is ChatMessage {
+  return (
+    isRecord(value) &&
+    isOptionalString(value.id) &&
+    isString(value.author) &&
+    isString(value.content) &&
+    (value.align === 'left' || value.align === 'right') &&
+    (value.canLabel === undefined || typeof value.canLabel === 'boolean')
+  );
+}
+
+function isConversationModel(value: unknown): value is ConversationModel {
+  return (
+    isRecord(value) &&
+    isListOf(value.messages, isChatMessage) &&
+    isListOf(value.modelOutputs, (output) => isRecord(output) && isString(output.title) && isString(output.content) && isOptionalString(output.model))
+  );
+}
+
+function isAssetModel(value: unknown): value is AssetModel {
+  if (!isRecord(value) || !isString(value.kind)) return false;
+  if (ASSET_URL_KINDS.includes(value.kind)) return isString(value.url) && isOptionalString(value.note);
+  switch (value.kind) {
+    case 'pdf':
+      return isString(value.url) && isOptionalString(value.textLayerUrl);
+    case 'text':
+      return isString(value.text);
+    case 'textUrl':
+    case 'conversationUrl':
+      return isString(value.url);
+    case 'tiled':
+      return isTiledModel(value.tiled);
+    case 'conversation':
+      return isConversationModel(value.conversation);
+    case 'modelChat':
+    case 'missing':
+      return isString(value.note);
+    case 'unknown':
+      return isOptionalString(value.url) && isString(value.note);
+    default:
+      return false;
+  }
+}
+
+function isMetadataEntry(value: unknown): value is MetadataEntry {
+  return isRecord(value) && isOptionalString(value.name) && isOptionalString(value.schemaId) && isOptionalString(value.valueName);
+}
+
+function isAttachmentModel(value: unknown): value is AttachmentModel {
+  return (
+    isRecord(value) &&
+    isString(value.type) &&
+    ATTACHMENT_KINDS.includes(value.kind as string) &&
+    isString(value.value) &&
+    isOptionalString(value.name) &&
+    isOptionalString(value.problem)
+  );
+}
+
+/** Whether a value has the shape of a row model (as describeRow makes it), checked all the way down. */
+export function isRowModel(value: unknown): value is RowModel {
+  return (
+    isRecord(value) &&
+    isAssetModel(value.asset) &&
+    isOptionalString(value.globalKey) &&
+    isOptionalString(value.externalId) &&
+    isOptionalString(value.mediaType) &&
+    isListOf(value.metadata, isMetadataEntry) &&
+    isListOf(value.attachments, isAttachmentModel) &&
+    Number.isInteger(value.embeddings) &&
+    (value.embeddings as number) >= 0
+  );
 }

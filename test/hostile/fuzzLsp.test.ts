@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import { Random } from '../../bench/random';
-import { TestLspClient } from '../lsp/lspClient';
+import { TestLspClient } from '../support/lspClient';
 import { applyEdit, hostileDocument, hostileEdits, unreadable } from './hostileDocuments';
 import { peakMemoryMegabytes } from './memory';
 

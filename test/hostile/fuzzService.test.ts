@@ -11,7 +11,7 @@ import { galleryPage } from '../../service/features/gallery';
 import { doHover } from '../../service/features/hover';
 import { quickFixEdits } from '../../service/features/quickFixes';
 import { rowDetails } from '../../service/features/rows';
-import { addressesOf, describeRow } from '../../common/preview/rowModel';
+import { addressesOf, describeRow, isRowModel } from '../../common/preview/rowModel';
 import { Random } from '../../bench/random';
 import { applyEdit, hostileDocument, hostileEdits, PROTOTYPE_NAMES, unreadable } from './hostileDocuments';
 
@@ -88,6 +88,8 @@ function exerciseFeatures(document: ImportDocument, text: string, random: Random
     if (!details) continue;
     const model = describeRow(details.value, details.facts.mediaType ?? details.facts.inferredMediaType, {});
     addressesOf(model);
+    // What the panel sends, the page accepts.
+    assert.ok(isRowModel(JSON.parse(JSON.stringify(model))), `${where}: row model of row ${index}`);
     for (const text of strings(model)) assert.doesNotMatch(text, /\[native code\]|function Object\(/, `${where}: preview of row ${index}`);
   }
 }

@@ -8,7 +8,7 @@ import { URI } from 'vscode-uri';
 import { ResponseError } from 'vscode-jsonrpc';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import type { StatusParams } from '../../common/protocol';
-import { SERVER_PATH, TestLspClient } from '../lsp/lspClient';
+import { SERVER_PATH, TestLspClient } from '../support/lspClient';
 import { peakMemoryMegabytes } from './memory';
 
 /**

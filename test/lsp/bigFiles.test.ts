@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { CheckFromDiskResult, GalleryResult, RowAtResult, StatusParams } from '../../common/protocol';
 import { createValidationContext, collectDiagnostics, ImportDocument, LineIndex } from '../../service';
 import { generateImportFile } from '../../bench/generateRows';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 
 /**
  * Big files through the real server: a synced text over 4 MB is checked on worker threads

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-protocol';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 import { withCursor } from './cursor';
 
 let client: TestLspClient;

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 
 let client: TestLspClient;
 before(async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { SERVER_PATH, TestLspClient } from './lspClient';
+import { SERVER_PATH, TestLspClient } from '../support/lspClient';
 
 let client: TestLspClient;
 before(async () => {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 import { withCursor } from './cursor';
 
 let client: TestLspClient;

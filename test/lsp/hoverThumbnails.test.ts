@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 import { withCursor } from './cursor';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'labelbox-hover-'));

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DocumentSymbol, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { GalleryResult, StatusParams } from '../../common/protocol';
 import { cleanRowText, generateImportFile, rowsWithInjectedProblems } from '../../bench/generateRows';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 
 /**
  * A generated 5,000-row file through the real server: every wrong row reported, the status

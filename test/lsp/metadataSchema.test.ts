@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import type { StatusParams } from '../../common/protocol';
 import { RULES } from '../../service/rules';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 
 /**
  * The organization's metadata schema in the language server: read per workspace folder,

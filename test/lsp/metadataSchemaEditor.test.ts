@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 import { withCursor } from './cursor';
 
 /**

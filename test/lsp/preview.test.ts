@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestLspClient } from './lspClient';
+import { TestLspClient } from '../support/lspClient';
 import type { GalleryResult, RowAtResult } from '../../common/protocol';
 
 let client: TestLspClient;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHostMessage, parsePanelState, parseWebviewMessage } from '../../common/preview/messages';
+import { describeRow } from '../../common/preview/rowModel';
 
 const filter = { text: 'farm', mediaType: 'IMAGE', problemsOnly: false };
 
@@ -44,7 +45,8 @@ test('messages from the webview are accepted only in their exact shape', () => {
 });
 
 test('messages from the extension are checked by the page too', () => {
-  const row = { index: 0, rowCount: 1, line: 1, value: { row_data: 'x' }, mediaType: 'TEXT', mediaTypeInferred: false, problems: [], metadataNames: {} };
+  const model = describeRow({ row_data: 'x', metadata_fields: [{ schema_id: 'a', value: 'b' }] }, 'TEXT', { a: 'crop' });
+  const row = { index: 0, rowCount: 1, line: 1, model, mediaType: 'TEXT', mediaTypeInferred: false, problems: [] };
   const message = {
     type: 'row',
     seq: 1,
@@ -56,7 +58,11 @@ test('messages from the extension are checked by the page too', () => {
   assert.equal(parseHostMessage({ ...message, resources: { a: { src: 1, external: true } } }), undefined);
   assert.equal(parseHostMessage({ ...message, texts: { a: { status: 'done' } } }), undefined);
   assert.equal(parseHostMessage({ ...message, row: { ...row, problems: [{ severity: 'fatal', code: 'x', message: 'y', line: 0 }] } }), undefined);
-  assert.equal(parseHostMessage({ ...message, row: { ...row, metadataNames: { a: 1 } } }), undefined);
+  // The row model the panel computed is checked all the way down.
+  assert.equal(parseHostMessage({ ...message, row: { ...row, model: { ...model, metadata: [{ name: 1, value: 'b' }] } } }), undefined);
+  assert.equal(parseHostMessage({ ...message, row: { ...row, model: { ...model, asset: { kind: 'script', url: 'x' } } } }), undefined);
+  assert.equal(parseHostMessage({ ...message, row: { ...row, model: { ...model, attachments: [{ type: 'IMAGE', kind: 'image', value: 1 }] } } }), undefined);
+  assert.equal(parseHostMessage({ ...message, row: { ...row, model: undefined } }), undefined);
   assert.deepEqual(parseHostMessage({ type: 'galleryChanged', junk: true }), { type: 'galleryChanged' });
   assert.equal(parseHostMessage({ type: 'galleryPage', requestId: 1, from: 0, total: 1, rowCount: 1, tiles: [{ index: 0, line: 1, errors: 0 }] }), undefined);
   assert.equal(parseHostMessage({ type: 'init', uri: 'file:///a', fileName: 'a', allowScripts: 'yes', locked: false }), undefined);

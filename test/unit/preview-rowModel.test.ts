@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressesOf, describeRow, isAddress } from '../../common/preview/rowModel';
+import { addressesOf, describeRow, isAddress, isRowModel } from '../../common/preview/rowModel';
 
 test('the asset by media type, in the current format', () => {
   const kind = (rowData: unknown, mediaType?: string) => describeRow({ row_data: rowData, media_type: mediaType }, mediaType).asset;
@@ -208,4 +208,54 @@ test('addresses versus text', () => {
   ])
     assert.equal(isAddress(address), true, address);
   for (const text of ['Plot 14 was re-seeded.', 'see https://x.com', 'hello', '']) assert.equal(isAddress(text), false, text);
+});
+
+test('every model describeRow makes passes isRowModel after crossing to the page as JSON; others do not', () => {
+  const rows: Array<[unknown, string | undefined]> = [
+    [
+      {
+        row_data: 'https://x.com/a.jpg',
+        media_type: 'IMAGE',
+        metadata_fields: [
+          { schema_id: 's', value: 'o' },
+          { name: 'n', value: 4 },
+        ],
+      },
+      'IMAGE',
+    ],
+    [
+      {
+        row_data: {
+          tileLayerUrl: 'https://t/{z}/{x}/{y}.png',
+          bounds: [
+            [1, 2],
+            [3, 4],
+          ],
+          minZoom: 2,
+          alternativeLayers: [{ tileLayerUrl: 'https://u/{z}' }],
+        },
+      },
+      'TMS_GEO',
+    ],
+    [{ row_data: { messages: [{ user: { name: 'a' }, content: 'hi', align: 'right', canLabel: true }], modelOutputs: [{ title: 't' }] } }, 'CONVERSATIONAL'],
+    [{ row_data: 'https://x.com/a.pdf', media_type: 'PDF', attachments: [{ type: 'IMAGE_OVERLAY', value: 'https://x.com/o.png' }, 5, { type: 'X' }] }, 'PDF'],
+    [{ imageUrl: 'https://x.com/a.jpg', info: { type: 'TEXT', value: 'note' } }, undefined],
+    ['not a row', undefined],
+    [{ row_data: 'plain words to label', embeddings: [{}, {}] }, 'TEXT'],
+  ];
+  for (const [value, mediaType] of rows) {
+    const model = describeRow(value, mediaType, { s: 'field', o: 'option' });
+    assert.ok(isRowModel(JSON.parse(JSON.stringify(model))), JSON.stringify(model));
+  }
+  const good = describeRow(rows[0][0], 'IMAGE');
+  for (const bad of [
+    null,
+    { ...good, asset: { kind: 'image' } },
+    { ...good, asset: { kind: 'tiled', tiled: { layers: [], crs: 'Mercator' } } },
+    { ...good, metadata: {} },
+    { ...good, attachments: [{ type: 'IMAGE', kind: 'frame', value: 'x' }] },
+    { ...good, embeddings: -1 },
+    { ...good, globalKey: 7 },
+  ])
+    assert.equal(isRowModel(bad), false, JSON.stringify(bad));
 });

@@ -398,14 +398,15 @@ test('an edit of the metadata rebuilds the metadata only: the image element is k
   await page.getByTestId('image-size').filter({ hasText: 'px' }).waitFor();
   await page.getByTestId('asset-image').evaluate((element) => ((element as HTMLElement & { marked?: boolean }).marked = true));
   const edited = imageRow(harness.origin, 2).message;
-  const value = edited.row!.value as { metadata_fields: Array<{ value: unknown }> };
-  value.metadata_fields[2].value = 43;
+  // The row as the extension sends it after the third metadata field's value was edited to 43.
+  edited.row!.model.metadata[2].value = 43;
   await preview.send(edited);
   await page.getByTestId('metadata-table').getByText('43').waitFor();
   assert.equal(await page.getByTestId('asset-image').evaluate((element) => (element as HTMLElement & { marked?: boolean }).marked), true);
   // A different row replaces the asset.
   const other = imageRow(harness.origin, 3).message;
-  (other.row!.value as { row_data: string }).row_data = 'https://field-survey.s3.eu-west-1.amazonaws.com/other.jpg';
+  // The row as the extension sends it after its row_data was edited to another image.
+  (other.row!.model.asset as { url: string }).url = 'https://field-survey.s3.eu-west-1.amazonaws.com/other.jpg';
   other.resources['https://field-survey.s3.eu-west-1.amazonaws.com/other.jpg'] = served(harness.origin, '/media/thumb.png');
   await preview.send(other);
   await page.getByTestId('image-size').filter({ hasText: '32 × 24 px' }).waitFor();

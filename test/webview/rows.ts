@@ -1,5 +1,6 @@
 /** Row messages as the extension sends them, pointing at the harness's test media. */
 import type { HostMessage, PreviewRow, Resource, TextState } from '../../common/preview/messages';
+import { describeRow } from '../../common/preview/rowModel';
 
 type RowMessage = Extract<HostMessage, { type: 'row' }>;
 
@@ -22,12 +23,12 @@ export function rowMessage(
       index: options.index ?? 2,
       rowCount: 120,
       line: 14,
-      value,
+      // As the panel computes it (previewPanel.showRow).
+      model: describeRow(value, options.mediaType, options.metadataNames ?? {}),
       dialect: 'current',
       mediaType: options.mediaType,
       mediaTypeInferred: false,
       problems: options.problems ?? [],
-      metadataNames: options.metadataNames ?? {},
     },
     resources: options.resources ?? {},
     texts: options.texts ?? {},

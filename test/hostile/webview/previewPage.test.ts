@@ -107,18 +107,18 @@ test('media types, attachment types and schema ids named after Object.prototype 
 function messageOf(document: ImportDocument, index: number, seq: number, origin: string): HostMessage | undefined {
   const details = rowDetails(document, index);
   if (!details) return undefined;
+  const mediaType = clipText(details.facts.mediaType ?? details.facts.inferredMediaType, MAX_MEDIA_TYPE);
   const row: PreviewRow = {
     index,
     rowCount: document.rows.length,
     line: 0,
-    value: details.value,
+    model: describeRow(details.value, mediaType, {}),
     dialect: details.facts.dialect,
-    mediaType: clipText(details.facts.mediaType ?? details.facts.inferredMediaType, MAX_MEDIA_TYPE),
+    mediaType,
     mediaTypeInferred: details.facts.mediaType === undefined,
     problems: details.problems.slice(0, 50).map((problem) => ({ severity: problem.severity, code: problem.code, message: problem.message, line: 0 })),
-    metadataNames: {},
   };
-  const { load, fetch, link } = addressesOf(describeRow(row.value, row.mediaType, row.metadataNames));
+  const { load, fetch, link } = addressesOf(row.model);
   const resources: Record<string, Resource> = {};
   const texts: Record<string, { status: 'failed'; reason: string }> = {};
   const context = { rules: [], workspaceFolders: [{ name: 'w', path: '/nonexistent-workspace' }], documentFolder: '/nonexistent-workspace' };
