@@ -72,3 +72,38 @@ test("every asset kind's element has a row in the webview README and is looked f
     assert.ok(used(id), `${kind}: no test in test/webview looks for data-testid ${id}`);
   }
 });
+
+/**
+ * What the end-to-end suite must look at for each kind: the name of its test in
+ * test/e2e/suite/previewContent.test.ts, or why the kind has none. The webview tests serve the
+ * page over plain HTTP; only VS Code serves a kind's media from resource addresses, so a kind that
+ * loads media needs a test there, or a stated reason here. A new kind does not compile without a
+ * decision (a Record of every kind).
+ */
+const END_TO_END_OF_KIND: Record<AssetKind, { test: string } | { noTestBecause: string }> = {
+  image: { test: 'a row whose media_type is wrong but whose URL is an image shows the image' },
+  html: { test: 'an HTML asset and an HTML attachment from workspace files show their pages in sandboxed frames' },
+  audio: { test: 'a missing audio file says "not found"' },
+  pdf: { test: 'a PDF is never an empty box' },
+  text: { noTestBecause: 'the text is in the row: nothing is loaded from a resource address' },
+  conversation: { noTestBecause: 'the messages are in the row: nothing is loaded from a resource address' },
+  modelChat: { noTestBecause: 'the conversation is in the row: nothing is loaded from a resource address' },
+  unknown: { noTestBecause: 'a card with the row as text: nothing is loaded' },
+  missing: { noTestBecause: 'a card naming the missing key: nothing is loaded' },
+  video: {
+    noTestBecause: 'not yet in the end-to-end suite: loaded from a resource address like audio, whose test covers that path; the webview test plays it',
+  },
+  dicom: { noTestBecause: 'a card that opens the file elsewhere: nothing is loaded in the page' },
+  textUrl: { noTestBecause: 'read by the extension (textLoader/textFetcher, covered by unit and hostile tests) and sent as text: the page loads nothing' },
+  conversationUrl: { noTestBecause: 'read by the extension and sent as text, as for textUrl: the page loads nothing' },
+  tiled: { noTestBecause: 'not yet in the end-to-end suite: its tiles load from resource addresses as images do; the webview test draws the map' },
+};
+
+test('every asset kind has its end-to-end test in VS Code, or the reason it has none', () => {
+  const suite = readFileSync(join(root, 'test/e2e/suite/previewContent.test.ts'), 'utf8');
+  for (const kind of ASSET_KINDS) {
+    const decision = END_TO_END_OF_KIND[kind];
+    if ('test' in decision) assert.ok(suite.includes(`test('${decision.test}`), `${kind}: previewContent.test.ts has no test named "${decision.test}…"`);
+    else assert.ok(decision.noTestBecause.length > 20, `${kind}: say why it has no end-to-end test`);
+  }
+});
