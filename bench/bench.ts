@@ -18,7 +18,7 @@ import { measureDiskCheck, type DiskCheckResult } from './measureDiskCheck';
 import { machineDescription } from './machine';
 import { measureCli, type CliResult } from './measureCli';
 import { measureOpenOnly, measureSession, type SessionResult } from './measureServer';
-import { printCliTable, printDiskTable, printSizeTable, type DiskRow } from './report';
+import { printCliTable, printDiskTable, printSizeTable, type DiskRow, type SizeResult } from './report';
 import type { ServerLaunch } from './serverProcess';
 
 const ROOT = resolve(__dirname, '..');
@@ -160,16 +160,7 @@ async function main(): Promise<void> {
   const machine = machineDescription();
   console.log(`# Benchmark\n\n${machine}\n`);
   console.log(`Command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd() + '\n');
-  const results: Array<{
-    rows: number;
-    bytes: number;
-    wrongRows: number;
-    sessions: SessionResult[];
-    floorOpenMs: number[];
-    transportFloorOpenMs: number[];
-    cli?: CliResult;
-    cliWithoutMediaType?: CliResult;
-  }> = [];
+  const results: Array<SizeResult & { cli?: CliResult; cliWithoutMediaType?: CliResult }> = [];
   const diskRows: DiskRow[] = [];
   for (const rows of options.sizes) {
     const file = generateImportFile(rows, options.seed);

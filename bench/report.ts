@@ -24,7 +24,7 @@ function ratio(ours: number, theirs: number): string {
   return `${(theirs / ours).toFixed(1)}×`;
 }
 
-interface SizeResult {
+export interface SizeResult {
   rows: number;
   bytes: number;
   wrongRows: number;

@@ -4,7 +4,15 @@
  * edit of a metadata value does not reload the image above it.
  */
 import type { HostMessage, PreviewRow, Resource, TextState } from '../common/preview/messages';
-import { conversationOf, type AssetModel, type AttachmentModel, type ConversationModel, type MetadataEntry, type RowModel } from '../common/preview/rowModel';
+import {
+  conversationOf,
+  problemNoteOf,
+  type AssetModel,
+  type AttachmentModel,
+  type ConversationModel,
+  type MetadataEntry,
+  type RowModel,
+} from '../common/preview/rowModel';
 import { ownValue, setOwnValue } from '../common/ownKeys';
 import { decodeOrKeep, withoutQuery } from '../common/urls';
 import { button, h } from './dom';
@@ -215,7 +223,7 @@ export class RowView {
   private asset(model: RowModel, overlays: AttachmentModel[]): Built {
     const built = this.assetBody(model.asset, overlays);
     const kind = model.asset.kind;
-    const note = problemNote(model.asset);
+    const note = problemNoteOf(model.asset);
     return {
       ...built,
       element: h(
@@ -443,20 +451,6 @@ export class RowView {
       case 'unknown':
         return { element: h('pre', { class: 'text-body' }, url) };
     }
-  }
-}
-
-/** A problem the asset is shown despite (a wrong media_type), shown above it. */
-function problemNote(asset: AssetModel): string | undefined {
-  switch (asset.kind) {
-    case 'image':
-    case 'video':
-    case 'audio':
-    case 'html':
-    case 'dicom':
-      return asset.note;
-    default:
-      return undefined;
   }
 }
 

@@ -41,9 +41,12 @@ export interface ConversationModel {
   modelOutputs: Array<{ title: string; content: string; model?: string }>;
 }
 
+/** The assets loaded from their URL, which can be shown with a problem above them (a wrong media_type). */
+const URL_ASSET_KINDS = ['image', 'video', 'audio', 'html', 'dicom'] as const;
+
 export type AssetModel =
   /** `note`: a problem to show above the asset, such as a media_type the asset is shown despite. */
-  | { kind: 'image' | 'video' | 'audio' | 'html' | 'dicom'; url: string; note?: string }
+  | { kind: (typeof URL_ASSET_KINDS)[number]; url: string; note?: string }
   | { kind: 'pdf'; url: string; textLayerUrl?: string }
   | { kind: 'text'; text: string }
   | { kind: 'textUrl'; url: string }
@@ -155,18 +158,20 @@ function assetOfString(text: string, mediaType: string | undefined): AssetModel 
     const asset = assetOfType(text, inferred, address);
     const extension = extensionOf(text);
     const note = `media_type "${mediaType}" is not a media type Labelbox knows; shown as ${articleFor(inferred)} because the URL ends in .${extension}. Labelbox rejects this row until media_type is fixed.`;
-    switch (asset.kind) {
-      case 'image':
-      case 'video':
-      case 'audio':
-      case 'html':
-      case 'dicom':
-        return { ...asset, note };
-      default:
-        return asset;
-    }
+    return isShownDespiteAProblem(asset) ? { ...asset, note } : asset;
   }
   return assetOfType(text, mediaType ?? (address ? inferred : 'TEXT'), address);
+}
+
+type UrlAsset = Extract<AssetModel, { kind: (typeof URL_ASSET_KINDS)[number] }>;
+
+function isShownDespiteAProblem(asset: AssetModel): asset is UrlAsset {
+  return (URL_ASSET_KINDS as readonly string[]).includes(asset.kind);
+}
+
+/** The problem to show above an asset, if it has one. (Other kinds' notes are their whole view.) */
+export function problemNoteOf(asset: AssetModel): string | undefined {
+  return isShownDespiteAProblem(asset) ? asset.note : undefined;
 }
 
 /** "an image", "a video"…: how the note names the kind a URL was shown as. */
@@ -427,7 +432,6 @@ export function addressesOf(model: RowModel): { load: string[]; fetch: string[];
 // What the page accepts as a row model: the webview is untrusted, so a model that crossed the
 // boundary is checked for the shape describeRow gives before it is rendered.
 
-const ASSET_URL_KINDS: readonly string[] = ['image', 'video', 'audio', 'html', 'dicom'];
 const ATTACHMENT_KINDS: readonly string[] = ['image', 'video', 'audio', 'markdown', 'textUrl', 'html', 'overlay', 'pdf', 'camera', 'unknown'];
 const CRS_NAMES: readonly string[] = ['EPSG3857', 'EPSG3395', 'Simple'];
 
@@ -468,7 +472,7 @@ function isConversationModel(value: unknown): value is ConversationModel {
 
 function isAssetModel(value: unknown): value is AssetModel {
   if (!isRecord(value) || !isString(value.kind)) return false;
-  if (ASSET_URL_KINDS.includes(value.kind)) return isString(value.url) && isOptionalString(value.note);
+  if ((URL_ASSET_KINDS as readonly string[]).includes(value.kind)) return isString(value.url) && isOptionalString(value.note);
   switch (value.kind) {
     case 'pdf':
       return isString(value.url) && isOptionalString(value.textLayerUrl);

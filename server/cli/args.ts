@@ -32,7 +32,8 @@ interface OptionSpec {
   names: string[];
   value?: string;
   help: string;
-  apply: (args: ValidateArgs, value: string) => void | 'help';
+  /** Sets what the option says; `help` and `version` answer instead of validating. */
+  apply: (args: ValidateArgs, value: string) => void | 'help' | 'version';
 }
 
 /** Every option, once: the parser and the help text are both made from this list. */
@@ -96,7 +97,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   { names: ['--no-color'], help: 'no colors in text output', apply: (args) => void (args.color = false) },
   { names: ['-h', '--help'], help: 'show this help', apply: () => 'help' },
-  { names: ['-v', '--version'], help: 'show the version', apply: () => undefined },
+  { names: ['-v', '--version'], help: 'show the version', apply: () => 'version' },
 ];
 
 function optionLines(): string {
@@ -165,8 +166,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (inlineValue !== undefined) {
       throw new UsageError(`${name} takes no value.`);
     }
-    if (option.names.includes('--version')) return { command: 'version' };
-    if (option.apply(args, value) === 'help') return { command: 'help' };
+    const answer = option.apply(args, value);
+    if (answer) return { command: answer };
   }
   if (!args.inputs.length) throw new UsageError('Name at least one file to check (or - for standard input).');
   return args;
