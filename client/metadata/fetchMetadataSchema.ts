@@ -1,17 +1,13 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { readMetadataSchema } from '../../common/metadataSchema/schemaFile';
 import { isRecord } from '../../common/preview/validate';
-import { SETTING_DEFAULTS } from '../../common/settings';
+import { checkEndpoint, DEFAULT_API_ENDPOINT, errorText, postGraphql, readGraphqlAnswer, type RawAnswer } from '../labelboxApi/graphqlPost';
 
 /**
  * Asks Labelbox's GraphQL API for the organization's metadata schema. No `vscode` import, so
- * that it can be tested against a local HTTP server. Node's http/https (not fetch) so that
- * VS Code's proxy support applies. The API key goes into the Authorization header only: it is
- * never part of a message, a log line or an error.
+ * that it can be tested against a local HTTP server; the request itself is graphqlPost.ts.
  */
 
-export const DEFAULT_API_ENDPOINT = SETTING_DEFAULTS.apiEndpoint;
+export { DEFAULT_API_ENDPOINT };
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Far above any real organization's schema; a bigger answer is not one. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
@@ -61,105 +57,23 @@ export async function fetchMetadataSchema(options: FetchOptions): Promise<FetchR
   return interpret(answer, endpoint);
 }
 
-/** Only https, except to this machine (a local proxy or a test server): the key must not travel in clear text. */
-function checkEndpoint(text: string): URL | string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return `The Labelbox API endpoint "${text}" is not a URL. Set labelboxImport.apiEndpoint to ${DEFAULT_API_ENDPOINT} or your deployment's GraphQL URL.`;
-  }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return `The Labelbox API endpoint must be an https:// URL, so that your API key is not sent in clear text; it is "${url.origin}".`;
-  }
-  return url;
-}
-
-interface RawAnswer {
-  status: number;
-  statusText: string;
-  contentType: string;
-  body: string;
-}
-
 function post(url: URL, options: FetchOptions): Promise<RawAnswer | { failure: FetchFailure; message: string }> {
-  const host = url.host;
-  const body = JSON.stringify({ query: METADATA_ONTOLOGY_QUERY, variables: {} });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: RawAnswer | { failure: FetchFailure; message: string }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      request.destroy();
-      resolve(result);
-    };
-    const request = (url.protocol === 'https:' ? https : http).request(url, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${options.apiKey}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Content-Length': Buffer.byteLength(body),
-        ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}),
-      },
-    });
-    const timer = setTimeout(
-      () =>
-        finish({
-          failure: 'timeout',
-          message: `Labelbox (${host}) did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}. Try again later, or check your network and proxy settings.`,
-        }),
-      timeoutMs,
-    );
-    const onAbort = () => finish({ failure: 'cancelled', message: 'Fetching the metadata schema was cancelled.' });
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort);
-    request.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ failure: 'network', message: `Could not reach Labelbox at ${host}: ${describeNetworkError(error)}.` }),
-    );
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_ANSWER_BYTES)
-          finish({
-            failure: 'answer',
-            message: `The answer from ${host} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it is not a metadata schema. Is labelboxImport.apiEndpoint right?`,
-          });
-        else chunks.push(chunk);
-      });
-      response.on('error', (error: NodeJS.ErrnoException) =>
-        finish({ failure: 'network', message: `The connection to ${host} broke while reading the answer: ${describeNetworkError(error)}.` }),
-      );
-      response.on('end', () =>
-        finish({
-          status: response.statusCode ?? 0,
-          statusText: response.statusMessage ?? '',
-          contentType: String(response.headers['content-type'] ?? ''),
-          body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
-    });
-    request.end(body);
+  return postGraphql(url, {
+    apiKey: options.apiKey,
+    query: METADATA_ONTOLOGY_QUERY,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    userAgent: options.userAgent,
+    signal: options.signal,
+    maxAnswerBytes: MAX_ANSWER_BYTES,
+    tooLargeMessage: `The answer from ${url.host} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it is not a metadata schema. Is labelboxImport.apiEndpoint right?`,
+    cancelledMessage: 'Fetching the metadata schema was cancelled.',
   });
 }
 
 function interpret(answer: RawAnswer, url: URL): FetchResult {
   const host = url.host;
   const status = `HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.body);
-  } catch {
-    json = undefined;
-  }
-  const errors = isRecord(json) && Array.isArray(json.errors) ? json.errors.filter(isRecord) : [];
-  const codes = errors.map((error) => (isRecord(error.extensions) ? error.extensions.code : undefined));
+  const { json, errors, codes } = readGraphqlAnswer(answer);
   if (answer.status === 401 || codes.includes('AUTHENTICATION_ERROR')) {
     return {
       ok: false,
@@ -205,21 +119,4 @@ function interpret(answer: RawAnswer, url: URL): FetchResult {
   // The file is the answer as the API gave it, so that it matches what the SDK sees.
   const fileText = `${JSON.stringify({ data: { customMetadataOntology: data.customMetadataOntology } }, null, 2)}\n`;
   return { ok: true, fileText, customFieldCount: read.fields.filter((field) => !field.reserved).length, warnings: read.warnings };
-}
-
-function describeNetworkError(error: NodeJS.ErrnoException): string {
-  const code = error.code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved (are you offline?)';
-  if (code === 'ECONNREFUSED') return 'the connection was refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was closed';
-  if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return 'the network is unreachable (are you offline, or behind a proxy?)';
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `its TLS certificate was not accepted (${code})`;
-  return code ? `${error.message} (${code})` : error.message;
-}
-
-function errorText(errors: Array<Record<string, unknown>>): string {
-  return errors
-    .map((error) => (typeof error.message === 'string' ? error.message : ''))
-    .filter(Boolean)
-    .join('; ');
 }
