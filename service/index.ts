@@ -79,6 +79,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
 // Documents and problems.
 export { ImportDocument, type TextChange, type RowEntry, type CheckedRows } from './document/importDocument';
+export type { LabelboxKeyFinding, LabelboxKeyFindings } from './document/labelboxKeyDiagnostics';
 export { collectDiagnostics, countBySeverity, DEFAULT_MAX_PROBLEMS, type DiagnosticOptions, type SeverityCounts } from './document/collectDiagnostics';
 export { createValidationContext, type ValidationContext } from './validation/validationContext';
 export type { RowResult } from './validation/validateRow';

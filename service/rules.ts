@@ -377,6 +377,22 @@ export const RULES = {
     docs: DOCS.globalKeys,
     evidence: { docs: [DOCS.datasets, DOCS.globalKeys], basis: 'The docs recommend global keys over external ids: advice.' },
   },
+  'global-key-exists-in-labelbox': {
+    severity: 'error',
+    severityByCase: 'warning when Labelbox answered "access denied" for the key (a data row the API key may not see)',
+    description:
+      'A global key that, when "Labelbox: Check Global Keys Against Labelbox" last asked, already belonged to a data row of the organization; importing the row fails.',
+    docs: DOCS.globalKeys,
+    evidence: {
+      docs: [DOCS.globalKeys],
+      sdk: [
+        { module: 'src/labelbox/client.py', symbol: 'Client.get_data_row_ids_for_global_keys (the lookup the command makes)', versions: '6.0' },
+        { module: 'tests/integration/test_data_rows.py', symbol: 'test_data_row_delete_and_create_with_same_global_key', versions: '6.0' },
+      ],
+      basis:
+        'The API itself says a data row has the key, and the SDK\'s test asserts that importing a key already in the organization fails with "Duplicate global key"; "access denied" is a warning because the docs do not say which data rows it covers.',
+    },
+  },
   'invalid-metadata-value': {
     severity: 'error',
     severityByCase:

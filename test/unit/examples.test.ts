@@ -69,8 +69,9 @@ test('the clean examples have enough rows of the kinds they promise', () => {
  * too-many-problems more than the 1,000-problem cap: both are tested in limits.test.ts.
  * root-not-array needs a root that is not an array, and then the file has no rows to make
  * other mistakes in: it is tested in fileLevel.test.ts and fixtures/schema/invalid/root-object.json.
+ * global-key-exists-in-labelbox needs an answer of Labelbox's API: globalKeyInLabelbox.test.ts.
  */
-const NOT_IN_MISTAKES: RuleCode[] = ['too-many-rows', 'too-many-problems', 'root-not-array'];
+const NOT_IN_MISTAKES: RuleCode[] = ['too-many-rows', 'too-many-problems', 'root-not-array', 'global-key-exists-in-labelbox'];
 
 test('mistakes.labelbox.json shows every rule at least once, except those that need a huge or rowless file', () => {
   const { diagnostics } = diagnosticsOf('examples/mistakes.labelbox.json');
@@ -86,4 +87,5 @@ test('the rules left out of the mistakes file are shown elsewhere', () => {
   const limits = readFileSync(join(repo, 'test/unit/limits.test.ts'), 'utf8');
   assert.match(limits, /expectProblem\(doc, 'too-many-rows'/);
   assert.match(limits, /expectProblem\(doc, 'too-many-problems'/);
+  assert.match(readFileSync(join(repo, 'test/unit/globalKeyInLabelbox.test.ts'), 'utf8'), /expectProblem\(doc, 'global-key-exists-in-labelbox'/);
 });
