@@ -110,3 +110,41 @@ export interface GalleryResult {
 
 /** A page of the rows matching a filter, for the preview's gallery. */
 export const GalleryRequest = new RequestType<GalleryParams, GalleryResult | null, void>('labelboxImport/gallery');
+
+export interface GlobalKeysResult {
+  /** The file's distinct global keys, as written (each spelling once), in row order; at most MAX_GLOBAL_KEYS_ASKED. */
+  keys: string[];
+  /** How many distinct keys the file has (more than `keys` holds when it was cut). */
+  total: number;
+}
+
+/** The most keys one run of "Check Global Keys Against Labelbox" asks about: more than Labelbox's 150,000 rows per import. */
+export const MAX_GLOBAL_KEYS_ASKED = 200_000;
+
+/** The global keys of an open import file, for "Check Global Keys Against Labelbox"; null when it is not one. */
+export const GlobalKeysRequest = new RequestType<UriParams, GlobalKeysResult | null, void>('labelboxImport/globalKeys');
+
+export interface LabelboxKeyResult {
+  key: string;
+  /** A data row has the key, or Labelbox answered "access denied" for it. Keys it does not have are not sent. */
+  state: 'exists' | 'access-denied';
+  dataRowId?: string;
+}
+
+export interface LabelboxKeyResultsParams {
+  uri: string;
+  /** When Labelbox answered (ISO 8601). */
+  checkedAt: string;
+  /** Drops the findings of the file's earlier runs first (the first message of each run). */
+  replace?: boolean;
+  /** At most MAX_LABELBOX_KEY_RESULTS per message. */
+  results: LabelboxKeyResult[];
+}
+
+export const MAX_LABELBOX_KEY_RESULTS = 5000;
+
+/**
+ * What Labelbox answered about a file's global keys: the server reports each found key at its
+ * rows (global-key-exists-in-labelbox) until the command runs again or the file is closed.
+ */
+export const LabelboxKeyResultsNotification = new NotificationType<LabelboxKeyResultsParams>('labelboxImport/labelboxGlobalKeyResults');

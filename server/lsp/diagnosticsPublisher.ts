@@ -5,6 +5,7 @@ import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
 import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
+import { LabelboxKeyFindingsStore } from './labelboxKeyFindings';
 
 /**
  * Enough to merge the changes of one keystroke or paste that arrive together; short, because
@@ -23,6 +24,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly progressSent = new WeakMap<TrackedDocument, number>();
+  /** Labelbox's answers about each open file's global keys. */
+  readonly labelboxKeys = new LabelboxKeyFindingsStore();
 
   constructor(
     private readonly connection: Connection,
@@ -55,7 +58,13 @@ export class DiagnosticsPublisher {
     const document = tracked.importDocument;
     const started = performance.now();
     const settings = this.settingsFor(tracked.uri);
-    const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
+    const problems = document
+      ? collectDiagnostics(document, {
+          maxProblems: settings.maxProblems,
+          severityOverrides: settings.severity,
+          existingInLabelbox: this.labelboxKeys.of(tracked.uri),
+        })
+      : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
       () => this.settleWhenIdle(tracked),
@@ -118,6 +127,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
+    this.labelboxKeys.forget(uri);
     clearTimeout(this.timers.get(uri));
     clearTimeout(this.settleTimers.get(uri));
     this.settleTimers.delete(uri);

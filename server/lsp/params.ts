@@ -1,5 +1,6 @@
 import type { Message, NotificationMessage, RequestMessage } from 'vscode-languageserver';
 import { ownValue } from '../../common/ownKeys';
+import { MAX_LABELBOX_KEY_RESULTS } from '../../common/protocol';
 
 /**
  * The shape of the parameters of every message the server handles, checked before a handler
@@ -34,6 +35,10 @@ function fields(checks: ReadonlyArray<readonly [string, Check]>, optional = fals
 }
 
 const string: Check = (value) => (typeof value === 'string' ? undefined : 'is not a string');
+const shortString =
+  (max: number): Check =>
+  (value) =>
+    typeof value !== 'string' ? 'is not a string' : value.length > max ? `is longer than ${max} characters` : undefined;
 const optionalString: Check = (value) => (value === undefined ? undefined : string(value));
 const integer: Check = (value) => (typeof value === 'number' && Number.isInteger(value) ? undefined : 'is not an integer');
 const optionalBoolean: Check = (value) => (value === undefined || typeof value === 'boolean' ? undefined : 'is not true or false');
@@ -175,6 +180,28 @@ const CHECKS = new Map<string, Check>([
           ],
           true,
         ),
+      ],
+    ]),
+  ],
+  ['labelboxImport/globalKeys', fields([['uri', string]])],
+  [
+    'labelboxImport/labelboxGlobalKeyResults',
+    fields([
+      ['uri', string],
+      ['checkedAt', string],
+      ['replace', optionalBoolean],
+      [
+        'results',
+        (value) =>
+          Array.isArray(value) && value.length > MAX_LABELBOX_KEY_RESULTS
+            ? `is a list of more than ${MAX_LABELBOX_KEY_RESULTS} entries`
+            : list(
+                fields([
+                  ['key', shortString(1024)],
+                  ['state', (state) => (state === 'exists' || state === 'access-denied' ? undefined : 'is not "exists" or "access-denied"')],
+                  ['dataRowId', (id) => (id === undefined ? undefined : shortString(256)(id))],
+                ]),
+              )(value),
       ],
     ]),
   ],

@@ -11,6 +11,7 @@ import { registerFoldingAndFormatting } from './features/foldingAndFormatting';
 import { registerLinks } from './features/links';
 import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
+import { registerLabelboxGlobalKeys } from './features/labelboxGlobalKeys';
 import { MetadataSchemas } from './metadataSchemas';
 import { INVALID_PARAMS_METHOD, type InvalidParams } from './params';
 import type { ServerContext } from './serverContext';
@@ -72,5 +73,6 @@ export function startServer(connection: Connection, service: LanguageService): v
   registerPreview(context);
   registerCompletion(context, () => clientCapabilities);
   registerHover(context);
+  registerLabelboxGlobalKeys(context);
   connection.listen();
 }
