@@ -10,9 +10,9 @@ export const LANGUAGE_ID = 'labelbox-json';
 /** JSON languages whose documents the server looks at to find import files. */
 export const JSON_LANGUAGES = ['json', 'jsonc', LANGUAGE_ID];
 
-/** The API endpoint of a folder; in an untrusted workspace only the user's own value counts (it receives the key). */
-export function apiEndpoint(folder: vscode.WorkspaceFolder): string {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri);
+/** The API endpoint of a folder (or of no folder); in an untrusted workspace only the user's own value counts (it receives the key). */
+export function apiEndpoint(folder: vscode.WorkspaceFolder | undefined): string {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri);
   if (vscode.workspace.isTrusted) return config.get<string>('apiEndpoint') || SETTING_DEFAULTS.apiEndpoint;
   const inspected = config.inspect<string>('apiEndpoint');
   return inspected?.globalValue || SETTING_DEFAULTS.apiEndpoint;

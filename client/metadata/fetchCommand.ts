@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../../common/metadataSchema/schemaFile';
 import { apiEndpoint, metadataSchemaPath } from '../settings';
-import { ApiKeyStore } from './apiKeyStore';
+import { ApiKeyStore, askApiKey } from './apiKeyStore';
 import { DEFAULT_API_ENDPOINT, fetchMetadataSchema, type FetchResult } from './fetchMetadataSchema';
 import { schemaWriteProblem } from './schemaTarget';
 
@@ -41,7 +41,7 @@ async function fetchCommand(keys: ApiKeyStore, output: vscode.LogOutputChannel, 
     return;
   }
   const stored = askForKey ? undefined : await keys.get(origin);
-  const key = stored ?? (await askKey(origin));
+  const key = stored ?? (await askApiKey(origin));
   if (!key) return;
 
   output.info(`Fetching the metadata schema from ${endpoint} for ${target.fsPath}.`);
@@ -124,18 +124,6 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   }
   if (folders.length === 1) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder is the metadata schema for?' });
-}
-
-async function askKey(origin: string): Promise<string | undefined> {
-  const host = new URL(origin).host;
-  const key = await vscode.window.showInputBox({
-    title: 'Labelbox API key',
-    prompt: `Your Labelbox API key (Workspace settings → API keys). It is kept in VS Code's secret storage and sent only to ${host}.`,
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Paste the API key.'),
-  });
-  return key?.trim() || undefined;
 }
 
 function schemaFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
