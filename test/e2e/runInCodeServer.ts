@@ -210,6 +210,10 @@ async function carryOut(page: Page, request: UiRequest): Promise<UiResponse> {
           await page.keyboard.press(step.key);
           results.push(null);
           break;
+        case 'type':
+          await page.keyboard.type(step.text);
+          results.push(null);
+          break;
         case 'screenshot': {
           const file = path.join(RESULTS_DIR, `${step.name}.png`);
           await page.screenshot({ path: file });

@@ -32,6 +32,8 @@ export type UiStep =
   | ({ action: 'waitImageLoaded' } & Target)
   | ({ action: 'hover' } & Target)
   | { action: 'press'; key: string }
+  /** Types text into the focused element, key by key (an input box). */
+  | { action: 'type'; text: string }
   | { action: 'screenshot'; name: string };
 
 export interface UiRequest {
