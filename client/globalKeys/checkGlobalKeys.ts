@@ -82,13 +82,11 @@ export async function checkGlobalKeys(steps: CheckSteps): Promise<CheckOutcome> 
 
 function sendFound(steps: CheckSteps, found: KeyAnswer[], replace: boolean, checkedAt: string): void {
   for (let from = 0; from === 0 || from < found.length; from += MAX_LABELBOX_KEY_RESULTS) {
-    const results = found
-      .slice(from, from + MAX_LABELBOX_KEY_RESULTS)
-      .map(({ key, state, dataRowId }) => ({
-        key,
-        state: state === 'exists' ? ('exists' as const) : ('access-denied' as const),
-        ...(dataRowId ? { dataRowId } : {}),
-      }));
+    const results = found.slice(from, from + MAX_LABELBOX_KEY_RESULTS).map(({ key, state, dataRowId }) => ({
+      key,
+      state: state === 'exists' ? ('exists' as const) : ('access-denied' as const),
+      ...(dataRowId ? { dataRowId } : {}),
+    }));
     steps.sendResults({ uri: steps.uri, checkedAt, replace: replace && from === 0, results });
   }
 }
