@@ -45,7 +45,15 @@ export async function checkGlobalKeys(steps: CheckSteps): Promise<CheckOutcome> 
   if (!steps.trusted) return { kind: 'refused', message: UNTRUSTED_MESSAGE };
   const url = checkEndpoint(steps.endpoint);
   if (typeof url === 'string') return { kind: 'refused', message: url };
-  const listed = await steps.keysOf(steps.uri);
+  let listed: GlobalKeysResult | null;
+  try {
+    listed = await steps.keysOf(steps.uri);
+  } catch (error) {
+    return {
+      kind: 'refused',
+      message: `The Labelbox language server did not list the global keys of ${steps.fileLabel}: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
   if (!listed) return { kind: 'refused', message: `${steps.fileLabel} is not checked as a Labelbox import file, so it has no global keys to check.` };
   if (!listed.keys.length) return { kind: 'refused', message: `${steps.fileLabel} has no global keys to check.` };
   const apiKey = await steps.apiKeyFor(url.origin);
@@ -54,6 +62,8 @@ export async function checkGlobalKeys(steps: CheckSteps): Promise<CheckOutcome> 
   const total = listed.keys.length;
   const result = await steps.withProgress('Checking global keys against Labelbox', (report, signal) => {
     let first = true;
+    let percent = 0;
+    report(`0 of ${total.toLocaleString('en-US')} keys`, 0);
     return lookUpGlobalKeys(listed.keys, {
       apiKey: apiKey.key,
       endpoint: url.href,
@@ -61,7 +71,10 @@ export async function checkGlobalKeys(steps: CheckSteps): Promise<CheckOutcome> 
       signal,
       ...steps.lookupOptions,
       onBatch: (found, done) => {
-        report(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} keys`, (100 * Math.min(done, total)) / total);
+        // VS Code adds up the increments: each is the step since the last report.
+        const reached = (100 * Math.min(done, total)) / total;
+        report(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} keys`, reached - percent);
+        percent = reached;
         // The first answer of a run replaces the file's findings of earlier runs.
         sendFound(steps, found, first, (steps.now ?? (() => new Date()))().toISOString());
         first = false;

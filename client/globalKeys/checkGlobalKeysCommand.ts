@@ -3,7 +3,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { GlobalKeysRequest, LabelboxKeyResultsNotification } from '../../common/protocol';
 import { ApiKeyStore, askApiKey } from '../metadata/apiKeyStore';
 import { apiEndpoint } from '../settings';
-import { checkGlobalKeys, type CheckOutcome } from './checkGlobalKeys';
+import { activeTabUri } from '../unsyncedFiles';
+import { checkGlobalKeys, type CheckOutcome, type CheckSteps } from './checkGlobalKeys';
 
 export const CHECK_GLOBAL_KEYS_COMMAND = 'labelboxImport.checkGlobalKeysAgainstLabelbox';
 
@@ -25,17 +26,39 @@ interface Parts {
   version: string;
 }
 
+/** Files being checked: a second run on one of them would mix its answers with the first run's. */
+const running = new Set<string>();
+
 async function runCommand(parts: Parts, askForKey: boolean): Promise<CheckOutcome | undefined> {
-  const document = vscode.window.activeTextEditor?.document;
-  if (!document) {
+  // A file over 50 MB has no text editor for extensions, only a tab (it is checked from disk).
+  const fileUri = vscode.window.activeTextEditor?.document.uri ?? activeTabUri();
+  if (!fileUri) {
     void vscode.window.showInformationMessage('Open a Labelbox import file to check its global keys against Labelbox.');
     return undefined;
   }
-  const fileLabel = vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-  const endpoint = apiEndpoint(vscode.workspace.getWorkspaceFolder(document.uri));
-  const outcome = await checkGlobalKeys({
+  const fileLabel = vscode.workspace.asRelativePath(fileUri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  const uri = fileUri.toString();
+  if (running.has(uri)) {
+    void vscode.window.showInformationMessage(`The global keys of ${fileLabel} are being checked against Labelbox already.`);
+    return undefined;
+  }
+  const endpoint = apiEndpoint(vscode.workspace.getWorkspaceFolder(fileUri));
+  running.add(uri);
+  let outcome: CheckOutcome;
+  try {
+    outcome = await checkGlobalKeys(stepsFor(parts, askForKey, fileUri, fileLabel, endpoint));
+  } finally {
+    // Before the summary, which stays until it is dismissed: the next run may start meanwhile.
+    running.delete(uri);
+  }
+  await report(parts, outcome, endpoint);
+  return outcome;
+}
+
+function stepsFor(parts: Parts, askForKey: boolean, fileUri: vscode.Uri, fileLabel: string, endpoint: string): CheckSteps {
+  return {
     trusted: vscode.workspace.isTrusted,
-    uri: document.uri.toString(),
+    uri: fileUri.toString(),
     fileLabel,
     endpoint,
     keysOf: (uri) => Promise.resolve(parts.client.sendRequest(GlobalKeysRequest, { uri })),
@@ -53,9 +76,7 @@ async function runCommand(parts: Parts, askForKey: boolean): Promise<CheckOutcom
       }),
     sendResults: (params) => void parts.client.sendNotification(LabelboxKeyResultsNotification, params),
     userAgent: `labelbox-import-vscode/${parts.version}`,
-  });
-  await report(parts, outcome, endpoint);
-  return outcome;
+  };
 }
 
 async function report(parts: Parts, outcome: CheckOutcome, endpoint: string): Promise<void> {

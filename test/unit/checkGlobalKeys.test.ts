@@ -71,10 +71,13 @@ test("asks about the file's keys in batches with progress, sends the found keys 
   assert.deepEqual(recorded.keysAsked, [URI]);
   assert.deepEqual(recorded.apiKeyAsked, [new URL(api.endpoint).origin]);
   assert.deepEqual(api.batchSizes, [2, 1]);
-  assert.deepEqual(recorded.progress, [
-    ['2 of 3 keys', (100 * 2) / 3],
-    ['3 of 3 keys', 100],
-  ]);
+  // VS Code adds the increments up: they reach 100 at the end.
+  assert.deepEqual(
+    recorded.progress.map(([message]) => message),
+    ['0 of 3 keys', '2 of 3 keys', '3 of 3 keys'],
+  );
+  assert.equal(Math.round(recorded.progress.reduce((sum, [, increment]) => sum + increment, 0)), 100);
+  assert.equal(Math.round(recorded.progress[1][1]), 67);
   // The first answer replaces earlier findings; each batch's found keys follow.
   assert.deepEqual(recorded.sent, [
     {
@@ -121,6 +124,11 @@ test('a rejected key, a file that is not an import file, no keys, a dismissed ke
   assert.deepEqual(notImport.outcome, {
     kind: 'refused',
     message: 'batch-002.labelbox.json is not checked as a Labelbox import file, so it has no global keys to check.',
+  });
+  const serverDown = await run({ keysOf: () => Promise.reject(new Error('Client is not running')) });
+  assert.deepEqual(serverDown.outcome, {
+    kind: 'refused',
+    message: 'The Labelbox language server did not list the global keys of batch-002.labelbox.json: Client is not running',
   });
   const none = await run({ keysOf: () => Promise.resolve({ keys: [], total: 0 }) });
   assert.deepEqual(none.outcome, { kind: 'refused', message: 'batch-002.labelbox.json has no global keys to check.' });

@@ -89,6 +89,12 @@ test('sends the keys in batches, one job after another, and reports each batch',
   );
 });
 
+test('by default a job asks about at most 1,000 keys', async () => {
+  const result = await lookUp(keysOf(1500));
+  assert.deepEqual(api.batchSizes, [1000, 500]);
+  assert.equal(result.checked, 1500);
+});
+
 test('a partial answer: keys not found and keys whose data row the user may not see', async () => {
   api.accessDenied = new Set(['field-survey/IMG_0002.jpg']);
   const result = await lookUp(keysOf(3));
