@@ -44,6 +44,8 @@ export interface FakeApiOptions {
 
 export class FakeLabelboxApi {
   readonly received: ReceivedQuery[] = [];
+  /** The API key it accepts now (a key can be revoked in Labelbox). */
+  apiKey: string;
   existing: ReadonlyMap<string, string>;
   accessDenied: Set<string>;
   pendingPolls: number;
@@ -56,8 +58,9 @@ export class FakeLabelboxApi {
   private constructor(
     private readonly server: Server,
     readonly endpoint: string,
-    private readonly options: FakeApiOptions,
+    options: FakeApiOptions,
   ) {
+    this.apiKey = options.apiKey;
     this.existing = options.existing ?? new Map();
     this.accessDenied = new Set(options.accessDenied ?? []);
     this.pendingPolls = options.pendingPolls ?? 1;
@@ -124,7 +127,7 @@ export class FakeLabelboxApi {
     this.received.push({ field, query, variables, authorization, userAgent: request.headers['user-agent'], at: Date.now() });
     const scripted = this.queued.shift() ?? this.always;
     if (scripted) return scripted;
-    if (authorization !== `Bearer ${this.options.apiKey}`) return { status: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
+    if (authorization !== `Bearer ${this.apiKey}`) return { status: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
     if (field === 'dataRowsForGlobalKeys') return this.startJob(variables.globalKeys);
     if (field === 'dataRowsForGlobalKeysResult') return this.pollJob(variables.jobId);
     return graphqlError(400, `Cannot query field "${field}" on type "Query".`, 'GRAPHQL_VALIDATION_FAILED');

@@ -16,6 +16,7 @@ import { inWorkbench, workbenchUiAvailable } from './workbenchUi';
 
 const COMMAND = 'labelboxImport.checkGlobalKeysAgainstLabelbox';
 const API_KEY = 'lb-e2e-key-0123456789';
+const NEW_API_KEY = 'lb-e2e-key-rotated-9876';
 const FILE = 'global-keys.labelbox.json';
 
 suite('Check Global Keys Against Labelbox in VS Code', () => {
@@ -34,7 +35,7 @@ suite('Check Global Keys Against Labelbox in VS Code', () => {
     await api?.close();
   });
 
-  test('asks for the API key, asks Labelbox about the keys, and shows each key it has at its row; the next run uses the stored key', async function () {
+  test('asks for the API key, asks Labelbox about the keys, and shows each key it has at its row; the next run uses the stored key; a revoked key is replaced', async function () {
     skipUnless(this, workbenchUiAvailable, 'the API key is typed into the input box through the launcher, which drives the browser');
     this.timeout(120_000);
     const { document } = await openFile(FILE);
@@ -81,5 +82,31 @@ suite('Check Global Keys Against Labelbox in VS Code', () => {
       60_000,
     );
     assert.ok(api.received.length >= 2 && api.received.every((query) => query.authorization === `Bearer ${API_KEY}`), 'the stored key was sent');
+    await vscode.commands.executeCommand('notifications.clearAll');
+
+    // The stored key is revoked in Labelbox: the command says so and offers to enter another, which then works.
+    api.reset();
+    api.apiKey = NEW_API_KEY;
+    api.existing = new Map([['e2e/cat.jpg', 'clxe2e0000000cat000000001']]);
+    void vscode.commands.executeCommand(COMMAND);
+    await inWorkbench([
+      { action: 'click', selector: '.notifications-toasts .monaco-button', hasText: 'Enter Another Key' },
+      { action: 'waitVisible', selector: '.quick-input-widget', hasText: 'Labelbox API key' },
+      { action: 'type', text: NEW_API_KEY },
+      { action: 'press', key: 'Enter' },
+    ]);
+    await waitFor(
+      'the finding to move to the row of e2e/cat.jpg',
+      () => {
+        const [only, ...more] = ourDiagnostics(document.uri);
+        return only && !more.length && only.range.isEqual(rangeOf(document, '"e2e/cat.jpg"'));
+      },
+      60_000,
+    );
+    assert.equal(api.received[0].authorization, `Bearer ${API_KEY}`, 'the stored key was tried first');
+    assert.ok(
+      api.received.slice(1).every((query) => query.authorization === `Bearer ${NEW_API_KEY}`),
+      'then only the new key',
+    );
   });
 });
