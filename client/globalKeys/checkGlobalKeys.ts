@@ -63,6 +63,7 @@ export async function checkGlobalKeys(steps: CheckSteps): Promise<CheckOutcome> 
   const result = await steps.withProgress('Checking global keys against Labelbox', (report, signal) => {
     let first = true;
     let percent = 0;
+    let foundSoFar = 0;
     report(`0 of ${total.toLocaleString('en-US')} keys`, 0);
     return lookUpGlobalKeys(listed.keys, {
       apiKey: apiKey.key,
@@ -73,7 +74,9 @@ export async function checkGlobalKeys(steps: CheckSteps): Promise<CheckOutcome> 
       onBatch: (found, done) => {
         // VS Code adds up the increments: each is the step since the last report.
         const reached = (100 * Math.min(done, total)) / total;
-        report(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} keys`, reached - percent);
+        foundSoFar += found.length;
+        const foundText = foundSoFar ? `, ${foundSoFar.toLocaleString('en-US')} found` : '';
+        report(`${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} keys${foundText}`, reached - percent);
         percent = reached;
         // The first answer of a run replaces the file's findings of earlier runs.
         sendFound(steps, found, first, (steps.now ?? (() => new Date()))().toISOString());

@@ -5,7 +5,7 @@ import { checkEndpoint, errorText, postGraphql, readGraphqlAnswer, type RawAnswe
  * Asks Labelbox which global keys already belong to a data row of the organization, the way
  * the Python SDK does it: `Client.get_data_row_ids_for_global_keys` (labelbox-python 6.0.0,
  * libs/labelbox/src/labelbox/client.py) starts a job with the `dataRowsForGlobalKeys` query
- * and polls `dataRowsForGlobalKeysResult` every 2 seconds until its `jobStatus` is "COMPLETE"
+ * and polls `dataRowsForGlobalKeysResult` (at once, then every 2 seconds) until its `jobStatus` is "COMPLETE"
  * ("FAILED" raises; after 60 seconds it gives up). The answer's `fetchedDataRows` is aligned
  * with the keys sent, with an empty id where no data row was fetched, and two lists name the
  * keys not found and those the user may not see. The SDK sends every key in one job; here they
@@ -144,9 +144,8 @@ async function lookUpBatch(batch: readonly string[], settings: Settings): Promis
   const job = isRecord(started.data.dataRowsForGlobalKeys) ? started.data.dataRowsForGlobalKeys.jobId : undefined;
   if (typeof job !== 'string' || !job) return answerProblem(settings, 'no job id (data.dataRowsForGlobalKeys.jobId)');
   const deadline = Date.now() + settings.jobTimeoutMs;
+  // As the SDK does: ask at once, then every pollMs.
   for (;;) {
-    const waited = await sleep(settings.pollMs, settings.signal);
-    if (!waited) return cancelled();
     const polled = await request(settings, JOB_RESULT_QUERY, { jobId: job });
     if ('failure' in polled) return polled;
     const outcome = isRecord(polled.data.dataRowsForGlobalKeysResult) ? polled.data.dataRowsForGlobalKeysResult : undefined;
@@ -160,6 +159,7 @@ async function lookUpBatch(batch: readonly string[], settings: Settings): Promis
         message: `Labelbox's lookup job for ${batch.length.toLocaleString('en-US')} keys was not complete after ${Math.round(settings.jobTimeoutMs / 1000)} seconds.`,
       };
     }
+    if (!(await sleep(settings.pollMs, settings.signal))) return cancelled();
   }
 }
 

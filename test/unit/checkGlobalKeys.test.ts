@@ -74,7 +74,7 @@ test("asks about the file's keys in batches with progress, sends the found keys 
   // VS Code adds the increments up: they reach 100 at the end.
   assert.deepEqual(
     recorded.progress.map(([message]) => message),
-    ['0 of 3 keys', '2 of 3 keys', '3 of 3 keys'],
+    ['0 of 3 keys', '2 of 3 keys, 1 found', '3 of 3 keys, 1 found'],
   );
   assert.equal(Math.round(recorded.progress.reduce((sum, [, increment]) => sum + increment, 0)), 100);
   assert.equal(Math.round(recorded.progress[1][1]), 67);
