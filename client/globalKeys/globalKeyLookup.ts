@@ -95,8 +95,8 @@ const DEFAULTS = {
 };
 /** An answer of this lookup is a job id or a few ids per key: far below this. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** Failures after which no further batch is tried. */
-const STOPS: ReadonlySet<LookupFailure> = new Set(['endpoint', 'cancelled', 'auth', 'rate-limited']);
+/** Failures after which no further batch is tried: the next would fail alike (an unreachable host, even after the retries). */
+const STOPS: ReadonlySet<LookupFailure> = new Set(['endpoint', 'cancelled', 'auth', 'rate-limited', 'network']);
 
 type Settings = Required<Pick<LookupOptions, keyof typeof DEFAULTS>> & LookupOptions & { url: URL };
 type Failed = { failure: LookupFailure; message: string };

@@ -214,6 +214,17 @@ test('cancelling while a job is polled stops at once: no request follows the abo
   );
 });
 
+test('an unreachable host stops the lookup after the retries, instead of failing every batch alike', async () => {
+  const closed = await FakeLabelboxApi.start({ apiKey: KEY });
+  const endpoint = closed.endpoint;
+  await closed.close();
+  const result = await lookUp(keysOf(2500), { endpoint, batchSize: 1000 });
+  assert.equal(result.stopped, 'network');
+  assert.equal(result.unchecked, 2500);
+  assert.equal(result.problems.length, 1);
+  assert.match(result.problems[0].message, /^Could not reach Labelbox at 127\.0\.0\.1:\d+: the connection was refused\.$/);
+});
+
 test('the key goes only over https, or to this machine', async () => {
   const result = await lookUp(keysOf(1), { endpoint: 'http://api.example.com/graphql' });
   assert.equal(result.stopped, 'endpoint');
