@@ -99,8 +99,9 @@ async function report(parts: Parts, outcome: CheckOutcome, endpoint: string): Pr
   }
   // Labelbox accepted the key: keep it (only now, so that a mistyped key is never stored).
   if (!outcome.keyWasStored && result.checked > 0) await keys.store(outcome.origin, outcome.apiKey);
-  const show = result.stopped === 'cancelled' || !result.problems.length ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  const choice = await show(outcome.summary, ...(result.found.length ? ['Show Problems'] : []), ...(result.problems.length ? ['Show Output'] : []));
+  const failed = result.problems.some((problem) => problem.failure !== 'cancelled');
+  const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(outcome.summary, ...(result.found.length ? ['Show Problems'] : []), ...(failed ? ['Show Output'] : []));
   if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   else if (choice === 'Show Output') output.show(true);
 }
