@@ -50,6 +50,8 @@ export class FakeLabelboxApi {
   accessDenied: Set<string>;
   pendingPolls: number;
   job: JobBehaviour = 'normal';
+  /** Called as each request arrives, before it is answered (a test cancels there, at a known point). */
+  onQuery: ((query: ReceivedQuery) => void) | undefined;
   /** Replies given, in order, to the next requests instead of the normal answer. */
   private readonly queued: FakeReply[] = [];
   private readonly jobs = new Map<string, { keys: string[]; polls: number }>();
@@ -89,6 +91,7 @@ export class FakeLabelboxApi {
     this.always = undefined;
     this.received.length = 0;
     this.job = 'normal';
+    this.onQuery = undefined;
   }
 
   /** The number of keys of each job started. */
@@ -124,7 +127,9 @@ export class FakeLabelboxApi {
     const variables = (typeof body.variables === 'object' && body.variables !== null ? body.variables : {}) as Record<string, unknown>;
     const field = /\{\s*(\w+)/.exec(query)?.[1] ?? '';
     const authorization = request.headers.authorization;
-    this.received.push({ field, query, variables, authorization, userAgent: request.headers['user-agent'], at: Date.now() });
+    const received = { field, query, variables, authorization, userAgent: request.headers['user-agent'], at: Date.now() };
+    this.received.push(received);
+    this.onQuery?.(received);
     const scripted = this.queued.shift() ?? this.always;
     if (scripted) return scripted;
     if (authorization !== `Bearer ${this.apiKey}`) return { status: 401, body: JSON.stringify({ message: 'Unauthorized' }) };
