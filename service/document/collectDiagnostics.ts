@@ -1,6 +1,8 @@
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES, type RuleCode, type Severity, type SeverityOverrides } from '../rules';
 import type { ImportDocument, RowEntry } from './importDocument';
+import type { AccessResult } from '../../common/assetAccess';
+import { accessDiagnostics } from '../features/assetAccess';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -9,6 +11,8 @@ export interface DiagnosticOptions {
   /** At most this many problems are returned, the most severe first; a last note counts the rest. */
   maxProblems?: number;
   severityOverrides?: SeverityOverrides;
+  /** Results of the asset access check by URL (as the file writes it): failures become problems where the file uses the URL. */
+  assetAccess?: ReadonlyMap<string, AccessResult>;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -83,6 +87,7 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
   }
   for (const diagnostic of duplicateGlobalKeys(document, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
+  if (options.assetAccess) for (const diagnostic of accessDiagnostics(document, options.assetAccess)) add(diagnostic);
 
   const selected: ImportDiagnostic[] = [];
   for (const severity of SEVERITY_ORDER) {
