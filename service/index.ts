@@ -109,7 +109,7 @@ export type { CompletionEntry, CompletionKind } from './features/completion';
 export { SNIFF_READ_LENGTH } from './features/detectImportFile';
 export type { AddedProblem } from './features/conversionReport';
 export type { GalleryEntry } from './features/gallery';
-export type { AssetAccessTargets, AssetUrlEntry, NotCheckableEntry } from './features/assetAccess';
+export { assetAccessTargets, type AssetAccessTargets, type AssetUrlEntry, type NotCheckableEntry } from './features/assetAccess';
 export type { TextEdit } from './featureHelpers/textEdit';
 export type { ImageResolver, ImageSource } from './featureHelpers/imageMarkdown';
 export { fillPlaceholders } from './featureHelpers/snippetText';

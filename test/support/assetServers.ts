@@ -15,6 +15,7 @@
  *   /signed                403 to HEAD, 206 to GET (a URL signed for GET, as S3's are)
  *   /get-cors              HEAD without CORS headers, GET with them (an S3 CORS rule for GET only)
  *   /busy                  429 with Retry-After: 3600, always
+ *   /app-only              200 image/png, CORS headers for https://app.labelbox.com only
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -138,6 +139,8 @@ export async function startAssetServers(hosts = ['127.0.0.1', '127.0.0.2', '127.
         asked.add(key);
         return void response.writeHead(429, { 'retry-after': '0' }).end();
       }
+      case path === '/app-only':
+        return image(origin === 'https://app.labelbox.com' ? cors : {});
       case path === '/busy':
         return void response.writeHead(429, { 'retry-after': '3600' }).end();
       case path === '/slow':

@@ -63,6 +63,16 @@ test('each answer gets its verdict', async () => {
   assert.ok(!results[0].verdict.ok && results[0].verdict.reason === 'tls', JSON.stringify(results[0].verdict));
 });
 
+test('the origins after the first are asked once per host, with a GET', async () => {
+  servers.reset();
+  const editor = 'https://editor.labelbox.com';
+  const { results } = await checkAssets([target(`${base}/app-only?1`), target(`${base}/app-only?2`)], options({ origins: [ORIGIN, editor], concurrency: 1 }));
+  const verdicts = results.map((result) => result.verdict);
+  assert.equal(verdicts.filter((verdict) => !verdict.ok && verdict.reason === 'cors' && verdict.detail.includes(editor)).length, 1, JSON.stringify(verdicts));
+  assert.equal(verdicts.filter((verdict) => verdict.ok).length, 1);
+  assert.equal(servers.allRequests().filter((request) => request.origin === editor).length, 1);
+});
+
 test('HEAD refused: a ranged GET of one byte; a URL signed for GET is asked with GET at once', async () => {
   servers.reset();
   assert.equal((await verdictOf('/no-head')).ok, true);
@@ -80,7 +90,7 @@ test('HEAD refused: a ranged GET of one byte; a URL signed for GET is asked with
   assert.equal((await verdictOf('/get-cors')).ok, true);
 });
 
-test('every request carries the Origin, and no cookie or credentials', async () => {
+test('every request carries the Origin', async () => {
   servers.reset();
   await verdictOf('/ok.png');
   const [request] = servers.allRequests();
