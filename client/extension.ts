@@ -6,6 +6,7 @@ import { LanguageStatus } from './languageStatus';
 import { RestartPolicy } from './restartPolicy';
 import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerPreview } from './preview/registerPreview';
+import { registerAssetAccessCommand } from './assetAccess/checkAccessCommand';
 import { LANGUAGE_ID } from './settings';
 import { UnsyncedFiles } from './unsyncedFiles';
 
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri.toString())),
   );
   registerMetadataCommands(context, output);
+  registerAssetAccessCommand(context, languageClient, output);
 
   // No silent clean: while the server is down, every import file says it is not checked.
   context.subscriptions.push(

@@ -298,3 +298,6 @@ export function contentTypeFits(expect: ExpectedContent, contentType: string | u
       return /json/.test(subtype) || type === 'text/plain';
   }
 }
+
+/** Results per message from the client to the server. */
+export const MAX_RESULTS_PER_BATCH = 5000;

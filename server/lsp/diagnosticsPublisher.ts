@@ -5,6 +5,7 @@ import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
 import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
+import type { AccessResult } from '../../common/assetAccess';
 
 /**
  * Enough to merge the changes of one keystroke or paste that arrive together; short, because
@@ -28,6 +29,8 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly settingsFor: (uri: string) => ServerSettings,
     private readonly metadataSchemaFor: (uri: string) => MetadataSchemaStatus | undefined,
+    /** Results of the asset access check kept by the server, by URL. */
+    private readonly accessResults: () => ReadonlyMap<string, AccessResult> = () => new Map(),
   ) {}
 
   schedule(tracked: TrackedDocument): void {
@@ -55,7 +58,9 @@ export class DiagnosticsPublisher {
     const document = tracked.importDocument;
     const started = performance.now();
     const settings = this.settingsFor(tracked.uri);
-    const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
+    const problems = document
+      ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity, assetAccess: this.accessResults() })
+      : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
       () => this.settleWhenIdle(tracked),
