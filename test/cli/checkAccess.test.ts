@@ -7,10 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAssetServers, type AssetServers } from '../support/assetServers';
+import { readmeExample } from '../packaged/readmeExamples';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -150,4 +151,26 @@ test('progress on a terminal only: "checking access: n/N URLs" on an interactive
     child.on('close', () => resolve(output));
   });
   assert.match(terminal, /checking access: 0\/1 URLs, 0 failed/);
+});
+
+test("the README's CI example runs as written (its glob, --check-access, --fail-on-warnings)", async () => {
+  const example = readmeExample('check-access').trim();
+  assert.match(example, /^labelbox-import validate /);
+  // The shell's words, quotes removed (the example has no other shell syntax).
+  const words = example
+    .split(/\s+/)
+    .slice(1)
+    .map((word) => word.replace(/^"|"$/g, ''));
+  mkdirSync(join(scratch, 'data'), { recursive: true });
+  writeFileSync(join(scratch, 'data', 'a.json'), JSON.stringify([{ row_data: `${servers.servers[0].base}/missing`, global_key: 'a', media_type: 'IMAGE' }]));
+  servers.reset();
+  // As written: the test servers are on this machine, which the check does not ask.
+  const asWritten = await run([...words, '--no-settings']);
+  assert.equal(asWritten.status, 0, asWritten.stderr);
+  assert.match(asWritten.stderr, /Cannot be checked from here: 1 URL/);
+  assert.equal(servers.allRequests().length, 0);
+  // Allowed to ask them: the 404 is a warning, and --fail-on-warnings makes it fail.
+  const allowed = await run([...words, '--no-settings', '--access-allow-private']);
+  assert.equal(allowed.status, 1, allowed.stderr);
+  assert.match(allowed.stdout, /data\/a\.json:1:\d+ warning asset-not-found/);
 });
