@@ -73,7 +73,13 @@ async function certificate(hosts: string[]): Promise<{ key: string; cert: string
   return { key: pems.private, cert: pems.cert };
 }
 
-export async function startAssetServers(hosts = ['127.0.0.1', '127.0.0.2', '127.0.0.3']): Promise<AssetServers> {
+export interface AssetServerOptions {
+  hosts?: string[];
+  /** How late an image is answered, in milliseconds (so that concurrent requests overlap). */
+  delayMs?: number;
+}
+
+export async function startAssetServers({ hosts = ['127.0.0.1', '127.0.0.2', '127.0.0.3'], delayMs = 2 }: AssetServerOptions = {}): Promise<AssetServers> {
   const trusted = await certificate(hosts);
   const stranger = await certificate(hosts);
   const state = { inFlight: 0, maxInFlight: 0 };
@@ -122,7 +128,7 @@ export async function startAssetServers(hosts = ['127.0.0.1', '127.0.0.2', '127.
       setTimeout(() => {
         response.writeHead(status, { 'content-type': 'image/png', 'content-length': PNG_HEADER.length, ...headers });
         response.end(request.method === 'HEAD' ? undefined : PNG_HEADER);
-      }, 2);
+      }, delayMs);
     };
     switch (true) {
       case path === '/ok.png' || path.startsWith('/img/'):
