@@ -15,6 +15,7 @@
  *   /signed                403 to HEAD, 206 to GET (a URL signed for GET, as S3's are)
  *   /get-cors              HEAD without CORS headers, GET with them (an S3 CORS rule for GET only)
  *   /busy                  429 with Retry-After: 3600, always
+ *   /to-link-local         302 to https://169.254.169.254/ (a cloud metadata service's address)
  *   /app-only              200 image/png, CORS headers for https://app.labelbox.com only
  */
 import * as http from 'node:http';
@@ -145,6 +146,8 @@ export async function startAssetServers({ hosts = ['127.0.0.1', '127.0.0.2', '12
         asked.add(key);
         return void response.writeHead(429, { 'retry-after': '0' }).end();
       }
+      case path === '/to-link-local':
+        return void response.writeHead(302, { location: 'https://169.254.169.254/latest/meta-data/' }).end();
       case path === '/app-only':
         return image(origin === 'https://app.labelbox.com' ? cors : {});
       case path === '/busy':

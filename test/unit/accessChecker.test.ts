@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAssets, type CheckAssetsOptions } from '../../common/node/assetAccess/checkAssets';
 import { HostLimiter } from '../../common/node/assetAccess/hostLimiter';
+import { isPrivateAddress } from '../../common/node/privateAddresses';
 import { accessTargetsOfRow, checkabilityOf, contentTypeFits, oneTileOf, summarizeByHost, summaryLines, type AccessTarget } from '../../common/assetAccess';
 import { describeRow } from '../../common/preview/rowModel';
 import { startAssetServers, type AssetServers } from '../support/assetServers';
@@ -124,6 +125,18 @@ test('addresses of this machine are not requested unless allowed, and counted as
   const verdict = await verdictOf('/ok.png', { allowPrivateAddresses: false });
   assert.ok(!verdict.ok && verdict.reason === 'not-checked' && /private network/.test(verdict.detail), JSON.stringify(verdict));
   assert.equal(servers.allRequests().length, 0);
+});
+
+test('a redirect to a link-local address (a cloud metadata service) is not followed, as in the preview', async () => {
+  servers.reset();
+  const onlyTestServers = (address: string) => !address.startsWith('127.') && isPrivateAddress(address);
+  let started = 0;
+  const verdict = await verdictOf('/to-link-local', { allowPrivateAddresses: false, isBlockedAddress: onlyTestServers, onRequestStart: () => started++ });
+  assert.ok(
+    !verdict.ok && verdict.reason === 'not-checked' && /169\.254\.169\.254 is an address of this computer or a private network/.test(verdict.detail),
+    JSON.stringify(verdict),
+  );
+  assert.equal(started, 1, 'only the first request was made');
 });
 
 test('10,000 distinct URLs over three hosts: the bounds are held (measured by the servers), every URL answered once', async () => {

@@ -31,6 +31,8 @@ export interface CheckAssetsOptions {
   origins: readonly string[];
   /** Also request addresses of this machine and private networks (a bucket on the intranet, a test server). */
   allowPrivateAddresses?: boolean;
+  /** Which addresses are never requested, in place of allowPrivateAddresses (tests: this machine's test servers only). */
+  isBlockedAddress?: (address: string) => boolean;
   /** Extra certificates to trust, besides Node's (tests). */
   ca?: string;
   signal?: AbortSignal;
@@ -71,7 +73,7 @@ export async function checkAssets(targets: readonly AccessTarget[], options: Che
     options,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     now: options.now ?? Date.now,
-    isBlocked: options.allowPrivateAddresses ? () => false : isPrivateAddress,
+    isBlocked: options.isBlockedAddress ?? (options.allowPrivateAddresses ? () => false : isPrivateAddress),
     originsAsked: new Set(),
   };
   try {

@@ -22,8 +22,11 @@ export function expiredAt(url: string, now: number): number | undefined {
   return validity && 'expiresAt' in validity && validity.expiresAt <= now ? validity.expiresAt : undefined;
 }
 
-/** Hosts whose buckets can use IAM delegated access, where Labelbox signs its own URLs. */
-const CLOUD_STORAGE_HOST = /(^|\.)(s3[.-]([a-z0-9-]+\.)?amazonaws\.com|storage\.googleapis\.com|blob\.core\.windows\.net)$/;
+/** Hosts whose buckets can use IAM delegated access, where Labelbox signs its own URLs (plain string tests: a host can be long). */
+function isCloudStorageHost(host: string): boolean {
+  if (host.endsWith('.amazonaws.com')) return host.startsWith('s3.') || host.startsWith('s3-') || host.includes('.s3.') || host.includes('.s3-');
+  return host === 'storage.googleapis.com' || host.endsWith('.storage.googleapis.com') || host.endsWith('.blob.core.windows.net');
+}
 
 function statusText(method: string, status: number, text: string): string {
   return `${method} answered ${status}${text ? ` ${cleanDetail(text)}` : ''}`;
@@ -79,7 +82,7 @@ function classifyResponse(outcome: Extract<ProbeOutcome, { kind: 'response' }>, 
       return { ok: false, reason: 'expired', status, detail: `${answered}: the URL's signature expired on ${utc(expired)}. Sign it again before the import.` };
     }
     if (status === 400) return { ok: false, reason: 'http-error', status, detail: `${answered}.` };
-    const delegated = CLOUD_STORAGE_HOST.test(hostOf(context.url))
+    const delegated = isCloudStorageHost(hostOf(context.url))
       ? ' If the bucket uses IAM delegated access, Labelbox signs its own URLs and this may not matter.'
       : '';
     return { ok: false, reason: 'access-denied', status, detail: `${answered}: the file is not public and the URL carries no valid signature.${delegated}` };
