@@ -26,7 +26,8 @@ export interface ValidateArgs {
   summaryTo?: string;
   /** Set by --check-access (and tuned by the --access-* options): ask every asset URL whether Labelbox could load it. */
   checkAccess?: boolean;
-  access: AccessArgs;
+  /** The --access-* options given; the others come from the settings file, else the defaults. */
+  access: Partial<AccessArgs>;
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
@@ -58,41 +59,48 @@ function ACCESS_OPTIONS(): OptionSpec[] {
     {
       names: ['--access-concurrency'],
       value: 'N',
-      help: 'with --check-access: requests at once (1 to 64, default 16)',
+      help: 'with --check-access: requests at once (1 to 64; default: labelboxImport.assetCheck.concurrency of the settings file, else 16)',
       apply: (args, text) => void (args.access.concurrency = wholeNumber('--access-concurrency', text, 1, 64)),
     },
     {
       names: ['--access-per-host'],
       value: 'N',
-      help: 'with --check-access: requests at once to one host (1 to 16, default 4)',
+      help: 'with --check-access: requests at once to one host (1 to 16; default: assetCheck.perHostConcurrency of the settings file, else 4)',
       apply: (args, text) => void (args.access.perHost = wholeNumber('--access-per-host', text, 1, 16)),
     },
     {
       names: ['--access-timeout'],
       value: 'SECONDS',
-      help: 'with --check-access: how long one request may take (1 to 120, default 15)',
+      help: 'with --check-access: how long one request may take (1 to 120; default: assetCheck.timeoutSeconds of the settings file, else 15)',
       apply: (args, text) => void (args.access.timeoutSeconds = wholeNumber('--access-timeout', text, 1, 120)),
     },
     {
       names: ['--access-origin'],
       value: 'ORIGIN',
-      help: 'with --check-access: the Origin sent to test the CORS rule (repeat it for several; "none": no CORS check). Default: https://app.labelbox.com, then https://editor.labelbox.com (asked once per host)',
+      help: 'with --check-access: the Origin sent to test the CORS rule (repeat it for several; "none": no CORS check). Default: assetCheck.origins of the settings file, else https://app.labelbox.com, then https://editor.labelbox.com (asked once per host)',
       apply: (args, origin) => {
         if (origin !== 'none' && !/^https?:\/\/[^/\s]+$/i.test(origin))
           throw new UsageError(`--access-origin needs an origin such as https://app.labelbox.com, not "${origin}".`);
-        args.access.origins = args.access.origins === DEFAULT_ORIGINS ? [] : args.access.origins;
+        args.access.origins ??= [];
         if (origin !== 'none') args.access.origins.push(origin);
       },
     },
     {
       names: ['--access-allow-private'],
-      help: 'with --check-access: also request addresses of this machine and private networks (refused by default, as in the editor)',
+      help: 'with --check-access: also request addresses of this machine and private networks (refused unless assetCheck.allowPrivateAddresses of the settings file allows them, as in the editor)',
       apply: (args) => void (args.access.allowPrivateAddresses = true),
     },
   ];
 }
 
-const DEFAULT_ORIGINS: string[] = [...SETTING_DEFAULTS['assetCheck.origins']];
+/** The asset access check's settings when neither the command line nor the settings file gives them. */
+export const DEFAULT_ACCESS_ARGS: Readonly<AccessArgs> = {
+  concurrency: SETTING_DEFAULTS['assetCheck.concurrency'],
+  perHost: SETTING_DEFAULTS['assetCheck.perHostConcurrency'],
+  timeoutSeconds: SETTING_DEFAULTS['assetCheck.timeoutSeconds'],
+  origins: [...SETTING_DEFAULTS['assetCheck.origins']],
+  allowPrivateAddresses: SETTING_DEFAULTS['assetCheck.allowPrivateAddresses'],
+};
 
 /** Every option, once: the parser and the help text are both made from this list. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -214,13 +222,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     color: true,
     severity: {},
     failOnWarnings: false,
-    access: {
-      concurrency: SETTING_DEFAULTS['assetCheck.concurrency'],
-      perHost: SETTING_DEFAULTS['assetCheck.perHostConcurrency'],
-      timeoutSeconds: SETTING_DEFAULTS['assetCheck.timeoutSeconds'],
-      origins: DEFAULT_ORIGINS,
-      allowPrivateAddresses: false,
-    },
+    access: {},
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

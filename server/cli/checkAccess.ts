@@ -7,6 +7,7 @@
 import { isAccessFailure, summarizeByHost, summaryLines, type AccessResult, type AccessTarget } from '../../common/assetAccess';
 import { checkAssets } from '../../common/node/assetAccess/checkAssets';
 import type { AssetAccessTargets, NotCheckableEntry } from '../../service';
+import { hasOwnKey, ownValue } from '../../common/ownKeys';
 
 export interface AccessArgs {
   concurrency: number;
@@ -101,4 +102,48 @@ export function accessSummaryText(outcome: AccessOutcome): string {
     for (const [reason, count] of reasons) lines.push(`  ${count.toLocaleString('en-US')}: ${reason}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+const ACCESS_KEYS = {
+  concurrency: { setting: 'concurrency', min: 1, max: 64 },
+  perHost: { setting: 'perHostConcurrency', min: 1, max: 16 },
+  timeoutSeconds: { setting: 'timeoutSeconds', min: 1, max: 120 },
+} as const;
+
+/**
+ * `labelboxImport.assetCheck.*` of a workspace settings file, both spellings (dotted keys, or
+ * nested objects as VS Code also takes them). Values that cannot be used are problems, not guesses.
+ */
+export function accessSettingsOf(root: Record<string, unknown>): { values: Partial<AccessArgs>; problems: string[] } {
+  const values: Partial<AccessArgs> = {};
+  const problems: string[] = [];
+  const section = ownValue(root, 'labelboxImport');
+  const nested = section && typeof section === 'object' ? ownValue(section as Record<string, unknown>, 'assetCheck') : undefined;
+  const read = (key: string): unknown => {
+    const dotted = `labelboxImport.assetCheck.${key}`;
+    if (hasOwnKey(root, dotted)) return ownValue(root, dotted);
+    if (section && typeof section === 'object' && hasOwnKey(section, `assetCheck.${key}`))
+      return ownValue(section as Record<string, unknown>, `assetCheck.${key}`);
+    return nested && typeof nested === 'object' ? ownValue(nested as Record<string, unknown>, key) : undefined;
+  };
+  for (const [name, { setting, min, max }] of Object.entries(ACCESS_KEYS) as Array<
+    [keyof typeof ACCESS_KEYS, (typeof ACCESS_KEYS)[keyof typeof ACCESS_KEYS]]
+  >) {
+    const value = read(setting);
+    if (value === undefined) continue;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) values[name] = value;
+    else problems.push(`labelboxImport.assetCheck.${setting} must be a whole number from ${min} to ${max}; the default is used.`);
+  }
+  const origins = read('origins');
+  if (origins !== undefined) {
+    if (Array.isArray(origins) && origins.every((origin) => typeof origin === 'string' && /^https?:\/\/[^/\s]+$/i.test(origin)))
+      values.origins = [...(origins as string[])];
+    else problems.push('labelboxImport.assetCheck.origins must be a list of origins such as "https://app.labelbox.com"; the default is used.');
+  }
+  const allow = read('allowPrivateAddresses');
+  if (allow !== undefined) {
+    if (typeof allow === 'boolean') values.allowPrivateAddresses = allow;
+    else problems.push('labelboxImport.assetCheck.allowPrivateAddresses must be true or false; the default is used.');
+  }
+  return { values, problems };
 }

@@ -5,7 +5,7 @@ import { assetAccessTargets, collectDiagnostics, SparseLineIndex, type Diagnosti
 import { accessSummaryText, checkAccess } from './checkAccess';
 import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
 import { decodeByteChunks, FileTooLargeError, type InvalidUtf8 } from '../../common/node/readCapped';
-import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
+import { DEFAULT_ACCESS_ARGS, parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
 import { expandInputs } from './expandInputs';
 import { MetadataSchemas } from './metadataSchemas';
 import { formatJson } from './formats/jsonFormat';
@@ -82,10 +82,12 @@ async function validate(args: ValidateArgs): Promise<number> {
     checkers.close();
   }
   // Asked once for every file, after all are read: a URL several files share is requested once.
+  // The command line's --access-* options over the settings file's assetCheck.*, over the defaults.
+  const accessArgs = { ...DEFAULT_ACCESS_ARGS, ...project.assetCheck, ...args.access };
   const access = args.checkAccess
     ? await checkAccess(
         waiting.map((input) => assetAccessTargets(input.document)),
-        args.access,
+        accessArgs,
       )
     : undefined;
   for (const input of waiting) reports.push(reportOf(input, { ...diagnosticOptions, assetAccess: access?.results }));

@@ -174,3 +174,29 @@ test("the README's CI example runs as written (its glob, --check-access, --fail-
   assert.equal(allowed.status, 1, allowed.stderr);
   assert.match(allowed.stdout, /data\/a\.json:1:\d+ warning asset-not-found/);
 });
+
+test('the settings file gives the check its settings (both spellings); the command line goes over them', async () => {
+  const folder = join(scratch, 'project');
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  writeFileSync(
+    join(folder, '.vscode', 'settings.json'),
+    '{\n  // as VS Code writes both forms\n  "labelboxImport.assetCheck.allowPrivateAddresses": true,\n  "labelboxImport": { "assetCheck": { "origins": [], "timeoutSeconds": 500 } }\n}\n',
+  );
+  writeFileSync(join(folder, 'a.json'), JSON.stringify([{ row_data: `${servers.servers[2].base}/nocors`, global_key: 'a', media_type: 'IMAGE' }]));
+  servers.reset();
+  const fromFile = await run(['validate', join(folder, 'a.json'), '--check-access', '--settings', join(folder, '.vscode', 'settings.json')]);
+  assert.equal(fromFile.status, 0, fromFile.stderr);
+  assert.match(fromFile.stderr, /labelboxImport\.assetCheck\.timeoutSeconds must be a whole number from 1 to 120; the default is used\./);
+  assert.match(fromFile.stderr, /Asset access: 1 URL checked, 0 failed\./, 'private addresses allowed, no CORS check (origins: [])');
+  assert.equal(servers.allRequests()[0]?.origin, undefined);
+  const overridden = await run([
+    'validate',
+    join(folder, 'a.json'),
+    '--check-access',
+    '--settings',
+    join(folder, '.vscode', 'settings.json'),
+    '--access-origin',
+    'https://app.labelbox.com',
+  ]);
+  assert.match(overridden.stdout, /asset-cors-missing/);
+});
