@@ -3,7 +3,7 @@
  * and what it concludes, shared by the checker (common/node/assetAccess/), the language
  * server, the client, the command line and the gallery. Pure: no Node, no DOM.
  */
-import type { AttachmentKind, RowModel, TiledModel } from './preview/rowModel';
+import { isAddress, type AttachmentKind, type RowModel, type TiledModel } from './preview/rowModel';
 
 /** What a URL is expected to serve, from the row's media type or the attachment's type. */
 export type ExpectedContent = 'image' | 'video' | 'audio' | 'text' | 'html' | 'pdf' | 'json' | 'any';
@@ -162,7 +162,8 @@ export function accessTargetsOfRow(model: RowModel): AccessTarget[] {
       break;
   }
   for (const attachment of model.attachments) {
-    if (attachment.problem || attachment.kind === 'markdown') continue;
+    // Text to show (RAW_TEXT, a TEXT with words) is not loaded from anywhere.
+    if (attachment.problem || attachment.kind === 'markdown' || !isAddress(attachment.value)) continue;
     add(attachment.value, EXPECT_OF_ATTACHMENT[attachment.kind], `attachment (${attachment.type})`);
   }
   return targets;

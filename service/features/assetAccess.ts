@@ -52,6 +52,11 @@ export function assetAccessTargets(document: ImportDocument): AssetAccessTargets
   return { urls: [...urls.values()], notCheckable: [...notCheckable.values()] };
 }
 
+function hasFailure(results: ReadonlyMap<string, AccessResult>): boolean {
+  for (const result of results.values()) if (isAccessFailure(result.verdict)) return true;
+  return false;
+}
+
 function clock(moment: number): string {
   return `${new Date(moment).toISOString().slice(11, 16)} UTC`;
 }
@@ -63,7 +68,8 @@ function clock(moment: number): string {
  */
 export function accessDiagnostics(document: ImportDocument, results: ReadonlyMap<string, AccessResult>): ImportDiagnostic[] {
   const diagnostics: ImportDiagnostic[] = [];
-  if (!results.size) return diagnostics;
+  // After every edit: with no failure kept, not a row is visited.
+  if (!hasFailure(results)) return diagnostics;
   const corsPerHost = new Map<string, number>();
   for (const result of results.values()) {
     if (!result.verdict.ok && result.verdict.reason === 'cors') corsPerHost.set(hostOf(result.url), (corsPerHost.get(hostOf(result.url)) ?? 0) + 1);

@@ -120,3 +120,26 @@ test('the URLs the check asks for: distinct, with their rows; gs:// and paths co
   );
   assert.match(targets.notCheckable[0].reason, /delegated access/);
 });
+
+test('attachments that hold text, not an address, are not asked for', () => {
+  const text = JSON.stringify([
+    {
+      row_data: 'https://cdn.example.com/a.jpg',
+      global_key: 'a',
+      attachments: [
+        { type: 'IMAGE', value: 'a caption written where a URL belongs' },
+        { type: 'RAW_TEXT', value: 'https://cdn.example.com/words-that-look-like-a-url' },
+        { type: 'VIDEO', value: 'https://cdn.example.com/clip.mp4' },
+      ],
+    },
+  ]);
+  const targets = assetAccessTargets(new ImportDocument(text, createValidationContext()));
+  assert.deepEqual(
+    targets.urls.map((entry) => [entry.url, entry.expect]),
+    [
+      ['https://cdn.example.com/a.jpg', 'image'],
+      ['https://cdn.example.com/clip.mp4', 'video'],
+    ],
+  );
+  assert.deepEqual(targets.notCheckable, []);
+});
