@@ -29,7 +29,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly settingsFor: (uri: string) => ServerSettings,
     private readonly metadataSchemaFor: (uri: string) => MetadataSchemaStatus | undefined,
-    /** Results of the asset access check kept by the server, by URL. */
+    /** Failures of the asset access check kept by the server, by URL. */
     private readonly accessResults: () => ReadonlyMap<string, AccessResult> = () => new Map(),
   ) {}
 

@@ -47,7 +47,7 @@ export function startServer(connection: Connection, service: LanguageService): v
     connection,
     settingsFor,
     (uri) => metadataSchemas.statusFor(uri),
-    () => accessResults.live(),
+    () => accessResults.liveFailures(),
   );
   metadataSchemas.attach(documents, (tracked) => diagnostics.schedule(tracked));
   const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
