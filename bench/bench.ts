@@ -5,7 +5,7 @@
  * Options: --sizes 1000,10000,50000  --runs 3  --seed 1  --edit-pairs 4  --paste-rows 1000
  *          --pause 500 (ms before each measured edit, as between keystrokes)
  *          --rich 150000 (rows of about 2 KB, checked from disk and by the CLI only; 0: none)
- *          --no-json-server  --no-cli  --no-disk  --json FILE (raw results)
+ *          --no-json-server  --no-cli  --no-disk  --no-access  --json FILE (raw results)
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { SERVER_EXEC_ARGV } from '../client/serverOptions';
 import { generateImportFile, generateRichImportFile, richMetadataSchema, rowsWithInjectedProblems, withoutMediaType } from './generateRows';
 import { measureDiskCheck, type DiskCheckResult } from './measureDiskCheck';
+import { measureAssetAccess } from './assetAccess';
 import { machineDescription } from './machine';
 import { measureCli, type CliResult } from './measureCli';
 import { measureOpenOnly, measureSession, type SessionResult } from './measureServer';
@@ -37,6 +38,8 @@ interface Options {
   rich: number;
   json: string | undefined;
   pauseMs: number;
+  /** The asset access check's URLs per second against local servers (bench/assetAccess.ts). */
+  access: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -52,6 +55,7 @@ function parseOptions(argv: string[]): Options {
     rich: 150_000,
     json: undefined,
     pauseMs: 500,
+    access: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
@@ -89,6 +93,9 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--no-disk':
         options.disk = false;
+        break;
+      case '--no-access':
+        options.access = false;
         break;
       case '--rich':
         options.rich = count(value());
@@ -221,6 +228,7 @@ async function main(): Promise<void> {
   if (options.rich) diskRows.push(await measureRich(options.rich, options.seed, options.runs, options.disk));
   if (options.cli) printCliTable(results.filter((result) => result.cli) as Array<(typeof results)[number] & { cli: CliResult }>);
   if (diskRows.length) printDiskTable(diskRows);
+  if (options.access) await measureAssetAccess(options.runs);
   console.log(`\nLoad after the run: ${machineLoad()}`);
   if (options.json) writeFileSync(options.json, JSON.stringify({ machine, options, results, diskRows }, null, 2));
 }

@@ -7,6 +7,7 @@ import { RestartPolicy } from './restartPolicy';
 import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerGlobalKeyCommand } from './globalKeys/checkGlobalKeysCommand';
 import { registerPreview } from './preview/registerPreview';
+import { registerAssetAccessCommand } from './assetAccess/checkAccessCommand';
 import { LANGUAGE_ID } from './settings';
 import { UnsyncedFiles } from './unsyncedFiles';
 
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerMetadataCommands(context, output);
   registerGlobalKeyCommand(context, languageClient, output);
+  registerAssetAccessCommand(context, languageClient, output);
 
   // No silent clean: while the server is down, every import file says it is not checked.
   context.subscriptions.push(

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SETTING_DEFAULTS, SETTINGS_SECTION } from '../common/settings';
+import type { AccessCheckSettings } from './assetAccess/checkAccessFlow';
 
 /**
  * The extension's settings: the only module of the client that reads them (the server reads
@@ -43,4 +44,24 @@ export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean
 /** Whether a change of configuration touches the preview settings of a document. */
 export function affectsPreview(event: vscode.ConfigurationChangeEvent, documentUri: vscode.Uri): boolean {
   return event.affectsConfiguration(`${SETTINGS_SECTION}.preview`, documentUri);
+}
+
+/** The asset access check's settings (labelboxImport.assetCheck.*), bounded as the manifest says. */
+export function assetCheckSettings(documentUri: vscode.Uri): AccessCheckSettings {
+  const config = vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.assetCheck`, documentUri);
+  const whole = (key: string, fallback: number, min: number, max: number) => {
+    const value = config.get<number>(key);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+  };
+  const origins = config.get<unknown>('origins');
+  return {
+    concurrency: whole('concurrency', SETTING_DEFAULTS['assetCheck.concurrency'], 1, 64),
+    perHost: whole('perHostConcurrency', SETTING_DEFAULTS['assetCheck.perHostConcurrency'], 1, 16),
+    timeoutSeconds: whole('timeoutSeconds', SETTING_DEFAULTS['assetCheck.timeoutSeconds'], 1, 120),
+    cacheMinutes: whole('cacheMinutes', SETTING_DEFAULTS['assetCheck.cacheMinutes'], 0, 1440),
+    origins: Array.isArray(origins)
+      ? origins.filter((origin): origin is string => typeof origin === 'string' && /^https?:\/\/[^/\s]+$/i.test(origin))
+      : [...SETTING_DEFAULTS['assetCheck.origins']],
+    allowPrivateAddresses: vscode.workspace.isTrusted && config.get<boolean>('allowPrivateAddresses') === true,
+  };
 }

@@ -22,4 +22,6 @@ export interface GalleryTile {
   legacy: boolean;
   errors: number;
   warnings: number;
+  /** The asset access check found that the asset cannot be loaded: the rule code and why (text from a server: shown as text only). */
+  assetProblem?: { code: string; detail: string };
 }

@@ -5,6 +5,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 import type { GalleryFilter, GalleryTile } from './gallery';
+import type { AccessResult, AccessTarget } from './assetAccess';
 
 export interface UriParams {
   uri: string;
@@ -148,3 +149,25 @@ export const MAX_LABELBOX_KEY_RESULTS = 5000;
  * rows (global-key-exists-in-labelbox) until the command runs again or the file is closed.
  */
 export const LabelboxKeyResultsNotification = new NotificationType<LabelboxKeyResultsParams>('labelboxImport/labelboxGlobalKeyResults');
+
+/** The asset access check: what "Labelbox: Check Asset Access" asks of a file (see common/assetAccess.ts). */
+export interface AssetUrlsResult {
+  /** Each distinct URL to request, with the rows that use it (the first 50), except those whose result is still kept. */
+  urls: Array<AccessTarget & { rows: number[] }>;
+  /** URLs that cannot be requested from here (gs://, paths, http://), with why. */
+  notCheckable: Array<{ url: string; reason: string; rows: number[] }>;
+  /** Results of an earlier check still kept (labelboxImport.assetCheck.cacheMinutes): not asked again. */
+  known: AccessResult[];
+}
+
+export const AssetUrlsRequest = new RequestType<UriParams, AssetUrlsResult | null, void>('labelboxImport/assetUrls');
+
+export interface AssetAccessResultsParams {
+  /** At most MAX_RESULTS_PER_BATCH per message. */
+  results: AccessResult[];
+  /** How long the server keeps them (labelboxImport.assetCheck.cacheMinutes; 0: only until the next results). */
+  keepMinutes: number;
+}
+
+/** Results of the check, sent as they come: the server keeps them and publishes them as problems where files use the URLs. */
+export const AssetAccessResultsNotification = new NotificationType<AssetAccessResultsParams>('labelboxImport/assetAccessResults');

@@ -17,6 +17,12 @@ export const SETTING_DEFAULTS = {
   'trace.server': 'off',
   'preview.urlRewrites': {},
   'preview.allowScripts': false,
+  'assetCheck.concurrency': 16,
+  'assetCheck.perHostConcurrency': 4,
+  'assetCheck.timeoutSeconds': 15,
+  'assetCheck.cacheMinutes': 30,
+  'assetCheck.origins': ['https://app.labelbox.com', 'https://editor.labelbox.com'],
+  'assetCheck.allowPrivateAddresses': false,
 } as const;
 
 export type SettingId = keyof typeof SETTING_DEFAULTS;

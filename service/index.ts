@@ -22,6 +22,7 @@ import { galleryPage } from './features/gallery';
 import { doHover } from './features/hover';
 import { quickFixEdits } from './features/quickFixes';
 import { rowDetails, rowIndexNear } from './features/rows';
+import { assetAccessTargets } from './features/assetAccess';
 import { createValidationContext, usePrecompiledSchema } from './validation/validationContext';
 
 export interface LanguageServiceOptions {
@@ -52,6 +53,7 @@ export interface LanguageService {
   galleryPage: typeof galleryPage;
   rowDetails: typeof rowDetails;
   rowIndexNear: typeof rowIndexNear;
+  assetAccessTargets: typeof assetAccessTargets;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -74,6 +76,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     galleryPage,
     rowDetails,
     rowIndexNear,
+    assetAccessTargets,
   });
 }
 
@@ -107,6 +110,7 @@ export type { CompletionEntry, CompletionKind } from './features/completion';
 export { SNIFF_READ_LENGTH } from './features/detectImportFile';
 export type { AddedProblem } from './features/conversionReport';
 export type { GalleryEntry } from './features/gallery';
+export { assetAccessTargets, type AssetAccessTargets, type AssetUrlEntry, type NotCheckableEntry } from './features/assetAccess';
 export type { TextEdit } from './featureHelpers/textEdit';
 export type { ImageResolver, ImageSource } from './featureHelpers/imageMarkdown';
 export { fillPlaceholders } from './featureHelpers/snippetText';

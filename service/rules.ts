@@ -98,6 +98,18 @@ const SDK = {
   },
 } as const satisfies Record<string, SdkEvidence>;
 
+/** Pages behind the asset access check's rules (docs/import-format.md, section 12). */
+const ACCESS_DOCS = {
+  signedUrls: 'https://docs.labelbox.com/docs/signed-urls',
+  delegatedAccess: 'https://docs.labelbox.com/en/import-data/delegated-access',
+  s3: 'https://docs.labelbox.com/docs/import-aws-s3-data',
+  serverAddresses: 'https://docs.labelbox.com/docs/server-addresses',
+} as const;
+
+/** What every asset access rule's severity rests on. */
+const OUR_REQUEST =
+  "The verdict comes from our own request at one moment, not from Labelbox; Labelbox loads the asset in the labeler's browser, so it would most likely fail there too, but that is not observed.";
+
 export const RULES = {
   'json-syntax': {
     severity: 'error',
@@ -589,6 +601,81 @@ export const RULES = {
     severity: 'information',
     description: 'More problems than the configured maximum; the rest are not shown.',
     evidence: { basis: "A note about this tool's own cap (labelboxImport.maxProblems), not about Labelbox." },
+  },
+  'asset-not-found': {
+    severity: 'warning',
+    description: 'Asset access check: the URL answered 404 or 410 (no file at this address).',
+    docs: ACCESS_DOCS.signedUrls,
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: OUR_REQUEST },
+  },
+  'asset-access-denied': {
+    severity: 'warning',
+    description: 'Asset access check: the URL answered 401 or 403 (private, or the signature is refused).',
+    docs: ACCESS_DOCS.delegatedAccess,
+    evidence: {
+      docs: [ACCESS_DOCS.delegatedAccess, ACCESS_DOCS.serverAddresses],
+      basis: `${OUR_REQUEST} With IAM delegated access or an IP allow list, Labelbox may be let in where this machine is not.`,
+    },
+  },
+  'asset-expired': {
+    severity: 'warning',
+    description: 'Asset access check: a signed URL refused because its signature expired.',
+    docs: ACCESS_DOCS.signedUrls,
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: `${OUR_REQUEST} The docs say Labelbox fetches the signed URL whenever a labeler opens the row.` },
+  },
+  'asset-timeout': {
+    severity: 'warning',
+    description: 'Asset access check: no answer within labelboxImport.assetCheck.timeoutSeconds.',
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: OUR_REQUEST },
+  },
+  'asset-tls-error': {
+    severity: 'warning',
+    description: "Asset access check: the server's TLS certificate was refused.",
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: `${OUR_REQUEST} A browser refuses such a certificate too.` },
+  },
+  'asset-unreachable': {
+    severity: 'warning',
+    description: 'Asset access check: the host name does not resolve or the connection fails.',
+    evidence: { docs: [ACCESS_DOCS.serverAddresses], basis: `${OUR_REQUEST} A host on a VPN may be reachable for labelers and not from here.` },
+  },
+  'asset-insecure-redirect': {
+    severity: 'warning',
+    description: 'Asset access check: the URL redirects to an http:// address.',
+    docs: 'https://docs.labelbox.com/reference/import-image-data',
+    evidence: { docs: ['https://docs.labelbox.com/reference/import-image-data'], basis: `${OUR_REQUEST} The docs ask for https URLs (see insecure-url).` },
+  },
+  'asset-content-type': {
+    severity: 'warning',
+    description: "Asset access check: the server's Content-Type does not fit the media type or attachment type (an HTML page where an image is expected).",
+    evidence: {
+      docs: ['https://docs.labelbox.com/reference/import-image-data'],
+      basis: `${OUR_REQUEST} What Labelbox does with a wrong type is not documented.`,
+    },
+  },
+  'asset-cors-missing': {
+    severity: 'warning',
+    description: "Asset access check: the answer to a request from Labelbox's app origin has no Access-Control-Allow-Origin for it.",
+    docs: ACCESS_DOCS.s3,
+    evidence: {
+      docs: [ACCESS_DOCS.s3, ACCESS_DOCS.delegatedAccess],
+      basis:
+        "Labelbox's setup guides ask for a CORS rule on the bucket; the exact origins are not confirmed from the docs (labelboxImport.assetCheck.origins), and a plain image load works without CORS.",
+    },
+  },
+  'asset-server-error': {
+    severity: 'warning',
+    description: 'Asset access check: the server answered 5xx, also when asked again.',
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: OUR_REQUEST },
+  },
+  'asset-rate-limited': {
+    severity: 'information',
+    description: 'Asset access check: the host kept answering 429 (too many requests); the URL is not checked.',
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: 'Says nothing about Labelbox: the host limited our own requests.' },
+  },
+  'asset-http-error': {
+    severity: 'warning',
+    description: 'Asset access check: another HTTP status than success (400, 416, …).',
+    evidence: { docs: [ACCESS_DOCS.signedUrls], basis: OUR_REQUEST },
   },
 } as const satisfies Record<string, RuleInfo>;
 

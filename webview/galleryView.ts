@@ -293,12 +293,27 @@ export class GalleryView {
           ...(tile.warnings ? [namedIcon('warning'), String(tile.warnings)] : []),
         )
       : null;
+    // The detail is a server's text: only ever a title and a label (text), never markup.
+    const assetBadge = tile.assetProblem
+      ? h(
+          'span',
+          {
+            class: 'badge asset-problem-badge',
+            'data-testid': 'asset-problem',
+            'data-code': tile.assetProblem.code,
+            title: `Labelbox may not load this asset: ${tile.assetProblem.detail}`,
+          },
+          namedIcon('warning'),
+          'asset',
+        )
+      : null;
     const summary = [
       `Row ${tile.index + 1}`,
       label,
       tile.mediaType ? `${tile.mediaType}${tile.mediaTypeInferred ? ' (no media_type)' : ''}` : 'unknown media type',
       tile.errors ? `${tile.errors} error${tile.errors === 1 ? '' : 's'}` : '',
       tile.warnings ? `${tile.warnings} warning${tile.warnings === 1 ? '' : 's'}` : '',
+      tile.assetProblem ? `asset not loadable: ${tile.assetProblem.detail}` : '',
     ].filter(Boolean);
     return h(
       'div',
@@ -322,6 +337,7 @@ export class GalleryView {
         tile.mediaTypeInferred ? h('em', { title: 'No media_type: the type the asset suggests' }, tile.mediaType) : (tile.mediaType ?? 'unknown type'),
       ),
       badge,
+      assetBadge,
     );
   }
 

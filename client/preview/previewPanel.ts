@@ -1,3 +1,4 @@
+import { cleanDetail } from '../../common/assetAccess';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -455,6 +456,7 @@ export class PreviewPanel implements vscode.Disposable {
         errors: tile.errors,
         warnings: tile.warnings,
         thumb: tile.mediaType === 'IMAGE' && tile.assetUrl ? toResource(resolveAddress(tile.assetUrl, context), webview, true) : undefined,
+        ...(tile.assetProblem ? { assetProblem: { code: tile.assetProblem.code.slice(0, 64), detail: cleanDetail(tile.assetProblem.detail) } } : {}),
       })),
     });
   }

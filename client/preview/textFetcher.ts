@@ -4,10 +4,12 @@
  * an address of this machine or its networks, at most `maxBytes` read, and a time limit for
  * the whole exchange. Uses node's https module so VS Code's proxy settings apply.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import * as https from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
+import { guardedLookup, isPrivateAddress, refusal } from '../../common/node/privateAddresses';
+
+export { isPrivateAddress };
 
 export interface FetchLimits {
   maxBytes: number;
@@ -42,42 +44,6 @@ export interface FetchOptions {
 }
 
 export class FetchError extends Error {}
-
-/**
- * Addresses a file must not make the extension reach: this machine, link-local (cloud metadata
- * services live there), private networks, and addresses that are not hosts. A row is meant for
- * Labelbox, which cannot read them either.
- */
-const PRIVATE_NETWORKS = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 3],
-] as const) {
-  PRIVATE_NETWORKS.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  PRIVATE_NETWORKS.addSubnet(network, prefix, 'ipv6');
-}
-
-/** Whether an IP address is of this machine, a private or link-local network, or no host at all. IPv4 written in IPv6 counts as IPv4. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return PRIVATE_NETWORKS.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
 
 /** Decodes UTF-8 bytes, keeping at most maxBytes of them. */
 export function decodeLimited(bytes: Uint8Array, maxBytes: number): FetchedText {
@@ -131,25 +97,6 @@ interface Request {
   accept: string;
 }
 
-function refusal(host: string, address: string): FetchError {
-  return new FetchError(
-    `${host} is ${host === address ? 'an address' : `at ${address}, an address`} of this computer or a private network; the preview does not fetch from there (nor could Labelbox).`,
-  );
-}
-
-/** DNS lookup that refuses a name resolving to a blocked address, checked when connecting (so a name cannot change its answer in between). */
-function guardedLookup(host: string, isBlocked: (address: string) => boolean): LookupFunction {
-  return (hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
-    dnsLookup(hostname, options, (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
-      if (error) return callback(error, address, family);
-      const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
-      const blocked = addresses.find(isBlocked);
-      if (blocked) return callback(refusal(host, blocked), address, family);
-      callback(null, address, family);
-    });
-  };
-}
-
 function fetchFollowing(url: string, request: Request, redirects: number): Promise<FetchedBytes> {
   let parsed: URL;
   try {
@@ -159,7 +106,7 @@ function fetchFollowing(url: string, request: Request, redirects: number): Promi
   }
   if (parsed.protocol !== 'https:') return Promise.reject(new FetchError(`Only https:// URLs are fetched; this one is ${parsed.protocol}//.`));
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && request.isBlocked(host)) return Promise.reject(refusal(host, host));
+  if (isIP(host) && request.isBlocked(host)) return Promise.reject(new FetchError(refusal(host, host).message));
   const { limits, signal, agent } = request;
   return new Promise<FetchedBytes>((resolve, reject) => {
     const options: https.RequestOptions = {

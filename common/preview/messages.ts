@@ -4,6 +4,7 @@
  * the extension never on anything a page (or a frame inside it) could forge.
  */
 import type { GalleryFilter, GalleryTile } from '../gallery';
+import { MAX_DETAIL_LENGTH } from '../assetAccess';
 import { MEDIA_TYPES } from '../mediaTypes';
 import { setOwnValue } from '../ownKeys';
 import { isRowModel, type RowModel } from './rowModel';
@@ -198,6 +199,13 @@ function isRow(value: unknown): value is PreviewRow {
   );
 }
 
+/** The asset access check's failure of a tile's asset: a rule code and a server's text, both short. */
+function isAssetProblem(value: unknown): boolean {
+  return (
+    isRecord(value) && typeof value.code === 'string' && value.code.length <= 64 && typeof value.detail === 'string' && value.detail.length <= MAX_DETAIL_LENGTH
+  );
+}
+
 function isTile(value: unknown): value is PreviewTile {
   return (
     isRecord(value) &&
@@ -209,7 +217,8 @@ function isTile(value: unknown): value is PreviewTile {
     (value.mediaTypeInferred === undefined || typeof value.mediaTypeInferred === 'boolean') &&
     isInt(value.errors, 0, Number.MAX_SAFE_INTEGER) &&
     isInt(value.warnings, 0, Number.MAX_SAFE_INTEGER) &&
-    (value.thumb === undefined || isResource(value.thumb))
+    (value.thumb === undefined || isResource(value.thumb)) &&
+    (value.assetProblem === undefined || isAssetProblem(value.assetProblem))
   );
 }
 

@@ -1,4 +1,6 @@
 import { isRuleCode, type RuleCode, type Severity } from '../../service';
+import { SETTING_DEFAULTS } from '../../common/settings';
+import type { AccessArgs } from './checkAccess';
 
 /** Command-line arguments of `labelbox-import`. */
 
@@ -22,6 +24,10 @@ export interface ValidateArgs {
   failOnWarnings: boolean;
   /** A file to append `key=value` counts to (GitHub's $GITHUB_OUTPUT). */
   summaryTo?: string;
+  /** Set by --check-access (and tuned by the --access-* options): ask every asset URL whether Labelbox could load it. */
+  checkAccess?: boolean;
+  /** The --access-* options given; the others come from the settings file, else the defaults. */
+  access: Partial<AccessArgs>;
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
@@ -35,6 +41,66 @@ interface OptionSpec {
   /** Sets what the option says; `help` and `version` answer instead of validating. */
   apply: (args: ValidateArgs, value: string) => void | 'help' | 'version';
 }
+
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${name} needs a whole number from ${min} to ${max}, not "${text}".`);
+  return value;
+}
+
+/** The asset access check's options (a function: OPTIONS below is built before this module's later constants). */
+function ACCESS_OPTIONS(): OptionSpec[] {
+  return [
+    {
+      names: ['--check-access'],
+      help: 'also request every distinct asset and attachment URL (HEAD, or a GET of one byte) to see whether Labelbox could load it; failures are warnings (asset-* rules). Needs network access to the buckets',
+      apply: (args) => void (args.checkAccess = true),
+    },
+    {
+      names: ['--access-concurrency'],
+      value: 'N',
+      help: 'with --check-access: requests at once (1 to 64; default: labelboxImport.assetCheck.concurrency of the settings file, else 16)',
+      apply: (args, text) => void (args.access.concurrency = wholeNumber('--access-concurrency', text, 1, 64)),
+    },
+    {
+      names: ['--access-per-host'],
+      value: 'N',
+      help: 'with --check-access: requests at once to one host (1 to 16; default: assetCheck.perHostConcurrency of the settings file, else 4)',
+      apply: (args, text) => void (args.access.perHost = wholeNumber('--access-per-host', text, 1, 16)),
+    },
+    {
+      names: ['--access-timeout'],
+      value: 'SECONDS',
+      help: 'with --check-access: how long one request may take (1 to 120; default: assetCheck.timeoutSeconds of the settings file, else 15)',
+      apply: (args, text) => void (args.access.timeoutSeconds = wholeNumber('--access-timeout', text, 1, 120)),
+    },
+    {
+      names: ['--access-origin'],
+      value: 'ORIGIN',
+      help: 'with --check-access: the Origin sent to test the CORS rule (repeat it for several; "none": no CORS check). Default: assetCheck.origins of the settings file, else https://app.labelbox.com, then https://editor.labelbox.com (asked once per host)',
+      apply: (args, origin) => {
+        if (origin !== 'none' && !/^https?:\/\/[^/\s]+$/i.test(origin))
+          throw new UsageError(`--access-origin needs an origin such as https://app.labelbox.com, not "${origin}".`);
+        args.access.origins ??= [];
+        if (origin !== 'none') args.access.origins.push(origin);
+      },
+    },
+    {
+      names: ['--access-allow-private'],
+      help: 'with --check-access: also request addresses of this machine and private networks (refused unless assetCheck.allowPrivateAddresses of the settings file allows them, as in the editor)',
+      apply: (args) => void (args.access.allowPrivateAddresses = true),
+    },
+  ];
+}
+
+/** The asset access check's settings when neither the command line nor the settings file gives them. */
+export const DEFAULT_ACCESS_ARGS: Readonly<AccessArgs> = {
+  concurrency: SETTING_DEFAULTS['assetCheck.concurrency'],
+  perHost: SETTING_DEFAULTS['assetCheck.perHostConcurrency'],
+  timeoutSeconds: SETTING_DEFAULTS['assetCheck.timeoutSeconds'],
+  origins: [...SETTING_DEFAULTS['assetCheck.origins']],
+  allowPrivateAddresses: SETTING_DEFAULTS['assetCheck.allowPrivateAddresses'],
+};
 
 /** Every option, once: the parser and the help text are both made from this list. */
 export const OPTIONS: readonly OptionSpec[] = [
@@ -95,6 +161,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       args.summaryTo = file;
     },
   },
+  ...ACCESS_OPTIONS(),
   { names: ['--no-color'], help: 'no colors in text output', apply: (args) => void (args.color = false) },
   { names: ['-h', '--help'], help: 'show this help', apply: () => 'help' },
   { names: ['-v', '--version'], help: 'show the version', apply: () => 'version' },
@@ -138,7 +205,8 @@ Exit status: 0 when no errors were found (warnings allowed, unless --fail-on-war
 errors were found, 2 when a file could not be read, the command line is wrong, or a metadata
 schema or settings file is broken (a broken metadata schema found by itself: files are then
 checked without it; one given with --metadata-schema, or a broken settings file: nothing is
-checked).`;
+checked), 130 when Ctrl+C stopped --check-access (what was found is printed). Problems found by
+--check-access are warnings: they change the status only with --fail-on-warnings.`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   if (argv.length === 0) throw new UsageError('Missing command.');
@@ -147,7 +215,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'validate') throw new UsageError(`Unknown command "${command}". The command is "validate".`);
 
-  const args: ValidateArgs = { command: 'validate', inputs: [], format: 'text', color: true, severity: {}, failOnWarnings: false };
+  const args: ValidateArgs = {
+    command: 'validate',
+    inputs: [],
+    format: 'text',
+    color: true,
+    severity: {},
+    failOnWarnings: false,
+    access: {},
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [name, inlineValue] =

@@ -1,10 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json';
-import { collectDiagnostics, SparseLineIndex, type ImportDiagnostic } from '../../service';
+import { assetAccessTargets, collectDiagnostics, SparseLineIndex, type DiagnosticOptions, type ImportDiagnostic, type ImportDocument } from '../../service';
+import { accessSummaryText, checkAccess } from './checkAccess';
 import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
 import { decodeByteChunks, FileTooLargeError, type InvalidUtf8 } from '../../common/node/readCapped';
-import { parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
+import { DEFAULT_ACCESS_ARGS, parseArgs, USAGE, UsageError, type ValidateArgs } from './args';
 import { expandInputs } from './expandInputs';
 import { MetadataSchemas } from './metadataSchemas';
 import { formatJson } from './formats/jsonFormat';
@@ -20,6 +21,8 @@ const PROGRESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_TROUBLE = 2;
+/** Ctrl+C during the asset access check: what was found is printed, and the status says it was cut short. */
+export const EXIT_INTERRUPTED = 130;
 
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -63,52 +66,85 @@ async function validate(args: ValidateArgs): Promise<number> {
   const schemaFromSettings = project.file && workspaceFolder ? resolve(workspaceFolder, settings.metadataSchema) : undefined;
   const schemas = new MetadataSchemas(args.metadataSchema, process.cwd(), schemaFromSettings);
   if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
+  const diagnosticOptions: DiagnosticOptions = { maxProblems, severityOverrides };
   const reports: FileReport[] = [];
+  /** With --check-access, the files' documents wait for the answers; otherwise each is reported at once and dropped. */
+  const waiting: CheckedInput[] = [];
   const checkers = new RowCheckers();
   try {
     for (const file of files) {
-      const progress = progressFor(file);
-      let checked: CheckedFile;
-      let invalid: InvalidUtf8 | undefined;
-      try {
-        const options: CheckFileOptions = {
-          checkers,
-          allowSpecialFiles: true,
-          onSize: progress?.start,
-          onProgress: progress?.update,
-          onInvalidUtf8: (at) => (invalid = at),
-        };
-        checked =
-          file === '-'
-            ? await checkChunks(decodeByteChunks(process.stdin, MAX_CHECKED_FILE_BYTES, options), schemas.contextFor(file), options)
-            : await checkFile(file, schemas.contextFor(file), options);
-      } catch (error) {
-        progress?.done();
-        process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);
-        trouble = true;
-        continue;
-      }
-      const document = documentOf(checked, schemas.contextFor(file), progress?.update);
-      progress?.done();
-      const diagnostics = collectDiagnostics(document, { maxProblems, severityOverrides });
-      reports.push({
-        file: file === '-' ? '<stdin>' : file,
-        rows: document.rows.length,
-        diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics,
-        // Positions of the problems reported only: not every line start of a file of millions of lines.
-        lines: new SparseLineIndex(checked.pieces),
-      });
+      const checked = await checkInput(file, schemas, checkers);
+      if (!checked) trouble = true;
+      else if (args.checkAccess) waiting.push(checked);
+      else reports.push(reportOf(checked, diagnosticOptions));
     }
   } finally {
     checkers.close();
   }
+  // Asked once for every file, after all are read: a URL several files share is requested once.
+  // The command line's --access-* options over the settings file's assetCheck.*, over the defaults.
+  const accessArgs = { ...DEFAULT_ACCESS_ARGS, ...project.assetCheck, ...args.access };
+  const access = args.checkAccess
+    ? await checkAccess(
+        waiting.map((input) => assetAccessTargets(input.document)),
+        accessArgs,
+      )
+    : undefined;
+  for (const input of waiting) reports.push(reportOf(input, { ...diagnosticOptions, assetAccess: access?.results }));
+  if (access) process.stderr.write(accessSummaryText(access));
 
   if (!reports.length && trouble) return EXIT_TROUBLE;
   await write(formatReports(args, reports));
   const totals = countSeverities(reports);
   if (args.summaryTo && !appendSummary(args.summaryTo, reports)) trouble = true;
   if (trouble || schemas.trouble) return EXIT_TROUBLE;
+  if (access?.interrupted) return EXIT_INTERRUPTED;
   return totals.errors > 0 || (args.failOnWarnings && totals.warnings > 0) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+interface CheckedInput {
+  file: string;
+  checked: CheckedFile;
+  document: ImportDocument;
+  invalid?: InvalidUtf8;
+}
+
+/** Reads and checks one file (or standard input); undefined, with a message, when it cannot be read. */
+async function checkInput(file: string, schemas: MetadataSchemas, checkers: RowCheckers): Promise<CheckedInput | undefined> {
+  const progress = progressFor(file);
+  let checked: CheckedFile;
+  let invalid: InvalidUtf8 | undefined;
+  try {
+    const options: CheckFileOptions = {
+      checkers,
+      allowSpecialFiles: true,
+      onSize: progress?.start,
+      onProgress: progress?.update,
+      onInvalidUtf8: (at) => (invalid = at),
+    };
+    checked =
+      file === '-'
+        ? await checkChunks(decodeByteChunks(process.stdin, MAX_CHECKED_FILE_BYTES, options), schemas.contextFor(file), options)
+        : await checkFile(file, schemas.contextFor(file), options);
+  } catch (error) {
+    progress?.done();
+    process.stderr.write(`labelbox-import: cannot read ${file}: ${describeReadError(error)}\n`);
+    return undefined;
+  }
+  const document = documentOf(checked, schemas.contextFor(file), progress?.update);
+  progress?.done();
+  return { file, checked, document, invalid };
+}
+
+function reportOf({ file, checked, document, invalid }: CheckedInput, options: DiagnosticOptions): FileReport {
+  const diagnostics = collectDiagnostics(document, options);
+  return {
+    file: file === '-' ? '<stdin>' : file,
+    rows: document.rows.length,
+    diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics,
+    // Positions of the problems reported only: not every line start of a file of millions of lines.
+    lines: new SparseLineIndex(checked.pieces),
+  };
 }
 
 function formatReports(args: ValidateArgs, reports: FileReport[]): string {

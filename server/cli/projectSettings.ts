@@ -4,6 +4,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { readFileCappedSync } from '../../common/node/readCapped';
 import { hasOwnKey, ownValue } from '../../common/ownKeys';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from '../lsp/settings';
+import { accessSettingsOf, type AccessArgs } from './checkAccess';
 
 /**
  * The extension's settings as the CLI reads them: the `labelboxImport.*` keys of a VS Code
@@ -18,6 +19,8 @@ export interface ProjectSettings {
   /** The folder the settings' relative paths start from (the workspace folder). */
   workspaceFolder?: string;
   settings: ServerSettings;
+  /** labelboxImport.assetCheck.* for --check-access (only those the file gives). */
+  assetCheck?: Partial<AccessArgs>;
 }
 
 /** A settings file is a few kilobytes; anything far bigger is not one. */
@@ -56,7 +59,9 @@ export function readProjectSettings(file: string): ProjectSettings {
   const settingsFolder = dirname(resolve(file));
   // `.vscode/settings.json` belongs to the folder above `.vscode`.
   const workspaceFolder = basename(settingsFolder) === '.vscode' ? dirname(settingsFolder) : settingsFolder;
-  return { file, workspaceFolder, settings: readSettings(sectionOf(root as Record<string, unknown>)) };
+  const settings = readSettings(sectionOf(root as Record<string, unknown>));
+  const assetCheck = accessSettingsOf(root as Record<string, unknown>);
+  return { file, workspaceFolder, settings: { ...settings, problems: [...settings.problems, ...assetCheck.problems] }, assetCheck: assetCheck.values };
 }
 
 /**

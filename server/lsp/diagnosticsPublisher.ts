@@ -6,6 +6,7 @@ import type { TrackedDocument } from './documentStore';
 import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
 import { LabelboxKeyFindingsStore } from './labelboxKeyFindings';
+import type { AccessResult } from '../../common/assetAccess';
 
 /**
  * Enough to merge the changes of one keystroke or paste that arrive together; short, because
@@ -31,6 +32,8 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly settingsFor: (uri: string) => ServerSettings,
     private readonly metadataSchemaFor: (uri: string) => MetadataSchemaStatus | undefined,
+    /** Failures of the asset access check kept by the server, by URL. */
+    private readonly accessResults: () => ReadonlyMap<string, AccessResult> = () => new Map(),
   ) {}
 
   schedule(tracked: TrackedDocument): void {
@@ -63,6 +66,7 @@ export class DiagnosticsPublisher {
           maxProblems: settings.maxProblems,
           severityOverrides: settings.severity,
           existingInLabelbox: this.labelboxKeys.of(tracked.uri),
+          assetAccess: this.accessResults(),
         })
       : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));

@@ -205,6 +205,23 @@ const CHECKS = new Map<string, Check>([
       ],
     ]),
   ],
+  ['labelboxImport/assetUrls', fields([['uri', string]])],
+  [
+    'labelboxImport/assetAccessResults',
+    fields([
+      [
+        'results',
+        list(
+          fields([
+            ['url', string],
+            ['checkedAt', (value) => (typeof value === 'number' && Number.isFinite(value) ? undefined : 'is not a number')],
+            ['verdict', (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : 'is not an object')],
+          ]),
+        ),
+      ],
+      ['keepMinutes', count],
+    ]),
+  ],
 ]);
 
 /** What is wrong with a message's parameters, or undefined when they have the expected shape (or the method is not checked here). */

@@ -12,6 +12,8 @@ import { registerLinks } from './features/links';
 import { registerOutline } from './features/outline';
 import { registerPreview } from './features/preview';
 import { registerLabelboxGlobalKeys } from './features/labelboxGlobalKeys';
+import { registerAssetAccess } from './assetAccess';
+import { AccessResultCache } from './accessResultCache';
 import { MetadataSchemas } from './metadataSchemas';
 import { INVALID_PARAMS_METHOD, type InvalidParams } from './params';
 import type { ServerContext } from './serverContext';
@@ -41,7 +43,13 @@ export function startServer(connection: Connection, service: LanguageService): v
     },
     progress: (tracked) => diagnostics.sendProgress(tracked),
   });
-  const diagnostics = new DiagnosticsPublisher(connection, settingsFor, (uri) => metadataSchemas.statusFor(uri));
+  const accessResults = new AccessResultCache();
+  const diagnostics = new DiagnosticsPublisher(
+    connection,
+    settingsFor,
+    (uri) => metadataSchemas.statusFor(uri),
+    () => accessResults.liveFailures(),
+  );
   metadataSchemas.attach(documents, (tracked) => diagnostics.schedule(tracked));
   const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
   const context: ServerContext = { connection, service, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
@@ -70,7 +78,8 @@ export function startServer(connection: Connection, service: LanguageService): v
   registerOutline(context);
   registerLinks(context);
   registerFoldingAndFormatting(context, () => clientCapabilities.textDocument?.foldingRange?.rangeLimit);
-  registerPreview(context);
+  registerPreview(context, accessResults);
+  registerAssetAccess(context, accessResults);
   registerCompletion(context, () => clientCapabilities);
   registerHover(context);
   registerLabelboxGlobalKeys(context);

@@ -2,6 +2,8 @@ import type { ImportDiagnostic } from '../diagnostic';
 import { RULES, type RuleCode, type Severity, type SeverityOverrides } from '../rules';
 import type { ImportDocument, RowEntry } from './importDocument';
 import { labelboxKeyDiagnostics, type LabelboxKeyFindings } from './labelboxKeyDiagnostics';
+import type { AccessResult } from '../../common/assetAccess';
+import { accessDiagnostics } from '../features/assetAccess';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -12,6 +14,8 @@ export interface DiagnosticOptions {
   severityOverrides?: SeverityOverrides;
   /** Labelbox's answer about the file's global keys (Check Global Keys Against Labelbox), by key in lower case. */
   existingInLabelbox?: LabelboxKeyFindings;
+  /** Results of the asset access check by URL (as the file writes it): failures become problems where the file uses the URL. */
+  assetAccess?: ReadonlyMap<string, AccessResult>;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -87,6 +91,7 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
   for (const diagnostic of duplicateGlobalKeys(document, wants)) add(diagnostic);
   for (const diagnostic of labelboxKeyDiagnostics(document, options.existingInLabelbox, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
+  if (options.assetAccess) for (const diagnostic of accessDiagnostics(document, options.assetAccess)) add(diagnostic);
 
   const selected: ImportDiagnostic[] = [];
   for (const severity of SEVERITY_ORDER) {

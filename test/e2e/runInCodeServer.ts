@@ -19,8 +19,18 @@ import { checkPreviewAfterReload } from './harness/previewAfterReload';
 import { checkScratchCopy, checkStartPrerequisites, PREREQUISITES_TEST_TITLE, SCRATCH_TEST_TITLE } from './harness/startChecks';
 import { webviewContent } from './harness/webviewContent';
 import { packagedVsix } from './harness/vsix';
+import { startAssetServers, type AssetServers } from '../support/assetServers';
 import type { SuiteReport, TestOutcome } from './suite/index';
-import { RESULTS_VARIABLE, SUITE_VARIABLE, UI_DIR_VARIABLE, type Target, type UiRequest, type UiResponse, type UiStep } from './workbenchProtocol';
+import {
+  ASSET_SERVERS_VARIABLE,
+  RESULTS_VARIABLE,
+  SUITE_VARIABLE,
+  UI_DIR_VARIABLE,
+  type Target,
+  type UiRequest,
+  type UiResponse,
+  type UiStep,
+} from './workbenchProtocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -50,20 +60,34 @@ async function main(): Promise<number> {
   mkdirSync(uiDir, { recursive: true });
   const resultsPath = path.join(RUN_DIR, 'results.json');
 
-  const profile = createProfile(RUN_DIR);
+  // With http.systemCertificates on, VS Code gives its requests the system's certificates in
+  // place of Node's list, which leaves out NODE_EXTRA_CA_CERTS (the asset servers' certificate).
+  const profile = createProfile(RUN_DIR, { 'http.systemCertificates': false });
   console.log(`Installing ${path.basename(vsix)} and the test runner into code-server…`);
   await installExtensions(ROOT, entry, profile, [vsix, runnerVsix]);
 
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
+  // The asset access test's buckets: local HTTPS servers whose certificate the extension host
+  // trusts through NODE_EXTRA_CA_CERTS, as any Node program would.
+  let assetServers: AssetServers | undefined;
   try {
+    assetServers = await startAssetServers();
+    const caFile = path.join(RUN_DIR, 'asset-servers-ca.pem');
+    writeFileSync(caFile, assetServers.ca);
     server = await startCodeServer({
       root: ROOT,
       entry,
       profile,
       folder: workspace,
       logFile: path.join(RESULTS_DIR, 'code-server.log'),
-      env: { [SUITE_VARIABLE]: suiteEntry, [RESULTS_VARIABLE]: resultsPath, [UI_DIR_VARIABLE]: uiDir },
+      env: {
+        [SUITE_VARIABLE]: suiteEntry,
+        [RESULTS_VARIABLE]: resultsPath,
+        [UI_DIR_VARIABLE]: uiDir,
+        [ASSET_SERVERS_VARIABLE]: JSON.stringify(assetServers.servers.map((assetServer) => assetServer.base)),
+        NODE_EXTRA_CA_CERTS: caFile,
+      },
     });
     console.log(`code-server listens at ${server.url}`);
     browser = await launchChromium();
@@ -105,6 +129,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
     await server?.stop();
+    await assetServers?.close();
     // VS Code's own logs: the extension host, and our output channel ("Labelbox Import.log").
     const logs = path.join(profile.userDataDir, 'logs');
     if (existsSync(logs)) cpSync(logs, path.join(RESULTS_DIR, 'vscode-logs'), { recursive: true });

@@ -7,6 +7,8 @@
 export const UI_DIR_VARIABLE = 'LABELBOX_E2E_UI_DIR';
 export const SUITE_VARIABLE = 'LABELBOX_E2E_SUITE';
 export const RESULTS_VARIABLE = 'LABELBOX_E2E_RESULTS';
+/** The base URLs of the local HTTPS servers of the asset access test, as JSON (the launcher starts them). */
+export const ASSET_SERVERS_VARIABLE = 'LABELBOX_E2E_ASSET_SERVERS';
 
 /** Where an element is: in the workbench page, or in the content of the (last) webview. */
 export interface Target {

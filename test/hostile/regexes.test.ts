@@ -76,6 +76,11 @@ const REVIEWED = new Map<string, readonly string[]>([
   ['/^\\s{2,}\\S/', ['  ']],
   ['/^(https?:\\/\\/[^\\s<>"]*[^\\s<>".,:;\'")\\]!?*_~])/i', ['https://', 'http://']],
   ['/^<((?:https?:\\/\\/|mailto:)[^\\s<>]+)>/i', ['<https://', '<mailto:']],
+  // The asset access check (common/assetAccess.ts, common/node/assetAccess/, its settings and options).
+  ['/^https:\\/\\/[^/?#\\s]/i', ['https://']],
+  ['/^[a-z][a-z0-9+.-]*:\\/\\/(?:[^@/?#]*@)?(\\[[^\\]]*\\]|[^/?#:]*)/i', ['a://', 'a://[', 'a://a@']],
+  ['/^\\s*\\d+\\s*$/', ['', ' ', '1', '1 ']],
+  ['/^https?:\\/\\/[^/\\s]+$/i', ['https://', 'http://']],
 ]);
 
 /** Characters an expression names, and a few common ones: the material of the hostile runs. */

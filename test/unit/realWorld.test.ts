@@ -128,6 +128,25 @@ const EXEMPT = new Map<RuleCode, string>([
   ['too-many-rows', 'Needs more than 150,000 rows (a file of about 100 MB); limits.test.ts covers it.'],
   ['too-many-problems', "About this tool's own cap, not about Labelbox; limits.test.ts covers it."],
   ['global-key-exists-in-labelbox', "Needs an answer of Labelbox's API about the organization, not a file; globalKeyInLabelbox.test.ts covers it."],
+  ...(
+    [
+      'asset-not-found',
+      'asset-access-denied',
+      'asset-expired',
+      'asset-timeout',
+      'asset-tls-error',
+      'asset-unreachable',
+      'asset-insecure-redirect',
+      'asset-content-type',
+      'asset-cors-missing',
+      'asset-server-error',
+      'asset-rate-limited',
+      'asset-http-error',
+    ] as const
+  ).map((code): [RuleCode, string] => [
+    code,
+    "Needs a server's answer (the asset access check); accessChecker.test.ts and assetAccessProblems.test.ts cover it.",
+  ]),
 ]);
 
 test('every rule is exercised by a real-world file (an error rule as an error, in a file Labelbox rejects), except the explicit exemptions', () => {

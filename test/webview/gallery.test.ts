@@ -102,6 +102,13 @@ test('tiles show thumbnails for images, icons for other media, and a badge with 
   assert.equal(await tile(5).getByTestId('problem-badge').textContent(), '2');
   assert.equal(await tile(0).getByTestId('problem-badge').count(), 0);
   assert.equal(await tile(3).getAttribute('aria-label'), 'Row 4, row-3, IMAGE, 1 error');
+  // A tile whose asset the asset access check could not load: a mark, its reason as text only.
+  const mark = tile(6).getByTestId('asset-problem');
+  assert.equal(await mark.getAttribute('data-code'), 'asset-not-found');
+  assert.equal(await mark.getAttribute('title'), 'Labelbox may not load this asset: HEAD answered 404 <b>Not Found</b>.');
+  assert.equal(await tile(6).locator('b').count(), 0);
+  assert.match((await tile(6).getAttribute('aria-label')) ?? '', /asset not loadable: HEAD answered 404/);
+  assert.equal(await tile(5).getByTestId('asset-problem').count(), 0);
   await preview.close();
 });
 

@@ -212,6 +212,8 @@ function stubVsCodeApi(): void {
       mediaType,
       errors: index % 7 === 3 ? 1 : 0,
       warnings: index % 11 === 5 ? 2 : 0,
+      // The asset access check's mark, with a server's text that looks like markup.
+      ...(index % 13 === 6 ? { assetProblem: { code: 'asset-not-found', detail: 'HEAD answered 404 <b>Not Found</b>.' } } : {}),
       ...(mediaType === 'IMAGE' ? { thumb: { src: `${options.origin}/media/thumb.png`, external: true } } : {}),
     };
   };

@@ -1,5 +1,8 @@
 import type { ServerContext } from '../serverContext';
 import { GalleryRequest, RowAtRequest, type RowAtResult } from '../../../common/protocol';
+import { ACCESS_RULE_CODES, isAccessFailure } from '../../../common/assetAccess';
+import type { GalleryTile } from '../../../common/gallery';
+import type { AccessResultCache } from '../accessResultCache';
 import { toRange } from '../convert';
 import { setOwnValue } from '../../../common/ownKeys';
 import { runOnImportFile } from '../runSafe';
@@ -7,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ImportDocument, LanguageService } from '../../../service';
 
 /** Requests of the preview panel: the row under the cursor, and pages of the gallery. */
-export function registerPreview(context: ServerContext): void {
+export function registerPreview(context: ServerContext, accessResults?: AccessResultCache): void {
   const { connection, validationContextFor } = context;
   connection.onRequest(RowAtRequest, (params, token) =>
     runOnImportFile(context, token, params.uri, null, 'rowAt', (tracked, document): RowAtResult | null => {
@@ -49,10 +52,20 @@ export function registerPreview(context: ServerContext): void {
       return {
         total: page.total,
         rowCount: page.rowCount,
-        tiles: page.tiles.map(({ start, ...tile }) => ({ ...tile, line: tracked.text.positionAt(start).line })),
+        tiles: page.tiles.map(({ start, ...tile }) => ({
+          ...tile,
+          line: tracked.text.positionAt(start).line,
+          ...assetProblemOf(tile.assetUrl, accessResults),
+        })),
       };
     }),
   );
+}
+
+/** The asset access check's failure of a tile's asset, when it has one. */
+function assetProblemOf(url: string | undefined, accessResults: AccessResultCache | undefined): Pick<GalleryTile, 'assetProblem'> {
+  const verdict = url !== undefined ? accessResults?.get(url)?.verdict : undefined;
+  return verdict && isAccessFailure(verdict) ? { assetProblem: { code: ACCESS_RULE_CODES[verdict.reason], detail: verdict.detail } } : {};
 }
 
 /** The row near a position of the editor: see rowIndexNear. */
