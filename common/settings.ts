@@ -17,6 +17,7 @@ export const SETTING_DEFAULTS = {
   'trace.server': 'off',
   'preview.urlRewrites': {},
   'preview.allowScripts': false,
+  'signedUrls.expiringSoonHours': 24,
 } as const;
 
 export type SettingId = keyof typeof SETTING_DEFAULTS;

@@ -1,10 +1,11 @@
 import type { Connection } from 'vscode-languageserver';
-import { collectDiagnostics, countBySeverity } from '../../service';
+import { collectDiagnostics, countBySeverity, nextSignedUrlChange } from '../../service';
 import { StatusNotification } from '../../common/protocol';
 import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
 import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
+import { ExpiryTimers } from './expiryTimers';
 
 /**
  * Enough to merge the changes of one keystroke or paste that arrive together; short, because
@@ -23,6 +24,7 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly progressSent = new WeakMap<TrackedDocument, number>();
+  private readonly expiryTimers = new ExpiryTimers();
 
   constructor(
     private readonly connection: Connection,
@@ -55,7 +57,13 @@ export class DiagnosticsPublisher {
     const document = tracked.importDocument;
     const started = performance.now();
     const settings = this.settingsFor(tracked.uri);
-    const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
+    // Signed URLs are judged as of now; the timer publishes again when that verdict would change.
+    const now = Date.now();
+    const expiringSoonMs = settings.expiringSoonHours * 3_600_000;
+    const problems = document
+      ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity, now, expiringSoonMs })
+      : [];
+    this.expiryTimers.arm(tracked.uri, document && nextSignedUrlChange(document, now, expiringSoonMs), () => this.publishNow(tracked));
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
       () => this.settleWhenIdle(tracked),
@@ -118,6 +126,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
+    this.expiryTimers.clear(uri);
     clearTimeout(this.timers.get(uri));
     clearTimeout(this.settleTimers.get(uri));
     this.settleTimers.delete(uri);

@@ -1,6 +1,7 @@
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES, type RuleCode, type Severity, type SeverityOverrides } from '../rules';
 import type { ImportDocument, RowEntry } from './importDocument';
+import { signedUrlDiagnostics } from './signedUrlDiagnostics';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -9,7 +10,14 @@ export interface DiagnosticOptions {
   /** At most this many problems are returned, the most severe first; a last note counts the rest. */
   maxProblems?: number;
   severityOverrides?: SeverityOverrides;
+  /** The moment signed URLs are judged at (ms since 1970): the clock by default, the CLI's --at, a test's fixed time. */
+  now?: number;
+  /** A signed URL that expires within this many milliseconds is reported as expiring soon (labelboxImport.signedUrls.expiringSoonHours). */
+  expiringSoonMs?: number;
 }
+
+/** labelboxImport.signedUrls.expiringSoonHours's default, 24 hours. */
+export const DEFAULT_EXPIRING_SOON_MS = 24 * 60 * 60 * 1000;
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -82,6 +90,8 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
     for (const diagnostic of entry.checks) add(diagnostic, entry.start);
   }
   for (const diagnostic of duplicateGlobalKeys(document, wants)) add(diagnostic);
+  const now = options.now ?? Date.now();
+  for (const diagnostic of signedUrlDiagnostics(document, now, options.expiringSoonMs ?? DEFAULT_EXPIRING_SOON_MS, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
 
   const selected: ImportDiagnostic[] = [];

@@ -1,0 +1,129 @@
+import { SIGNED_URL_FORM_NAMES, type SignedUrlForm } from '../../common/signedUrls';
+import type { ImportDiagnostic } from '../diagnostic';
+import type { RuleCode, Severity } from '../rules';
+import type { SignedUrlFact } from '../validation/signedUrlFact';
+import type { ImportDocument, RowEntry } from './importDocument';
+
+/**
+ * The problems that depend on the clock: signed URLs that have expired, or expire within the
+ * "expiring soon" window, as of `now`. Row checks keep only the moments (RowFacts.signedUrls);
+ * the comparison with `now` happens here, so an incremental check equals a fresh one for the
+ * same `now`, and an open file's verdict changes as time passes without an edit.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const YEAR = 365 * DAY;
+
+/** Where each form keeps its expiry, as messages name it. */
+const EXPIRY_PARAMETERS: Readonly<Record<SignedUrlForm, string>> = {
+  'aws-v4': 'X-Amz-Date + X-Amz-Expires',
+  'aws-v2': 'Expires',
+  'gcs-v4': 'X-Goog-Date + X-Goog-Expires',
+  'gcs-v2': 'Expires',
+  'azure-sas': 'se',
+  'cloudfront-canned': 'Expires',
+  'cloudfront-custom': 'the policy’s DateLessThan',
+};
+
+/** The rows whose signed URLs are expired or expiring soon as of `now`, in file order. */
+function dueRows(document: ImportDocument, now: number, expiringSoonMs: number): RowEntry[] {
+  const rows = [...document.expiries.rowsExpiringBefore(now + Math.max(0, expiringSoonMs))];
+  return rows.sort((a, b) => a.start - b.start);
+}
+
+export function* signedUrlDiagnostics(
+  document: ImportDocument,
+  now: number,
+  expiringSoonMs: number,
+  wants: (code: RuleCode, severity: Severity) => boolean,
+): IterableIterator<ImportDiagnostic> {
+  for (const entry of dueRows(document, now, expiringSoonMs)) {
+    const facts = document.locateSignedUrls(entry);
+    for (const fact of facts) {
+      const left = fact.expiresAt - now;
+      const code = left <= 0 ? 'signed-url-expired' : left < expiringSoonMs ? 'signed-url-expiring-soon' : undefined;
+      if (!code || !wants(code, code === 'signed-url-expired' ? 'warning' : 'information')) continue;
+      const place = placeOf(document, entry, fact);
+      yield code === 'signed-url-expired'
+        ? { ...place, severity: 'warning', code, message: expiredMessage(fact, now) }
+        : { ...place, severity: 'information', code, message: expiringSoonMessage(fact, now, expiringSoonMs) };
+    }
+  }
+}
+
+/** The URL's string in the text; the row's asset key or first character if it could not be found. */
+function placeOf(document: ImportDocument, entry: RowEntry, fact: SignedUrlFact): { offset: number; length: number } {
+  if (fact.offset >= 0) return { offset: entry.start + fact.offset, length: fact.length };
+  const assetKey = document.locate(entry).assetKey;
+  return assetKey && assetKey.offset >= 0 ? { offset: entry.start + assetKey.offset, length: assetKey.length } : { offset: entry.start, length: 1 };
+}
+
+function expiredMessage(fact: SignedUrlFact, now: number): string {
+  return `This signed URL expired on ${utcText(fact.expiresAt)}, ${durationText(now - fact.expiresAt)} ago (${EXPIRY_PARAMETERS[fact.form]} of this ${SIGNED_URL_FORM_NAMES[fact.form]}). Labelbox loads the asset each time a labeler opens the row: sign the URL again before the import.`;
+}
+
+function expiringSoonMessage(fact: SignedUrlFact, now: number, expiringSoonMs: number): string {
+  const hours = Math.round((expiringSoonMs / HOUR) * 100) / 100;
+  return `This signed URL expires on ${utcText(fact.expiresAt)}, in ${durationText(fact.expiresAt - now)} (${EXPIRY_PARAMETERS[fact.form]}; labelboxImport.signedUrls.expiringSoonHours is ${hours}). Labelbox loads the asset again each time a labeler opens the row, so it must still be valid then.`;
+}
+
+/** `2026-12-03 14:00 UTC`, with seconds when they are not zero. */
+export function utcText(time: number): string {
+  const iso = new Date(time).toISOString();
+  const seconds = iso.slice(17, 19);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} UTC`;
+}
+
+/** The unit a duration is shown in: minutes under 2 hours, hours under 2 days, days under 2 years, then years. */
+function unitOf(duration: number): { size: number; name: string } {
+  if (duration < 2 * HOUR) return { size: MINUTE, name: 'minute' };
+  if (duration < 2 * DAY) return { size: HOUR, name: 'hour' };
+  if (duration < 2 * YEAR) return { size: DAY, name: 'day' };
+  return { size: YEAR, name: 'year' };
+}
+
+/** A duration in words, rounded down to its unit: "less than a minute", "1 minute", "9 hours", "12 years". */
+export function durationText(duration: number): string {
+  if (duration < MINUTE) return 'less than a minute';
+  const { size, name } = unitOf(duration);
+  const count = Math.floor(duration / size);
+  return `${count.toLocaleString('en-US')} ${name}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * When the problems `signedUrlDiagnostics` gives for `now` next change by themselves: a URL
+ * expires, one enters the "expiring soon" window, or the time shown in a message ("in 9
+ * hours", "3 days ago") moves to its next value. Undefined when nothing ever will.
+ */
+export function nextSignedUrlChange(document: ImportDocument, now: number, expiringSoonMs: number): number | undefined {
+  const soon = Math.max(0, expiringSoonMs);
+  let next = Infinity;
+  const consider = (time: number | undefined) => {
+    if (time !== undefined && time > now && time < next) next = time;
+  };
+  consider(document.expiries.firstAfter(now));
+  const entersWindow = document.expiries.firstAfter(now + soon);
+  if (entersWindow !== undefined) consider(entersWindow - soon);
+  for (const entry of document.expiries.rowsExpiringBefore(now + soon)) {
+    for (const fact of entry.facts.signedUrls ?? []) if (fact.expiresAt < now + soon) consider(now + untilTextChanges(fact.expiresAt - now));
+  }
+  return next === Infinity ? undefined : next;
+}
+
+/**
+ * How long until the rounded duration shown for a URL changes. `left` > 0: time left, which
+ * shrinks; `left` <= 0: time since it expired, which grows.
+ */
+function untilTextChanges(left: number): number {
+  if (left > 0) {
+    if (left < MINUTE) return left;
+    const size = unitOf(left).size;
+    return (left % size) + 1;
+  }
+  const since = -left;
+  if (since < MINUTE) return MINUTE - since;
+  const size = unitOf(since).size;
+  return size - (since % size);
+}
