@@ -60,6 +60,9 @@ async function validate(args: ValidateArgs): Promise<number> {
   const maxProblems = args.maxProblems ?? settings.maxProblems;
   // The command line's overrides go over the settings file's, rule by rule.
   const severityOverrides = { ...settings.severity, ...args.severity };
+  // Every file is judged at the same moment: --at, else when the run started.
+  const now = args.at ?? Date.now();
+  const expiringSoonMs = (args.expiringSoonHours ?? settings.expiringSoonHours) * 3_600_000;
   const schemaFromSettings = project.file && workspaceFolder ? resolve(workspaceFolder, settings.metadataSchema) : undefined;
   const schemas = new MetadataSchemas(args.metadataSchema, process.cwd(), schemaFromSettings);
   if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
@@ -90,7 +93,7 @@ async function validate(args: ValidateArgs): Promise<number> {
       }
       const document = documentOf(checked, schemas.contextFor(file), progress?.update);
       progress?.done();
-      const diagnostics = collectDiagnostics(document, { maxProblems, severityOverrides });
+      const diagnostics = collectDiagnostics(document, { maxProblems, severityOverrides, now, expiringSoonMs });
       reports.push({
         file: file === '-' ? '<stdin>' : file,
         rows: document.rows.length,

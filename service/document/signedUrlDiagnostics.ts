@@ -1,4 +1,4 @@
-import { SIGNED_URL_FORM_NAMES, type SignedUrlForm } from '../../common/signedUrls';
+import type { SignedUrlForm } from '../../common/signedUrls';
 import type { ImportDiagnostic } from '../diagnostic';
 import type { RuleCode, Severity } from '../rules';
 import type { SignedUrlFact } from '../validation/signedUrlFact';
@@ -61,12 +61,12 @@ function placeOf(document: ImportDocument, entry: RowEntry, fact: SignedUrlFact)
 }
 
 function expiredMessage(fact: SignedUrlFact, now: number): string {
-  return `This signed URL expired on ${utcText(fact.expiresAt)}, ${durationText(now - fact.expiresAt)} ago (${EXPIRY_PARAMETERS[fact.form]} of this ${SIGNED_URL_FORM_NAMES[fact.form]}). Labelbox loads the asset each time a labeler opens the row: sign the URL again before the import.`;
+  return `This signed URL expired on ${utcText(fact.expiresAt)}, ${durationText(now - fact.expiresAt)} ago (its ${EXPIRY_PARAMETERS[fact.form]}). Labelbox loads the asset each time a labeler opens the row: sign the URL again before the import.`;
 }
 
 function expiringSoonMessage(fact: SignedUrlFact, now: number, expiringSoonMs: number): string {
   const hours = Math.round((expiringSoonMs / HOUR) * 100) / 100;
-  return `This signed URL expires on ${utcText(fact.expiresAt)}, in ${durationText(fact.expiresAt - now)} (${EXPIRY_PARAMETERS[fact.form]}; labelboxImport.signedUrls.expiringSoonHours is ${hours}). Labelbox loads the asset again each time a labeler opens the row, so it must still be valid then.`;
+  return `This signed URL expires on ${utcText(fact.expiresAt)}, in ${durationText(fact.expiresAt - now)} (its ${EXPIRY_PARAMETERS[fact.form]}; labelboxImport.signedUrls.expiringSoonHours is ${hours}). Labelbox loads the asset again each time a labeler opens the row, so it must still be valid then.`;
 }
 
 /** `2026-12-03 14:00 UTC`, with seconds when they are not zero. */

@@ -66,7 +66,10 @@ test('labelboxImport.signedUrls.expiringSoonHours sets the window: 0 turns the n
       published.diagnostics.map((d) => d.code),
       ['signed-url-expiring-soon'],
     );
-    assert.match(String(published.diagnostics[0].message), /in 59 minutes \(X-Amz-Date \+ X-Amz-Expires; labelboxImport\.signedUrls\.expiringSoonHours is 2\)/);
+    assert.match(
+      String(published.diagnostics[0].message),
+      /in 59 minutes \(its X-Amz-Date \+ X-Amz-Expires; labelboxImport\.signedUrls\.expiringSoonHours is 2\)/,
+    );
   } finally {
     await settings.stop();
   }

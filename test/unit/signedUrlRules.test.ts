@@ -27,7 +27,7 @@ test('signed-url-expired: a warning at the URL with the moment it expired (UTC) 
   expectProblem(doc, 'signed-url-expired', {
     range: 0,
     severity: 'warning',
-    message: 'This signed URL expired on 2026-12-03 15:00 UTC, 2 days ago (X-Amz-Date + X-Amz-Expires',
+    message: 'This signed URL expired on 2026-12-03 15:00 UTC, 2 days ago (its X-Amz-Date + X-Amz-Expires)',
   });
   expectNoProblem(doc, 'signed-url-expiring-soon');
 });
@@ -37,7 +37,7 @@ test('signed-url-expired: in attachments and tile layers too, every URL of the r
     `[\n  { "row_data": "https://a.example-lab.org/a.jpg", "global_key": "a", "media_type": "IMAGE", "attachments": [{ "type": "IMAGE_OVERLAY", "value": ⟦"${azureUrl('2026-12-01T08%3A00%3A00Z')}"⟧ }, { "type": "TEXT_URL", "value": ⟦"${s3Url('20261130T000000Z', 60, 'notes.txt')}"⟧ }] }\n]`,
     { now: at('2026-12-05T00:00:00Z') },
   );
-  expectProblem(doc, 'signed-url-expired', { range: 0, message: 'expired on 2026-12-01 08:00 UTC, 3 days ago (se of this Azure shared access signature)' });
+  expectProblem(doc, 'signed-url-expired', { range: 0, message: 'expired on 2026-12-01 08:00 UTC, 3 days ago (its se)' });
   expectProblem(doc, 'signed-url-expired', { range: 1, message: 'expired on 2026-11-30 00:01 UTC, 4 days ago' });
   expectProblemCount(doc, 'signed-url-expired', 2);
 });
@@ -49,7 +49,7 @@ test('signed-url-expiring-soon: information with the time left, within the confi
   expectProblem(doc, 'signed-url-expiring-soon', {
     range: 0,
     severity: 'information',
-    message: 'This signed URL expires on 2026-12-06 00:00 UTC, in 9 hours (X-Amz-Date + X-Amz-Expires; labelboxImport.signedUrls.expiringSoonHours is 24)',
+    message: 'This signed URL expires on 2026-12-06 00:00 UTC, in 9 hours (its X-Amz-Date + X-Amz-Expires; labelboxImport.signedUrls.expiringSoonHours is 24)',
   });
   expectNoProblem(marked(text, { now, expiringSoonMs: 6 * HOUR }), 'signed-url-expiring-soon');
   expectNoProblem(marked(text, { now, expiringSoonMs: 0 }), 'signed-url-expiring-soon');

@@ -21,7 +21,7 @@ export function checkSignedUrls(check: RowCheck): void {
       check.report(
         node,
         'signed-url-malformed-expiry',
-        `This looks like a ${formName}, but ${validity.problem}: the storage service will most likely refuse it.`,
+        `This URL is signed (${formName}), but ${validity.problem}: the storage service will most likely refuse it.`,
       );
       continue;
     }
