@@ -2,6 +2,7 @@ import type { ImportDiagnostic } from '../diagnostic';
 import { RULES, type RuleCode, type Severity, type SeverityOverrides } from '../rules';
 import type { ImportDocument, RowEntry } from './importDocument';
 import { signedUrlDiagnostics } from './signedUrlDiagnostics';
+import { SETTING_DEFAULTS } from '../../common/settings';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -16,8 +17,8 @@ export interface DiagnosticOptions {
   expiringSoonMs?: number;
 }
 
-/** labelboxImport.signedUrls.expiringSoonHours's default, 24 hours. */
-export const DEFAULT_EXPIRING_SOON_MS = 24 * 60 * 60 * 1000;
+/** labelboxImport.signedUrls.expiringSoonHours's default (24 hours), in milliseconds. */
+export const DEFAULT_EXPIRING_SOON_MS = SETTING_DEFAULTS['signedUrls.expiringSoonHours'] * 3_600_000;
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 

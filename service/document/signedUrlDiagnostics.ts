@@ -17,14 +17,14 @@ const DAY = 24 * HOUR;
 const YEAR = 365 * DAY;
 
 /** Where each form keeps its expiry, as messages name it. */
-const EXPIRY_PARAMETERS: Readonly<Record<SignedUrlForm, string>> = {
+export const EXPIRY_PARAMETERS: Readonly<Record<SignedUrlForm, string>> = {
   'aws-v4': 'X-Amz-Date + X-Amz-Expires',
   'aws-v2': 'Expires',
   'gcs-v4': 'X-Goog-Date + X-Goog-Expires',
   'gcs-v2': 'Expires',
   'azure-sas': 'se',
   'cloudfront-canned': 'Expires',
-  'cloudfront-custom': 'the policy’s DateLessThan',
+  'cloudfront-custom': 'Policy (DateLessThan)',
 };
 
 /** The rows whose signed URLs are expired or expiring soon as of `now`, in file order. */
