@@ -43,6 +43,19 @@ export class ExpiryIndex {
     return rows;
   }
 
+  /** The distinct expiry moments before `limit`, ascending. */
+  momentsBefore(limit: number): readonly number[] {
+    return this.moments.slice(0, firstAtOrAfter(this.moments, limit));
+  }
+
+  /** How many (row, moment) pairs lie before `limit`: at least the number of rows due, cheap to count. */
+  countBefore(limit: number): number {
+    let count = 0;
+    const end = firstAtOrAfter(this.moments, limit);
+    for (let i = 0; i < end; i++) count += this.rowsAt.get(this.moments[i])!.size;
+    return count;
+  }
+
   /** The first expiry moment after `time`, if any. */
   firstAfter(time: number): number | undefined {
     const index = firstAtOrAfter(this.moments, time + 1);

@@ -27,10 +27,18 @@ export const EXPIRY_PARAMETERS: Readonly<Record<SignedUrlForm, string>> = {
   'cloudfront-custom': 'Policy (DateLessThan)',
 };
 
-/** The rows whose signed URLs are expired or expiring soon as of `now`, in file order. */
-function dueRows(document: ImportDocument, now: number, expiringSoonMs: number): RowEntry[] {
-  const rows = [...document.expiries.rowsExpiringBefore(now + Math.max(0, expiringSoonMs))];
-  return rows.sort((a, b) => a.start - b.start);
+/**
+ * The rows whose signed URLs are expired or expiring soon as of `now`, in file order. When
+ * they are a good part of the file (a file of URLs signed long ago), walking the rows in order
+ * is cheaper than gathering and sorting them.
+ */
+function dueRows(document: ImportDocument, now: number, expiringSoonMs: number): readonly RowEntry[] {
+  const limit = now + Math.max(0, expiringSoonMs);
+  const expiries = document.expiries;
+  if (expiries.countBefore(limit) * 4 > document.rows.length) {
+    return document.rows.filter((entry) => entry.facts.signedUrls?.some((fact) => fact.expiresAt < limit));
+  }
+  return [...expiries.rowsExpiringBefore(limit)].sort((a, b) => a.start - b.start);
 }
 
 export function* signedUrlDiagnostics(
@@ -40,11 +48,12 @@ export function* signedUrlDiagnostics(
   wants: (code: RuleCode, severity: Severity) => boolean,
 ): IterableIterator<ImportDiagnostic> {
   for (const entry of dueRows(document, now, expiringSoonMs)) {
-    const facts = document.locateSignedUrls(entry);
-    for (const fact of facts) {
+    for (const fact of entry.facts.signedUrls ?? []) {
       const left = fact.expiresAt - now;
       const code = left <= 0 ? 'signed-url-expired' : left < expiringSoonMs ? 'signed-url-expiring-soon' : undefined;
+      // Placed only when kept: past the cap, a problem is just counted.
       if (!code || !wants(code, code === 'signed-url-expired' ? 'warning' : 'information')) continue;
+      document.locateSignedUrls(entry);
       const place = placeOf(document, entry, fact);
       yield code === 'signed-url-expired'
         ? { ...place, severity: 'warning', code, message: expiredMessage(fact, now) }
@@ -106,9 +115,8 @@ export function nextSignedUrlChange(document: ImportDocument, now: number, expir
   consider(document.expiries.firstAfter(now));
   const entersWindow = document.expiries.firstAfter(now + soon);
   if (entersWindow !== undefined) consider(entersWindow - soon);
-  for (const entry of document.expiries.rowsExpiringBefore(now + soon)) {
-    for (const fact of entry.facts.signedUrls ?? []) if (fact.expiresAt < now + soon) consider(now + untilTextChanges(fact.expiresAt - now));
-  }
+  // The shown time depends on the moment alone: one look per distinct moment, not per URL.
+  for (const moment of document.expiries.momentsBefore(now + soon)) consider(now + untilTextChanges(moment - now));
   return next === Infinity ? undefined : next;
 }
 
