@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectDiagnostics, createValidationContext, ImportDocument, nextSignedUrlChange } from '../../service';
+import { galleryPage } from '../../service/features/gallery';
+import { rowDetails } from '../../service/features/rows';
 import { expectNoProblem, expectProblem, expectProblemCount, marked } from './helpers/markedDocument';
 
 /**
@@ -115,3 +117,30 @@ test('nextSignedUrlChange: the moment a URL enters the window, expires, or its s
   assert.equal(nextSignedUrlChange(document, at('2026-12-09T01:00:00Z'), day), at('2026-12-10T00:00:00Z'));
   assert.equal(nextSignedUrlChange(new ImportDocument('[{ "row_data": "https://a.example-lab.org/a.jpg" }]', createValidationContext()), 0, day), undefined);
 });
+
+test("the preview's row and the gallery count a signed URL that has expired (as of now) among the row's warnings", () => {
+  const document = new ImportDocument(
+    `[\n  { "row_data": "${s3Url('20130524T000000Z', 86400)}", "global_key": "a", "media_type": "IMAGE" },\n  { "row_data": "${s3Url(amzDateIn(2), 86400)}", "global_key": "b", "media_type": "IMAGE" }\n]`,
+    createValidationContext(),
+  );
+  const tiles = galleryPage(document, 0, 10).tiles;
+  assert.deepEqual(
+    tiles.map((tile) => tile.warnings),
+    [1, 0],
+  );
+  const problems = rowDetails(document, 0)?.problems ?? [];
+  assert.deepEqual(
+    problems.map((problem) => [problem.code, problem.message]),
+    [['signed-url-expired', 'This signed URL expired on 2013-05-25 00:00 UTC.']],
+  );
+  assert.equal(document.text.slice(problems[0].offset, problems[0].offset + problems[0].length), JSON.stringify(s3Url('20130524T000000Z', 86400)));
+  assert.deepEqual(rowDetails(document, 1)?.problems, []);
+});
+
+/** X-Amz-Date `days` from now. */
+function amzDateIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
