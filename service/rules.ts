@@ -606,6 +606,16 @@ export const RULES = {
       basis: 'Advice: the URL still works now, but Labelbox loads it again each time a labeler opens the row, which may be after it expires.',
     },
   },
+  'signed-url-not-yet-valid': {
+    severity: 'information',
+    description: "A signed URL whose stated start (Azure st, a CloudFront policy's DateGreaterThan) is still to come.",
+    docs: DOCS.signedUrls,
+    evidence: {
+      docs: [DOCS.signedUrls],
+      storage: [STORAGE_DOCS.azureSas, STORAGE_DOCS.azureDates, STORAGE_DOCS.cloudFrontCustom],
+      basis: 'Advice: Azure and CloudFront refuse the URL before its start, but it works from then on; whether labeling starts before it is up to you.',
+    },
+  },
   'signed-url-lifetime-too-long': {
     severity: 'warning',
     description: 'A V4 signed URL (S3 or Cloud Storage) asking for a lifetime over 7 days (604,800 seconds).',

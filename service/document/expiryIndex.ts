@@ -1,18 +1,22 @@
 import type { RowEntry } from './rowEntries';
 
 /**
- * Rows by the moments their signed URLs expire, kept up to date row by row like the global
- * key index. The moments are a sorted list of distinct values, so that the rows whose URLs
- * expire before a given time are a prefix of it: collecting the problems costs the rows that
+ * Rows by the moments their signed URLs expire (or, for a second index, start), kept up to
+ * date row by row like the global key index. The moments are a sorted list of distinct
+ * values, so that the rows whose URLs expire before a given time are a prefix of it (and
+ * those that start after a given time a suffix): collecting the problems costs the rows that
  * are due, not a pass over the file. Nearly every row has no signed URL and is not in here.
  */
 export class ExpiryIndex {
+  /** @param momentsOf the moments of a row this index keeps: by default its URLs' expiry. */
+  constructor(private readonly momentsOf: (entry: RowEntry) => number[] = expiriesOf) {}
+
   /** Distinct expiry moments (ms since 1970), ascending. */
   private readonly moments: number[] = [];
   private readonly rowsAt = new Map<number, Set<RowEntry>>();
 
   add(entry: RowEntry): void {
-    for (const moment of momentsOf(entry)) {
+    for (const moment of this.momentsOf(entry)) {
       let rows = this.rowsAt.get(moment);
       if (!rows) {
         rows = new Set();
@@ -24,7 +28,7 @@ export class ExpiryIndex {
   }
 
   remove(entry: RowEntry): void {
-    for (const moment of momentsOf(entry)) {
+    for (const moment of this.momentsOf(entry)) {
       const rows = this.rowsAt.get(moment);
       if (!rows) continue;
       rows.delete(entry);
@@ -41,6 +45,18 @@ export class ExpiryIndex {
     const end = firstAtOrAfter(this.moments, limit);
     for (let i = 0; i < end; i++) for (const entry of this.rowsAt.get(this.moments[i])!) rows.add(entry);
     return rows;
+  }
+
+  /** The rows with a moment after `time`, each once, in no particular order. */
+  rowsAfter(time: number): Set<RowEntry> {
+    const rows = new Set<RowEntry>();
+    for (let i = firstAtOrAfter(this.moments, time + 1); i < this.moments.length; i++) for (const entry of this.rowsAt.get(this.moments[i])!) rows.add(entry);
+    return rows;
+  }
+
+  /** The distinct moments after `time`, ascending. */
+  momentsAfter(time: number): readonly number[] {
+    return this.moments.slice(firstAtOrAfter(this.moments, time + 1));
   }
 
   /** The distinct expiry moments before `limit`, ascending. */
@@ -70,8 +86,15 @@ export class ExpiryIndex {
   }
 }
 
-function momentsOf(entry: RowEntry): number[] {
+function expiriesOf(entry: RowEntry): number[] {
   return entry.facts.signedUrls?.map((fact) => fact.expiresAt) ?? [];
+}
+
+/** The stated starts of a row's signed URLs (Azure st, CloudFront DateGreaterThan), for the index of starts. */
+export function startsOf(entry: RowEntry): number[] {
+  const starts: number[] = [];
+  for (const fact of entry.facts.signedUrls ?? []) if (fact.startsAt !== undefined) starts.push(fact.startsAt);
+  return starts;
 }
 
 /** Index of the first moment at or after `time` in an ascending list (its length when none is). */

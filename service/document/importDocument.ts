@@ -8,7 +8,7 @@ import { ASSET_KEYS, GLOBAL_KEY } from '../validation/dialect';
 import { locatePath, locateTopLevelKey } from '../json/keyLocator';
 import type { ValidationContext } from '../validation/validationContext';
 import { GlobalKeyIndex } from './globalKeyIndex';
-import { ExpiryIndex } from './expiryIndex';
+import { ExpiryIndex, startsOf } from './expiryIndex';
 import type { SignedUrlFact } from '../validation/signedUrlFact';
 
 /** Defined with the code that makes them (rowEntries.ts); importers of the document find them here too. */
@@ -96,6 +96,7 @@ export class ImportDocument {
   private suffixProblems: ImportDiagnostic[] = [];
   private readonly keyIndex = new GlobalKeyIndex();
   private readonly expiryIndex = new ExpiryIndex();
+  private readonly startIndex = new ExpiryIndex(startsOf);
   /**
    * Set when an edit could not be applied to the rows it touched: the whole text is parsed
    * again when the rows are next read, so that a burst of such edits costs one parse.
@@ -156,6 +157,12 @@ export class ImportDocument {
   get expiries(): ExpiryIndex {
     this.fresh();
     return this.expiryIndex;
+  }
+
+  /** Rows by the moments their signed URLs start to be valid, where the URL states one. */
+  get starts(): ExpiryIndex {
+    this.fresh();
+    return this.startIndex;
   }
 
   /** Applies edits in order, each in the coordinates of the text left by the previous one. */
@@ -454,14 +461,20 @@ export class ImportDocument {
   private rememberRow(entry: RowEntry): void {
     if (entry.syntax.length || entry.checks.length) this.problemRows.add(entry);
     this.keyIndex.add(entry);
-    if (entry.facts.signedUrls) this.expiryIndex.add(entry);
+    if (entry.facts.signedUrls) {
+      this.expiryIndex.add(entry);
+      this.startIndex.add(entry);
+    }
     if (entry.facts.dialect === 'legacy') this.legacyRowCount++;
   }
 
   private forgetRow(entry: RowEntry): void {
     this.problemRows.delete(entry);
     this.keyIndex.remove(entry);
-    if (entry.facts.signedUrls) this.expiryIndex.remove(entry);
+    if (entry.facts.signedUrls) {
+      this.expiryIndex.remove(entry);
+      this.startIndex.remove(entry);
+    }
     if (entry.facts.dialect === 'legacy') this.legacyRowCount--;
   }
 

@@ -28,17 +28,29 @@ export const EXPIRY_PARAMETERS: Readonly<Record<SignedUrlForm, string>> = {
 };
 
 /**
- * The rows whose signed URLs are expired or expiring soon as of `now`, in file order. When
- * they are a good part of the file (a file of URLs signed long ago), walking the rows in order
- * is cheaper than gathering and sorting them.
+ * The rows whose signed URLs are expired, expiring soon or not valid yet as of `now`, in file
+ * order. When they are a good part of the file (a file of URLs signed long ago), walking the
+ * rows in order is cheaper than gathering and sorting them.
  */
 function dueRows(document: ImportDocument, now: number, expiringSoonMs: number): readonly RowEntry[] {
   const limit = now + Math.max(0, expiringSoonMs);
   const expiries = document.expiries;
+  const starting = document.starts.rowsAfter(now);
   if (expiries.countBefore(limit) * 4 > document.rows.length) {
-    return document.rows.filter((entry) => entry.facts.signedUrls?.some((fact) => fact.expiresAt < limit));
+    return document.rows.filter((entry) => starting.has(entry) || entry.facts.signedUrls?.some((fact) => fact.expiresAt < limit));
   }
-  return [...expiries.rowsExpiringBefore(limit)].sort((a, b) => a.start - b.start);
+  const rows = expiries.rowsExpiringBefore(limit);
+  for (const entry of starting) rows.add(entry);
+  return [...rows].sort((a, b) => a.start - b.start);
+}
+
+type SignedUrlCode = 'signed-url-expired' | 'signed-url-not-yet-valid' | 'signed-url-expiring-soon';
+
+/** What a URL is as of `now`: expired, not valid yet, expiring soon, or nothing to say. */
+function verdictOf(fact: SignedUrlFact, now: number, expiringSoonMs: number): SignedUrlCode | undefined {
+  if (fact.expiresAt <= now) return 'signed-url-expired';
+  if (fact.startsAt !== undefined && fact.startsAt > now) return 'signed-url-not-yet-valid';
+  return fact.expiresAt - now < expiringSoonMs ? 'signed-url-expiring-soon' : undefined;
 }
 
 export function* signedUrlDiagnostics(
@@ -49,17 +61,25 @@ export function* signedUrlDiagnostics(
 ): IterableIterator<ImportDiagnostic> {
   for (const entry of dueRows(document, now, expiringSoonMs)) {
     for (const fact of entry.facts.signedUrls ?? []) {
-      const left = fact.expiresAt - now;
-      const code = left <= 0 ? 'signed-url-expired' : left < expiringSoonMs ? 'signed-url-expiring-soon' : undefined;
+      const code = verdictOf(fact, now, expiringSoonMs);
+      const severity = code === 'signed-url-expired' ? 'warning' : 'information';
       // Placed only when kept: past the cap, a problem is just counted.
-      if (!code || !wants(code, code === 'signed-url-expired' ? 'warning' : 'information')) continue;
+      if (!code || !wants(code, severity)) continue;
       document.locateSignedUrls(entry);
-      const place = placeOf(document, entry, fact);
-      yield code === 'signed-url-expired'
-        ? { ...place, severity: 'warning', code, message: expiredMessage(fact, now) }
-        : { ...place, severity: 'information', code, message: expiringSoonMessage(fact, now, expiringSoonMs) };
+      const message =
+        code === 'signed-url-expired'
+          ? expiredMessage(fact, now)
+          : code === 'signed-url-not-yet-valid'
+            ? notYetValidMessage(fact, now)
+            : expiringSoonMessage(fact, now, expiringSoonMs);
+      yield { ...placeOf(document, entry, fact), severity, code, message };
     }
   }
+}
+
+function notYetValidMessage(fact: SignedUrlFact, now: number): string {
+  const start = fact.startsAt ?? now;
+  return `This signed URL is valid only from ${utcText(start)}, in ${durationText(start - now)} (its ${fact.form === 'azure-sas' ? 'st' : 'Policy (DateGreaterThan)'}), until ${utcText(fact.expiresAt)}. Until then the storage service refuses it, and a labeler who opens the row sees no asset.`;
 }
 
 /** The URL's string in the text; the row's asset key or first character if it could not be found. */
@@ -103,8 +123,8 @@ export function durationText(duration: number): string {
 
 /**
  * When the problems `signedUrlDiagnostics` gives for `now` next change by themselves: a URL
- * expires, one enters the "expiring soon" window, or the time shown in a message ("in 9
- * hours", "3 days ago") moves to its next value. Undefined when nothing ever will.
+ * expires, starts to be valid, enters the "expiring soon" window, or the time shown in a
+ * message ("in 9 hours", "3 days ago") moves to its next value. Undefined when nothing ever will.
  */
 export function nextSignedUrlChange(document: ImportDocument, now: number, expiringSoonMs: number): number | undefined {
   const soon = Math.max(0, expiringSoonMs);
@@ -115,8 +135,10 @@ export function nextSignedUrlChange(document: ImportDocument, now: number, expir
   consider(document.expiries.firstAfter(now));
   const entersWindow = document.expiries.firstAfter(now + soon);
   if (entersWindow !== undefined) consider(entersWindow - soon);
+  consider(document.starts.firstAfter(now));
   // The shown time depends on the moment alone: one look per distinct moment, not per URL.
   for (const moment of document.expiries.momentsBefore(now + soon)) consider(now + untilTextChanges(moment - now));
+  for (const moment of document.starts.momentsAfter(now)) consider(now + untilTextChanges(moment - now));
   return next === Infinity ? undefined : next;
 }
 

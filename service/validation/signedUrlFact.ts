@@ -15,4 +15,6 @@ export interface SignedUrlFact {
   length: number;
   form: SignedUrlForm;
   expiresAt: number;
+  /** Where the form states a start (Azure `st`, a CloudFront policy's DateGreaterThan): before it the URL is refused too. */
+  startsAt?: number;
 }

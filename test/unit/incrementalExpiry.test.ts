@@ -29,7 +29,10 @@ function signedRow(random: Random, index: number): string {
   const signedAt = NOW + random.int(-3 * DAY, DAY);
   const seconds = random.pick([60, 3600, 7 * 3600, 86_400, 604_800, 1_209_600]);
   const url = `https://lab-${index % 3}.s3.eu-west-1.amazonaws.com/img-${index}.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${amzDate(signedAt)}&X-Amz-Expires=${seconds}&X-Amz-Signature=ab${index}`;
-  const azure = `https://lab.blob.core.windows.net/c/${index}.png?sv=2022-11-02&se=${new Date(signedAt + random.int(0, 2 * DAY)).toISOString().slice(0, 19)}Z&sp=r&sig=x${index}`;
+  const se = `se=${new Date(signedAt + random.int(0, 2 * DAY)).toISOString().slice(0, 19)}Z`;
+  // Now and then a start (st), before or after NOW.
+  const st = random.chance(0.5) ? `st=${new Date(signedAt - random.int(-DAY, DAY)).toISOString().slice(0, 19)}Z&` : '';
+  const azure = `https://lab.blob.core.windows.net/c/${index}.png?sv=2022-11-02&${st}${se}&sp=r&sig=x${index}`;
   if (random.chance(0.3))
     return `{ "row_data": "https://lab.example.org/${index}.jpg", "global_key": "k${index}", "media_type": "IMAGE", "attachments": [{ "type": "IMAGE_OVERLAY", "value": "${azure}" }] }`;
   return `{ "row_data": "${url}", "global_key": "k${index}", "media_type": "IMAGE" }`;
@@ -44,7 +47,7 @@ function startText(random: Random): string {
 
 /** Edits that touch the expiry: a digit of a date or a lifetime changed, a signed row pasted. */
 function expiryEdit(random: Random, text: string): Edit {
-  const places = [...text.matchAll(/X-Amz-(Date|Expires)=|se=/g)].map((match) => match.index + match[0].length);
+  const places = [...text.matchAll(/X-Amz-(Date|Expires)=|se=|st=/g)].map((match) => match.index + match[0].length);
   if (places.length && random.chance(0.6)) {
     const offset = random.pick(places) + random.int(0, 9);
     return { change: { offset, removedLength: 1, text: String(random.int(0, 9)) }, via: random.chance(0.5) ? 'update' : 'applyChange' };

@@ -144,3 +144,25 @@ function amzDateIn(days: number): string {
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 }
+
+test('signed-url-not-yet-valid: an Azure st or a CloudFront DateGreaterThan still to come is information with the time until then', () => {
+  const azure = `https://labdata.blob.core.windows.net/images/c.jpg?sv=2022-11-02&st=2026-12-06T09%3A00%3A00Z&se=2026-12-13T09%3A00%3A00Z&sr=b&sp=r&sig=x`;
+  const doc = marked(`[\n  { "row_data": ⟦"${azure}"⟧, "global_key": "a", "media_type": "IMAGE" }\n]`, { now: at('2026-12-05T12:00:00Z') });
+  expectProblem(doc, 'signed-url-not-yet-valid', {
+    range: 0,
+    severity: 'information',
+    message: 'This signed URL is valid only from 2026-12-06 09:00 UTC, in 21 hours (its st), until 2026-12-13 09:00 UTC.',
+  });
+  expectNoProblem(
+    marked(`[{ "row_data": "${azure}", "global_key": "a", "media_type": "IMAGE" }]`, { now: at('2026-12-06T09:00:00Z') }),
+    'signed-url-not-yet-valid',
+  );
+  // An S3 URL's X-Amz-Date is when it was signed, not a stated start: nothing before it.
+  expectNoProblem(
+    marked(`[{ "row_data": "${s3Url('20261206T090000Z', 3600)}", "global_key": "a" }]`, { now: at('2026-12-01T00:00:00Z') }),
+    'signed-url-not-yet-valid',
+  );
+  const document = new ImportDocument(`[{ "row_data": "${azure}", "global_key": "a", "media_type": "IMAGE" }]`, createValidationContext());
+  // It turns valid at st: the next change is then (the shown "in 21 hours" changes first, at the hour).
+  assert.equal(nextSignedUrlChange(document, at('2026-12-06T08:59:30Z'), 0), at('2026-12-06T09:00:00Z'));
+});

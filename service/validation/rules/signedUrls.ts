@@ -1,8 +1,10 @@
 import { MAX_V4_LIFETIME_SECONDS, readSignedUrlExpiry, SIGNED_URL_FORM_NAMES, type SignedUrlForm } from '../../../common/signedUrls';
 import { pathTo } from '../../json/nodePath';
 import type { RowCheck } from '../rowCheck';
+import type { SignedUrlFact } from '../signedUrlFact';
 import { urlNodesOf } from './urls';
 
+const STATED_STARTS: ReadonlySet<SignedUrlForm> = new Set(['azure-sas', 'cloudfront-custom']);
 const V4_FORMS: ReadonlySet<SignedUrlForm> = new Set(['aws-v4', 'gcs-v4']);
 
 /**
@@ -35,6 +37,9 @@ export function checkSignedUrls(check: RowCheck): void {
     }
     const path = pathTo(node, check.node);
     if (!path) continue;
-    (check.signedUrls ??= []).push({ path, offset: node.offset, length: node.length, form: validity.form, expiresAt: validity.expiresAt });
+    const fact: SignedUrlFact = { path, offset: node.offset, length: node.length, form: validity.form, expiresAt: validity.expiresAt };
+    // A V4 URL's date is when it was signed, not a documented start; Azure's st and CloudFront's DateGreaterThan are.
+    if (validity.startsAt !== undefined && STATED_STARTS.has(validity.form)) fact.startsAt = validity.startsAt;
+    (check.signedUrls ??= []).push(fact);
   }
 }
