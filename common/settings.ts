@@ -23,6 +23,7 @@ export const SETTING_DEFAULTS = {
   'assetCheck.cacheMinutes': 30,
   'assetCheck.origins': ['https://app.labelbox.com', 'https://editor.labelbox.com'],
   'assetCheck.allowPrivateAddresses': false,
+  'signedUrls.expiringSoonHours': 24,
 } as const;
 
 export type SettingId = keyof typeof SETTING_DEFAULTS;

@@ -26,8 +26,8 @@ export function severityText(rule: RuleInfo): string {
 
 /** The Evidence column: why the rule has its severity, then the docs pages and SDK places. */
 function evidenceText(rule: RuleInfo): string {
-  const { basis, docs = [], sdk = [] } = rule.evidence;
-  const sources = [...docs.map((url) => `[${pageName(url)}](${url})`), ...sdk.map(sdkReference)];
+  const { basis, docs = [], sdk = [], storage = [] } = rule.evidence;
+  const sources = [...docs.map((url) => `[${pageName(url)}](${url})`), ...sdk.map(sdkReference), ...storage.map((url) => `[${pageName(url)}](${url})`)];
   return sources.length ? `${basis} Sources: ${sources.join('; ')}.` : basis;
 }
 

@@ -84,6 +84,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 export { ImportDocument, type TextChange, type RowEntry, type CheckedRows } from './document/importDocument';
 export type { LabelboxKeyFinding, LabelboxKeyFindings } from './document/labelboxKeyDiagnostics';
 export { collectDiagnostics, countBySeverity, DEFAULT_MAX_PROBLEMS, type DiagnosticOptions, type SeverityCounts } from './document/collectDiagnostics';
+export { DEFAULT_EXPIRING_SOON_MS } from './document/collectDiagnostics';
+export { nextSignedUrlChange, utcText } from './document/signedUrlDiagnostics';
 export { createValidationContext, type ValidationContext } from './validation/validationContext';
 export type { RowResult } from './validation/validateRow';
 export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides } from './rules';

@@ -26,6 +26,8 @@ export interface RuleEvidence {
   /** Labelbox documentation pages that state the fact. */
   docs?: readonly string[];
   sdk?: readonly SdkEvidence[];
+  /** Pages of the storage services' own documentation (AWS, Google Cloud, Azure) that state the fact, for rules about their URLs. */
+  storage?: readonly string[];
   /** Why the rule has its severity, in one sentence. */
   basis: string;
 }
@@ -59,6 +61,20 @@ const DOCS = {
   mediaAttributes: 'https://docs.labelbox.com/docs/media-attributes',
   legacyUpload: 'https://labelbox.com/docs/assets-and-datasets/uploading-via-json',
   legacyOverlay: 'https://labelbox.com/docs/assets-and-datasets/asset-information-overlay',
+  signedUrls: 'https://docs.labelbox.com/docs/signed-urls',
+  privateUrls: 'https://docs.labelbox.com/en/import-data/import-urls/private-urls',
+} as const;
+
+/** The storage services' pages on where a signed URL keeps its expiry (docs/import-format.md, section 11). */
+const STORAGE_DOCS = {
+  awsV4: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
+  awsV2: 'https://docs.aws.amazon.com/AmazonS3/latest/API/S3_Authentication2.html',
+  gcsV4: 'https://cloud.google.com/storage/docs/access-control/signing-urls-with-helpers',
+  gcsV2: 'https://cloud.google.com/storage/docs/access-control/signed-urls-v2',
+  azureDates: 'https://learn.microsoft.com/en-us/rest/api/storageservices/formatting-datetime-values',
+  azureSas: 'https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas',
+  cloudFrontCanned: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html',
+  cloudFrontCustom: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html',
 } as const;
 
 /** SDK places cited by several rules (paths under libs/labelbox/). */
@@ -595,6 +611,58 @@ export const RULES = {
         },
       ],
       basis: 'The limits page says 150,000 per import; the SDK dropped its own check in 3.72.0. The sources disagree.',
+    },
+  },
+  'signed-url-expired': {
+    severity: 'warning',
+    description: 'A signed URL whose expiry, written in the URL itself, has passed.',
+    docs: DOCS.signedUrls,
+    evidence: {
+      docs: [DOCS.signedUrls],
+      storage: Object.values(STORAGE_DOCS),
+      basis:
+        'Labelbox fetches the asset when a labeler opens the row, so the row is created and then cannot be loaded: a failure after the import, not a rejection of it. The expiry is read from the URL as each service documents it.',
+    },
+  },
+  'signed-url-expiring-soon': {
+    severity: 'information',
+    description: 'A signed URL that expires within labelboxImport.signedUrls.expiringSoonHours (24 by default).',
+    docs: DOCS.signedUrls,
+    evidence: {
+      docs: [DOCS.signedUrls],
+      storage: Object.values(STORAGE_DOCS),
+      basis: 'Advice: the URL still works now, but Labelbox loads it again each time a labeler opens the row, which may be after it expires.',
+    },
+  },
+  'signed-url-not-yet-valid': {
+    severity: 'information',
+    description: "A signed URL whose stated start (Azure st, a CloudFront policy's DateGreaterThan) is still to come.",
+    docs: DOCS.signedUrls,
+    evidence: {
+      docs: [DOCS.signedUrls],
+      storage: [STORAGE_DOCS.azureSas, STORAGE_DOCS.azureDates, STORAGE_DOCS.cloudFrontCustom],
+      basis: 'Advice: Azure and CloudFront refuse the URL before its start, but it works from then on; whether labeling starts before it is up to you.',
+    },
+  },
+  'signed-url-lifetime-too-long': {
+    severity: 'warning',
+    description: 'A V4 signed URL (S3 or Cloud Storage) asking for a lifetime over 7 days (604,800 seconds).',
+    docs: DOCS.privateUrls,
+    evidence: {
+      docs: [DOCS.privateUrls],
+      storage: [STORAGE_DOCS.awsV4, STORAGE_DOCS.gcsV4],
+      basis:
+        "AWS and Google document 604,800 seconds as the longest X-Amz-Expires / X-Goog-Expires and Labelbox's page names the 7-day limit; the service refuses the URL, Labelbox's handling of it is not observed.",
+    },
+  },
+  'signed-url-malformed-expiry': {
+    severity: 'warning',
+    description: "A signed URL whose expiry parameter cannot be read (a date or number not in the service's format).",
+    docs: DOCS.signedUrls,
+    evidence: {
+      docs: [DOCS.signedUrls],
+      storage: Object.values(STORAGE_DOCS),
+      basis: 'The services document the exact formats of these parameters and refuse a signature they cannot read; what Labelbox shows then is not observed.',
     },
   },
   'too-many-problems': {

@@ -28,6 +28,10 @@ export interface ValidateArgs {
   checkAccess?: boolean;
   /** The --access-* options given; the others come from the settings file, else the defaults. */
   access: Partial<AccessArgs>;
+  /** --at: the moment signed URLs are judged at (ms since 1970); the clock when not given. */
+  at?: number;
+  /** --expiring-soon: over the settings file's labelboxImport.signedUrls.expiringSoonHours. */
+  expiringSoonHours?: number;
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
@@ -146,7 +150,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     names: ['--settings'],
     value: 'FILE',
-    help: 'the VS Code settings file whose labelboxImport.* settings apply (severity, maxProblems, metadataSchema). Default: .vscode/settings.json in the current folder or the nearest folder above it, up to the repository root',
+    help: 'the VS Code settings file whose labelboxImport.* settings apply (severity, maxProblems, metadataSchema, signedUrls.expiringSoonHours). Default: .vscode/settings.json in the current folder or the nearest folder above it, up to the repository root',
     apply: (args, file) => {
       args.settings = file;
     },
@@ -162,10 +166,43 @@ export const OPTIONS: readonly OptionSpec[] = [
     },
   },
   ...ACCESS_OPTIONS(),
+  {
+    names: ['--at'],
+    value: 'TIME',
+    help: 'judge signed URLs as of this moment instead of now, in ISO 8601 with its time zone (2026-12-06T09:00:00Z, 2026-12-06T10:00+01:00) or a date (midnight UTC): will the URLs still work when the import runs? Also makes a CI run reproducible',
+    apply: (args, text) => {
+      args.at = parseMoment(text);
+    },
+  },
+  {
+    names: ['--expiring-soon'],
+    value: 'HOURS',
+    help: "note signed URLs that expire within HOURS of the moment judged at; 0: never (default: the settings file's labelboxImport.signedUrls.expiringSoonHours, else 24)",
+    apply: (args, text) => {
+      const hours = Number(text);
+      if (text.trim() === '' || !Number.isFinite(hours) || hours < 0)
+        throw new UsageError(`--expiring-soon needs a number of hours, 0 or more, not "${text}".`);
+      args.expiringSoonHours = hours;
+    },
+  },
   { names: ['--no-color'], help: 'no colors in text output', apply: (args) => void (args.color = false) },
   { names: ['-h', '--help'], help: 'show this help', apply: () => 'help' },
   { names: ['-v', '--version'], help: 'show the version', apply: () => 'version' },
 ];
+
+/**
+ * An ISO 8601 date (`2026-12-06`, midnight UTC) or date and time with its time zone
+ * (`2026-12-06T09:00:00Z`, `…+01:00`): a time without a zone would be read in this machine's
+ * zone, and a CI runner's zone is rarely the one meant.
+ */
+function parseMoment(text: string): number {
+  const isDate = text.length >= 10 && text[4] === '-' && text[7] === '-';
+  const hasTime = text.length > 10;
+  const hasZone = text.endsWith('Z') || text.endsWith('z') || (text.length > 16 && (text.at(-6) === '+' || text.at(-6) === '-') && text.at(-3) === ':');
+  const time = isDate && (!hasTime || (text[10] === 'T' && hasZone)) ? Date.parse(text) : NaN;
+  if (!Number.isFinite(time)) throw new UsageError(`--at needs an ISO 8601 date, or a date and time with its time zone (2026-12-06T09:00:00Z), not "${text}".`);
+  return time;
+}
 
 function optionLines(): string {
   return OPTIONS.map((option) => {

@@ -63,10 +63,13 @@ async function validate(args: ValidateArgs): Promise<number> {
   const maxProblems = args.maxProblems ?? settings.maxProblems;
   // The command line's overrides go over the settings file's, rule by rule.
   const severityOverrides = { ...settings.severity, ...args.severity };
+  // Every file is judged at the same moment: --at, else when the run started.
+  const now = args.at ?? Date.now();
+  const expiringSoonMs = (args.expiringSoonHours ?? settings.expiringSoonHours) * 3_600_000;
   const schemaFromSettings = project.file && workspaceFolder ? resolve(workspaceFolder, settings.metadataSchema) : undefined;
   const schemas = new MetadataSchemas(args.metadataSchema, process.cwd(), schemaFromSettings);
   if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
-  const diagnosticOptions: DiagnosticOptions = { maxProblems, severityOverrides };
+  const diagnosticOptions: DiagnosticOptions = { maxProblems, severityOverrides, now, expiringSoonMs };
   const reports: FileReport[] = [];
   /** With --check-access, the files' documents wait for the answers; otherwise each is reported at once and dropped. */
   const waiting: CheckedInput[] = [];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { readFileCappedSync } from '../../common/node/readCapped';
-import { hasOwnKey, ownValue } from '../../common/ownKeys';
+import { hasOwnKey, ownValue, setOwnValue } from '../../common/ownKeys';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from '../lsp/settings';
 import { accessSettingsOf, type AccessArgs } from './checkAccess';
 
@@ -27,7 +27,7 @@ export interface ProjectSettings {
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 const SECTION = 'labelboxImport';
 /** The settings the CLI uses; the others (files, detectByContent, preview…) concern the editor. */
-const CLI_KEYS = ['severity', 'maxProblems', 'metadataSchema'] as const;
+const CLI_KEYS = ['severity', 'maxProblems', 'metadataSchema', 'signedUrls.expiringSoonHours'] as const;
 
 export class SettingsFileError extends Error {}
 
@@ -74,10 +74,36 @@ function sectionOf(root: Record<string, unknown>): Record<string, unknown> {
   const section: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of CLI_KEYS) {
     const dotted = `${SECTION}.${key}`;
-    if (hasOwnKey(root, dotted)) section[key] = ownValue(root, dotted);
-    else if (nested && typeof nested === 'object' && hasOwnKey(nested, key)) section[key] = ownValue(nested as Record<string, unknown>, key);
+    if (hasOwnKey(root, dotted)) setPath(section, key, ownValue(root, dotted));
+    else {
+      const value = valueAtPath(nested, key);
+      if (value !== undefined) setPath(section, key, value);
+    }
   }
   return section;
+}
+
+/** The value at a dotted path of nested objects (`signedUrls.expiringSoonHours`), own keys only. */
+function valueAtPath(container: unknown, path: string): unknown {
+  let value = container;
+  for (const part of path.split('.')) {
+    if (!value || typeof value !== 'object' || !hasOwnKey(value, part)) return undefined;
+    value = ownValue(value as Record<string, unknown>, part);
+  }
+  return value;
+}
+
+/** Sets a dotted path in nested objects without prototypes, as the language server receives nested settings. */
+function setPath(section: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let container = section;
+  for (const part of parts.slice(0, -1)) {
+    const next = hasOwnKey(container, part) ? ownValue(container, part) : undefined;
+    const object = next && typeof next === 'object' ? (next as Record<string, unknown>) : (Object.create(null) as Record<string, unknown>);
+    setOwnValue(container, part, object);
+    container = object;
+  }
+  setOwnValue(container, parts[parts.length - 1], value);
 }
 
 export function defaultProjectSettings(): ProjectSettings {

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { collectDiagnostics, countBySeverity } from '../../service';
+import { collectDiagnostics, countBySeverity, nextSignedUrlChange } from '../../service';
 import { StatusNotification } from '../../common/protocol';
 import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
@@ -7,6 +7,7 @@ import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
 import { LabelboxKeyFindingsStore } from './labelboxKeyFindings';
 import type { AccessResult } from '../../common/assetAccess';
+import { ExpiryTimers } from './expiryTimers';
 
 /**
  * Enough to merge the changes of one keystroke or paste that arrive together; short, because
@@ -27,6 +28,7 @@ export class DiagnosticsPublisher {
   private readonly progressSent = new WeakMap<TrackedDocument, number>();
   /** Labelbox's answers about each open file's global keys. */
   readonly labelboxKeys = new LabelboxKeyFindingsStore();
+  private readonly expiryTimers = new ExpiryTimers();
 
   constructor(
     private readonly connection: Connection,
@@ -61,14 +63,20 @@ export class DiagnosticsPublisher {
     const document = tracked.importDocument;
     const started = performance.now();
     const settings = this.settingsFor(tracked.uri);
+    // Signed URLs are judged as of now; the timer publishes again when that verdict would change.
+    const now = Date.now();
+    const expiringSoonMs = settings.expiringSoonHours * 3_600_000;
     const problems = document
       ? collectDiagnostics(document, {
           maxProblems: settings.maxProblems,
           severityOverrides: settings.severity,
           existingInLabelbox: this.labelboxKeys.of(tracked.uri),
           assetAccess: this.accessResults(),
+          now,
+          expiringSoonMs,
         })
       : [];
+    this.expiryTimers.arm(tracked.uri, document && nextSignedUrlChange(document, now, expiringSoonMs), () => this.publishNow(tracked));
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
       () => this.settleWhenIdle(tracked),
@@ -132,6 +140,7 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.labelboxKeys.forget(uri);
+    this.expiryTimers.clear(uri);
     clearTimeout(this.timers.get(uri));
     clearTimeout(this.settleTimers.get(uri));
     this.settleTimers.delete(uri);

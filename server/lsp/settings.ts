@@ -10,6 +10,8 @@ export interface ServerSettings {
   metadataSchema: string;
   /** `preview.urlRewrites`, as written: hovers resolve image URLs with it as the preview does (which reads and reports it). */
   previewUrlRewrites: unknown;
+  /** `signedUrls.expiringSoonHours`: a signed URL expiring within this many hours is reported (0: never). */
+  expiringSoonHours: number;
   /** What was wrong with the settings as given (a pattern that cannot be used…), for the user. */
   problems: string[];
 }
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   severity: {},
   metadataSchema: SETTING_DEFAULTS.metadataSchema,
   previewUrlRewrites: undefined,
+  expiringSoonHours: SETTING_DEFAULTS['signedUrls.expiringSoonHours'],
   problems: [],
 };
 
@@ -43,6 +46,9 @@ export function readSettings(raw: unknown): ServerSettings {
   if (typeof value.metadataSchema === 'string' && value.metadataSchema.trim()) settings.metadataSchema = value.metadataSchema.trim();
   const preview = value.preview && typeof value.preview === 'object' ? (value.preview as Record<string, unknown>) : {};
   settings.previewUrlRewrites = preview.urlRewrites;
+  const signedUrls = value.signedUrls && typeof value.signedUrls === 'object' ? (value.signedUrls as Record<string, unknown>) : {};
+  const hours = signedUrls.expiringSoonHours;
+  if (typeof hours === 'number' && Number.isFinite(hours) && hours >= 0) settings.expiringSoonHours = hours;
   if (value.severity && typeof value.severity === 'object') {
     for (const [code, severity] of Object.entries(value.severity as Record<string, unknown>)) {
       if (isRuleCode(code) && SEVERITIES.has(severity as Severity)) settings.severity[code] = severity as Severity | 'off';

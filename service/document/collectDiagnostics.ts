@@ -4,6 +4,8 @@ import type { ImportDocument, RowEntry } from './importDocument';
 import { labelboxKeyDiagnostics, type LabelboxKeyFindings } from './labelboxKeyDiagnostics';
 import type { AccessResult } from '../../common/assetAccess';
 import { accessDiagnostics } from '../features/assetAccess';
+import { signedUrlDiagnostics } from './signedUrlDiagnostics';
+import { SETTING_DEFAULTS } from '../../common/settings';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -16,7 +18,14 @@ export interface DiagnosticOptions {
   existingInLabelbox?: LabelboxKeyFindings;
   /** Results of the asset access check by URL (as the file writes it): failures become problems where the file uses the URL. */
   assetAccess?: ReadonlyMap<string, AccessResult>;
+  /** The moment signed URLs are judged at (ms since 1970): the clock by default, the CLI's --at, a test's fixed time. */
+  now?: number;
+  /** A signed URL that expires within this many milliseconds is reported as expiring soon (labelboxImport.signedUrls.expiringSoonHours). */
+  expiringSoonMs?: number;
 }
+
+/** labelboxImport.signedUrls.expiringSoonHours's default (24 hours), in milliseconds. */
+export const DEFAULT_EXPIRING_SOON_MS = SETTING_DEFAULTS['signedUrls.expiringSoonHours'] * 3_600_000;
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -90,6 +99,8 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
   }
   for (const diagnostic of duplicateGlobalKeys(document, wants)) add(diagnostic);
   for (const diagnostic of labelboxKeyDiagnostics(document, options.existingInLabelbox, wants)) add(diagnostic);
+  const now = options.now ?? Date.now();
+  for (const diagnostic of signedUrlDiagnostics(document, now, options.expiringSoonMs ?? DEFAULT_EXPIRING_SOON_MS, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
   if (options.assetAccess) for (const diagnostic of accessDiagnostics(document, options.assetAccess)) add(diagnostic);
 

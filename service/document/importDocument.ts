@@ -5,9 +5,11 @@ import { RULES } from '../rules';
 import { validateParsedRow, validateRow, type RowFacts } from '../validation/validateRow';
 import { checkElement, type RowEntry, type RowLink } from './rowEntries';
 import { ASSET_KEYS, GLOBAL_KEY } from '../validation/dialect';
-import { locateTopLevelKey } from '../json/keyLocator';
+import { locatePath, locateTopLevelKey } from '../json/keyLocator';
 import type { ValidationContext } from '../validation/validationContext';
 import { GlobalKeyIndex } from './globalKeyIndex';
+import { ExpiryIndex, startsOf } from './expiryIndex';
+import type { SignedUrlFact } from '../validation/signedUrlFact';
 
 /** Defined with the code that makes them (rowEntries.ts); importers of the document find them here too. */
 export type { RowEntry, RowLink };
@@ -93,6 +95,8 @@ export class ImportDocument {
   /** Syntax problems after the root value (absolute offsets). */
   private suffixProblems: ImportDiagnostic[] = [];
   private readonly keyIndex = new GlobalKeyIndex();
+  private readonly expiryIndex = new ExpiryIndex();
+  private readonly startIndex = new ExpiryIndex(startsOf);
   /**
    * Set when an edit could not be applied to the rows it touched: the whole text is parsed
    * again when the rows are next read, so that a burst of such edits costs one parse.
@@ -147,6 +151,18 @@ export class ImportDocument {
   get globalKeys(): GlobalKeyIndex {
     this.fresh();
     return this.keyIndex;
+  }
+
+  /** Rows by the moments their signed URLs expire. */
+  get expiries(): ExpiryIndex {
+    this.fresh();
+    return this.expiryIndex;
+  }
+
+  /** Rows by the moments their signed URLs start to be valid, where the URL states one. */
+  get starts(): ExpiryIndex {
+    this.fresh();
+    return this.startIndex;
   }
 
   /** Applies edits in order, each in the coordinates of the text left by the previous one. */
@@ -409,6 +425,26 @@ export class ImportDocument {
     return facts;
   }
 
+  /**
+   * The row's signed URLs, each placed in the row's text (row-relative) for a row checked
+   * without positions: a search along each URL's path, done only for the rows whose URLs are
+   * reported.
+   */
+  locateSignedUrls(entry: RowEntry): readonly SignedUrlFact[] {
+    this.fresh();
+    const facts = entry.facts.signedUrls ?? [];
+    if (!facts.some((fact) => fact.offset < 0)) return facts;
+    const text = this.slice(entry.start, entry.start + entry.valueLength);
+    for (const fact of facts) {
+      if (fact.offset >= 0) continue;
+      const found = locatePath(text, fact.path);
+      if (!found) continue;
+      fact.offset = found.offset;
+      fact.length = found.length;
+    }
+    return facts;
+  }
+
   /** Web URLs among the row's string values (row-relative, inside the quotes), found once per row. */
   links(entry: RowEntry): readonly RowLink[] {
     this.fresh();
@@ -425,12 +461,20 @@ export class ImportDocument {
   private rememberRow(entry: RowEntry): void {
     if (entry.syntax.length || entry.checks.length) this.problemRows.add(entry);
     this.keyIndex.add(entry);
+    if (entry.facts.signedUrls) {
+      this.expiryIndex.add(entry);
+      this.startIndex.add(entry);
+    }
     if (entry.facts.dialect === 'legacy') this.legacyRowCount++;
   }
 
   private forgetRow(entry: RowEntry): void {
     this.problemRows.delete(entry);
     this.keyIndex.remove(entry);
+    if (entry.facts.signedUrls) {
+      this.expiryIndex.remove(entry);
+      this.startIndex.remove(entry);
+    }
     if (entry.facts.dialect === 'legacy') this.legacyRowCount--;
   }
 

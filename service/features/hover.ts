@@ -8,11 +8,14 @@ import { codeSpan, escapeMarkdown } from '../text/markdown';
 import { fieldMarkdown, optionMarkdown } from '../featureHelpers/metadataDocs';
 import { fieldOfEntry, isImageUrlPlace, metadataPlace, type MetadataPlace } from '../featureHelpers/rowPlaces';
 import { imageMarkdown, webImages, type ImageResolver } from '../featureHelpers/imageMarkdown';
+import { readSignedUrlExpiry, SIGNED_URL_FORM_NAMES } from '../../common/signedUrls';
+import { EXPIRY_PARAMETERS, utcText } from '../document/signedUrlDiagnostics';
 
 /**
  * Hover in an import file: a key's documentation from the schema with its allowed values,
  * an enum value's meaning, the metadata field behind a schema id or name, the option behind
- * an option id, and a thumbnail of an image URL. Works on the row under the cursor only.
+ * an option id, a thumbnail of an image URL, and when a signed URL expires. Works on the row
+ * under the cursor only.
  */
 
 export interface HoverResult {
@@ -34,8 +37,18 @@ export function doHover(document: ImportDocument, offset: number, context: Valid
   const node = findNodeAtOffset(row, rel);
   // Only leaves are described, and only when the cursor is on one of their characters.
   if (!node || node.type === 'object' || node.type === 'array' || rel >= node.offset + node.length) return undefined;
-  const contents = describe(row, node, context.catalog, images);
+  const about = describe(row, node, context.catalog, images);
+  const expiry = node.type === 'string' ? signedUrlNote(node.value) : undefined;
+  const contents = [about, expiry].filter(Boolean).join('\n\n');
   return contents ? { contents, offset: start + node.offset, length: node.length } : undefined;
+}
+
+/** When a signed URL stops working, read from the URL (the problems say whether that moment has passed). */
+function signedUrlNote(value: string): string | undefined {
+  if (!value.includes('?')) return undefined;
+  const validity = readSignedUrlExpiry(value);
+  if (!validity || !('expiresAt' in validity)) return undefined;
+  return `${escapeMarkdown(SIGNED_URL_FORM_NAMES[validity.form])}: valid until **${utcText(validity.expiresAt)}** (its ${codeSpan(EXPIRY_PARAMETERS[validity.form])}).`;
 }
 
 function describe(row: JsonNode, node: Exclude<JsonNode, { type: 'object' | 'array' }>, catalog: MetadataCatalog, images: ImageResolver): string | undefined {

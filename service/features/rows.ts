@@ -3,6 +3,7 @@ import { toValue } from '../json/ast';
 import type { ImportDiagnostic } from '../diagnostic';
 import type { ImportDocument, RowEntry } from '../document/importDocument';
 import type { RowFacts } from '../validation/validateRow';
+import { utcText } from '../document/signedUrlDiagnostics';
 
 /** A data row with everything a preview of it needs. Offsets are absolute. */
 export interface RowDetails {
@@ -84,9 +85,20 @@ function scanBackward(read: (start: number, end: number) => string, start: numbe
   return start;
 }
 
-/** The row's own problems plus a duplicate global key, in absolute offsets. */
-export function rowProblems(document: ImportDocument, entry: RowEntry): ImportDiagnostic[] {
+/** The row's own problems plus a duplicate global key and its signed URLs expired as of `now`, in absolute offsets. */
+export function rowProblems(document: ImportDocument, entry: RowEntry, now = Date.now()): ImportDiagnostic[] {
   const problems = [...entry.syntax, ...entry.checks].map((problem) => ({ ...problem, offset: problem.offset + entry.start }));
+  for (const fact of entry.facts.signedUrls ?? []) {
+    if (fact.expiresAt > now) continue;
+    document.locateSignedUrls(entry);
+    problems.push({
+      offset: entry.start + Math.max(0, fact.offset),
+      length: fact.offset < 0 ? 1 : fact.length,
+      severity: 'warning',
+      code: 'signed-url-expired',
+      message: `This signed URL expired on ${utcText(fact.expiresAt)}.`,
+    });
+  }
   const key = document.locate(entry).globalKey;
   if (key && isDuplicateKey(document, entry)) {
     problems.push({
@@ -105,10 +117,10 @@ export function isDuplicateKey(document: ImportDocument, entry: RowEntry): boole
   return key !== undefined && document.globalKeys.countRows(key.value) > 1;
 }
 
-/** Errors and warnings of a row, counted without copying them. */
-export function countRowProblems(document: ImportDocument, entry: RowEntry): { errors: number; warnings: number } {
+/** Errors and warnings of a row (signed URLs judged as of `now`), counted without copying them. */
+export function countRowProblems(document: ImportDocument, entry: RowEntry, now = Date.now()): { errors: number; warnings: number } {
   let errors = isDuplicateKey(document, entry) ? 1 : 0;
-  let warnings = 0;
+  let warnings = entry.facts.signedUrls?.filter((fact) => fact.expiresAt <= now).length ?? 0;
   for (const list of [entry.syntax, entry.checks]) {
     for (const problem of list) {
       if (problem.severity === 'error') errors++;

@@ -6,6 +6,7 @@ import { pathTo } from '../json/nodePath';
 import type { FixData, ImportDiagnostic, RelatedLocation } from '../diagnostic';
 import { RULES, type RuleCode, type Severity } from '../rules';
 import type { ValidationContext } from './validationContext';
+import type { SignedUrlFact } from './signedUrlFact';
 
 export type Dialect = 'current' | 'legacy';
 
@@ -27,6 +28,8 @@ export interface ReportOptions {
  */
 export class RowCheck {
   readonly diagnostics: ImportDiagnostic[] = [];
+  /** The row's signed URLs and their expiry, found by checkSignedUrls, for the row's facts. */
+  signedUrls: SignedUrlFact[] | undefined;
   /** Keys already reported by a rule, so the schema check does not report them again. */
   private claimedKeys: Set<StringNode> | undefined;
   /**

@@ -19,6 +19,8 @@ import { checkRowData } from './rules/rowData';
 import { checkTiledImagery } from './rules/tiled';
 import { checkUrls } from './rules/urls';
 import { checkLegacyAssets } from './rules/legacyAssets';
+import { checkSignedUrls } from './rules/signedUrls';
+import type { SignedUrlFact } from './signedUrlFact';
 
 /** What the file-level checks and the outline need to know about a row, kept after its tree is dropped. */
 export interface RowFacts {
@@ -36,6 +38,8 @@ export interface RowFacts {
   inferredMediaType?: string;
   /** The asset's URL or file path (row_data, imageUrl, …, or a PDF's or tile layer's URL), for previews. */
   assetUrl?: string;
+  /** The row's signed URLs with their expiry (compared with the clock only when problems are collected). */
+  signedUrls?: SignedUrlFact[];
 }
 
 export interface RowResult {
@@ -53,6 +57,7 @@ export const ROW_RULES = [
   checkLegacyAssets,
   checkMediaType,
   checkUrls,
+  checkSignedUrls,
   checkGlobalKey,
   checkMetadata,
   checkAttachments,
@@ -166,6 +171,7 @@ function factsOf(check: RowCheck): RowFacts {
   if (mediaType?.type === 'string') facts.mediaType = mediaType.value;
   const assetUrl = assetUrlOf(assetProperty?.value);
   if (assetUrl) facts.assetUrl = assetUrl;
+  if (check.signedUrls) facts.signedUrls = check.signedUrls;
   if (!facts.mediaType) {
     const inferred = check.dialect === 'legacy' ? legacyMediaType(assetProperty?.key.value, assetUrl) : inferMediaType(check);
     if (inferred) facts.inferredMediaType = inferred;

@@ -138,3 +138,16 @@ test('nothing on punctuation, between rows or outside the array', () => {
   assert.equal(hover('|[{"row_data": "x"}]'), undefined);
   assert.equal(hover('[{"unknown_k|ey": "x"}]'), undefined);
 });
+
+test('on a signed URL: when it stops working, read from the URL (an image keeps its thumbnail, a text URL its docs)', () => {
+  const s3 =
+    'https://examplebucket.s3.amazonaws.com/te|st.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-Signature=aeee';
+  const text = contents(`[{"row_data": "${s3}", "media_type": "TEXT"}]`);
+  assert.match(text, /Amazon S3 presigned URL \(Signature Version 4\): valid until \*\*2013-05-25 00:00 UTC\*\* \(its `X-Amz-Date \+ X-Amz-Expires`\)\.$/);
+  const image = contents(
+    '[{"row_data": "https://lab.blob.core.windows.net/c/|a.png?sv=2022-11-02&se=2026-12-06T09%3A30%3A00Z&sp=r&sig=x", "media_type": "IMAGE"}]',
+  );
+  assert.match(image, /^!\[Image preview\]/);
+  assert.match(image, /\n\nAzure shared access signature: valid until \*\*2026-12-06 09:30 UTC\*\* \(its `se`\)\.$/);
+  assert.doesNotMatch(contents('[{"row_data": "https://h.com/|a.png?size=large", "media_type": "IMAGE"}]'), /valid until/);
+});

@@ -64,11 +64,19 @@ const NOT_ABOUT_LABELBOX = new Set(['json-syntax', 'duplicate-key', 'too-many-pr
 
 test('every rule records its evidence: why its severity, and a docs page or an SDK place with versions', () => {
   for (const [code, rule] of Object.entries(RULES) as Array<[string, (typeof RULES)[keyof typeof RULES]]>) {
-    const evidence = rule.evidence as { basis: string; docs?: readonly string[]; sdk?: ReadonlyArray<{ module: string; symbol: string; versions: string }> };
+    const evidence = rule.evidence as {
+      basis: string;
+      docs?: readonly string[];
+      sdk?: ReadonlyArray<{ module: string; symbol: string; versions: string }>;
+      storage?: readonly string[];
+    };
     assert.ok(evidence.basis.length > 20, `${code} says why it has its severity`);
     if (NOT_ABOUT_LABELBOX.has(code)) continue;
     assert.ok((evidence.docs?.length ?? 0) + (evidence.sdk?.length ?? 0) > 0, `${code} names a docs page or an SDK place`);
     for (const url of evidence.docs ?? []) assert.match(url, /^https:\/\/(docs\.)?labelbox\.com\//, `${code}: ${url}`);
+    // The storage services' own pages, for rules about their signed URLs.
+    for (const url of evidence.storage ?? [])
+      assert.match(url, /^https:\/\/(docs\.aws\.amazon\.com|cloud\.google\.com|learn\.microsoft\.com)\//, `${code}: ${url}`);
     for (const sdk of evidence.sdk ?? []) {
       assert.match(sdk.module, /^(src\/labelbox|tests)\/.+\.py$/, `${code}: ${sdk.module}`);
       assert.ok(sdk.symbol && sdk.versions, `${code}: ${sdk.module} names a function and versions`);

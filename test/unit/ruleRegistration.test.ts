@@ -34,8 +34,8 @@ test("every source a rule's evidence names (docs page, SDK module) is in docs/im
   const facts = readFileSync(join(import.meta.dirname, '../../docs/import-format.md'), 'utf8');
   const missing: string[] = [];
   for (const [code, rule] of Object.entries(RULES)) {
-    const evidence = rule.evidence as { docs?: readonly string[]; sdk?: ReadonlyArray<{ module: string }> };
-    for (const url of evidence.docs ?? []) if (!facts.includes(url.replace(/#.*$/, ''))) missing.push(`${code}: ${url}`);
+    const evidence = rule.evidence as { docs?: readonly string[]; sdk?: ReadonlyArray<{ module: string }>; storage?: readonly string[] };
+    for (const url of [...(evidence.docs ?? []), ...(evidence.storage ?? [])]) if (!facts.includes(url.replace(/#.*$/, ''))) missing.push(`${code}: ${url}`);
     for (const { module } of evidence.sdk ?? []) if (!facts.includes(module)) missing.push(`${code}: ${module}`);
   }
   assert.deepEqual(missing, []);

@@ -128,11 +128,14 @@ export function randomEdit(random: Random, text: string): Edit {
   return { change, via };
 }
 
+/** The moment signed URLs are judged at in snapshots: fixed, so that two snapshots never straddle an expiry. */
+const SNAPSHOT_NOW = Date.parse('2026-12-05T12:00:00Z');
+
 /** Everything a fresh parse determines, in plain data (facts located, so that positions compare). */
 export function snapshot(document: ImportDocument) {
   return {
-    diagnostics: collectDiagnostics(document, { maxProblems: 100_000 }),
-    capped: collectDiagnostics(document, { maxProblems: 3 }),
+    diagnostics: collectDiagnostics(document, { maxProblems: 100_000, now: SNAPSHOT_NOW }),
+    capped: collectDiagnostics(document, { maxProblems: 3, now: SNAPSHOT_NOW }),
     layout: { ...document.layout },
     legacyRows: document.legacyRows,
     prefix: document.filePrefixProblems,
