@@ -1,6 +1,7 @@
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES, type RuleCode, type Severity, type SeverityOverrides } from '../rules';
 import type { ImportDocument, RowEntry } from './importDocument';
+import { crossFileDiagnostics, type CrossFileKeys } from '../workspaceKeys/crossFileDiagnostics';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -9,6 +10,8 @@ export interface DiagnosticOptions {
   /** At most this many problems are returned, the most severe first; a last note counts the rest. */
   maxProblems?: number;
   severityOverrides?: SeverityOverrides;
+  /** Global keys other import files use first (the workspace index, or the command line's files). */
+  crossFile?: CrossFileKeys;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -82,6 +85,7 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
     for (const diagnostic of entry.checks) add(diagnostic, entry.start);
   }
   for (const diagnostic of duplicateGlobalKeys(document, wants)) add(diagnostic);
+  if (options.crossFile) for (const diagnostic of crossFileDiagnostics(document, options.crossFile, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
 
   const selected: ImportDiagnostic[] = [];

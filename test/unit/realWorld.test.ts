@@ -127,6 +127,8 @@ const EXEMPT = new Map<RuleCode, string>([
   ['data-url', 'No Labelbox source mentions data: URLs at all; urls.test.ts covers the rule.'],
   ['too-many-rows', 'Needs more than 150,000 rows (a file of about 100 MB); limits.test.ts covers it.'],
   ['too-many-problems', "About this tool's own cap, not about Labelbox; limits.test.ts covers it."],
+  ['global-key-in-other-file', 'Needs two import files; one real-world file cannot show it. workspaceKeys.test.ts and test/cli/crossFile.test.ts cover it.'],
+  ['global-key-already-imported', 'Needs two import files, one marked as imported; workspaceKeys.test.ts and test/cli/crossFile.test.ts cover it.'],
 ]);
 
 test('every rule is exercised by a real-world file (an error rule as an error, in a file Labelbox rejects), except the explicit exemptions', () => {
