@@ -17,6 +17,8 @@ export const SETTING_DEFAULTS = {
   'trace.server': 'off',
   'preview.urlRewrites': {},
   'preview.allowScripts': false,
+  'globalKeys.acrossFiles': true,
+  'globalKeys.importedFiles': [],
 } as const;
 
 export type SettingId = keyof typeof SETTING_DEFAULTS;

@@ -25,6 +25,8 @@ export interface RelatedLocation {
 /** A related place in another file (zero-based line and UTF-16 character, on one line). */
 export interface RelatedElsewhere {
   uri: string;
+  /** The file as the user knows it (relative to its workspace folder or the current folder). */
+  label: string;
   line: number;
   character: number;
   length: number;

@@ -22,6 +22,10 @@ export interface ValidateArgs {
   failOnWarnings: boolean;
   /** A file to append `key=value` counts to (GitHub's $GITHUB_OUTPUT). */
   summaryTo?: string;
+  /** False with --no-cross-file; undefined: the settings file's labelboxImport.globalKeys.acrossFiles. */
+  crossFile?: boolean;
+  /** --imported GLOB: files already imported into Labelbox (added to the settings file's). */
+  imported: string[];
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
@@ -95,6 +99,17 @@ export const OPTIONS: readonly OptionSpec[] = [
       args.summaryTo = file;
     },
   },
+  {
+    names: ['--no-cross-file'],
+    help: 'check global keys in each file alone. By default, with several files, a key an earlier file uses is reported in the later one (files marked with --imported first, then by path)',
+    apply: (args) => void (args.crossFile = false),
+  },
+  {
+    names: ['--imported'],
+    value: 'GLOB',
+    help: "files already imported into Labelbox (repeatable; added to the settings file's labelboxImport.globalKeys.importedFiles): they come first, and a key they use is an error in any other file",
+    apply: (args, glob) => void args.imported.push(glob),
+  },
   { names: ['--no-color'], help: 'no colors in text output', apply: (args) => void (args.color = false) },
   { names: ['-h', '--help'], help: 'show this help', apply: () => 'help' },
   { names: ['-v', '--version'], help: 'show the version', apply: () => 'version' },
@@ -147,7 +162,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'validate') throw new UsageError(`Unknown command "${command}". The command is "validate".`);
 
-  const args: ValidateArgs = { command: 'validate', inputs: [], format: 'text', color: true, severity: {}, failOnWarnings: false };
+  const args: ValidateArgs = { command: 'validate', inputs: [], format: 'text', color: true, severity: {}, failOnWarnings: false, imported: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [name, inlineValue] =

@@ -13,6 +13,7 @@ import { formatText } from './formats/textFormat';
 import { formatGithub } from './formats/githubFormat';
 import { defaultProjectSettings, findSettingsFile, readProjectSettings, SettingsFileError, type ProjectSettings } from './projectSettings';
 import { countSeverities, type FileReport } from './report';
+import { CliKeyIndex } from './crossFile';
 
 /** Files above this size show progress on a terminal. */
 const PROGRESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -65,8 +66,9 @@ async function validate(args: ValidateArgs): Promise<number> {
   if (args.metadataSchema && !schemas.usable) return EXIT_TROUBLE;
   const reports: FileReport[] = [];
   const checkers = new RowCheckers();
+  const keys = crossFileIndex(args, project, files.length);
   try {
-    for (const file of files) {
+    for (const file of keys ? keys.sorted(files) : files) {
       const progress = progressFor(file);
       let checked: CheckedFile;
       let invalid: InvalidUtf8 | undefined;
@@ -90,14 +92,12 @@ async function validate(args: ValidateArgs): Promise<number> {
       }
       const document = documentOf(checked, schemas.contextFor(file), progress?.update);
       progress?.done();
-      const diagnostics = collectDiagnostics(document, { maxProblems, severityOverrides });
-      reports.push({
-        file: file === '-' ? '<stdin>' : file,
-        rows: document.rows.length,
-        diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics,
-        // Positions of the problems reported only: not every line start of a file of millions of lines.
-        lines: new SparseLineIndex(checked.pieces),
-      });
+      // Positions of the problems reported only: not every line start of a file of millions of lines.
+      const lines = new SparseLineIndex(checked.pieces);
+      const label = file === '-' ? '<stdin>' : file;
+      const crossFile = keys?.add(file, label, document, (offset) => lines.positionAt(offset));
+      const diagnostics = collectDiagnostics(document, { maxProblems, severityOverrides, crossFile });
+      reports.push({ file: label, rows: document.rows.length, diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics, lines });
     }
   } finally {
     checkers.close();
@@ -109,6 +109,14 @@ async function validate(args: ValidateArgs): Promise<number> {
   if (args.summaryTo && !appendSummary(args.summaryTo, reports)) trouble = true;
   if (trouble || schemas.trouble) return EXIT_TROUBLE;
   return totals.errors > 0 || (args.failOnWarnings && totals.warnings > 0) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** Keys are checked across the files when there are several, unless --no-cross-file or the settings turn it off. */
+function crossFileIndex(args: ValidateArgs, project: ProjectSettings, fileCount: number): CliKeyIndex | undefined {
+  const acrossFiles = args.crossFile ?? project.settings.globalKeysAcrossFiles;
+  if (!acrossFiles || fileCount < 2) return undefined;
+  const imported = [...project.settings.importedFiles, ...args.imported];
+  return new CliKeyIndex(imported, project.workspaceFolder);
 }
 
 function formatReports(args: ValidateArgs, reports: FileReport[]): string {

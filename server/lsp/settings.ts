@@ -10,6 +10,10 @@ export interface ServerSettings {
   metadataSchema: string;
   /** `preview.urlRewrites`, as written: hovers resolve image URLs with it as the preview does (which reads and reports it). */
   previewUrlRewrites: unknown;
+  /** `globalKeys.acrossFiles`: check global keys across every import file of the workspace. */
+  globalKeysAcrossFiles: boolean;
+  /** `globalKeys.importedFiles`: globs of import files already imported into Labelbox. */
+  importedFiles: string[];
   /** What was wrong with the settings as given (a pattern that cannot be used…), for the user. */
   problems: string[];
 }
@@ -21,6 +25,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   severity: {},
   metadataSchema: SETTING_DEFAULTS.metadataSchema,
   previewUrlRewrites: undefined,
+  globalKeysAcrossFiles: SETTING_DEFAULTS['globalKeys.acrossFiles'],
+  importedFiles: [...SETTING_DEFAULTS['globalKeys.importedFiles']],
   problems: [],
 };
 
@@ -29,7 +35,7 @@ const SEVERITIES = new Set<Severity | 'off'>(['error', 'warning', 'information',
 /** Reads settings as the client sent them, keeping defaults for anything missing or malformed. */
 export function readSettings(raw: unknown): ServerSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {}, problems: [] };
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {}, importedFiles: [...DEFAULT_SETTINGS.importedFiles], problems: [] };
   if (Array.isArray(value.files) && value.files.every((item) => typeof item === 'string')) {
     settings.files = [];
     for (const pattern of value.files) {
@@ -43,10 +49,25 @@ export function readSettings(raw: unknown): ServerSettings {
   if (typeof value.metadataSchema === 'string' && value.metadataSchema.trim()) settings.metadataSchema = value.metadataSchema.trim();
   const preview = value.preview && typeof value.preview === 'object' ? (value.preview as Record<string, unknown>) : {};
   settings.previewUrlRewrites = preview.urlRewrites;
+  readGlobalKeySettings(value.globalKeys, settings);
   if (value.severity && typeof value.severity === 'object') {
     for (const [code, severity] of Object.entries(value.severity as Record<string, unknown>)) {
       if (isRuleCode(code) && SEVERITIES.has(severity as Severity)) settings.severity[code] = severity as Severity | 'off';
     }
   }
   return settings;
+}
+
+/** `labelboxImport.globalKeys.*`: a pattern that cannot be used is reported and left out. */
+function readGlobalKeySettings(raw: unknown, settings: ServerSettings): void {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  if (typeof value.acrossFiles === 'boolean') settings.globalKeysAcrossFiles = value.acrossFiles;
+  if (!Array.isArray(value.importedFiles)) return;
+  settings.importedFiles = [];
+  for (const pattern of value.importedFiles) {
+    if (typeof pattern !== 'string') continue;
+    const problem = globProblem(pattern);
+    if (problem) settings.problems.push(`labelboxImport.globalKeys.importedFiles: ${problem} The pattern is ignored.`);
+    else settings.importedFiles.push(pattern);
+  }
 }

@@ -61,6 +61,7 @@ export function* crossFileDiagnostics(
       relatedElsewhere: [
         {
           uri: owner.uri,
+          label: owner.label,
           line: owner.place.line,
           character: owner.place.character,
           length: owner.place.length,
