@@ -8,6 +8,7 @@ import { registerMetadataCommands } from './metadata/fetchCommand';
 import { registerPreview } from './preview/registerPreview';
 import { LANGUAGE_ID } from './settings';
 import { UnsyncedFiles } from './unsyncedFiles';
+import { registerWorkspaceKeysStatus } from './workspaceKeysStatus';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output, restarts);
   const languageClient = client;
   registerPreview(context, languageClient);
+  registerWorkspaceKeysStatus(context, languageClient);
 
   context.subscriptions.push(
     languageClient.onNotification(StatusNotification, (params) => status.update(params)),

@@ -116,6 +116,6 @@ export { compareImportFiles, orderReason, type FileOrderKey, type OrderReason } 
 export { globalKeyOfRowValue } from './workspaceKeys/keyOfRow';
 export { FileKeys, fileKeysOfDocument, fileKeysOfRows, type KeyPlace, type KeySource, type PositionAt } from './workspaceKeys/fileKeys';
 export { documentKeySource } from './workspaceKeys/documentKeys';
-export { extractFileKeys, keysOnlyChecker } from './workspaceKeys/extractKeys';
+export { extractFileKeys, keysOnlyChecker, readKeysOfBatch } from './workspaceKeys/extractKeys';
 export { WorkspaceKeyIndex } from './workspaceKeys/workspaceKeyIndex';
 export type { CrossFileKeys, KeyOwner } from './workspaceKeys/crossFileDiagnostics';

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { collectDiagnostics, countBySeverity } from '../../service';
+import { collectDiagnostics, countBySeverity, type CrossFileKeys } from '../../service';
 import { StatusNotification } from '../../common/protocol';
 import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
@@ -23,6 +23,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly progressSent = new WeakMap<TrackedDocument, number>();
+  /** The global keys other import files use first (the workspace index); none until the server sets it. */
+  crossFileFor: (uri: string) => CrossFileKeys | undefined = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -55,7 +57,9 @@ export class DiagnosticsPublisher {
     const document = tracked.importDocument;
     const started = performance.now();
     const settings = this.settingsFor(tracked.uri);
-    const problems = document ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity }) : [];
+    const problems = document
+      ? collectDiagnostics(document, { maxProblems: settings.maxProblems, severityOverrides: settings.severity, crossFile: this.crossFileFor(tracked.uri) })
+      : [];
     const diagnostics = problems.map((problem) => toLspDiagnostic(tracked.text, problem));
     void this.connection.sendDiagnostics({ uri: tracked.uri, version: tracked.origin === 'editor' ? tracked.text.version : undefined, diagnostics }).then(
       () => this.settleWhenIdle(tracked),

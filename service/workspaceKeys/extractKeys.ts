@@ -14,10 +14,11 @@ import type { JsonValue } from '../json/ast';
  * the keys found are exactly those of the file's document.
  */
 export const keysOnlyChecker: RowBatchChecker = {
-  check: (batch) => Promise.resolve(readKeys(batch)),
+  check: (batch) => Promise.resolve(readKeysOfBatch(batch)),
 };
 
-function readKeys({ text, rows }: RowBatch): Array<RowResult | undefined> {
+/** What keysOnlyChecker does for one batch, for a host that schedules batches itself. */
+export function readKeysOfBatch({ text, rows }: RowBatch): Array<RowResult | undefined> {
   const results: Array<RowResult | undefined> = [];
   for (let index = 0; index < rows.length; index += 3) {
     const value = readQuickRow(text.slice(rows[index], rows[index + 1]), rows[index + 2]);
@@ -36,6 +37,8 @@ function keyFacts(value: JsonValue): RowResult {
 export interface ExtractKeysOptions {
   /** Called as rows are read, with the offset up to which the text is read. */
   onProgress?: (offset: number) => void;
+  /** Reads the batches of rows (keysOnlyChecker by default): a host may spread them over time. */
+  checker?: RowBatchChecker;
 }
 
 /**
@@ -48,7 +51,7 @@ export async function extractFileKeys(
   context: ValidationContext,
   options: ExtractKeysOptions = {},
 ): Promise<FileKeys> {
-  const { checked, pieces } = await checkInPieces(source, context, { checker: keysOnlyChecker, onProgress: options.onProgress });
+  const { checked, pieces } = await checkInPieces(source, context, { checker: options.checker ?? keysOnlyChecker, onProgress: options.onProgress });
   const lines = new SparseLineIndex(pieces);
   // Keys are copied out of the pieces (flattened), so that no key keeps a piece of the text alive.
   return fileKeysOfRows(

@@ -1,0 +1,64 @@
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { extractFileKeys, readKeysOfBatch, type FileKeys, type RowBatchChecker, type ValidationContext } from '../../service';
+import { readTextChunks } from '../../common/node/readCapped';
+import { MAX_CHECKED_FILE_BYTES } from './checkFile';
+
+/**
+ * Reads the rows of each batch in a task of its own (about half a megabyte of rows, a few
+ * milliseconds), so that indexing a file in the background never holds up an edit's problems
+ * for longer than that.
+ */
+const yieldingKeysChecker: RowBatchChecker = {
+  check: (batch) => new Promise((resolve) => setImmediate(() => resolve(readKeysOfBatch(batch)))),
+};
+
+/**
+ * The global keys of a file on disk, read in chunks with the same byte cap as a check from disk
+ * (files over VS Code's 50 MB sync limit take part too). Throws as readTextChunks does (a
+ * missing file, too large, not a regular file).
+ */
+export function readFileKeys(path: string, context: ValidationContext, onProgress?: (offset: number) => void): Promise<FileKeys> {
+  return extractFileKeys(readTextChunks(path, MAX_CHECKED_FILE_BYTES, { stripByteOrderMark: true }), context, { checker: yieldingKeysChecker, onProgress });
+}
+
+/** Folders never looked into for import files: dependencies and version control. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * The files under a folder that may be import files, as absolute paths, sorted: regular files
+ * only, without following links to folders (a link back up would go round for ever), and
+ * at most `maxFiles` (`truncated` then says so). Links to files are listed; the caller checks
+ * where they really lead.
+ */
+export function listFiles(folder: string, accept: (path: string) => boolean, maxFiles: number): { files: string[]; truncated: boolean } {
+  const files: string[] = [];
+  const pending = [folder];
+  while (pending.length) {
+    const current = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFileLink(path))) && accept(path)) {
+        if (files.length >= maxFiles) return { files: files.sort(), truncated: true };
+        files.push(path);
+      }
+    }
+  }
+  return { files: files.sort(), truncated: false };
+}
+
+function isFileLink(path: string): boolean {
+  try {
+    return !lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
