@@ -92,6 +92,7 @@ test('a key another file uses first is a warning at the first row of the later f
   assert.deepEqual(problem.relatedElsewhere, [
     {
       uri: 'file:///w/batch-001.labelbox.json',
+      label: 'batch-001.labelbox.json',
       line: 2,
       character: rows('first', 'a/b.jpg').split('\n')[2].indexOf('"a/b.jpg"'),
       length: 9,
