@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { extractFileKeys, readKeysOfBatch, type FileKeys, type RowBatchChecker, type ValidationContext } from '../../service';
 import { readTextChunks } from '../../common/node/readCapped';
@@ -28,8 +28,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /**
  * The files under a folder that may be import files, as absolute paths, sorted: regular files
  * only, without following links to folders (a link back up would go round for ever), and
- * at most `maxFiles` (`truncated` then says so). Links to files are listed; the caller checks
- * where they really lead.
+ * at most `maxFiles` (`truncated` then says so). Links to regular files are listed; the caller
+ * checks that they really lead inside the workspace.
  */
 export function listFiles(folder: string, accept: (path: string) => boolean, maxFiles: number): { files: string[]; truncated: boolean } {
   const files: string[] = [];
@@ -55,9 +55,10 @@ export function listFiles(folder: string, accept: (path: string) => boolean, max
   return { files: files.sort(), truncated: false };
 }
 
+/** A link that leads to a regular file (never a folder, a device or a pipe). */
 function isFileLink(path: string): boolean {
   try {
-    return !lstatSync(path).isDirectory();
+    return statSync(path).isFile();
   } catch {
     return false;
   }
