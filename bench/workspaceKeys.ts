@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     );
 
     const alone = await measureOpenWhileIndexing(folder, options, false);
-    console.log(`without the check across files: first problems of ${name(options.files)} after ${fmt(alone.firstMs)}`);
+    console.log(
+      `without the check across files: first problems of ${name(options.files)} after ${fmt(alone.firstMs)}; server RSS ${alone.rssAfter} MB (peak ${alone.rssPeak} MB)`,
+    );
     await alone.client.stop();
 
     const run = await measureOpenWhileIndexing(folder, options, true);

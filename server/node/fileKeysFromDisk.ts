@@ -19,7 +19,11 @@ const yieldingKeysChecker: RowBatchChecker = {
  * missing file, too large, not a regular file).
  */
 export function readFileKeys(path: string, context: ValidationContext, onProgress?: (offset: number) => void): Promise<FileKeys> {
-  return extractFileKeys(readTextChunks(path, MAX_CHECKED_FILE_BYTES, { stripByteOrderMark: true }), context, { checker: yieldingKeysChecker, onProgress });
+  return extractFileKeys(readTextChunks(path, MAX_CHECKED_FILE_BYTES, { stripByteOrderMark: true }), context, {
+    checker: yieldingKeysChecker,
+    onProgress,
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
+  });
 }
 
 /** Folders never looked into for import files: dependencies and version control. */

@@ -1,9 +1,8 @@
 import { checkInPieces, type RowBatch, type RowBatchChecker } from '../document/checkInPieces';
 import { readQuickRow } from '../json/parser';
-import { SparseLineIndex } from '../text/sparseLineIndex';
 import type { RowResult } from '../validation/validateRow';
 import type { ValidationContext } from '../validation/validationContext';
-import { fileKeysOfRows, type FileKeys } from './fileKeys';
+import { addKeysOfRows, FileKeys, fileKeysOfRows, locateGlobalKey, type PositionAt } from './fileKeys';
 import { dialectOfValue, globalKeyOfRowValue } from './keyOfRow';
 import type { JsonValue } from '../json/ast';
 
@@ -21,17 +20,21 @@ export const keysOnlyChecker: RowBatchChecker = {
 export function readKeysOfBatch({ text, rows }: RowBatch): Array<RowResult | undefined> {
   const results: Array<RowResult | undefined> = [];
   for (let index = 0; index < rows.length; index += 3) {
-    const value = readQuickRow(text.slice(rows[index], rows[index + 1]), rows[index + 2]);
-    results.push(value === undefined ? undefined : keyFacts(value));
+    const rowText = text.slice(rows[index], rows[index + 1]);
+    const value = readQuickRow(rowText, rows[index + 2]);
+    results.push(value === undefined ? undefined : keyFacts(value, rowText));
   }
   return results;
 }
 
-function keyFacts(value: JsonValue): RowResult {
+/** The row's format and global key, located in its text here, while the row's text is at hand. */
+function keyFacts(value: JsonValue, rowText: string): RowResult {
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   const dialect = isObject ? dialectOfValue(value) : undefined;
   const key = globalKeyOfRowValue(value);
-  return { diagnostics: [], facts: { dialect, ...(key === undefined ? {} : { globalKey: { value: key, offset: -1, length: -1 } }) } };
+  if (key === undefined) return { diagnostics: [], facts: { dialect } };
+  const place = locateGlobalKey(rowText, dialect) ?? { offset: 0, length: 0 };
+  return { diagnostics: [], facts: { dialect, globalKey: { value: key, ...place } } };
 }
 
 export interface ExtractKeysOptions {
@@ -39,6 +42,8 @@ export interface ExtractKeysOptions {
   onProgress?: (offset: number) => void;
   /** Reads the batches of rows (keysOnlyChecker by default): a host may spread them over time. */
   checker?: RowBatchChecker;
+  /** Awaited every few thousand rows while the keys are gathered: a host may let other work run. */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -52,11 +57,51 @@ export async function extractFileKeys(
   options: ExtractKeysOptions = {},
 ): Promise<FileKeys> {
   const { checked, pieces } = await checkInPieces(source, context, { checker: options.checker ?? keysOnlyChecker, onProgress: options.onProgress });
-  const lines = new SparseLineIndex(pieces);
+  const positions = forwardPositions(pieces.pieces);
   // Keys are copied out of the pieces (flattened), so that no key keeps a piece of the text alive.
-  return fileKeysOfRows(
-    checked.rows,
-    (start, end) => pieces.slice(start, end),
-    (offset) => lines.positionAt(offset),
-  );
+  const slice = (start: number, end: number) => pieces.slice(start, end);
+  if (!options.pause) return fileKeysOfRows(checked.rows, slice, positions);
+  const keys = new FileKeys(checked.rows.length, Math.max(16, checked.rows.length));
+  for (let from = 0; from < checked.rows.length; from += ROWS_BETWEEN_PAUSES) {
+    addKeysOfRows(keys, checked.rows, from, Math.min(checked.rows.length, from + ROWS_BETWEEN_PAUSES), slice, positions);
+    await options.pause();
+  }
+  return keys.trim();
+}
+
+const ROWS_BETWEEN_PAUSES = 5000;
+
+/**
+ * Line and character of offsets asked for in increasing order (the rows' keys, in row order):
+ * one pass over the text for all of them, where a line index would search for each. Line
+ * breaks as in LSP: \n, \r\n and \r.
+ */
+export function forwardPositions(pieces: readonly string[]): PositionAt {
+  let piece = 0;
+  let pieceStart = 0;
+  let at = 0;
+  let line = 0;
+  let lineStart = 0;
+  const codeAfter = (text: string, i: number) => (i + 1 < text.length ? text.charCodeAt(i + 1) : (pieces[piece + 1]?.charCodeAt(0) ?? -1));
+  return (offset) => {
+    if (offset < at) throw new Error('forwardPositions: offsets must not decrease');
+    while (at < offset && piece < pieces.length) {
+      const text = pieces[piece];
+      const end = Math.min(offset, pieceStart + text.length) - pieceStart;
+      for (let i = at - pieceStart; i < end; i++) {
+        const code = text.charCodeAt(i);
+        // \r\n is one line break: it ends at the \n.
+        if (code === 0x0a || (code === 0x0d && codeAfter(text, i) !== 0x0a)) {
+          line++;
+          lineStart = pieceStart + i + 1;
+        }
+      }
+      at = pieceStart + end;
+      if (end === text.length) {
+        pieceStart += text.length;
+        piece++;
+      }
+    }
+    return { line, character: offset - lineStart };
+  };
 }

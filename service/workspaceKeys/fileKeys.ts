@@ -123,7 +123,20 @@ export function locateGlobalKey(rowText: string, dialect: Dialect | undefined): 
  */
 export function fileKeysOfRows(rows: readonly RowEntry[], slice: (start: number, end: number) => string, positionAt: PositionAt): FileKeys {
   const keys = new FileKeys(rows.length, Math.max(16, rows.length));
-  for (let row = 0; row < rows.length; row++) {
+  addKeysOfRows(keys, rows, 0, rows.length, slice, positionAt);
+  return keys.trim();
+}
+
+/** Adds the keys of rows [from, to) to `keys` (see fileKeysOfRows). */
+export function addKeysOfRows(
+  keys: FileKeys,
+  rows: readonly RowEntry[],
+  from: number,
+  to: number,
+  slice: (start: number, end: number) => string,
+  positionAt: PositionAt,
+): void {
+  for (let row = from; row < to; row++) {
     const entry = rows[row];
     const globalKey = entry.facts.globalKey;
     if (!globalKey) continue;
@@ -138,7 +151,6 @@ export function fileKeysOfRows(rows: readonly RowEntry[], slice: (start: number,
     const position = positionAt(entry.start + offset);
     keys.add({ row, key: globalKey.value, line: position.line, character: position.character, length });
   }
-  return keys.trim();
 }
 
 /** The keys of a checked document (the command line, and a file whose editor closes). */

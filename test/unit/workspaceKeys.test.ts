@@ -172,7 +172,11 @@ test('extracting the keys of a text read in pieces gives the keys of its documen
     for (let step = random.int(0, 6); step > 0; step--) text = apply(text, clamp(randomEdit(random, text).change, text.length));
     if (random.chance(0.3)) text = text.replace('"global_key": "', '"global_key": "\\u0041\\"');
     if (random.chance(0.2)) text = text.replace('"global_key"', '"global_key": "dup", "global_key"');
+    if (random.chance(0.2)) text = text.replace(/\n/g, random.pick(['\r\n', '\r']));
     const extracted = await extractFileKeys(randomPieces(random, text), context);
     assert.deepEqual(extracted.places(), fileKeysOf(text).places(), `seed ${seed}`);
+    // Gathered in slices, with pauses between them, as the server does.
+    const paused = await extractFileKeys(randomPieces(random, text), context, { pause: () => Promise.resolve() });
+    assert.deepEqual(paused.places(), extracted.places(), `seed ${seed}, with pauses`);
   }
 });
