@@ -28,6 +28,8 @@ import type { SettingsCache } from './settingsCache';
 export const MAX_SCANNED_FILES = 5000;
 const MAX_SKIPPED_SHOWN = 20;
 const STATUS_INTERVAL_MS = 250;
+/** Indexing waits until the open files have not changed for this long: typing comes first. */
+const QUIET_BEFORE_INDEXING_MS = 300;
 
 interface Folder {
   uri: string;
@@ -79,6 +81,8 @@ export class WorkspaceKeys {
   private generation = 0;
   private skipped: { file: string; reason: string }[] = [];
   private statusTimer: NodeJS.Timeout | undefined;
+  /** When an open document last changed (performance.now()). */
+  private lastEditAt = -Infinity;
   private readonly context;
 
   constructor(private readonly parts: WorkspaceKeysParts) {
@@ -194,7 +198,7 @@ export class WorkspaceKeys {
     try {
       if (!this.insideItsFolder(path)) return this.forget(file);
       if (!file.matched && !(await this.looksLikeImportFile(path))) return this.forget(file);
-      const keys = await readFileKeys(path, this.context);
+      const keys = await readFileKeys(path, this.context, () => this.whenQuiet());
       // An editor opened it meanwhile (its text is the truth now), or the workspace was scanned again.
       if (generation !== this.generation || this.files.get(uri) !== file || file.document) return;
       file.indexed = true;
@@ -204,6 +208,14 @@ export class WorkspaceKeys {
       if (code === 'ENOENT' || code === 'EISDIR') return this.forget(file);
       if (generation === this.generation) this.skip(path, describeError(error));
       this.forget(file);
+    }
+  }
+
+  /** Resolves in a task of its own once no open document changed for QUIET_BEFORE_INDEXING_MS. */
+  private async whenQuiet(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let quiet = performance.now() - this.lastEditAt; quiet < QUIET_BEFORE_INDEXING_MS; quiet = performance.now() - this.lastEditAt) {
+      await new Promise((resolve) => setTimeout(resolve, QUIET_BEFORE_INDEXING_MS - quiet));
     }
   }
 
@@ -272,6 +284,7 @@ export class WorkspaceKeys {
     const path = pathOf(tracked.uri);
     const file = known ?? this.know(tracked.uri, path, false);
     if (file.document === document) {
+      this.lastEditAt = performance.now();
       this.publish(this.index.keysChanged(file.id, document.globalKeys.takeChangedKeys()));
       return;
     }

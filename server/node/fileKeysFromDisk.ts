@@ -5,25 +5,19 @@ import { readTextChunks } from '../../common/node/readCapped';
 import { MAX_CHECKED_FILE_BYTES } from './checkFile';
 
 /**
- * Reads the rows of each batch in a task of its own (about half a megabyte of rows, a few
- * milliseconds), so that indexing a file in the background never holds up an edit's problems
- * for longer than that.
- */
-const yieldingKeysChecker: RowBatchChecker = {
-  check: (batch) => new Promise((resolve) => setImmediate(() => resolve(readKeysOfBatch(batch)))),
-};
-
-/**
  * The global keys of a file on disk, read in chunks with the same byte cap as a check from disk
- * (files over VS Code's 50 MB sync limit take part too). Throws as readTextChunks does (a
- * missing file, too large, not a regular file).
+ * (files over VS Code's 50 MB sync limit take part too). Each batch of rows (about half a
+ * megabyte) is read in a task of its own, after `whenIdle`: the host holds indexing back while
+ * the user types, so that it never holds up an edit's problems. Throws as readTextChunks does
+ * (a missing file, too large, not a regular file).
  */
-export function readFileKeys(path: string, context: ValidationContext, onProgress?: (offset: number) => void): Promise<FileKeys> {
-  return extractFileKeys(readTextChunks(path, MAX_CHECKED_FILE_BYTES, { stripByteOrderMark: true }), context, {
-    checker: yieldingKeysChecker,
-    onProgress,
-    pause: () => new Promise((resolve) => setImmediate(resolve)),
-  });
+export function readFileKeys(path: string, context: ValidationContext, whenIdle: () => Promise<void> = nextTask): Promise<FileKeys> {
+  const checker: RowBatchChecker = { check: async (batch) => (await whenIdle(), readKeysOfBatch(batch)) };
+  return extractFileKeys(readTextChunks(path, MAX_CHECKED_FILE_BYTES, { stripByteOrderMark: true }), context, { checker, pause: whenIdle });
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Folders never looked into for import files: dependencies and version control. */
