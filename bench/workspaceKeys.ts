@@ -140,7 +140,19 @@ async function measureOpenWhileIndexing(folder: string, options: Options, across
     ? await client.waitFor(() => (keysStatus(client)?.state === 'ready' ? keysStatus(client) : undefined), 600_000, 'ready')
     : undefined;
   const readyMs = performance.now() - started;
-  return { client, uri, text, firstMs, editMs, editingMs, readyMs, status, rssBefore, rssAfter: rssMb(client.pid, 'VmRSS'), rssPeak: rssMb(client.pid, 'VmHWM') };
+  return {
+    client,
+    uri,
+    text,
+    firstMs,
+    editMs,
+    editingMs,
+    readyMs,
+    status,
+    rssBefore,
+    rssAfter: rssMb(client.pid, 'VmRSS'),
+    rssPeak: rssMb(client.pid, 'VmHWM'),
+  };
 }
 
 /** Edits `uri` at the key's value and waits until `target`'s published problems satisfy `check`; milliseconds. */
