@@ -282,6 +282,11 @@ export class WorkspaceKeys {
       return;
     }
     const path = pathOf(tracked.uri);
+    // Only the workspace's files are compared: a file opened on its own (or an untitled one) is checked alone.
+    if (path === undefined || !this.folderContaining(path)) {
+      if (known) this.forget(known);
+      return;
+    }
     const file = known ?? this.know(tracked.uri, path, false);
     if (file.document === document) {
       this.lastEditAt = performance.now();

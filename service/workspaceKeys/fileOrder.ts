@@ -5,8 +5,9 @@
  * 1. files marked as already imported (labelboxImport.globalKeys.importedFiles, --imported);
  * 2. then by workspace folder, in the workspace's order;
  * 3. then by the path inside the folder (`/` separators), compared by UTF-16 code units, so
- *    that `batch-009` comes before `batch-010` as people number batches. Files outside every
- *    folder come last, by absolute path.
+ *    that `batch-009` comes before `batch-010` as people number batches. On the command line,
+ *    the "folder" is the current folder, and files outside it come last, by absolute path (the
+ *    editor compares only the files inside its workspace folders).
  */
 export interface FileOrderKey {
   imported: boolean;

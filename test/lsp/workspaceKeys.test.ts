@@ -114,6 +114,16 @@ test('an open file names the key an earlier file of the other folder uses (never
   assert.equal(fix?.edit?.changes?.[second]?.[0].newText, '"PLOTS/img_0002.JPG-2"');
 });
 
+test('a file opened outside the workspace folders is checked alone', async () => {
+  const outside = uriOf('outside.labelbox.json');
+  write('outside.labelbox.json', FIRST);
+  client.open(outside, FIRST, 'labelbox-json');
+  const diagnostics = await client.diagnosticsFor(outside);
+  assert.deepEqual(crossFile(diagnostics), []);
+  assert.equal(crossFile(client.latestDiagnostics(second)).length, 1);
+  client.close(outside);
+});
+
 test('an edit in the earlier file re-publishes the later one, with no edit to it', async () => {
   const first = uriOf('A/batch-001.labelbox.json');
   client.open(first, FIRST, 'labelbox-json');
