@@ -64,7 +64,7 @@ export function startServer(connection: Connection, service: LanguageService): v
   connection.onInitialized(() => {
     metadataSchemas.start();
     registerFileEvents(connection, clientCapabilities, workspaceKeys);
-    void workspaceKeys.rescan();
+    void workspaceKeys.start();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     metadataSchemas.filesChanged(changes.map((change) => change.uri));

@@ -69,6 +69,7 @@ export class WorkspaceKeys {
   private index = new WorkspaceKeyIndex();
   private folders: Folder[] = [];
   private workspaceFolders: WorkspaceFolder[] = [];
+  private followsFolders = false;
   private readonly files = new Map<string, KnownFile>();
   private readonly filesById = new Map<number, KnownFile>();
   private nextId = 1;
@@ -91,13 +92,19 @@ export class WorkspaceKeys {
 
   initialize(params: InitializeParams): void {
     this.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    if (params.capabilities.workspace?.workspaceFolders) {
+    this.followsFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+  }
+
+  /** Once initialized (subscribing earlier would register the notification before the client can take it): follows the folders, and scans. */
+  start(): Promise<void> {
+    if (this.followsFolders) {
       this.parts.connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         this.workspaceFolders = this.workspaceFolders.filter((folder) => !removed.has(folder.uri)).concat(event.added);
         void this.rescan();
       });
     }
+    return this.rescan();
   }
 
   /** Reads every folder's settings, finds the import files and starts reading them. */
