@@ -10,6 +10,7 @@ import { registerPreview } from './preview/registerPreview';
 import { registerAssetAccessCommand } from './assetAccess/checkAccessCommand';
 import { LANGUAGE_ID } from './settings';
 import { UnsyncedFiles } from './unsyncedFiles';
+import { registerWorkspaceKeysStatus } from './workspaceKeysStatus';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output, restarts);
   const languageClient = client;
   registerPreview(context, languageClient);
+  registerWorkspaceKeysStatus(context, languageClient);
 
   context.subscriptions.push(
     languageClient.onNotification(StatusNotification, (params) => status.update(params)),

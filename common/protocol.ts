@@ -171,3 +171,19 @@ export interface AssetAccessResultsParams {
 
 /** Results of the check, sent as they come: the server keeps them and publishes them as problems where files use the URLs. */
 export const AssetAccessResultsNotification = new NotificationType<AssetAccessResultsParams>('labelboxImport/assetAccessResults');
+
+/** How far the server is in reading the global keys of the workspace's import files (`labelboxImport.globalKeys.acrossFiles`). */
+export interface WorkspaceKeysStatusParams {
+  /** off: the setting is off (or no folder is open); scanning: looking for import files; indexing: reading them; ready: every file read. */
+  state: 'off' | 'scanning' | 'indexing' | 'ready';
+  /** Import files whose keys are known (open or read from disk). */
+  indexedFiles: number;
+  /** Import files found so far. */
+  totalFiles: number;
+  /** Distinct global keys across them. */
+  keys: number;
+  /** Files left out, with why (at most 20). */
+  skipped: { file: string; reason: string }[];
+}
+
+export const WorkspaceKeysStatusNotification = new NotificationType<WorkspaceKeysStatusParams>('labelboxImport/workspaceKeysStatus');

@@ -24,6 +24,8 @@ export const SETTING_DEFAULTS = {
   'assetCheck.origins': ['https://app.labelbox.com', 'https://editor.labelbox.com'],
   'assetCheck.allowPrivateAddresses': false,
   'signedUrls.expiringSoonHours': 24,
+  'globalKeys.acrossFiles': true,
+  'globalKeys.importedFiles': [],
 } as const;
 
 export type SettingId = keyof typeof SETTING_DEFAULTS;

@@ -22,6 +22,17 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** A related place in another file (zero-based line and UTF-16 character, on one line). */
+export interface RelatedElsewhere {
+  uri: string;
+  /** The file as the user knows it (relative to its workspace folder or the current folder). */
+  label: string;
+  line: number;
+  character: number;
+  length: number;
+  message: string;
+}
+
 /** A problem found in an import file. Offsets are absolute positions in the text. */
 export interface ImportDiagnostic {
   offset: number;
@@ -31,4 +42,6 @@ export interface ImportDiagnostic {
   message: string;
   fixes?: FixData[];
   related?: RelatedLocation[];
+  /** Related places in other files (a global key another import file uses first). */
+  relatedElsewhere?: RelatedElsewhere[];
 }

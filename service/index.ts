@@ -89,7 +89,7 @@ export { nextSignedUrlChange, utcText } from './document/signedUrlDiagnostics';
 export { createValidationContext, type ValidationContext } from './validation/validationContext';
 export type { RowResult } from './validation/validateRow';
 export { RULES, isRuleCode, type RuleCode, type Severity, type SeverityOverrides } from './rules';
-export type { ImportDiagnostic, FixData, RelatedLocation } from './diagnostic';
+export type { ImportDiagnostic, FixData, RelatedLocation, RelatedElsewhere } from './diagnostic';
 // Big texts, checked in pieces and on worker threads.
 export { LineIndex, lineStartsOf, lineStartsOfPieces } from './text/lineIndex';
 export { SparseLineIndex } from './text/sparseLineIndex';
@@ -118,3 +118,11 @@ export type { ImageResolver, ImageSource } from './featureHelpers/imageMarkdown'
 export { fillPlaceholders } from './featureHelpers/snippetText';
 export { codeSpan, escapeMarkdown } from './text/markdown';
 export { compileGlob, globProblem, GlobError, matchesAnyGlob } from './text/glob';
+// Global keys across the import files of a workspace (or of one command line).
+export { compareImportFiles, orderReason, type FileOrderKey, type OrderReason } from './workspaceKeys/fileOrder';
+export { globalKeyOfRowValue } from './workspaceKeys/keyOfRow';
+export { FileKeys, fileKeysOfDocument, fileKeysOfRows, type KeyPlace, type KeySource, type PositionAt } from './workspaceKeys/fileKeys';
+export { documentKeySource } from './workspaceKeys/documentKeys';
+export { extractFileKeys, keysOnlyChecker, readKeysOfBatch } from './workspaceKeys/extractKeys';
+export { WorkspaceKeyIndex } from './workspaceKeys/workspaceKeyIndex';
+export type { CrossFileKeys, KeyOwner } from './workspaceKeys/crossFileDiagnostics';

@@ -369,6 +369,28 @@ export const RULES = {
         "The SDK's test asserts that the first row is created and the second fails with \"Duplicate global key: '<key>'\"; the docs say global keys are case-insensitive.",
     },
   },
+  'global-key-in-other-file': {
+    severity: 'warning',
+    description: 'A global key that an earlier import file of the workspace (or of the command line) already uses, compared case-insensitively.',
+    docs: DOCS.globalKeys,
+    evidence: {
+      docs: [DOCS.globalKeys],
+      sdk: [{ module: 'tests/integration/test_data_rows.py', symbol: 'test_data_row_delete_and_create_with_same_global_key', versions: '6.0' }],
+      basis:
+        'Global keys are unique in the organization and the SDK\'s test asserts that importing a key again fails ("Duplicate global key"); whether the earlier file is imported first is not known, so a warning.',
+    },
+  },
+  'global-key-already-imported': {
+    severity: 'error',
+    description: 'A global key that a file marked as already imported (labelboxImport.globalKeys.importedFiles, --imported) uses.',
+    docs: DOCS.globalKeys,
+    evidence: {
+      docs: [DOCS.globalKeys],
+      sdk: [{ module: 'tests/integration/test_data_rows.py', symbol: 'test_data_row_delete_and_create_with_same_global_key', versions: '6.0' }],
+      basis:
+        'The user says the earlier file is in Labelbox already, and the SDK\'s test asserts that a row whose global key an existing data row has fails ("Duplicate global key").',
+    },
+  },
   'global-key-too-long': {
     severity: 'error',
     description: 'A global key longer than 200 characters.',

@@ -32,6 +32,10 @@ export interface ValidateArgs {
   at?: number;
   /** --expiring-soon: over the settings file's labelboxImport.signedUrls.expiringSoonHours. */
   expiringSoonHours?: number;
+  /** False with --no-cross-file; undefined: the settings file's labelboxImport.globalKeys.acrossFiles. */
+  crossFile?: boolean;
+  /** --imported GLOB: files already imported into Labelbox (added to the settings file's). */
+  imported: string[];
 }
 
 export type CliArgs = ValidateArgs | { command: 'help' } | { command: 'version' };
@@ -185,6 +189,17 @@ export const OPTIONS: readonly OptionSpec[] = [
       args.expiringSoonHours = hours;
     },
   },
+  {
+    names: ['--no-cross-file'],
+    help: 'check global keys in each file alone. By default, with several files, a key an earlier file uses is reported in the later one (files marked with --imported first, then by path)',
+    apply: (args) => void (args.crossFile = false),
+  },
+  {
+    names: ['--imported'],
+    value: 'GLOB',
+    help: "files already imported into Labelbox (repeatable; added to the settings file's labelboxImport.globalKeys.importedFiles): they come first, and a key they use is an error in any other file",
+    apply: (args, glob) => void args.imported.push(glob),
+  },
   { names: ['--no-color'], help: 'no colors in text output', apply: (args) => void (args.color = false) },
   { names: ['-h', '--help'], help: 'show this help', apply: () => 'help' },
   { names: ['-v', '--version'], help: 'show the version', apply: () => 'version' },
@@ -260,6 +275,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     severity: {},
     failOnWarnings: false,
     access: {},
+    imported: [],
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

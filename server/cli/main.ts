@@ -1,7 +1,15 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json';
-import { assetAccessTargets, collectDiagnostics, SparseLineIndex, type DiagnosticOptions, type ImportDiagnostic, type ImportDocument } from '../../service';
+import {
+  assetAccessTargets,
+  collectDiagnostics,
+  SparseLineIndex,
+  type DiagnosticOptions,
+  type ImportDiagnostic,
+  type ImportDocument,
+  type CrossFileKeys,
+} from '../../service';
 import { accessSummaryText, checkAccess } from './checkAccess';
 import { checkChunks, checkFile, documentOf, MAX_CHECKED_FILE_BYTES, RowCheckers, type CheckedFile, type CheckFileOptions } from '../node/checkFile';
 import { decodeByteChunks, FileTooLargeError, type InvalidUtf8 } from '../../common/node/readCapped';
@@ -14,6 +22,7 @@ import { formatText } from './formats/textFormat';
 import { formatGithub } from './formats/githubFormat';
 import { defaultProjectSettings, findSettingsFile, readProjectSettings, SettingsFileError, type ProjectSettings } from './projectSettings';
 import { countSeverities, type FileReport } from './report';
+import { CliKeyIndex } from './crossFile';
 
 /** Files above this size show progress on a terminal. */
 const PROGRESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -74,9 +83,10 @@ async function validate(args: ValidateArgs): Promise<number> {
   /** With --check-access, the files' documents wait for the answers; otherwise each is reported at once and dropped. */
   const waiting: CheckedInput[] = [];
   const checkers = new RowCheckers();
+  const keys = crossFileIndex(args, project, files.length);
   try {
-    for (const file of files) {
-      const checked = await checkInput(file, schemas, checkers);
+    for (const file of keys ? keys.sorted(files) : files) {
+      const checked = await checkInput(file, schemas, checkers, keys);
       if (!checked) trouble = true;
       else if (args.checkAccess) waiting.push(checked);
       else reports.push(reportOf(checked, diagnosticOptions));
@@ -106,14 +116,18 @@ async function validate(args: ValidateArgs): Promise<number> {
 }
 
 interface CheckedInput {
-  file: string;
-  checked: CheckedFile;
+  /** As the report names it: the path given, or <stdin>. */
+  label: string;
   document: ImportDocument;
+  /** Positions of the problems reported only: not every line start of a file of millions of lines. */
+  lines: SparseLineIndex;
+  /** The keys earlier files use, when keys are compared across the files given. */
+  crossFile?: CrossFileKeys;
   invalid?: InvalidUtf8;
 }
 
 /** Reads and checks one file (or standard input); undefined, with a message, when it cannot be read. */
-async function checkInput(file: string, schemas: MetadataSchemas, checkers: RowCheckers): Promise<CheckedInput | undefined> {
+async function checkInput(file: string, schemas: MetadataSchemas, checkers: RowCheckers, keys: CliKeyIndex | undefined): Promise<CheckedInput | undefined> {
   const progress = progressFor(file);
   let checked: CheckedFile;
   let invalid: InvalidUtf8 | undefined;
@@ -136,18 +150,24 @@ async function checkInput(file: string, schemas: MetadataSchemas, checkers: RowC
   }
   const document = documentOf(checked, schemas.contextFor(file), progress?.update);
   progress?.done();
-  return { file, checked, document, invalid };
+  const lines = new SparseLineIndex(checked.pieces);
+  const label = file === '-' ? '<stdin>' : file;
+  // Added in file order, so that each file is compared with the files before it.
+  const crossFile = keys?.add(file, label, document, (offset) => lines.positionAt(offset));
+  return { label, document, lines, crossFile, invalid };
 }
 
-function reportOf({ file, checked, document, invalid }: CheckedInput, options: DiagnosticOptions): FileReport {
-  const diagnostics = collectDiagnostics(document, options);
-  return {
-    file: file === '-' ? '<stdin>' : file,
-    rows: document.rows.length,
-    diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics,
-    // Positions of the problems reported only: not every line start of a file of millions of lines.
-    lines: new SparseLineIndex(checked.pieces),
-  };
+function reportOf({ label, document, lines, crossFile, invalid }: CheckedInput, options: DiagnosticOptions): FileReport {
+  const diagnostics = collectDiagnostics(document, { ...options, crossFile });
+  return { file: label, rows: document.rows.length, diagnostics: invalid ? inPlace(encodingProblem(invalid), diagnostics) : diagnostics, lines };
+}
+
+/** Keys are checked across the files when there are several, unless --no-cross-file or the settings turn it off. */
+function crossFileIndex(args: ValidateArgs, project: ProjectSettings, fileCount: number): CliKeyIndex | undefined {
+  const acrossFiles = args.crossFile ?? project.settings.globalKeysAcrossFiles;
+  if (!acrossFiles || fileCount < 2) return undefined;
+  const imported = [...project.settings.importedFiles, ...args.imported];
+  return new CliKeyIndex(imported, project.workspaceFolder);
 }
 
 function formatReports(args: ValidateArgs, reports: FileReport[]): string {

@@ -28,6 +28,8 @@ const MAX_SETTINGS_BYTES = 1024 * 1024;
 const SECTION = 'labelboxImport';
 /** The settings the CLI uses; the others (files, detectByContent, preview…) concern the editor. */
 const CLI_KEYS = ['severity', 'maxProblems', 'metadataSchema', 'signedUrls.expiringSoonHours'] as const;
+/** Settings of the `globalKeys` group the CLI uses (`labelboxImport.globalKeys.importedFiles`, …). */
+const CLI_GLOBAL_KEYS = ['acrossFiles', 'importedFiles'] as const;
 
 export class SettingsFileError extends Error {}
 
@@ -80,6 +82,14 @@ function sectionOf(root: Record<string, unknown>): Record<string, unknown> {
       if (value !== undefined) setPath(section, key, value);
     }
   }
+  const group = nested && typeof nested === 'object' ? ownValue(nested as Record<string, unknown>, 'globalKeys') : undefined;
+  const globalKeys: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of CLI_GLOBAL_KEYS) {
+    const dotted = `${SECTION}.globalKeys.${key}`;
+    if (hasOwnKey(root, dotted)) globalKeys[key] = ownValue(root, dotted);
+    else if (group && typeof group === 'object' && hasOwnKey(group, key)) globalKeys[key] = ownValue(group as Record<string, unknown>, key);
+  }
+  section.globalKeys = globalKeys;
   return section;
 }
 

@@ -41,5 +41,17 @@ export function toLspDiagnostic(document: TextDocument, diagnostic: ImportDiagno
       message: related.message,
     }));
   }
+  if (diagnostic.relatedElsewhere?.length) {
+    result.relatedInformation = [
+      ...(result.relatedInformation ?? []),
+      ...diagnostic.relatedElsewhere.map((related) => ({
+        location: {
+          uri: related.uri,
+          range: { start: { line: related.line, character: related.character }, end: { line: related.line, character: related.character + related.length } },
+        },
+        message: related.message,
+      })),
+    ];
+  }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { collectDiagnostics, countBySeverity, nextSignedUrlChange } from '../../service';
+import { collectDiagnostics, countBySeverity, nextSignedUrlChange, type CrossFileKeys } from '../../service';
 import { StatusNotification } from '../../common/protocol';
 import { toLspDiagnostic } from './convert';
 import type { TrackedDocument } from './documentStore';
@@ -29,6 +29,8 @@ export class DiagnosticsPublisher {
   /** Labelbox's answers about each open file's global keys. */
   readonly labelboxKeys = new LabelboxKeyFindingsStore();
   private readonly expiryTimers = new ExpiryTimers();
+  /** The global keys other import files use first (the workspace index); none until the server sets it. */
+  crossFileFor: (uri: string) => CrossFileKeys | undefined = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -74,6 +76,7 @@ export class DiagnosticsPublisher {
           assetAccess: this.accessResults(),
           now,
           expiringSoonMs,
+          crossFile: this.crossFileFor(tracked.uri),
         })
       : [];
     this.expiryTimers.arm(tracked.uri, document && nextSignedUrlChange(document, now, expiringSoonMs), () => this.publishNow(tracked));

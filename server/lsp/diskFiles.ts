@@ -12,6 +12,8 @@ export interface DiskFileOptions {
   /** Reads the settings of a document (globs, detection) before deciding whether it is an import file. */
   loadSettings(uri: string): Promise<void>;
   isImportFile(uri: string, textStart: string): boolean;
+  /** A file checked from disk is no longer shown. */
+  closed?(uri: string): void;
 }
 
 /**
@@ -60,6 +62,7 @@ export function registerDiskFiles(context: ServerContext, options: DiskFileOptio
     const wasFromDisk = documents.get(uri)?.origin === 'disk';
     documents.closeFromDisk(uri);
     if (wasFromDisk) diagnostics.clear(uri);
+    if (wasFromDisk) options.closed?.(uri);
   });
 }
 

@@ -11,6 +11,7 @@ import type { DocumentStore, TrackedDocument } from './documentStore';
 import { isChecked, type ImportFiles } from './importFiles';
 import type { MetadataSchemas } from './metadataSchemas';
 import type { SettingsCache } from './settingsCache';
+import type { WorkspaceKeys } from './workspaceKeys';
 
 export interface DocumentEventParts {
   connection: Connection;
@@ -19,6 +20,8 @@ export interface DocumentEventParts {
   importFiles: ImportFiles;
   settings: SettingsCache;
   metadataSchemas: MetadataSchemas;
+  /** The global keys of the workspace's import files, told of every document change. */
+  workspaceKeys?: WorkspaceKeys;
 }
 
 /**
@@ -54,6 +57,7 @@ export class DocumentEvents {
     } else if (wasImport) {
       diagnostics.clear(tracked.uri);
     }
+    this.parts.workspaceKeys?.documentUpdated(tracked);
   }
 
   /** Decides again whether the document is an import file, then publishes or clears its diagnostics. */
@@ -89,6 +93,7 @@ export class DocumentEvents {
     const tracked = documents.get(params.textDocument.uri);
     if (tracked?.origin !== 'editor') return;
     documents.close(params.textDocument.uri);
+    this.parts.workspaceKeys?.documentClosed(params.textDocument.uri);
     settings.forget(params.textDocument.uri);
     if (isChecked(tracked)) diagnostics.clear(params.textDocument.uri);
   }
@@ -102,6 +107,7 @@ export class DocumentEvents {
       importFiles.forgetDetected();
       void metadataSchemas.settingsChanged();
       for (const tracked of documents.all()) this.recheck(tracked);
+      void this.parts.workspaceKeys?.rescan();
       return;
     }
     importFiles.forgetDetected();
@@ -112,6 +118,7 @@ export class DocumentEvents {
         );
     }
     void metadataSchemas.settingsChanged();
+    void this.parts.workspaceKeys?.rescan();
   }
 
   private checkAsImportFile(uri: string): boolean {

@@ -22,6 +22,8 @@ import { initializeResult } from './capabilities';
 import { SettingsCache } from './settingsCache';
 import { ImportFiles, pathOf } from './importFiles';
 import { DocumentEvents } from './documentEvents';
+import { WorkspaceKeys } from './workspaceKeys';
+import { registerFileEvents, watchedFilesChanged } from './fileEvents';
 
 /**
  * Starts the language server on a connection (stdio, node IPC or any other transport): the
@@ -39,6 +41,7 @@ export function startServer(connection: Connection, service: LanguageService): v
   const documents = new DocumentStore(importFiles.isImportFile, validationContextFor, checkers, {
     checked: (tracked) => {
       if (tracked.notChecked) connection.console.warn(`${pathOf(tracked.uri)} was not checked: ${tracked.notChecked}.`);
+      workspaceKeys.documentUpdated(tracked);
       diagnostics.publishNow(tracked);
     },
     progress: (tracked) => diagnostics.sendProgress(tracked),
@@ -52,19 +55,31 @@ export function startServer(connection: Connection, service: LanguageService): v
   );
   metadataSchemas.attach(documents, (tracked) => diagnostics.schedule(tracked));
   const imagesFor = (uri: string) => imageResolverFor(uri, settingsFor(uri).previewUrlRewrites, metadataSchemas.workspaceFolders());
-  const context: ServerContext = { connection, service, documents, diagnostics, validationContextFor, settingsFor, imagesFor };
+  const isSchemaFile = (uri: string) => metadataSchemas.isSchemaFile(uri);
+  const workspaceKeys = new WorkspaceKeys({ connection, service, documents, diagnostics, settings, isSchemaFile });
+  diagnostics.crossFileFor = (uri) => workspaceKeys.crossFileFor(uri);
+  const keyTakenElsewhere = (uri: string, lowerKey: string) => workspaceKeys.takenElsewhere(uri, lowerKey);
+  const context: ServerContext = { connection, service, documents, diagnostics, validationContextFor, settingsFor, imagesFor, keyTakenElsewhere };
 
   connection.onInitialize((params) => {
     clientCapabilities = params.capabilities;
     settings.initialize(params);
     metadataSchemas.initialize(params);
+    workspaceKeys.initialize(params);
     return initializeResult();
   });
 
   // Only one handler per notification: add other start-up work here.
-  connection.onInitialized(() => metadataSchemas.start());
-  connection.onDidChangeWatchedFiles(({ changes }) => metadataSchemas.filesChanged(changes.map((change) => change.uri)));
-  new DocumentEvents({ connection, documents, diagnostics, importFiles, settings, metadataSchemas }).register();
+  connection.onInitialized(() => {
+    metadataSchemas.start();
+    registerFileEvents(connection, clientCapabilities, workspaceKeys);
+    void workspaceKeys.start();
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    metadataSchemas.filesChanged(changes.map((change) => change.uri));
+    watchedFilesChanged(workspaceKeys, changes);
+  });
+  new DocumentEvents({ connection, documents, diagnostics, importFiles, settings, metadataSchemas, workspaceKeys }).register();
 
   // Requests whose parameters do not have the expected shape (see params.ts and serverMain.ts).
   connection.onRequest(INVALID_PARAMS_METHOD, ({ method, problem }: InvalidParams) => {
@@ -72,8 +87,16 @@ export function startServer(connection: Connection, service: LanguageService): v
     return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
   });
 
-  registerDiskFiles(context, { checkers, loadSettings: (uri) => settings.fetch(uri), isImportFile: importFiles.isImportFile });
-  connection.onShutdown(() => checkers.close());
+  registerDiskFiles(context, {
+    checkers,
+    loadSettings: (uri) => settings.fetch(uri),
+    isImportFile: importFiles.isImportFile,
+    closed: (uri) => workspaceKeys.documentClosed(uri),
+  });
+  connection.onShutdown(() => {
+    checkers.close();
+    workspaceKeys.dispose();
+  });
   registerCodeActions(context);
   registerOutline(context);
   registerLinks(context);

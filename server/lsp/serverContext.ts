@@ -15,4 +15,6 @@ export interface ServerContext {
   settingsFor: (uri: string) => ServerSettings;
   /** Where the image thumbnails of a document's hovers come from (the preview's URL resolution). */
   imagesFor: (uri: string) => ImageResolver;
+  /** Whether another import file of the workspace uses a global key (lower case), for the unique-key fix. */
+  keyTakenElsewhere?: (uri: string, lowerKey: string) => boolean;
 }

@@ -12,6 +12,10 @@ export interface ServerSettings {
   previewUrlRewrites: unknown;
   /** `signedUrls.expiringSoonHours`: a signed URL expiring within this many hours is reported (0: never). */
   expiringSoonHours: number;
+  /** `globalKeys.acrossFiles`: check global keys across every import file of the workspace. */
+  globalKeysAcrossFiles: boolean;
+  /** `globalKeys.importedFiles`: globs of import files already imported into Labelbox. */
+  importedFiles: string[];
   /** What was wrong with the settings as given (a pattern that cannot be used…), for the user. */
   problems: string[];
 }
@@ -24,6 +28,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   metadataSchema: SETTING_DEFAULTS.metadataSchema,
   previewUrlRewrites: undefined,
   expiringSoonHours: SETTING_DEFAULTS['signedUrls.expiringSoonHours'],
+  globalKeysAcrossFiles: SETTING_DEFAULTS['globalKeys.acrossFiles'],
+  importedFiles: [...SETTING_DEFAULTS['globalKeys.importedFiles']],
   problems: [],
 };
 
@@ -32,7 +38,7 @@ const SEVERITIES = new Set<Severity | 'off'>(['error', 'warning', 'information',
 /** Reads settings as the client sent them, keeping defaults for anything missing or malformed. */
 export function readSettings(raw: unknown): ServerSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {}, problems: [] };
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {}, importedFiles: [...DEFAULT_SETTINGS.importedFiles], problems: [] };
   if (Array.isArray(value.files) && value.files.every((item) => typeof item === 'string')) {
     settings.files = [];
     for (const pattern of value.files) {
@@ -49,10 +55,25 @@ export function readSettings(raw: unknown): ServerSettings {
   const signedUrls = value.signedUrls && typeof value.signedUrls === 'object' ? (value.signedUrls as Record<string, unknown>) : {};
   const hours = signedUrls.expiringSoonHours;
   if (typeof hours === 'number' && Number.isFinite(hours) && hours >= 0) settings.expiringSoonHours = hours;
+  readGlobalKeySettings(value.globalKeys, settings);
   if (value.severity && typeof value.severity === 'object') {
     for (const [code, severity] of Object.entries(value.severity as Record<string, unknown>)) {
       if (isRuleCode(code) && SEVERITIES.has(severity as Severity)) settings.severity[code] = severity as Severity | 'off';
     }
   }
   return settings;
+}
+
+/** `labelboxImport.globalKeys.*`: a pattern that cannot be used is reported and left out. */
+function readGlobalKeySettings(raw: unknown, settings: ServerSettings): void {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  if (typeof value.acrossFiles === 'boolean') settings.globalKeysAcrossFiles = value.acrossFiles;
+  if (!Array.isArray(value.importedFiles)) return;
+  settings.importedFiles = [];
+  for (const pattern of value.importedFiles) {
+    if (typeof pattern !== 'string') continue;
+    const problem = globProblem(pattern);
+    if (problem) settings.problems.push(`labelboxImport.globalKeys.importedFiles: ${problem} The pattern is ignored.`);
+    else settings.importedFiles.push(pattern);
+  }
 }

@@ -6,6 +6,7 @@ import type { AccessResult } from '../../common/assetAccess';
 import { accessDiagnostics } from '../features/assetAccess';
 import { signedUrlDiagnostics } from './signedUrlDiagnostics';
 import { SETTING_DEFAULTS } from '../../common/settings';
+import { crossFileDiagnostics, type CrossFileKeys } from '../workspaceKeys/crossFileDiagnostics';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -22,6 +23,8 @@ export interface DiagnosticOptions {
   now?: number;
   /** A signed URL that expires within this many milliseconds is reported as expiring soon (labelboxImport.signedUrls.expiringSoonHours). */
   expiringSoonMs?: number;
+  /** Global keys other import files use first (the workspace index, or the command line's files). */
+  crossFile?: CrossFileKeys;
 }
 
 /** labelboxImport.signedUrls.expiringSoonHours's default (24 hours), in milliseconds. */
@@ -101,6 +104,7 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
   for (const diagnostic of labelboxKeyDiagnostics(document, options.existingInLabelbox, wants)) add(diagnostic);
   const now = options.now ?? Date.now();
   for (const diagnostic of signedUrlDiagnostics(document, now, options.expiringSoonMs ?? DEFAULT_EXPIRING_SOON_MS, wants)) add(diagnostic);
+  if (options.crossFile) for (const diagnostic of crossFileDiagnostics(document, options.crossFile, wants)) add(diagnostic);
   for (const diagnostic of document.fileSuffixProblems) add(diagnostic);
   if (options.assetAccess) for (const diagnostic of accessDiagnostics(document, options.assetAccess)) add(diagnostic);
 

@@ -8,6 +8,8 @@ import type { RowEntry } from './rowEntries';
 export class GlobalKeyIndex {
   private readonly rowsByKey = new Map<string, RowEntry | Set<RowEntry>>();
   private readonly duplicated = new Set<string>();
+  /** Keys that appeared in or left the file since `takeChangedKeys` (for the workspace index). */
+  private changedKeys = new Set<string>();
 
   add(entry: RowEntry): void {
     const key = indexKey(entry);
@@ -15,6 +17,7 @@ export class GlobalKeyIndex {
     const rows = this.rowsByKey.get(key);
     if (rows === undefined) {
       this.rowsByKey.set(key, entry);
+      this.changedKeys.add(key);
     } else if (rows instanceof Set) {
       rows.add(entry);
       if (rows.size > 1) this.duplicated.add(key);
@@ -30,13 +33,40 @@ export class GlobalKeyIndex {
     const rows = this.rowsByKey.get(key);
     if (rows === undefined) return;
     if (!(rows instanceof Set)) {
-      if (rows === entry) this.rowsByKey.delete(key);
+      if (rows === entry) {
+        this.rowsByKey.delete(key);
+        this.changedKeys.add(key);
+      }
       return;
     }
     rows.delete(entry);
     if (rows.size < 2) this.duplicated.delete(key);
     if (rows.size === 1) this.rowsByKey.set(key, rows.values().next().value as RowEntry);
-    else if (rows.size === 0) this.rowsByKey.delete(key);
+    else if (rows.size === 0) {
+      this.rowsByKey.delete(key);
+      this.changedKeys.add(key);
+    }
+  }
+
+  /**
+   * The keys (lower case) that appeared in the file or left it since the last call: O(1) per
+   * row added or removed, so the workspace index follows an edit without a pass over the file.
+   * A key may be in it and still be in the file as before (it left and came back).
+   */
+  takeChangedKeys(): Set<string> {
+    const changed = this.changedKeys;
+    this.changedKeys = new Set();
+    return changed;
+  }
+
+  /** Whether a row uses the key (given in lower case). */
+  hasLowerKey(lowerKey: string): boolean {
+    return this.rowsByKey.has(lowerKey);
+  }
+
+  /** Every distinct key, in lower case. */
+  lowerKeys(): IterableIterator<string> {
+    return this.rowsByKey.keys();
   }
 
   /** Groups of two or more rows sharing a key. */

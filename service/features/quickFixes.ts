@@ -9,7 +9,17 @@ import type { TextEdit } from '../featureHelpers/textEdit';
  * The edits of a quick fix, made from the document as it is now. `offset`/`length` are the
  * diagnostic's range, which the fix refers to.
  */
-export function quickFixEdits(document: ImportDocument, offset: number, length: number, fix: FixData): TextEdit[] {
+/**
+ * @param isTakenElsewhere whether another import file uses a key (lower case): the unique-key
+ *   fix then picks a suffix free in every file (the workspace index, when the host has one).
+ */
+export function quickFixEdits(
+  document: ImportDocument,
+  offset: number,
+  length: number,
+  fix: FixData,
+  isTakenElsewhere: (lowerKey: string) => boolean = () => false,
+): TextEdit[] {
   switch (fix.kind) {
     case 'replace':
       return [{ offset, length, newText: fix.text }];
@@ -20,7 +30,7 @@ export function quickFixEdits(document: ImportDocument, offset: number, length: 
     case 'setMediaType':
       return setMediaTypeEdits(document, offset, fix.mediaType);
     case 'uniqueGlobalKey':
-      return uniqueGlobalKeyEdits(document, offset, length);
+      return uniqueGlobalKeyEdits(document, offset, length, isTakenElsewhere);
     case 'convertRow': {
       const index = document.rowIndexAt(offset);
       const edit = index >= 0 ? convertRowEdit(document, index) : undefined;
@@ -112,13 +122,18 @@ function hasCrLf(document: ImportDocument): boolean {
 }
 
 /** A suffix (-2, -3, …) that no other row's key has, compared without regard to case. */
-function uniqueGlobalKeyEdits(document: ImportDocument, offset: number, length: number): TextEdit[] {
+/** The longest global key Labelbox takes: a suffix that would pass it trims the base instead. */
+const MAX_GLOBAL_KEY_LENGTH = 200;
+
+function uniqueGlobalKeyEdits(document: ImportDocument, offset: number, length: number, isTakenElsewhere: (lowerKey: string) => boolean): TextEdit[] {
   const located = nodeAt(document, offset);
   const node = located?.node;
   if (node?.type !== 'string') return [];
   for (let suffix = 2; suffix < 100_000; suffix++) {
-    const candidate = `${node.value}-${suffix}`;
-    if (!document.globalKeys.rowsWithKey(candidate)) return [{ offset, length, newText: JSON.stringify(candidate) }];
+    const ending = `-${suffix}`;
+    const candidate = `${[...node.value].slice(0, Math.max(1, MAX_GLOBAL_KEY_LENGTH - ending.length)).join('')}${ending}`;
+    if (document.globalKeys.rowsWithKey(candidate) || isTakenElsewhere(candidate.toLowerCase())) continue;
+    return [{ offset, length, newText: JSON.stringify(candidate) }];
   }
   return [];
 }

@@ -157,6 +157,8 @@ const EXEMPT = new Map<RuleCode, string>([
   ['signed-url-lifetime-too-long', 'No Labelbox or storage service example signs for more than 7 days; signedUrlRules.test.ts covers it.'],
   ['signed-url-not-yet-valid', "The providers' examples with a start (Microsoft Learn's st) are judged after it; signedUrlRules.test.ts covers it."],
   ['signed-url-malformed-expiry', 'No Labelbox or storage service example has an unreadable expiry; signedUrlRules.test.ts covers it.'],
+  ['global-key-in-other-file', 'Needs two import files; one real-world file cannot show it. workspaceKeys.test.ts and test/cli/crossFile.test.ts cover it.'],
+  ['global-key-already-imported', 'Needs two import files, one marked as imported; workspaceKeys.test.ts and test/cli/crossFile.test.ts cover it.'],
 ]);
 
 test('every rule is exercised by a real-world file (an error rule as an error, in a file Labelbox rejects), except the explicit exemptions', () => {

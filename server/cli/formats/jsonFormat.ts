@@ -9,6 +9,19 @@ export function formatJson(reports: readonly FileReport[]): string {
       severity: diagnostic.severity,
       code: diagnostic.code,
       message: diagnostic.message,
+      // Places in other files (a global key another file uses first).
+      ...(diagnostic.relatedElsewhere?.length
+        ? {
+            related: diagnostic.relatedElsewhere.map((related) => ({
+              file: related.label,
+              range: {
+                start: { line: related.line + 1, column: related.character + 1 },
+                end: { line: related.line + 1, column: related.character + related.length + 1 },
+              },
+              message: related.message,
+            })),
+          }
+        : {}),
     })),
   );
   return `${JSON.stringify(items, null, 2)}\n`;

@@ -46,6 +46,23 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string)
                   },
                 },
               ],
+              ...(diagnostic.relatedElsewhere?.length
+                ? {
+                    relatedLocations: diagnostic.relatedElsewhere.map((related, id) => ({
+                      id,
+                      physicalLocation: {
+                        artifactLocation: { uri: toUri(related.label) },
+                        region: {
+                          startLine: related.line + 1,
+                          startColumn: related.character + 1,
+                          endLine: related.line + 1,
+                          endColumn: related.character + related.length + 1,
+                        },
+                      },
+                      message: { text: related.message },
+                    })),
+                  }
+                : {}),
             };
           }),
         ),

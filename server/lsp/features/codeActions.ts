@@ -35,7 +35,7 @@ export function registerCodeActions(context: ServerContext): void {
           const offset = tracked.text.offsetAt(diagnostic.range.start);
           const length = tracked.text.offsetAt(diagnostic.range.end) - offset;
           fixes.forEach((fix, index) => {
-            const edits = context.service.quickFixEdits(document, offset, length, fix);
+            const edits = context.service.quickFixEdits(document, offset, length, fix, (key) => context.keyTakenElsewhere?.(uri, key) ?? false);
             if (!edits.length) return;
             if (fix.kind === 'convertRow') convertsRow = true;
             actions.push(fixAction(fix.title, diagnostic, uri, toLspEdits(tracked.text, edits), index === 0));
