@@ -32,12 +32,13 @@ class ValueObjectNode implements ObjectNode {
 
   /** Rules mostly look up a few keys by name: that makes only the nodes they ask for. */
   propertyNamed(name: string): PropertyNode | undefined {
+    // The same few keys are asked for again and again (row_data by most rules): look among the nodes made first.
+    const made = this.made;
+    if (made) for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
     const raw = ownParsedValue(this.object, name);
     if (raw === undefined) return undefined;
-    const made = (this.made ??= []);
-    for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
     const property = new ValuePropertyNode(this, name, raw);
-    made.push(property);
+    (this.made ??= []).push(property);
     return property;
   }
 }

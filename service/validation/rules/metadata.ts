@@ -30,7 +30,9 @@ export function checkMetadata(check: RowCheck): void {
 
 /** Where a field is first set in the row, and the enum options given for it so far. */
 interface FirstUse extends Span {
-  options: Set<string>;
+  /** Made when a second option is given: most fields are set once. */
+  options: Set<string> | undefined;
+  firstOption: string | undefined;
 }
 
 /**
@@ -44,14 +46,14 @@ function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: Res
   const first = seen.get(identity);
   if (!first) {
     // Offsets only: keeping the node would keep the row's whole tree alive with the diagnostic.
-    seen.set(identity, { offset: anchor.offset, length: anchor.length, options: new Set(option === undefined ? [] : [option]) });
+    seen.set(identity, { offset: anchor.offset, length: anchor.length, options: undefined, firstOption: option });
     return;
   }
   const related = [{ offset: first.offset, length: first.length, message: 'First set here' }];
   const name = field ? `"${field.name}"` : JSON.stringify(identity.replace(/^name:/, ''));
   if (field?.kind === 'enum') {
-    if (option === undefined || !first.options.has(option)) {
-      if (option !== undefined) first.options.add(option);
+    if (option === undefined || !hasOption(first, option)) {
+      if (option !== undefined) (first.options ??= new Set(first.firstOption === undefined ? [] : [first.firstOption])).add(option);
       return; // several options of one enum field can be imported
     }
     check.report(
@@ -74,6 +76,10 @@ function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: Res
       : ' If it is a text, number or date-time field, Labelbox fails the whole row; several options of an enum field are fine.';
     check.report(anchor, 'duplicate-metadata-field', what + why, { related, severity: 'warning' });
   }
+}
+
+function hasOption(first: FirstUse, option: string): boolean {
+  return first.options ? first.options.has(option) : first.firstOption === option;
 }
 
 /** What makes two options of an enum field the same: the option's id, whether given by name or id. */

@@ -9,33 +9,38 @@ const URL_KEYS_OF_OBJECT = ['tileLayerUrl', 'tile_layer_url', 'pdf_url', 'pdfUrl
 /** Every string in the row that holds a URL: the asset, tile layers, PDFs and attachments (not raw text). */
 export function urlNodesOf(check: RowCheck): StringNode[] {
   const found: StringNode[] = [];
-  const add = (node: JsonNode | undefined) => {
-    if (node?.type === 'string') found.push(node);
-  };
-  const addLayers = (node: JsonNode | undefined) => {
-    if (node?.type !== 'array') return;
-    for (const layer of node.items) if (layer.type === 'object') add(getProperty(layer, 'tileLayerUrl')?.value);
-  };
   const rowData = check.property('row_data')?.value;
-  add(rowData);
+  addUrl(found, rowData);
   if (rowData?.type === 'object') {
-    for (const key of URL_KEYS_OF_OBJECT) add(getProperty(rowData, key)?.value);
-    addLayers(getProperty(rowData, 'alternativeLayers')?.value);
-    addLayers(getProperty(rowData, 'alternative_layers')?.value);
+    for (const key of URL_KEYS_OF_OBJECT) addUrl(found, getProperty(rowData, key)?.value);
+    addLayers(found, getProperty(rowData, 'alternativeLayers')?.value);
+    addLayers(found, getProperty(rowData, 'alternative_layers')?.value);
   }
-  for (const key of URL_KEYS_OF_ROW) add(check.property(key)?.value);
-  addLayers(check.property('alternativeLayers')?.value);
+  for (const key of URL_KEYS_OF_ROW) addUrl(found, check.property(key)?.value);
+  addLayers(found, check.property('alternativeLayers')?.value);
   const attachments = check.property('attachments')?.value;
-  const attachmentNodes = attachments?.type === 'array' ? [...attachments.items] : [];
+  if (attachments?.type === 'array') for (const attachment of attachments.items) addAttachmentUrl(found, attachment);
   const info = check.property('info')?.value;
-  if (info) attachmentNodes.push(info);
-  for (const attachment of attachmentNodes) {
-    if (attachment.type !== 'object') continue;
-    const type = getProperty(attachment, 'type')?.value;
-    if (type?.type === 'string' && (type.value === 'RAW_TEXT' || type.value === 'TEXT')) continue;
-    add(getProperty(attachment, 'value')?.value);
-  }
-  return found.filter((node) => looksLikeUrl(node.value));
+  if (info) addAttachmentUrl(found, info);
+  return found;
+}
+
+/** Adds a string node that looks like a URL. */
+function addUrl(found: StringNode[], node: JsonNode | undefined): void {
+  if (node?.type === 'string' && looksLikeUrl(node.value)) found.push(node);
+}
+
+function addLayers(found: StringNode[], node: JsonNode | undefined): void {
+  if (node?.type !== 'array') return;
+  for (const layer of node.items) if (layer.type === 'object') addUrl(found, getProperty(layer, 'tileLayerUrl')?.value);
+}
+
+/** An attachment's value, unless the attachment holds text. */
+function addAttachmentUrl(found: StringNode[], attachment: JsonNode): void {
+  if (attachment.type !== 'object') return;
+  const type = getProperty(attachment, 'type')?.value;
+  if (type?.type === 'string' && (type.value === 'RAW_TEXT' || type.value === 'TEXT')) return;
+  addUrl(found, getProperty(attachment, 'value')?.value);
 }
 
 /** URL schemes and characters Labelbox rejects or does not support. */
