@@ -35,6 +35,8 @@ class ValueObjectNode implements ObjectNode {
     // The same few keys are asked for again and again (row_data by most rules): look among the nodes made first.
     const made = this.made;
     if (made) for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
+    // Once every key is listed, a name not among them is not a key: rules ask for many absent keys.
+    if (this.cachedProperties) return undefined;
     const raw = ownParsedValue(this.object, name);
     if (raw === undefined) return undefined;
     const property = new ValuePropertyNode(this, name, raw);
