@@ -43,6 +43,15 @@ class ValueObjectNode implements ObjectNode {
     (this.made ??= []).push(property);
     return property;
   }
+
+  stringNamed(name: string): string | undefined {
+    if (this.cachedProperties) {
+      const property = this.propertyNamed(name);
+      return property ? stringOf(property.value) : undefined;
+    }
+    const raw = ownParsedValue(this.object, name);
+    return typeof raw === 'string' ? raw : undefined;
+  }
 }
 
 class ValuePropertyNode implements PropertyNode {
@@ -85,6 +94,10 @@ class ValueArrayNode implements ArrayNode {
     this.cachedItems ??= this.array.map((item) => nodeOfValue(item, this));
     return this.cachedItems;
   }
+}
+
+function stringOf(node: JsonNode | undefined): string | undefined {
+  return node?.type === 'string' ? node.value : undefined;
 }
 
 export function nodeOfValue(value: JsonValue, parent: Parent = undefined): JsonNode {
