@@ -17,7 +17,11 @@ export function ownValue<T>(object: { readonly [key: string]: T }, key: string):
  */
 export function ownParsedValue<T>(object: { readonly [key: string]: T }, key: string): T | undefined {
   const value = object[key];
-  return value !== undefined && Object.hasOwn(object, key) ? value : undefined;
+  if (value === undefined) return undefined;
+  // Object.prototype has no string, number or boolean properties: such a value is the object's own.
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  return Object.hasOwn(object, key) ? value : undefined;
 }
 
 /** Whether `key` is one of the object's own properties. */

@@ -1,6 +1,9 @@
 import { EXIT_TROUBLE, main } from './main';
 import * as precompiledValidators from 'labelbox-import:precompiled-schema';
 import { getLanguageService } from '../../service';
+import { tuneCompilerForChecking } from '../node/compilerTuning';
+
+tuneCompilerForChecking();
 
 // The CLI calls the service's checks (collectDiagnostics) with the schema precompiled at build time.
 getLanguageService({ precompiledSchema: precompiledValidators });

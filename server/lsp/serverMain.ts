@@ -4,6 +4,9 @@ import { startServer } from './server';
 import { checkMessage } from './params';
 import * as precompiledValidators from 'labelbox-import:precompiled-schema';
 import { getLanguageService } from '../../service';
+import { tuneCompilerForChecking } from '../node/compilerTuning';
+
+tuneCompilerForChecking();
 
 const service = getLanguageService({ precompiledSchema: precompiledValidators });
 

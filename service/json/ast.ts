@@ -19,6 +19,8 @@ export interface ObjectNode extends NodeBase {
   properties: PropertyNode[];
   /** A direct lookup by name, where the node has one (trees over parsed values): see getProperty. */
   propertyNamed?(name: string): PropertyNode | undefined;
+  /** A direct read of a string property without making nodes, where the node has one (trees over parsed values): see stringProperty. */
+  stringNamed?(name: string): string | undefined;
 }
 
 export interface ArrayNode extends NodeBase {
@@ -69,6 +71,16 @@ export function getProperty(node: ObjectNode, name: string): PropertyNode | unde
     if (node.properties[i].key.value === name) return node.properties[i];
   }
   return undefined;
+}
+
+/**
+ * The property's value when it is a string: what `getProperty(node, name)?.value` holds then.
+ * On a tree over a parsed value it makes no nodes, which only a problem to report needs.
+ */
+export function stringProperty(node: ObjectNode, name: string): string | undefined {
+  if (node.stringNamed) return node.stringNamed(name);
+  const value = getProperty(node, name)?.value;
+  return value?.type === 'string' ? value.value : undefined;
 }
 
 export function getPropertyValue(node: ObjectNode, name: string): JsonNode | undefined {

@@ -32,13 +32,25 @@ class ValueObjectNode implements ObjectNode {
 
   /** Rules mostly look up a few keys by name: that makes only the nodes they ask for. */
   propertyNamed(name: string): PropertyNode | undefined {
+    // The same few keys are asked for again and again (row_data by most rules): look among the nodes made first.
+    const made = this.made;
+    if (made) for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
+    // Once every key is listed, a name not among them is not a key: rules ask for many absent keys.
+    if (this.cachedProperties) return undefined;
     const raw = ownParsedValue(this.object, name);
     if (raw === undefined) return undefined;
-    const made = (this.made ??= []);
-    for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
     const property = new ValuePropertyNode(this, name, raw);
-    made.push(property);
+    (this.made ??= []).push(property);
     return property;
+  }
+
+  stringNamed(name: string): string | undefined {
+    if (this.cachedProperties) {
+      const property = this.propertyNamed(name);
+      return property ? stringOf(property.value) : undefined;
+    }
+    const raw = ownParsedValue(this.object, name);
+    return typeof raw === 'string' ? raw : undefined;
   }
 }
 
@@ -82,6 +94,10 @@ class ValueArrayNode implements ArrayNode {
     this.cachedItems ??= this.array.map((item) => nodeOfValue(item, this));
     return this.cachedItems;
   }
+}
+
+function stringOf(node: JsonNode | undefined): string | undefined {
+  return node?.type === 'string' ? node.value : undefined;
 }
 
 export function nodeOfValue(value: JsonValue, parent: Parent = undefined): JsonNode {

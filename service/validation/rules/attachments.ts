@@ -1,5 +1,5 @@
-import type { ObjectNode } from '../../json/ast';
-import { getProperty } from '../../json/ast';
+import type { JsonNode, ObjectNode } from '../../json/ast';
+import { getProperty, stringProperty } from '../../json/ast';
 import { looksLikeUrl } from '../../../common/urls';
 import type { RowCheck } from '../rowCheck';
 
@@ -20,16 +20,16 @@ function attachmentsOf(check: RowCheck): ObjectNode[] {
 export function checkAttachments(check: RowCheck): void {
   let overlays = 0;
   for (const attachment of attachmentsOf(check)) {
-    const typeNode = getProperty(attachment, 'type')?.value;
-    const valueNode = getProperty(attachment, 'value')?.value;
-    if (typeNode?.type !== 'string') continue;
-    const type = typeNode.value;
-    const value = valueNode?.type === 'string' ? valueNode.value : undefined;
+    // Strings first: the nodes are made only for a problem.
+    const type = stringProperty(attachment, 'type');
+    if (type === undefined) continue;
+    const value = stringProperty(attachment, 'value');
+    const typeNode = () => nodeAt(attachment, 'type');
     switch (type) {
       case 'TEXT': {
         const replacement = value && looksLikeUrl(value) ? 'TEXT_URL' : 'RAW_TEXT';
         check.report(
-          typeNode,
+          typeNode(),
           'deprecated-attachment-type',
           `The TEXT attachment type depends on the SDK version: 6.0 and later reject it, 3.49 to 5.x convert it to RAW_TEXT, and the docs no longer list it. Use ${replacement}${replacement === 'TEXT_URL' ? ' for a URL of a text file' : ' for text'}.`,
           {
@@ -40,13 +40,13 @@ export function checkAttachments(check: RowCheck): void {
       }
       case 'AUDIO':
         check.report(
-          typeNode,
+          typeNode(),
           'unsupported-attachment-type',
           "AUDIO attachments are listed in the docs, but the SDK (6.0) does not know the type and rejects it; the web app's upload is not confirmed either way.",
         );
         break;
       case 'TEXT_FILE':
-        check.report(typeNode, 'invalid-value', 'TEXT_FILE was renamed TEXT_URL.', {
+        check.report(typeNode(), 'invalid-value', 'TEXT_FILE was renamed TEXT_URL.', {
           fixes: [{ kind: 'replace', title: 'Change to "TEXT_URL"', text: '"TEXT_URL"' }],
         });
         break;
@@ -54,19 +54,24 @@ export function checkAttachments(check: RowCheck): void {
         overlays++;
         if (overlays > MAX_IMAGE_OVERLAYS) {
           check.report(
-            typeNode,
+            typeNode(),
             'too-many-image-overlays',
             `This is image overlay number ${overlays}; the editor shows at most ${MAX_IMAGE_OVERLAYS} per data row.`,
           );
         }
         break;
     }
-    if (valueNode && URL_TYPES.has(type) && value && !looksLikeUrl(value)) {
+    if (URL_TYPES.has(type) && value && !looksLikeUrl(value)) {
       check.report(
-        valueNode,
+        nodeAt(attachment, 'value'),
         'attachment-not-url',
         `${/^(?:[AEIOU]|HTML)/.test(type) ? 'An' : 'A'} ${type} attachment needs the URL of the file${type === 'TEXT_URL' ? '; for the text itself use RAW_TEXT' : ''}.`,
       );
     }
   }
+}
+
+/** The value node of a property known to be there. */
+function nodeAt(object: ObjectNode, name: string): JsonNode {
+  return getProperty(object, name)!.value!;
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../../../common/metadataSchema/schemaFile';
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
-import { getProperty } from '../../json/ast';
+import { getProperty, stringProperty } from '../../json/ast';
 import type { MetadataField } from '../../metadata/catalog';
 import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
@@ -18,19 +18,23 @@ export function checkMetadata(check: RowCheck): void {
       if (entry.type !== 'object') continue;
       const resolved = resolveField(check, entry, idKey);
       if (!resolved) continue;
-      const { field, anchor, byId } = resolved;
+      const { field, byId } = resolved;
       const value = getProperty(entry, 'value')?.value;
       checkRepeat(check, seen, resolved, value);
       if (!field) continue;
-      if (field.deprecated) check.report(anchor, 'deprecated-metadata-field', field.deprecated);
+      if (field.deprecated) check.report(anchorOf(resolved), 'deprecated-metadata-field', field.deprecated);
       if (value) checkMetadataValue(check, field, value, byId);
     }
   }
 }
 
 /** Where a field is first set in the row, and the enum options given for it so far. */
-interface FirstUse extends Span {
-  options: Set<string>;
+interface FirstUse {
+  /** Found only for a repeat: most fields are set once. */
+  where: ResolvedEntry;
+  /** Made when a second option is given: most fields are set once. */
+  options: Set<string> | undefined;
+  firstOption: string | undefined;
 }
 
 /**
@@ -39,19 +43,21 @@ interface FirstUse extends Span {
  * of an enum. Number and date-time fields twice, and one option twice, are not observed.
  */
 function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: ResolvedEntry, value: JsonNode | undefined): void {
-  const { field, anchor, identity } = resolved;
+  const { field, identity } = resolved;
   const option = field?.kind === 'enum' && value?.type === 'string' ? optionIdentity(field, value.value) : undefined;
   const first = seen.get(identity);
   if (!first) {
-    // Offsets only: keeping the node would keep the row's whole tree alive with the diagnostic.
-    seen.set(identity, { offset: anchor.offset, length: anchor.length, options: new Set(option === undefined ? [] : [option]) });
+    seen.set(identity, { where: resolved, options: undefined, firstOption: option });
     return;
   }
-  const related = [{ offset: first.offset, length: first.length, message: 'First set here' }];
+  const anchor = anchorOf(resolved);
+  // Offsets only (report copies them): keeping the node would keep the row's whole tree alive with the diagnostic.
+  const firstAnchor: Span = anchorOf(first.where);
+  const related = [{ offset: firstAnchor.offset, length: firstAnchor.length, message: 'First set here' }];
   const name = field ? `"${field.name}"` : JSON.stringify(identity.replace(/^name:/, ''));
   if (field?.kind === 'enum') {
-    if (option === undefined || !first.options.has(option)) {
-      if (option !== undefined) first.options.add(option);
+    if (option === undefined || !hasOption(first, option)) {
+      if (option !== undefined) (first.options ??= new Set(first.firstOption === undefined ? [] : [first.firstOption])).add(option);
       return; // several options of one enum field can be imported
     }
     check.report(
@@ -76,6 +82,10 @@ function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: Res
   }
 }
 
+function hasOption(first: FirstUse, option: string): boolean {
+  return first.options ? first.options.has(option) : first.firstOption === option;
+}
+
 /** What makes two options of an enum field the same: the option's id, whether given by name or id. */
 function optionIdentity(field: MetadataField, text: string): string {
   return field.options.find((option) => option.name === text)?.id ?? text;
@@ -87,21 +97,28 @@ function kindName(kind: MetadataField['kind']): string {
 
 interface ResolvedEntry {
   field: MetadataField | undefined;
-  anchor: StringNode;
+  /** The entry, and the key of the string that names its field (schema id or name): where problems with the field are shown. */
+  entry: ObjectNode;
+  anchorKey: string;
   /** What makes two entries the same field. */
   identity: string;
   byId: boolean;
 }
 
+/** The string node naming the entry's field. */
+function anchorOf(resolved: ResolvedEntry): StringNode {
+  return getProperty(resolved.entry, resolved.anchorKey)!.value as StringNode;
+}
+
+/** The entry's field, by schema id or name; its strings are read without making nodes, which only a problem needs. */
 function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): ResolvedEntry | undefined {
   const catalog = check.context.catalog;
-  const idNode = stringNode(getProperty(entry, idKey)?.value);
-  const nameNode = check.dialect === 'current' ? stringNode(getProperty(entry, 'name')?.value) : undefined;
+  const id = stringProperty(entry, idKey);
   // The SDK looks at schema_id first and only falls back to the name.
-  if (idNode) {
-    const id = idNode.value;
+  if (id !== undefined) {
     const field = catalog.fieldById(id);
     if (!field) {
+      const idNode = getProperty(entry, idKey)!.value as StringNode;
       const option = catalog.optionById(id);
       if (option) {
         check.report(
@@ -116,13 +133,13 @@ function resolveField(check: RowCheck, entry: ObjectNode, idKey: string): Resolv
         reportUnknownId(check, idNode);
       }
     }
-    return { field, anchor: idNode, identity: field?.id ?? id, byId: true };
+    return { field, entry, anchorKey: idKey, identity: field?.id ?? id, byId: true };
   }
-  if (nameNode) {
-    const name = nameNode.value;
+  const name = check.dialect === 'current' ? stringProperty(entry, 'name') : undefined;
+  if (name !== undefined) {
     const field = catalog.fieldByName(name);
-    if (!field) reportUnknownName(check, nameNode);
-    return { field, anchor: nameNode, identity: field?.id ?? field?.name ?? `name:${name}`, byId: false };
+    if (!field) reportUnknownName(check, getProperty(entry, 'name')!.value as StringNode);
+    return { field, entry, anchorKey: 'name', identity: field?.id ?? field?.name ?? `name:${name}`, byId: false };
   }
   return undefined;
 }
@@ -210,8 +227,4 @@ function reportUnknown(check: RowCheck, node: StringNode, message: string, sugge
     ...(known || certain ? { severity: 'error' as const } : {}),
     fixes: suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, text: JSON.stringify(suggestion) }] : [],
   });
-}
-
-function stringNode(node: JsonNode | undefined): StringNode | undefined {
-  return node?.type === 'string' ? node : undefined;
 }

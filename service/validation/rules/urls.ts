@@ -1,47 +1,64 @@
-import type { JsonNode, StringNode } from '../../json/ast';
-import { getProperty } from '../../json/ast';
+import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
+import { getProperty, stringProperty } from '../../json/ast';
 import { looksLikeUrl, schemeOf } from '../../../common/urls';
 import type { RowCheck } from '../rowCheck';
 
 const URL_KEYS_OF_ROW = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'tileLayerUrl'];
 const URL_KEYS_OF_OBJECT = ['tileLayerUrl', 'tile_layer_url', 'pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
-/** Every string in the row that holds a URL: the asset, tile layers, PDFs and attachments (not raw text). */
-export function urlNodesOf(check: RowCheck): StringNode[] {
+/**
+ * Every string in the row that holds a URL with something to report: the asset, tile layers,
+ * PDFs and attachments (not raw text). Strings are read first, and a node is made only for a
+ * URL with a problem.
+ */
+export function suspectUrlNodesOf(check: RowCheck): StringNode[] {
   const found: StringNode[] = [];
-  const add = (node: JsonNode | undefined) => {
-    if (node?.type === 'string') found.push(node);
-  };
-  const addLayers = (node: JsonNode | undefined) => {
-    if (node?.type !== 'array') return;
-    for (const layer of node.items) if (layer.type === 'object') add(getProperty(layer, 'tileLayerUrl')?.value);
-  };
   const rowData = check.property('row_data')?.value;
-  add(rowData);
+  if (rowData?.type === 'string' && isSuspectUrl(rowData.value)) found.push(rowData);
   if (rowData?.type === 'object') {
-    for (const key of URL_KEYS_OF_OBJECT) add(getProperty(rowData, key)?.value);
-    addLayers(getProperty(rowData, 'alternativeLayers')?.value);
-    addLayers(getProperty(rowData, 'alternative_layers')?.value);
+    for (const key of URL_KEYS_OF_OBJECT) addUrl(found, rowData, key);
+    addLayers(found, getProperty(rowData, 'alternativeLayers')?.value);
+    addLayers(found, getProperty(rowData, 'alternative_layers')?.value);
   }
-  for (const key of URL_KEYS_OF_ROW) add(check.property(key)?.value);
-  addLayers(check.property('alternativeLayers')?.value);
+  for (const key of URL_KEYS_OF_ROW) addUrl(found, check.node, key);
+  addLayers(found, check.property('alternativeLayers')?.value);
   const attachments = check.property('attachments')?.value;
-  const attachmentNodes = attachments?.type === 'array' ? [...attachments.items] : [];
+  if (attachments?.type === 'array') for (const attachment of attachments.items) addAttachmentUrl(found, attachment);
   const info = check.property('info')?.value;
-  if (info) attachmentNodes.push(info);
-  for (const attachment of attachmentNodes) {
-    if (attachment.type !== 'object') continue;
-    const type = getProperty(attachment, 'type')?.value;
-    if (type?.type === 'string' && (type.value === 'RAW_TEXT' || type.value === 'TEXT')) continue;
-    add(getProperty(attachment, 'value')?.value);
-  }
-  return found.filter((node) => looksLikeUrl(node.value));
+  if (info) addAttachmentUrl(found, info);
+  return found;
+}
+
+/** A URL with a scheme or a character checkUrls reports. */
+function isSuspectUrl(text: string): boolean {
+  if (!looksLikeUrl(text)) return false;
+  const scheme = schemeOf(text);
+  return scheme === 's3' || scheme === 'http' || scheme === 'data' || /[#<>|]/.test(text);
+}
+
+/** Adds the object's string property `key` when it is a URL with something to report. */
+function addUrl(found: StringNode[], object: ObjectNode, key: string): void {
+  const text = stringProperty(object, key);
+  if (text !== undefined && isSuspectUrl(text)) found.push(getProperty(object, key)!.value as StringNode);
+}
+
+function addLayers(found: StringNode[], node: JsonNode | undefined): void {
+  if (node?.type !== 'array') return;
+  for (const layer of node.items) if (layer.type === 'object') addUrl(found, layer, 'tileLayerUrl');
+}
+
+/** An attachment's value, unless the attachment holds text. */
+function addAttachmentUrl(found: StringNode[], attachment: JsonNode): void {
+  if (attachment.type !== 'object') return;
+  const type = stringProperty(attachment, 'type');
+  if (type === 'RAW_TEXT' || type === 'TEXT') return;
+  addUrl(found, attachment, 'value');
 }
 
 /** URL schemes and characters Labelbox rejects or does not support. */
 export function checkUrls(check: RowCheck): void {
   const rowData = check.property('row_data')?.value;
-  for (const node of urlNodesOf(check)) {
+  for (const node of suspectUrlNodesOf(check)) {
     const url = node.value;
     const scheme = schemeOf(url);
     if (scheme === 's3') {
