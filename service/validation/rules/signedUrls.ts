@@ -7,15 +7,18 @@ import { urlNodesOf } from './urls';
 const STATED_STARTS: ReadonlySet<SignedUrlForm> = new Set(['azure-sas', 'cloudfront-custom']);
 const V4_FORMS: ReadonlySet<SignedUrlForm> = new Set(['aws-v4', 'gcs-v4']);
 
+function hasQuery(url: string): boolean {
+  return url.includes('?');
+}
+
 /**
  * Reads the expiry of every signed URL of the row (asset, tile layers, PDF, attachments) and
  * reports what does not depend on the clock: an expiry that cannot be read, and a V4 lifetime
  * over the 7 days AWS and Google allow.
  */
 export function checkSignedUrls(check: RowCheck): void {
-  for (const node of urlNodesOf(check)) {
-    // Only a URL with a query can be signed: most URLs end here without being split.
-    if (!node.value.includes('?')) continue;
+  // Only a URL with a query can be signed: most URLs end here, and no node is made for them.
+  for (const node of urlNodesOf(check, hasQuery)) {
     const validity = readSignedUrlExpiry(node.value);
     if (!validity) continue;
     const formName = SIGNED_URL_FORM_NAMES[validity.form];

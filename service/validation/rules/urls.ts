@@ -6,26 +6,33 @@ import type { RowCheck } from '../rowCheck';
 const URL_KEYS_OF_ROW = ['imageUrl', 'videoUrl', 'data', 'conversationalUrl', 'tileLayerUrl'];
 const URL_KEYS_OF_OBJECT = ['tileLayerUrl', 'tile_layer_url', 'pdf_url', 'pdfUrl', 'text_layer_url', 'textLayerUrl'];
 
-/**
- * Every string in the row that holds a URL with something to report: the asset, tile layers,
- * PDFs and attachments (not raw text). Strings are read first, and a node is made only for a
- * URL with a problem.
- */
+/** Keeps a URL's string: strings are read first, and a node is made only for the URLs kept. */
+type UrlFilter = (text: string) => boolean;
+
+/** The URLs of the row with something checkUrls reports. */
 export function suspectUrlNodesOf(check: RowCheck): StringNode[] {
+  return urlNodesOf(check, isSuspectUrl);
+}
+
+/**
+ * Every string in the row that holds a URL and passes `wanted`: the asset, tile layers, PDFs
+ * and attachments (not raw text).
+ */
+export function urlNodesOf(check: RowCheck, wanted: UrlFilter): StringNode[] {
   const found: StringNode[] = [];
   const rowData = check.property('row_data')?.value;
-  if (rowData?.type === 'string' && isSuspectUrl(rowData.value)) found.push(rowData);
+  if (rowData?.type === 'string' && wanted(rowData.value)) found.push(rowData);
   if (rowData?.type === 'object') {
-    for (const key of URL_KEYS_OF_OBJECT) addUrl(found, rowData, key);
-    addLayers(found, getProperty(rowData, 'alternativeLayers')?.value);
-    addLayers(found, getProperty(rowData, 'alternative_layers')?.value);
+    for (const key of URL_KEYS_OF_OBJECT) addUrl(found, rowData, key, wanted);
+    addLayers(found, getProperty(rowData, 'alternativeLayers')?.value, wanted);
+    addLayers(found, getProperty(rowData, 'alternative_layers')?.value, wanted);
   }
-  for (const key of URL_KEYS_OF_ROW) addUrl(found, check.node, key);
-  addLayers(found, check.property('alternativeLayers')?.value);
+  for (const key of URL_KEYS_OF_ROW) addUrl(found, check.node, key, wanted);
+  addLayers(found, check.property('alternativeLayers')?.value, wanted);
   const attachments = check.property('attachments')?.value;
-  if (attachments?.type === 'array') for (const attachment of attachments.items) addAttachmentUrl(found, attachment);
+  if (attachments?.type === 'array') for (const attachment of attachments.items) addAttachmentUrl(found, attachment, wanted);
   const info = check.property('info')?.value;
-  if (info) addAttachmentUrl(found, info);
+  if (info) addAttachmentUrl(found, info, wanted);
   return found;
 }
 
@@ -36,23 +43,23 @@ function isSuspectUrl(text: string): boolean {
   return scheme === 's3' || scheme === 'http' || scheme === 'data' || /[#<>|]/.test(text);
 }
 
-/** Adds the object's string property `key` when it is a URL with something to report. */
-function addUrl(found: StringNode[], object: ObjectNode, key: string): void {
+/** Adds the object's string property `key` when `wanted` keeps it. */
+function addUrl(found: StringNode[], object: ObjectNode, key: string, wanted: UrlFilter): void {
   const text = stringProperty(object, key);
-  if (text !== undefined && isSuspectUrl(text)) found.push(getProperty(object, key)!.value as StringNode);
+  if (text !== undefined && wanted(text)) found.push(getProperty(object, key)!.value as StringNode);
 }
 
-function addLayers(found: StringNode[], node: JsonNode | undefined): void {
+function addLayers(found: StringNode[], node: JsonNode | undefined, wanted: UrlFilter): void {
   if (node?.type !== 'array') return;
-  for (const layer of node.items) if (layer.type === 'object') addUrl(found, layer, 'tileLayerUrl');
+  for (const layer of node.items) if (layer.type === 'object') addUrl(found, layer, 'tileLayerUrl', wanted);
 }
 
 /** An attachment's value, unless the attachment holds text. */
-function addAttachmentUrl(found: StringNode[], attachment: JsonNode): void {
+function addAttachmentUrl(found: StringNode[], attachment: JsonNode, wanted: UrlFilter): void {
   if (attachment.type !== 'object') return;
   const type = stringProperty(attachment, 'type');
   if (type === 'RAW_TEXT' || type === 'TEXT') return;
-  addUrl(found, attachment, 'value');
+  addUrl(found, attachment, 'value', wanted);
 }
 
 /** URL schemes and characters Labelbox rejects or does not support. */
