@@ -72,11 +72,15 @@ export const LEGACY_NAME_OF: ReadonlyMap<string, string> = new Map([...CURRENT_N
  * without one, the format most of its keys belong to.
  */
 export function detectDialect(node: ObjectNode): Dialect {
+  return dialectOfKeys(node.properties.map((property) => property.key.value));
+}
+
+/** `detectDialect` on a row's key names (a parsed row's `Object.keys`): the counts do not depend on their order. */
+export function dialectOfKeys(keys: readonly string[]): Dialect {
   let current = 0;
   let legacy = 0;
   let legacyAsset = false;
-  for (const property of node.properties) {
-    const key = property.key.value;
+  for (const key of keys) {
     if (key === 'row_data') return 'current';
     if ((LEGACY_ASSET_KEYS as readonly string[]).includes(key)) legacyAsset = true;
     if (CURRENT_KEYS.has(key)) current++;

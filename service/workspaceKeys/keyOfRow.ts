@@ -1,6 +1,6 @@
 import type { JsonValue } from '../json/ast';
 import { ownParsedValue } from '../../common/ownKeys';
-import { CURRENT_KEYS, LEGACY_ASSET_KEYS, LEGACY_KEYS, GLOBAL_KEY } from '../validation/dialect';
+import { dialectOfKeys, GLOBAL_KEY } from '../validation/dialect';
 import type { Dialect } from '../validation/rowCheck';
 
 /**
@@ -18,19 +18,9 @@ export function globalKeyOfRowValue(value: JsonValue): string | undefined {
   return typeof key === 'string' && key ? key : undefined;
 }
 
-/** `detectDialect` on a plain object: the counts do not depend on the order of the keys. */
+/** `detectDialect` on a plain object. */
 export function dialectOfValue(row: { readonly [key: string]: JsonValue }): Dialect {
-  let current = 0;
-  let legacy = 0;
-  let legacyAsset = false;
-  for (const key of Object.keys(row)) {
-    if (key === 'row_data') return 'current';
-    if ((LEGACY_ASSET_KEYS as readonly string[]).includes(key)) legacyAsset = true;
-    if (CURRENT_KEYS.has(key)) current++;
-    else if (LEGACY_KEYS.has(key)) legacy++;
-  }
-  if (legacyAsset) return 'legacy';
-  return legacy > current ? 'legacy' : 'current';
+  return dialectOfKeys(Object.keys(row));
 }
 
 /** The names a row's global key may be under, in the order the row check looks for them. */
