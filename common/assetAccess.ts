@@ -4,6 +4,7 @@
  * server, the client, the command line and the gallery. Pure: no Node, no DOM.
  */
 import { isAddress, type AttachmentKind, type RowModel, type TiledModel } from './preview/rowModel';
+import { schemeOf } from './urls';
 
 /** What a URL is expected to serve, from the row's media type or the attachment's type. */
 export type ExpectedContent = 'image' | 'video' | 'audio' | 'text' | 'html' | 'pdf' | 'json' | 'any';
@@ -193,7 +194,7 @@ export function oneTileOf(template: string, tiled: Pick<TiledModel, 'bounds' | '
 
 /** Whether a URL can be requested from here, or why not (a reason for the summary). */
 export function checkabilityOf(url: string): { checkable: true } | { checkable: false; reason: string } {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  const scheme = schemeOf(url);
   if (url.length > MAX_CHECKED_URL_LENGTH) return { checkable: false, reason: `longer than ${MAX_CHECKED_URL_LENGTH.toLocaleString('en-US')} characters` };
   switch (scheme) {
     case 'https':

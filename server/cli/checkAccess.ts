@@ -7,7 +7,7 @@
 import { isAccessFailure, summarizeByHost, summaryLines, type AccessResult, type AccessTarget } from '../../common/assetAccess';
 import { checkAssets } from '../../common/node/assetAccess/checkAssets';
 import type { AssetAccessTargets, NotCheckableEntry } from '../../service';
-import { hasOwnKey, ownValue } from '../../common/ownKeys';
+import { settingValue } from './settingValue';
 
 export interface AccessArgs {
   concurrency: number;
@@ -117,15 +117,7 @@ const ACCESS_KEYS = {
 export function accessSettingsOf(root: Record<string, unknown>): { values: Partial<AccessArgs>; problems: string[] } {
   const values: Partial<AccessArgs> = {};
   const problems: string[] = [];
-  const section = ownValue(root, 'labelboxImport');
-  const nested = section && typeof section === 'object' ? ownValue(section as Record<string, unknown>, 'assetCheck') : undefined;
-  const read = (key: string): unknown => {
-    const dotted = `labelboxImport.assetCheck.${key}`;
-    if (hasOwnKey(root, dotted)) return ownValue(root, dotted);
-    if (section && typeof section === 'object' && hasOwnKey(section, `assetCheck.${key}`))
-      return ownValue(section as Record<string, unknown>, `assetCheck.${key}`);
-    return nested && typeof nested === 'object' ? ownValue(nested as Record<string, unknown>, key) : undefined;
-  };
+  const read = (key: string): unknown => settingValue(root, `assetCheck.${key}`);
   for (const [name, { setting, min, max }] of Object.entries(ACCESS_KEYS) as Array<
     [keyof typeof ACCESS_KEYS, (typeof ACCESS_KEYS)[keyof typeof ACCESS_KEYS]]
   >) {

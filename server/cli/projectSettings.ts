@@ -5,6 +5,7 @@ import { readFileCappedSync } from '../../common/node/readCapped';
 import { hasOwnKey, ownValue, setOwnValue } from '../../common/ownKeys';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from '../lsp/settings';
 import { accessSettingsOf, type AccessArgs } from './checkAccess';
+import { settingValue } from './settingValue';
 
 /**
  * The extension's settings as the CLI reads them: the `labelboxImport.*` keys of a VS Code
@@ -25,11 +26,8 @@ export interface ProjectSettings {
 
 /** A settings file is a few kilobytes; anything far bigger is not one. */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
-const SECTION = 'labelboxImport';
 /** The settings the CLI uses; the others (files, detectByContent, preview…) concern the editor. */
-const CLI_KEYS = ['severity', 'maxProblems', 'metadataSchema', 'signedUrls.expiringSoonHours'] as const;
-/** Settings of the `globalKeys` group the CLI uses (`labelboxImport.globalKeys.importedFiles`, …). */
-const CLI_GLOBAL_KEYS = ['acrossFiles', 'importedFiles'] as const;
+const CLI_KEYS = ['severity', 'maxProblems', 'metadataSchema', 'signedUrls.expiringSoonHours', 'globalKeys.acrossFiles', 'globalKeys.importedFiles'] as const;
 
 export class SettingsFileError extends Error {}
 
@@ -66,41 +64,14 @@ export function readProjectSettings(file: string): ProjectSettings {
   return { file, workspaceFolder, settings: { ...settings, problems: [...settings.problems, ...assetCheck.problems] }, assetCheck: assetCheck.values };
 }
 
-/**
- * The `labelboxImport` section as the language server receives it. VS Code takes both spellings
- * of a setting, `"labelboxImport.maxProblems": 10` and `"labelboxImport": { "maxProblems": 10 }`;
- * a dotted key wins, as it comes later when VS Code merges them.
- */
+/** The `labelboxImport` section as the language server receives it: nested, whichever spelling the file uses. */
 function sectionOf(root: Record<string, unknown>): Record<string, unknown> {
-  const nested = ownValue(root, SECTION);
   const section: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of CLI_KEYS) {
-    const dotted = `${SECTION}.${key}`;
-    if (hasOwnKey(root, dotted)) setPath(section, key, ownValue(root, dotted));
-    else {
-      const value = valueAtPath(nested, key);
-      if (value !== undefined) setPath(section, key, value);
-    }
+    const value = settingValue(root, key);
+    if (value !== undefined) setPath(section, key, value);
   }
-  const group = nested && typeof nested === 'object' ? ownValue(nested as Record<string, unknown>, 'globalKeys') : undefined;
-  const globalKeys: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const key of CLI_GLOBAL_KEYS) {
-    const dotted = `${SECTION}.globalKeys.${key}`;
-    if (hasOwnKey(root, dotted)) globalKeys[key] = ownValue(root, dotted);
-    else if (group && typeof group === 'object' && hasOwnKey(group, key)) globalKeys[key] = ownValue(group as Record<string, unknown>, key);
-  }
-  section.globalKeys = globalKeys;
   return section;
-}
-
-/** The value at a dotted path of nested objects (`signedUrls.expiringSoonHours`), own keys only. */
-function valueAtPath(container: unknown, path: string): unknown {
-  let value = container;
-  for (const part of path.split('.')) {
-    if (!value || typeof value !== 'object' || !hasOwnKey(value, part)) return undefined;
-    value = ownValue(value as Record<string, unknown>, part);
-  }
-  return value;
 }
 
 /** Sets a dotted path in nested objects without prototypes, as the language server receives nested settings. */
