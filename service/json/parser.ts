@@ -1,6 +1,7 @@
 import { tableOf } from '../../common/ownKeys';
 import { countKeys } from './valueNodes';
 import { closingQuote } from './validJsonScan';
+import { readRowClosedLike, rowCloserOf } from './quickRows';
 import type { ArrayNode, JsonValue, BooleanNode, JsonNode, NullNode, NumberNode, ObjectNode, PropertyNode, StringNode } from './ast';
 
 /**
@@ -190,6 +191,8 @@ export class JsonParser {
   deferQuickRows = false;
   /** An element starting here is parsed by the tolerant parser, without the quick path (its quick read failed). */
   tolerantAt = -1;
+  /** How the last row read by the scan ended (see `rowCloserOf`): the next rows are first read as ending alike. */
+  private rowCloser: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -345,10 +348,17 @@ export class JsonParser {
    * reports the problem.
    */
   private readValidObject(start: number, stopAt: number): ParsedElement | undefined {
+    const end = Math.min(this.end, stopAt, start + MAX_QUICK_ROW_LENGTH);
+    const guessed = this.rowCloser === undefined ? undefined : readRowClosedLike(this.text, start, end, this.rowCloser);
+    if (guessed) {
+      this.pos = guessed.end;
+      return { start, valueEnd: guessed.end, node: undefined, value: guessed.value };
+    }
     const scanned = this.scanObject(start, stopAt);
     if (!scanned) return undefined;
     const value = readQuickRow(this.text.slice(start, scanned.end), scanned.keys);
     if (value === undefined) return undefined;
+    this.rowCloser = rowCloserOf(this.text, start, scanned.end);
     this.pos = scanned.end;
     return { start, valueEnd: scanned.end, node: undefined, value };
   }
