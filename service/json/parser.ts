@@ -193,6 +193,7 @@ export class JsonParser {
   tolerantAt = -1;
   /** How the last row read by the scan ended (see `rowCloserOf`): the next rows are first read as ending alike. */
   private rowCloser: string | undefined;
+  private lastRowLength = 0;
 
   constructor(
     private readonly text: string,
@@ -348,17 +349,24 @@ export class JsonParser {
    * reports the problem.
    */
   private readValidObject(start: number, stopAt: number): ParsedElement | undefined {
-    const end = Math.min(this.end, stopAt, start + MAX_QUICK_ROW_LENGTH);
-    const guessed = this.rowCloser === undefined ? undefined : readRowClosedLike(this.text, start, end, this.rowCloser);
-    if (guessed) {
-      this.pos = guessed.end;
-      return { start, valueEnd: guessed.end, node: undefined, value: guessed.value };
+    if (this.rowCloser !== undefined) {
+      // Looked for within a few times the last row's length: a closer that is not there costs no more than scanning the row.
+      const end = Math.min(this.end, stopAt, start + MAX_QUICK_ROW_LENGTH, start + 4 * this.lastRowLength + 4096);
+      const guessed = readRowClosedLike(this.text, start, end, this.rowCloser);
+      if (guessed) {
+        this.pos = guessed.end;
+        this.lastRowLength = guessed.end - start;
+        return { start, valueEnd: guessed.end, node: undefined, value: guessed.value };
+      }
+      // Learnt again only from a row the scan reads: a file that never ends rows alike is scanned, as before.
+      this.rowCloser = undefined;
     }
     const scanned = this.scanObject(start, stopAt);
     if (!scanned) return undefined;
     const value = readQuickRow(this.text.slice(start, scanned.end), scanned.keys);
     if (value === undefined) return undefined;
     this.rowCloser = rowCloserOf(this.text, start, scanned.end);
+    this.lastRowLength = scanned.end - start;
     this.pos = scanned.end;
     return { start, valueEnd: scanned.end, node: undefined, value };
   }

@@ -41,9 +41,10 @@ export function rowCloserOf(text: string, start: number, end: number): string | 
  * or undefined when that text is not one JSON value with as many distinct keys as it writes.
  */
 export function readRowClosedLike(text: string, start: number, limit: number, closer: string): { value: JsonValue; end: number } | undefined {
-  const at = text.indexOf(closer, start);
-  const end = at + closer.length;
-  if (at < 0 || end > limit) return undefined;
+  // Searched in a slice that ends at the limit (a view, not a copy): indexOf would otherwise read on to the end of the text.
+  const at = text.slice(start, limit).indexOf(closer);
+  const end = start + at + closer.length;
+  if (at < 0) return undefined;
   let value: JsonValue;
   try {
     value = JSON.parse(text.slice(start, end)) as JsonValue;
