@@ -213,7 +213,11 @@ export class DocumentStore {
       tracked.progress = Math.min(1, offset / Math.max(1, text.length));
       this.events.progress(tracked);
     };
-    tracked.pending = checkInPieces(piecesOf(text), context, { checker: this.checkers.forText(text.length), onProgress: progress }).then(
+    tracked.pending = checkInPieces(piecesOf(text), context, {
+      checker: this.checkers.forText(text.length),
+      readRowsHere: !this.checkers.mayUseWorkers(text.length),
+      onProgress: progress,
+    }).then(
       ({ checked }) => {
         if (this.documents.get(tracked.uri) !== tracked || this.editsDuringCheck.get(tracked) !== edits) return;
         const document = this.parse(tracked, text, context, checked);

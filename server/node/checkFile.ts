@@ -33,6 +33,11 @@ export class RowCheckers implements RowBatchChecker {
     private readonly idleCores: () => number = () => availableParallelism() - loadavg()[0],
   ) {}
 
+  /** Whether a text this long may be checked on worker threads at all (else all of it is checked on this thread). */
+  mayUseWorkers(length: number): boolean {
+    return Boolean(this.workerScript) && length >= PARALLEL_FROM_CHARACTERS;
+  }
+
   /** Whether big texts would now be checked on worker threads (a worker script, and a core to spare). */
   get parallel(): boolean {
     return Boolean(this.workerScript) && this.idleCores() >= 1;

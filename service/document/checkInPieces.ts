@@ -3,7 +3,7 @@ import { TextPieces } from '../text/textPieces';
 import { validateRow, type RowResult } from '../validation/validateRow';
 import type { ValidationContext } from '../validation/validationContext';
 import type { CheckedRows, RowEntry } from './importDocument';
-import { checkDeferredRow, rowEntry } from './rowEntries';
+import { checkDeferredRow, checkElement, rowEntry } from './rowEntries';
 import { RowSplitter } from './rowSplitter';
 
 /** Rows whose reading was deferred, handed to a checker together. */
@@ -40,6 +40,12 @@ export interface CheckInPiecesOptions {
   maxPending?: number;
   /** Called as rows are checked, with the offset up to which the text is checked. */
   onProgress?: (checkedUpTo: number) => void;
+  /**
+   * Read ordinary rows with JSON.parse as they are found and check them here, instead of in
+   * batches by `checker`: for a text no worker thread will check, where deferring the reading
+   * only adds a scan of every row.
+   */
+  readRowsHere?: boolean;
 }
 
 export interface CheckedPieces {
@@ -70,7 +76,7 @@ export async function checkInPieces(
   const batchLength = options.batchLength ?? DEFAULT_BATCH_LENGTH;
   const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
   const pieces = new TextPieces();
-  const splitter = new RowSplitter(true, (start, end) => pieces.slice(start, end));
+  const splitter = new RowSplitter(!options.readRowsHere, (start, end) => pieces.slice(start, end));
   const rows: RowEntry[] = [];
   let queue: Unit[] = [];
   let batch: ParsedElement[] = [];
@@ -97,6 +103,11 @@ export async function checkInPieces(
         batch.push(element);
         batchChars += element.valueEnd - element.start;
         if (batchChars >= batchLength) flush();
+      } else if (element.value !== undefined) {
+        // Read here (readRowsHere): checked here, in its place.
+        flush();
+        const rowText = pieces.slice(element.start, element.valueEnd);
+        queue.push({ entry: checkElement({ ...element, start: 0, valueEnd: rowText.length }, rowText, element.start, context) });
       } else {
         // Parsed here with positions already (not an ordinary row): checked here, in its place.
         flush();

@@ -37,8 +37,14 @@ function randomText(random: Random): string {
   return text;
 }
 
-async function assembled(text: string, pieces: readonly string[], checker: RowBatchChecker, batchLength: number): Promise<ImportDocument> {
-  const { checked, pieces: kept } = await checkInPieces(pieces, context, { checker, batchLength, maxPending: 2 });
+async function assembled(
+  text: string,
+  pieces: readonly string[],
+  checker: RowBatchChecker,
+  batchLength: number,
+  readRowsHere = false,
+): Promise<ImportDocument> {
+  const { checked, pieces: kept } = await checkInPieces(pieces, context, { checker, batchLength, maxPending: 2, readRowsHere });
   assert.equal(kept.length, text.length, 'every character is kept');
   assert.equal(kept.slice(0, text.length), text, 'the pieces make up the text');
   return new ImportDocument(text, context, undefined, checked);
@@ -48,8 +54,14 @@ test(`a text checked in pieces equals a whole parse, over ${SEQUENCES} random te
   for (let seed = 1; seed <= SEQUENCES; seed++) {
     const random = new Random(seed);
     const text = randomText(random);
-    const document = await assembled(text, cut(random, text), checkBatchHere, random.int(1, 4000));
-    assert.deepStrictEqual(snapshot(document), snapshot(new ImportDocument(text, context)), `seed ${seed}: ${JSON.stringify(text.slice(0, 300))}`);
+    // Rows read where they are found (readRowsHere) or deferred to the checker in batches.
+    const readRowsHere = random.chance(0.5);
+    const document = await assembled(text, cut(random, text), checkBatchHere, random.int(1, 4000), readRowsHere);
+    assert.deepStrictEqual(
+      snapshot(document),
+      snapshot(new ImportDocument(text, context)),
+      `seed ${seed} (${readRowsHere ? 'read here' : 'deferred'}): ${JSON.stringify(text.slice(0, 300))}`,
+    );
   }
 });
 
