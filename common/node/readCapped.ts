@@ -139,6 +139,11 @@ export interface ReadTextOptions extends ReadCappedOptions {
   onSize?: (bytes: number) => void;
   /** Called once, at the first byte that is not UTF-8 (decoded as U+FFFD, as VS Code and Node decode it). */
   onInvalidUtf8?: (invalid: InvalidUtf8) => void;
+  /**
+   * A regular file no bigger than this comes as one text, decoded at once: a caller that joins
+   * the chunks anyway saves that copy. Bigger files (and pipes) come in chunks of a few megabytes.
+   */
+  wholeUpToBytes?: number;
 }
 
 const TEXT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -154,7 +159,9 @@ export async function* readTextChunks(path: string, maxBytes: number, options: R
     if (size !== undefined && size > maxBytes) throw new FileTooLargeError(maxBytes);
     options.onSize?.(size ?? 0);
     const read = async (buffer: Buffer) => (await handle.read(buffer, 0, buffer.byteLength, null)).bytesRead;
-    yield* decodeChunks(read, maxBytes, options);
+    const whole = size !== undefined && size <= (options.wholeUpToBytes ?? 0);
+    // One byte more than the size, so that a file that grew since stat still ends in a short read.
+    yield* decodeChunks(read, maxBytes, options, whole ? size + 1 : TEXT_CHUNK_BYTES);
   } finally {
     await handle.close();
   }
@@ -191,15 +198,20 @@ export async function* decodeByteChunks(chunks: AsyncIterable<Buffer>, maxBytes:
  * character (the few bytes of a cut one start the next chunk), and checked for bytes that are
  * not UTF-8 with Buffer.isUtf8, which is fast on the valid text of nearly every file.
  */
-async function* decodeChunks(read: (buffer: Buffer) => Promise<number>, maxBytes: number, options: ReadTextOptions): AsyncGenerator<string> {
-  const buffer = Buffer.allocUnsafe(TEXT_CHUNK_BYTES + 4);
+async function* decodeChunks(
+  read: (buffer: Buffer) => Promise<number>,
+  maxBytes: number,
+  options: ReadTextOptions,
+  chunkBytes = TEXT_CHUNK_BYTES,
+): AsyncGenerator<string> {
+  const buffer = Buffer.allocUnsafe(chunkBytes + 4);
   let carried = 0;
   let bytesBefore = 0;
   let textBefore = 0;
   let invalidSeen = false;
   let first = true;
   for (;;) {
-    const bytesRead = await read(buffer.subarray(carried, carried + TEXT_CHUNK_BYTES));
+    const bytesRead = await read(buffer.subarray(carried, carried + chunkBytes));
     const end = carried + bytesRead;
     if (bytesBefore + end > maxBytes) throw new FileTooLargeError(maxBytes);
     const whole = bytesRead === 0 ? end : end - cutCharacterLength(buffer, end);

@@ -109,7 +109,12 @@ const IN_PIECES_FROM_LENGTH = PARALLEL_FROM_CHARACTERS;
  */
 export async function checkFile(path: string, context: ValidationContext, options: CheckFileOptions = {}): Promise<CheckedFile> {
   let size = 0;
-  const chunks = readTextChunks(path, options.maxBytes ?? MAX_CHECKED_FILE_BYTES, { ...options, onSize: (bytes) => ((size = bytes), options.onSize?.(bytes)) });
+  const chunks = readTextChunks(path, options.maxBytes ?? MAX_CHECKED_FILE_BYTES, {
+    ...options,
+    // A file short enough to be parsed whole comes as one text: no join of its chunks.
+    wholeUpToBytes: IN_PIECES_FROM_LENGTH,
+    onSize: (bytes) => ((size = bytes), options.onSize?.(bytes)),
+  });
   return checkChunks(chunks, context, options, () => size);
 }
 

@@ -77,6 +77,23 @@ test('bytes that are not UTF-8 are decoded as U+FFFD and reported once, at their
   assert.deepEqual(invalid, { byteOffset: 3 + Buffer.byteLength(before), textOffset: before.length, byte: 0xe9 });
 });
 
+test('a file no bigger than wholeUpToBytes comes as one text, decoded as the chunks are', async () => {
+  const path = join(folder, 'whole.json');
+  const before = `${'a'.repeat(4 * 1024 * 1024 - 1)}€`;
+  writeFileSync(path, Buffer.concat([Buffer.from(`\uFEFF${before}`), Buffer.from([0xe9, 0x41]), Buffer.from([0xff]), Buffer.from('é\n')]));
+  const seen: InvalidUtf8[] = [];
+  const options = { stripByteOrderMark: true, onInvalidUtf8: (at: InvalidUtf8) => seen.push(at) };
+  const chunked = await readAll(path, options);
+  const whole = await readAll(path, { ...options, wholeUpToBytes: 8 * 1024 * 1024 });
+  assert.ok(chunked.length >= 2);
+  assert.equal(whole.length, 1, 'one text');
+  assert.equal(whole[0], chunked.join(''));
+  assert.deepEqual(seen[1], seen[0], 'the same first byte that is not UTF-8');
+  // Bigger than the limit: chunks as before; and the cap still holds.
+  assert.ok((await readAll(path, { wholeUpToBytes: 1024 })).length >= 2);
+  await assert.rejects(readAll(path, { wholeUpToBytes: 8 * 1024 * 1024, maxBytes: 1024 }), FileTooLargeError);
+});
+
 test('byte chunks (standard input) decode as a file does, with the cap', async () => {
   const text = `[${'"é€😀", '.repeat(1000)}1]`;
   const bytes = Buffer.from(text);
