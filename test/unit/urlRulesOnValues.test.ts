@@ -11,12 +11,15 @@ import { detectDialect } from '../../service/validation/dialect';
 import { RowCheck } from '../../service/validation/rowCheck';
 import { checkUrls, checkUrlsOnTree } from '../../service/validation/rules/urls';
 import { checkSignedUrls, checkSignedUrlsOnTree } from '../../service/validation/rules/signedUrls';
+import { checkAttachments, checkAttachmentsOnTree } from '../../service/validation/rules/attachments';
+import { checkTiledImagery, checkTiledImageryOnTree } from '../../service/validation/rules/tiled';
+import { checkConversation, checkConversationOnTree } from '../../service/validation/rules/conversation';
 import { PARSED_FIELDS } from '../../service/validation/rules/parsedFields';
 import { generateImportFile, generateRichImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 
 /**
- * The URL and signed URL rules first read the row's
+ * The URL, signed URL, attachment, tiled imagery and conversation rules first read the row's
  * plain value and look at its tree only when that read finds something they may report. Each
  * must report exactly what its tree code alone reports (same diagnostics, order, messages and
  * fixes, same signed URL facts, placed the same way) on every row: the repository's fixtures
@@ -32,6 +35,9 @@ type Rule = (check: RowCheck) => void;
 const RULE_PAIRS: Array<[gated: Rule, onTree: Rule]> = [
   [checkUrls, checkUrlsOnTree],
   [checkSignedUrls, checkSignedUrlsOnTree],
+  [checkAttachments, checkAttachmentsOnTree],
+  [checkTiledImagery, checkTiledImageryOnTree],
+  [checkConversation, checkConversationOnTree],
 ];
 
 /** Shaped after the S3 API reference's presigned URL example (as in signedUrlRules.test.ts). */
@@ -292,7 +298,7 @@ function compareOnBothTrees(text: string): string[] {
   return codes.concat(compareRules(() => ({ node: nodeOfValue(value), value }), text, 'a tree over the parsed value'));
 }
 
-test('the URL rules report on plain values exactly what their tree code reports', () => {
+test('the URL, attachment, tiled and conversation rules report on plain values exactly what their tree code reports', () => {
   const random = new Random(16);
   const texts = fixtureRowTexts();
   const generated = [
@@ -318,6 +324,19 @@ test('the URL rules report on plain values exactly what their tree code reports'
     'signed-url-malformed-expiry',
     'signed-url-lifetime-too-long',
     'signed URL facts',
+    'deprecated-attachment-type',
+    'unsupported-attachment-type',
+    'invalid-value',
+    'too-many-image-overlays',
+    'attachment-not-url',
+    'tile-key-spelling',
+    'tile-url-template',
+    'tile-epsg',
+    'tile-bounds',
+    'tile-zoom',
+    'too-many-messages',
+    'message-too-long',
+    'duplicate-message-id',
   ];
   if (process.env.SHOW_CODES) console.log(reported);
   for (const code of codes) assert.ok((reported.get(code) ?? 0) >= 10, `${code} reported ${reported.get(code) ?? 0} times: ${[...reported].join(', ')}`);
