@@ -9,11 +9,11 @@ import { nodeOfValue } from '../../service/json/valueNodes';
 import { setOwnValue } from '../../common/ownKeys';
 import { detectDialect } from '../../service/validation/dialect';
 import { RowCheck } from '../../service/validation/rowCheck';
-import { checkUrls, checkUrlsOnTree } from '../../service/validation/rules/urls';
-import { checkSignedUrls, checkSignedUrlsOnTree } from '../../service/validation/rules/signedUrls';
-import { checkAttachments, checkAttachmentsOnTree } from '../../service/validation/rules/attachments';
-import { checkTiledImagery, checkTiledImageryOnTree } from '../../service/validation/rules/tiled';
-import { checkConversation, checkConversationOnTree } from '../../service/validation/rules/conversation';
+import { checkUrls, reportUrlsOnTree } from '../../service/validation/rules/urls';
+import { checkSignedUrls, reportSignedUrlsOnTree } from '../../service/validation/rules/signedUrls';
+import { checkAttachments, reportAttachmentsOnTree } from '../../service/validation/rules/attachments';
+import { checkTiledImagery, reportTiledImageryOnTree } from '../../service/validation/rules/tiled';
+import { checkConversation, reportConversationOnTree } from '../../service/validation/rules/conversation';
 import { PARSED_FIELDS } from '../../service/validation/rules/parsedFields';
 import { generateImportFile, generateRichImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
@@ -33,11 +33,11 @@ type Row = { [key: string]: JsonValue };
 type Rule = (check: RowCheck) => void;
 
 const RULE_PAIRS: Array<[gated: Rule, onTree: Rule]> = [
-  [checkUrls, checkUrlsOnTree],
-  [checkSignedUrls, checkSignedUrlsOnTree],
-  [checkAttachments, checkAttachmentsOnTree],
-  [checkTiledImagery, checkTiledImageryOnTree],
-  [checkConversation, checkConversationOnTree],
+  [checkUrls, reportUrlsOnTree],
+  [checkSignedUrls, reportSignedUrlsOnTree],
+  [checkAttachments, reportAttachmentsOnTree],
+  [checkTiledImagery, reportTiledImageryOnTree],
+  [checkConversation, reportConversationOnTree],
 ];
 
 /** Shaped after the S3 API reference's presigned URL example (as in signedUrlRules.test.ts). */

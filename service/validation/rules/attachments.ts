@@ -20,11 +20,11 @@ function attachmentsOf(check: RowCheck): ObjectNode[] {
 /** Attachment types that are deprecated, docs-only or renamed; URL values; the overlay limit. */
 export function checkAttachments(check: RowCheck): void {
   // Most rows' attachments are fine: that is read from the plain values, without making nodes.
-  if (mayHaveAttachmentProblem(check)) checkAttachmentsOnTree(check);
+  if (mayHaveAttachmentProblem(check)) reportAttachmentsOnTree(check);
 }
 
 /**
- * False only when checkAttachmentsOnTree certainly reports nothing: read from the row's plain
+ * False only when reportAttachmentsOnTree certainly reports nothing: read from the row's plain
  * value, with the same tests. A tree holds the value's strings or fewer (a property the
  * tolerant parser read without a value is missing from the tree, not from the value), so it
  * has no problem the value lacks.
@@ -46,7 +46,7 @@ function mayHaveAttachmentProblem(check: RowCheck): boolean {
   return !!info && typeof type === 'string' && mayReport(type, info, overlays + (type === 'IMAGE_OVERLAY' ? 1 : 0));
 }
 
-/** Whether checkAttachmentsOnTree may report on this attachment, the `overlays`-th image overlay so far. */
+/** Whether reportAttachmentsOnTree may report on this attachment, the `overlays`-th image overlay so far. */
 function mayReport(type: string, attachment: ParsedFields, overlays: number): boolean {
   if (type === 'TEXT' || type === 'AUDIO' || type === 'TEXT_FILE') return true;
   if (type === 'IMAGE_OVERLAY' && overlays > MAX_IMAGE_OVERLAYS) return true;
@@ -56,7 +56,7 @@ function mayReport(type: string, attachment: ParsedFields, overlays: number): bo
 }
 
 /** checkAttachments on the row's tree, which decides and words each report. */
-export function checkAttachmentsOnTree(check: RowCheck): void {
+export function reportAttachmentsOnTree(check: RowCheck): void {
   let overlays = 0;
   for (const attachment of attachmentsOf(check)) {
     // Strings first: the nodes are made only for a problem.

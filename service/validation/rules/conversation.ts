@@ -10,17 +10,17 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 /** Limits of an inline conversation (row_data object, or legacy conversationalData). */
 export function checkConversation(check: RowCheck): void {
   // Most rows hold no conversation, and most conversations are within the limits: read from the plain values.
-  if (mayBreakLimits(messagesValueOf(check))) checkConversationOnTree(check);
+  if (mayBreakLimits(messagesValueOf(check))) reportConversationOnTree(check);
 }
 
-/** The conversation's messages in the row's plain value, where checkConversationOnTree looks for them. */
+/** The conversation's messages in the row's plain value, where reportConversationOnTree looks for them. */
 function messagesValueOf(check: RowCheck): JsonValue | undefined {
   const row = check.value as ParsedFields;
   return check.dialect === 'legacy' ? row.conversationalData : fieldsOf(row.row_data)?.messages;
 }
 
 /**
- * False only when checkConversationOnTree certainly reports nothing, with the same tests on
+ * False only when reportConversationOnTree certainly reports nothing, with the same tests on
  * plain values. A tree holds the value's strings or fewer (a property the tolerant parser read
  * without a value is missing from the tree, not from the value), so it breaks no limit the
  * value keeps.
@@ -43,7 +43,7 @@ function mayBreakLimits(messages: JsonValue | undefined): boolean {
 }
 
 /** checkConversation on the row's tree, which decides and words each report. */
-export function checkConversationOnTree(check: RowCheck): void {
+export function reportConversationOnTree(check: RowCheck): void {
   let messages: JsonNode | undefined;
   let anchor: Span | undefined;
   if (check.dialect === 'current') {

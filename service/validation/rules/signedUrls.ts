@@ -18,11 +18,11 @@ function hasQuery(url: string): boolean {
  */
 export function checkSignedUrls(check: RowCheck): void {
   // Only a URL with a query can be signed: most rows have none, and no node is made for them.
-  if (hasUrlValue(check.value, hasQuery)) checkSignedUrlsOnTree(check);
+  if (hasUrlValue(check.value, hasQuery)) reportSignedUrlsOnTree(check);
 }
 
 /** checkSignedUrls on the row's tree, which decides and words each report and records the row's signed URLs. */
-export function checkSignedUrlsOnTree(check: RowCheck): void {
+export function reportSignedUrlsOnTree(check: RowCheck): void {
   for (const node of urlNodesOf(check, hasQuery)) {
     const validity = readSignedUrlExpiry(node.value);
     if (!validity) continue;

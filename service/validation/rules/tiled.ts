@@ -31,11 +31,11 @@ function tiledProperty(node: ObjectNode, camelCase: string): PropertyNode | unde
  */
 export function checkTiledImagery(check: RowCheck): void {
   // Most rows are not tiled imagery: that is read from the plain value, without making nodes.
-  if (mayBeTiled(check)) checkTiledImageryOnTree(check);
+  if (mayBeTiled(check)) reportTiledImageryOnTree(check);
 }
 
 /**
- * False only when checkTiledImageryOnTree finds no tiled imagery. Read from the plain value
+ * False only when reportTiledImageryOnTree finds no tiled imagery. Read from the plain value
  * when the tree was made over it; a tree from the tolerant parser can have a tile layer key
  * without a value, which the value leaves out, so there the tree decides.
  */
@@ -48,7 +48,7 @@ function mayBeTiled(check: RowCheck): boolean {
 }
 
 /** checkTiledImagery on the row's tree, which decides and words each report. */
-export function checkTiledImageryOnTree(check: RowCheck): void {
+export function reportTiledImageryOnTree(check: RowCheck): void {
   let tiled: ObjectNode | undefined;
   if (check.dialect === 'current') {
     const rowData = check.property('row_data')?.value;

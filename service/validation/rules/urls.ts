@@ -127,11 +127,11 @@ function mayBeSuspectUrl(text: string): boolean {
 /** URL schemes and characters Labelbox rejects or does not support. */
 export function checkUrls(check: RowCheck): void {
   // Most rows have none: their strings are read without making a node.
-  if (hasUrlValue(check.value, mayBeSuspectUrl)) checkUrlsOnTree(check);
+  if (hasUrlValue(check.value, mayBeSuspectUrl)) reportUrlsOnTree(check);
 }
 
-/** checkUrls on the row's tree, which decides and words each report. */
-export function checkUrlsOnTree(check: RowCheck): void {
+/** What checkUrls reports, found on the row's tree: this code decides and words each report. */
+export function reportUrlsOnTree(check: RowCheck): void {
   const rowData = check.property('row_data')?.value;
   for (const node of suspectUrlNodesOf(check)) {
     const url = node.value;
