@@ -2,6 +2,7 @@ import type { JsonNode, ObjectNode } from '../../json/ast';
 import { getProperty, stringProperty } from '../../json/ast';
 import { looksLikeUrl } from '../../../common/urls';
 import type { RowCheck } from '../rowCheck';
+import { fieldsOf, type ParsedFields } from './parsedFields';
 
 export const MAX_IMAGE_OVERLAYS = 9;
 
@@ -18,6 +19,44 @@ function attachmentsOf(check: RowCheck): ObjectNode[] {
 
 /** Attachment types that are deprecated, docs-only or renamed; URL values; the overlay limit. */
 export function checkAttachments(check: RowCheck): void {
+  // Most rows' attachments are fine: that is read from the plain values, without making nodes.
+  if (mayHaveAttachmentProblem(check)) reportAttachmentsOnTree(check);
+}
+
+/**
+ * False only when reportAttachmentsOnTree certainly reports nothing: read from the row's plain
+ * value, with the same tests. A tree holds the value's strings or fewer (a property the
+ * tolerant parser read without a value is missing from the tree, not from the value), so it
+ * has no problem the value lacks.
+ */
+function mayHaveAttachmentProblem(check: RowCheck): boolean {
+  let overlays = 0;
+  const list = (check.value as ParsedFields).attachments;
+  if (Array.isArray(list)) {
+    for (const item of list) {
+      const attachment = fieldsOf(item);
+      const type = attachment?.type;
+      if (!attachment || typeof type !== 'string') continue;
+      if (type === 'IMAGE_OVERLAY') overlays++;
+      if (mayReport(type, attachment, overlays)) return true;
+    }
+  }
+  const info = check.dialect === 'legacy' ? fieldsOf((check.value as ParsedFields).info) : undefined;
+  const type = info?.type;
+  return !!info && typeof type === 'string' && mayReport(type, info, overlays + (type === 'IMAGE_OVERLAY' ? 1 : 0));
+}
+
+/** Whether reportAttachmentsOnTree may report on this attachment, the `overlays`-th image overlay so far. */
+function mayReport(type: string, attachment: ParsedFields, overlays: number): boolean {
+  if (type === 'TEXT' || type === 'AUDIO' || type === 'TEXT_FILE') return true;
+  if (type === 'IMAGE_OVERLAY' && overlays > MAX_IMAGE_OVERLAYS) return true;
+  if (!URL_TYPES.has(type)) return false;
+  const value = attachment.value;
+  return typeof value === 'string' && value !== '' && !looksLikeUrl(value);
+}
+
+/** checkAttachments on the row's tree, which decides and words each report. */
+export function reportAttachmentsOnTree(check: RowCheck): void {
   let overlays = 0;
   for (const attachment of attachmentsOf(check)) {
     // Strings first: the nodes are made only for a problem.

@@ -1,13 +1,49 @@
-import type { JsonNode } from '../../json/ast';
+import type { JsonNode, JsonValue } from '../../json/ast';
 import { getProperty } from '../../json/ast';
 import type { Span } from '../rowCheck';
 import type { RowCheck } from '../rowCheck';
+import { fieldsOf, type ParsedFields } from './parsedFields';
 
 export const MAX_MESSAGES = 250;
 export const MAX_MESSAGE_LENGTH = 10_000;
 
 /** Limits of an inline conversation (row_data object, or legacy conversationalData). */
 export function checkConversation(check: RowCheck): void {
+  // Most rows hold no conversation, and most conversations are within the limits: read from the plain values.
+  if (mayBreakLimits(messagesValueOf(check))) reportConversationOnTree(check);
+}
+
+/** The conversation's messages in the row's plain value, where reportConversationOnTree looks for them. */
+function messagesValueOf(check: RowCheck): JsonValue | undefined {
+  const row = check.value as ParsedFields;
+  return check.dialect === 'legacy' ? row.conversationalData : fieldsOf(row.row_data)?.messages;
+}
+
+/**
+ * False only when reportConversationOnTree certainly reports nothing, with the same tests on
+ * plain values. A tree holds the value's strings or fewer (a property the tolerant parser read
+ * without a value is missing from the tree, not from the value), so it breaks no limit the
+ * value keeps.
+ */
+function mayBreakLimits(messages: JsonValue | undefined): boolean {
+  if (!Array.isArray(messages)) return false;
+  if (messages.length > MAX_MESSAGES) return true;
+  let ids: Set<string> | undefined;
+  for (const item of messages) {
+    const message = fieldsOf(item);
+    if (!message) continue;
+    const content = message.content;
+    if (typeof content === 'string' && content.length >= MAX_MESSAGE_LENGTH) return true;
+    const id = message.messageId;
+    if (typeof id !== 'string') continue;
+    if (ids?.has(id)) return true;
+    (ids ??= new Set()).add(id);
+  }
+  return false;
+}
+
+/** checkConversation on the row's tree, which decides and words each report. */
+export function reportConversationOnTree(check: RowCheck): void {
   let messages: JsonNode | undefined;
   let anchor: Span | undefined;
   if (check.dialect === 'current') {

@@ -2,7 +2,7 @@ import { MAX_V4_LIFETIME_SECONDS, readSignedUrlExpiry, SIGNED_URL_FORM_NAMES, ty
 import { pathTo } from '../../json/nodePath';
 import type { RowCheck } from '../rowCheck';
 import type { SignedUrlFact } from '../signedUrlFact';
-import { urlNodesOf } from './urls';
+import { hasUrlValue, urlNodesOf } from './urls';
 
 const STATED_STARTS: ReadonlySet<SignedUrlForm> = new Set(['azure-sas', 'cloudfront-custom']);
 const V4_FORMS: ReadonlySet<SignedUrlForm> = new Set(['aws-v4', 'gcs-v4']);
@@ -17,7 +17,12 @@ function hasQuery(url: string): boolean {
  * over the 7 days AWS and Google allow.
  */
 export function checkSignedUrls(check: RowCheck): void {
-  // Only a URL with a query can be signed: most URLs end here, and no node is made for them.
+  // Only a URL with a query can be signed: most rows have none, and no node is made for them.
+  if (hasUrlValue(check.value, hasQuery)) reportSignedUrlsOnTree(check);
+}
+
+/** checkSignedUrls on the row's tree, which decides and words each report and records the row's signed URLs. */
+export function reportSignedUrlsOnTree(check: RowCheck): void {
   for (const node of urlNodesOf(check, hasQuery)) {
     const validity = readSignedUrlExpiry(node.value);
     if (!validity) continue;

@@ -1,7 +1,9 @@
 import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
 import { tableOf } from '../../../common/ownKeys';
+import { NO_OFFSET } from '../../json/valueNodes';
 import type { RowCheck } from '../rowCheck';
+import { fieldsOf, type ParsedFields } from './parsedFields';
 
 /** snake_case spellings (current docs) of the tiled imagery keys (camelCase in the SDK's helper). */
 export const TILED_CAMEL_CASE_OF = tableOf({
@@ -28,6 +30,25 @@ function tiledProperty(node: ObjectNode, camelCase: string): PropertyNode | unde
  * template, the bounds for the coordinate system, the zoom levels, and key spellings.
  */
 export function checkTiledImagery(check: RowCheck): void {
+  // Most rows are not tiled imagery: that is read from the plain value, without making nodes.
+  if (mayBeTiled(check)) reportTiledImageryOnTree(check);
+}
+
+/**
+ * False only when reportTiledImageryOnTree finds no tiled imagery. Read from the plain value
+ * when the tree was made over it; a tree from the tolerant parser can have a tile layer key
+ * without a value, which the value leaves out, so there the tree decides.
+ */
+function mayBeTiled(check: RowCheck): boolean {
+  if (check.node.offset !== NO_OFFSET) return true;
+  const row = check.value as ParsedFields;
+  if (check.dialect === 'legacy') return row.tileLayerUrl !== undefined;
+  const rowData = fieldsOf(row.row_data);
+  return rowData !== undefined && (rowData.tileLayerUrl !== undefined || rowData.tile_layer_url !== undefined);
+}
+
+/** checkTiledImagery on the row's tree, which decides and words each report. */
+export function reportTiledImageryOnTree(check: RowCheck): void {
   let tiled: ObjectNode | undefined;
   if (check.dialect === 'current') {
     const rowData = check.property('row_data')?.value;
