@@ -6,7 +6,8 @@
  * makes). For comparing a change to a rule before and after, in one machine state.
  */
 import { setFlagsFromString } from 'node:v8';
-import { createValidationContext, type JsonValue } from '../service';
+import { createValidationContext } from '../service';
+import type { JsonValue } from '../service/json/ast';
 import { nodeOfValue } from '../service/json/valueNodes';
 import { detectDialect } from '../service/validation/dialect';
 import { RowCheck } from '../service/validation/rowCheck';
