@@ -1,14 +1,24 @@
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../../../common/metadataSchema/schemaFile';
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
 import { getProperty, stringProperty } from '../../json/ast';
+import { NO_OFFSET } from '../../json/valueNodes';
 import type { MetadataField } from '../../metadata/catalog';
 import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
 import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
 import { checkMetadataValue } from './metadataValue';
+import { metadataIsClean } from './cleanMetadata';
 
 /** Each metadata entry: which field it names, whether that field exists, and whether its value fits. */
 export function checkMetadata(check: RowCheck): void {
+  // Only on a tree over the parsed value: a tree with positions may hold a key without a value
+  // (a syntax error), which the row's plain value leaves out, so the two could disagree.
+  if (check.node.offset === NO_OFFSET && metadataIsClean(check.value, check.dialect, check.context.catalog)) return;
+  checkMetadataOnNodes(check);
+}
+
+/** checkMetadata on the row's nodes: the one place that decides and words each problem. */
+export function checkMetadataOnNodes(check: RowCheck): void {
   const idKey = SCHEMA_ID_KEY[check.dialect];
   const seen = new Map<string, FirstUse>();
   for (const listKey of METADATA_LISTS[check.dialect]) {

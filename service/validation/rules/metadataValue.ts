@@ -4,7 +4,7 @@ import { closestMatch, listWords } from '../../text/suggest';
 import type { RowCheck } from '../rowCheck';
 
 export const MAX_STRING_METADATA_LENGTH = 4096;
-const EMBEDDING_LENGTH = 128;
+export const EMBEDDING_LENGTH = 128;
 
 /** ISO 8601 date with optional time and offset, as the SDK's date parser reads it. */
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -76,7 +76,7 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-function isUtc(offset: string | undefined): boolean {
+export function isUtc(offset: string | undefined): boolean {
   return !offset || /^(Z|[+-]00(:?00)?)$/i.test(offset);
 }
 

@@ -1,0 +1,80 @@
+import { ownParsedValue } from '../../../common/ownKeys';
+import type { JsonValue } from '../../json/ast';
+import type { MetadataCatalog, MetadataField } from '../../metadata/catalog';
+import type { Dialect } from '../rowCheck';
+import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
+import { EMBEDDING_LENGTH, isUtc, MAX_STRING_METADATA_LENGTH, parseIsoDateTime } from './metadataValue';
+
+/**
+ * Whether checkMetadata certainly reports nothing on a row, read from its plain value without
+ * making tree nodes (most rows' metadata is clean). Conservative: false for anything that may
+ * be a problem (an unknown field, a field set twice, a deprecated field, a value that is not
+ * plainly right), which checkMetadata then decides on the row's nodes.
+ */
+export function metadataIsClean(row: { readonly [key: string]: JsonValue }, dialect: Dialect, catalog: MetadataCatalog): boolean {
+  const idKey = SCHEMA_ID_KEY[dialect];
+  // What makes two entries the same field (as checkMetadata's identity); a row sets a few fields.
+  const identities: string[] = [];
+  for (const listKey of METADATA_LISTS[dialect]) {
+    const list = ownParsedValue(row, listKey);
+    if (!Array.isArray(list)) continue;
+    if (list.length > MAX_ENTRIES_READ_HERE) return false;
+    for (const entry of list) {
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
+      const id = ownParsedValue(entry, idKey);
+      let field: MetadataField | undefined;
+      let byId: boolean;
+      if (typeof id === 'string') {
+        field = catalog.fieldById(id);
+        byId = true;
+      } else {
+        const name = dialect === 'current' ? ownParsedValue(entry, 'name') : undefined;
+        if (typeof name !== 'string') continue; // names no field: checkMetadata skips it too
+        field = catalog.fieldByName(name);
+        byId = false;
+      }
+      if (!field || field.deprecated) return false;
+      const identity = field.id ?? field.name;
+      if (identities.includes(identity)) return false;
+      identities.push(identity);
+      if (!valueIsClean(field, ownParsedValue(entry, 'value'), byId)) return false;
+    }
+  }
+  return true;
+}
+
+/** Beyond this many entries in a list, checkMetadata's own reading (with a Map of fields seen) is left to decide. */
+const MAX_ENTRIES_READ_HERE = 32;
+
+/** Whether checkMetadataValue certainly reports nothing on this value of the field. */
+function valueIsClean(field: MetadataField, value: JsonValue | undefined, byId: boolean): boolean {
+  // No value, null, booleans and objects: checkMetadataValue leaves them to the schema.
+  if (value === undefined || value === null || typeof value === 'boolean' || (typeof value === 'object' && !Array.isArray(value))) return true;
+  switch (field.kind) {
+    case 'string':
+      return typeof value === 'string' && value.length <= MAX_STRING_METADATA_LENGTH;
+    case 'number':
+      return typeof value === 'number';
+    case 'datetime': {
+      if (typeof value !== 'string') return false;
+      const parsed = parseIsoDateTime(value);
+      return parsed !== undefined && isUtc(parsed.offset);
+    }
+    case 'enum':
+      return typeof value === 'string' && enumValueIsClean(field, value, byId);
+    case 'embedding':
+      return Array.isArray(value) && value.length === EMBEDDING_LENGTH && value.every((item) => typeof item === 'number');
+    default:
+      return false;
+  }
+}
+
+/** An option's id, or (when the field is given by name) an option's name; any value when the options are unknown. */
+function enumValueIsClean(field: MetadataField, text: string, byId: boolean): boolean {
+  const options = field.options;
+  if (!options.length) return true;
+  for (let i = 0; i < options.length; i++) {
+    if (options[i].id === text || (!byId && options[i].name === text)) return true;
+  }
+  return false;
+}
