@@ -3,7 +3,7 @@ import type { JsonValue } from '../../json/ast';
 import type { MetadataCatalog, MetadataField } from '../../metadata/catalog';
 import type { Dialect } from '../rowCheck';
 import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
-import { EMBEDDING_LENGTH, isUtc, MAX_STRING_METADATA_LENGTH, parseIsoDateTime } from './metadataValue';
+import { EMBEDDING_LENGTH, isCanonicalUtc, isUtc, MAX_STRING_METADATA_LENGTH, parseIsoDateTime } from './metadataValue';
 
 /**
  * Whether checkMetadata certainly reports nothing on a row, read from its plain value without
@@ -57,6 +57,7 @@ function valueIsClean(field: MetadataField, value: JsonValue | undefined, byId: 
       return typeof value === 'number';
     case 'datetime': {
       if (typeof value !== 'string') return false;
+      if (isCanonicalUtc(value)) return true;
       const parsed = parseIsoDateTime(value);
       return parsed !== undefined && isUtc(parsed.offset);
     }
