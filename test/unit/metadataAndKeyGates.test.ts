@@ -176,6 +176,15 @@ function handBuiltRows(): Row[] {
   rows.push(...rowsAround(Array.from({ length: 40 }, (_, index) => ({ name: index ? `field${index}` : 'tag', value: 'x' }))));
   rows.push(...rowsAround(Array.from({ length: 40 }, () => ({ name: 'split', value: 'train' }))));
   rows.push(...rowsAround([{ name: 'tag', value: 'x' }, ...Array.from({ length: 31 }, () => ({ name: 'weather', value: 'sunny' }))]));
+  // Enum options: several, one twice by name and by id, after an entry without a value or with another type.
+  const splits = [
+    { name: 'split', value: 'train' },
+    { name: 'split', value: 'valid' },
+    { schema_id: SPLIT_ID, value: TRAIN },
+    { name: 'split' },
+    { name: 'split', value: null },
+  ];
+  for (const a of splits) for (const b of splits) for (const c of splits) rows.push(...rowsAround([a, { name: 'tag', value: 'x' }, b, c]));
   for (const list of ['null', '{}', '"tag"', '5']) rows.push(JSON.parse(`{ "row_data": "a", "metadata_fields": ${list}, "metadata": ${list} }`) as Row);
   rows.push(JSON.parse('{ "row_data": "a", "__proto__": { "metadata_fields": [{ "name": "nope" }] } }') as Row);
   return rows;
@@ -295,6 +304,19 @@ test('the metadata gate answers clean rows alone and leaves every row with a pro
     { name: 'tag', value: 'b' },
   ]);
   assert.equal(metadataIsClean(twice, 'current', context.catalog), false);
+  // Several options of an enum field, as the docs allow; one option twice (by name and by id) is reported.
+  const [options] = rowsAround([
+    { name: 'split', value: 'train' },
+    { schema_id: SPLIT_ID, value: VALID },
+    { name: 'split', value: 'test' },
+  ]);
+  assert.equal(metadataIsClean(options, 'current', context.catalog), true);
+  const [optionTwice] = rowsAround([
+    { name: 'split', value: 'train' },
+    { name: 'tag', value: 'a' },
+    { schema_id: SPLIT_ID, value: TRAIN },
+  ]);
+  assert.equal(metadataIsClean(optionTwice, 'current', context.catalog), false);
 });
 
 test('with positions or without, the metadata and global key problems of a row are the same', () => {

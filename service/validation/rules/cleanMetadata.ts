@@ -3,7 +3,7 @@ import type { JsonValue } from '../../json/ast';
 import type { MetadataCatalog, MetadataField } from '../../metadata/catalog';
 import type { Dialect } from '../rowCheck';
 import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
-import { EMBEDDING_LENGTH, isCanonicalUtc, isUtc, MAX_STRING_METADATA_LENGTH, parseIsoDateTime } from './metadataValue';
+import { EMBEDDING_LENGTH, isCanonicalUtc, isUtc, MAX_STRING_METADATA_LENGTH, optionIdentity, parseIsoDateTime } from './metadataValue';
 
 /**
  * Whether checkMetadata certainly reports nothing on a row, read from its plain value without
@@ -12,13 +12,25 @@ import { EMBEDDING_LENGTH, isCanonicalUtc, isUtc, MAX_STRING_METADATA_LENGTH, pa
  * plainly right), which checkMetadata then decides on the row's nodes.
  */
 export function metadataIsClean(row: { readonly [key: string]: JsonValue }, dialect: Dialect, catalog: MetadataCatalog): boolean {
+  const found = scanMetadata(row, dialect, catalog, false);
+  // Several options of one enum field are fine and one option twice is not: options are compared only then.
+  return found === CLEAN || (found === ENUM_SET_AGAIN && scanMetadata(row, dialect, catalog, true) === CLEAN);
+}
+
+const CLEAN = 0;
+const MAYBE_A_PROBLEM = 1;
+const ENUM_SET_AGAIN = 2;
+
+function scanMetadata(row: { readonly [key: string]: JsonValue }, dialect: Dialect, catalog: MetadataCatalog, compareOptions: boolean): number {
   const idKey = SCHEMA_ID_KEY[dialect];
   // What makes two entries the same field (as checkMetadata's identity); a row sets a few fields.
   const identities: string[] = [];
+  let options: string[] | undefined;
+  let enumSetAgain = false;
   for (const listKey of METADATA_LISTS[dialect]) {
     const list = ownParsedValue(row, listKey);
     if (!Array.isArray(list)) continue;
-    if (list.length > MAX_ENTRIES_READ_HERE) return false;
+    if (list.length > MAX_ENTRIES_READ_HERE) return MAYBE_A_PROBLEM;
     for (const entry of list) {
       if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
       const id = ownParsedValue(entry, idKey);
@@ -33,14 +45,22 @@ export function metadataIsClean(row: { readonly [key: string]: JsonValue }, dial
         field = catalog.fieldByName(name);
         byId = false;
       }
-      if (!field || field.deprecated) return false;
+      if (!field || field.deprecated) return MAYBE_A_PROBLEM;
+      const value = ownParsedValue(entry, 'value');
+      if (!valueIsClean(field, value, byId)) return MAYBE_A_PROBLEM;
       const identity = field.id ?? field.name;
-      if (identities.includes(identity)) return false;
-      identities.push(identity);
-      if (!valueIsClean(field, ownParsedValue(entry, 'value'), byId)) return false;
+      if (!identities.includes(identity)) identities.push(identity);
+      else if (field.kind === 'enum') enumSetAgain = true;
+      else return MAYBE_A_PROBLEM;
+      // As checkRepeat (metadata.ts) compares options: by option identity, for string values.
+      if (compareOptions && field.kind === 'enum' && typeof value === 'string') {
+        const option = `${identity}\n${optionIdentity(field, value)}`;
+        if (options?.includes(option)) return MAYBE_A_PROBLEM;
+        (options ??= []).push(option);
+      }
     }
   }
-  return true;
+  return enumSetAgain && !compareOptions ? ENUM_SET_AGAIN : CLEAN;
 }
 
 /** Beyond this many entries in a list, checkMetadata's own reading (with a Map of fields seen) is left to decide. */

@@ -6,7 +6,7 @@ import type { MetadataField } from '../../metadata/catalog';
 import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
 import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
-import { checkMetadataValue } from './metadataValue';
+import { checkMetadataValue, optionIdentity } from './metadataValue';
 import { metadataIsClean } from './cleanMetadata';
 
 /** Each metadata entry: which field it names, whether that field exists, and whether its value fits. */
@@ -94,11 +94,6 @@ function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: Res
 
 function hasOption(first: FirstUse, option: string): boolean {
   return first.options ? first.options.has(option) : first.firstOption === option;
-}
-
-/** What makes two options of an enum field the same: the option's id, whether given by name or id. */
-function optionIdentity(field: MetadataField, text: string): string {
-  return field.options.find((option) => option.name === text)?.id ?? text;
 }
 
 function kindName(kind: MetadataField['kind']): string {

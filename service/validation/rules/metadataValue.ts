@@ -110,6 +110,11 @@ export function formatUtc(time: number): string {
   return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** What makes two options of an enum field the same: the option's id, whether given by name or id. */
+export function optionIdentity(field: MetadataField, text: string): string {
+  return field.options.find((option) => option.name === text)?.id ?? text;
+}
+
 /** A metadata value against its field's kind; enum values against the field's options. */
 export function checkMetadataValue(check: RowCheck, field: MetadataField, value: JsonNode, byId: boolean): void {
   // null, booleans and objects are never metadata values: the schema already reports them.
