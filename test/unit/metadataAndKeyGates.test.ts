@@ -177,7 +177,7 @@ function handBuiltRows(): Row[] {
   rows.push(...rowsAround(Array.from({ length: 40 }, () => ({ name: 'split', value: 'train' }))));
   rows.push(...rowsAround([{ name: 'tag', value: 'x' }, ...Array.from({ length: 31 }, () => ({ name: 'weather', value: 'sunny' }))]));
   // Enum options: several, one twice by name and by id, after an entry without a value or with another type.
-  const splits = [
+  const splits: JsonValue[] = [
     { name: 'split', value: 'train' },
     { name: 'split', value: 'valid' },
     { schema_id: SPLIT_ID, value: TRAIN },
