@@ -10,8 +10,8 @@ import { detectDialect } from '../../service/validation/dialect';
 import { RowCheck } from '../../service/validation/rowCheck';
 import { validateParsedRow, validateRow } from '../../service/validation/validateRow';
 import { metadataIsClean } from '../../service/validation/rules/cleanMetadata';
-import { checkGlobalKey, reportGlobalKeyOnNodes } from '../../service/validation/rules/globalKey';
-import { checkMetadata, reportMetadataOnNodes } from '../../service/validation/rules/metadata';
+import { checkGlobalKey, reportGlobalKeyOnTree } from '../../service/validation/rules/globalKey';
+import { checkMetadata, reportMetadataOnTree } from '../../service/validation/rules/metadata';
 import { generateImportFile, generateRichImportFile, richMetadataSchema, SPLIT_ID, TAG_ID, withUnknownMetadataField } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 
@@ -285,13 +285,13 @@ function assertSameReports(rows: Row[], gated: (check: RowCheck) => void, onNode
 const ROWS = [...handBuiltRows(), ...globalKeyRows(), ...fileRows(), ...generatedRows()];
 
 test('checkMetadata reports on every row exactly what its node path reports', () => {
-  const { clean, reported } = assertSameReports(ROWS, checkMetadata, reportMetadataOnNodes);
+  const { clean, reported } = assertSameReports(ROWS, checkMetadata, reportMetadataOnTree);
   // Both sides of the gate are reached often.
   assert.ok(clean > 5000 && reported > 5000, `clean ${clean}, reported ${reported}`);
 });
 
 test('checkGlobalKey reports on every row exactly what its node path reports', () => {
-  const { clean, reported } = assertSameReports(ROWS, checkGlobalKey, reportGlobalKeyOnNodes);
+  const { clean, reported } = assertSameReports(ROWS, checkGlobalKey, reportGlobalKeyOnTree);
   assert.ok(clean > 5000 && reported > 100, `clean ${clean}, reported ${reported}`);
 });
 

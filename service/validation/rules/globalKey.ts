@@ -20,7 +20,7 @@ export function checkGlobalKey(check: RowCheck): void {
   // Only on a tree over the parsed value: a tree with positions may hold a key without a value
   // (a syntax error), which the row's plain value leaves out, so the two could disagree.
   if (check.node.offset === NO_OFFSET && globalKeyIsClean(check.value, check.dialect)) return;
-  reportGlobalKeyOnNodes(check);
+  reportGlobalKeyOnTree(check);
 }
 
 /**
@@ -39,7 +39,7 @@ function globalKeyIsClean(row: { readonly [key: string]: JsonValue }, dialect: D
 const SPACE = 0x20;
 
 /** checkGlobalKey on the row's nodes: the one place that decides and words each problem. */
-export function reportGlobalKeyOnNodes(check: RowCheck): void {
+export function reportGlobalKeyOnTree(check: RowCheck): void {
   const node = globalKeyNode(check);
   if (!node) {
     const externalId = check.dialect === 'current' ? check.property('external_id') : undefined;

@@ -14,11 +14,11 @@ export function checkMetadata(check: RowCheck): void {
   // Only on a tree over the parsed value: a tree with positions may hold a key without a value
   // (a syntax error), which the row's plain value leaves out, so the two could disagree.
   if (check.node.offset === NO_OFFSET && metadataIsClean(check.value, check.dialect, check.context.catalog)) return;
-  reportMetadataOnNodes(check);
+  reportMetadataOnTree(check);
 }
 
 /** checkMetadata on the row's nodes: the one place that decides and words each problem. */
-export function reportMetadataOnNodes(check: RowCheck): void {
+export function reportMetadataOnTree(check: RowCheck): void {
   const idKey = SCHEMA_ID_KEY[check.dialect];
   const seen = new Map<string, FirstUse>();
   for (const listKey of METADATA_LISTS[check.dialect]) {
