@@ -94,6 +94,13 @@ test('invalid-metadata-value: UTC date-times in the usual spellings are fine', (
   expectProblem(marked(withMetadata(`{ "name": "captureDateTime", "value": "2024-02-30T00:00:00Z" }`)), 'invalid-metadata-value');
 });
 
+test('invalid-metadata-value: a letter or a sign among the digits of a time in the canonical form is no date-time', () => {
+  for (const value of ['2024-05-02T1a:45:10Z', '2024-05-02T07:4x:10Z', '2024-05-02T07:45:1:Z', '2024-05-02T-1:45:10Z']) {
+    const doc = marked(withMetadata(`{ "name": "captureDateTime", "value": ⟦"${value}"⟧ }`));
+    expectProblem(doc, 'invalid-metadata-value', { range: 0, severity: 'warning', message: `"${value}" is not one` });
+  }
+});
+
 test('deprecated-metadata-field: the retired embedding field, by id or by name', () => {
   const doc = marked(withMetadata(`{ "schema_id": ⟦"${EMBEDDING}"⟧, "value": [${new Array(128).fill('0.1').join(', ')}] }`));
   expectProblem(doc, 'deprecated-metadata-field', { range: 0, severity: 'warning', message: /retired in January 2023.*"embeddings"/ });

@@ -1,5 +1,7 @@
-import type { StringNode } from '../../json/ast';
-import type { RowCheck } from '../rowCheck';
+import { ownParsedValue } from '../../../common/ownKeys';
+import type { JsonValue, StringNode } from '../../json/ast';
+import { NO_OFFSET } from '../../json/valueNodes';
+import type { Dialect, RowCheck } from '../rowCheck';
 import { GLOBAL_KEY } from '../dialect';
 
 /** Characters the docs allow in a global key, besides letters and digits. */
@@ -15,6 +17,29 @@ export function globalKeyNode(check: RowCheck): StringNode | undefined {
 
 /** Characters and spacing of the global key; a current row with only an external id gets a hint. */
 export function checkGlobalKey(check: RowCheck): void {
+  // Only on a tree over the parsed value: a tree with positions may hold a key without a value
+  // (a syntax error), which the row's plain value leaves out, so the two could disagree.
+  if (check.node.offset === NO_OFFSET && globalKeyIsClean(check.value, check.dialect)) return;
+  reportGlobalKeyOnTree(check);
+}
+
+/**
+ * Whether checkGlobalKey certainly reports nothing, read from the row's plain value without
+ * making nodes: a key of allowed characters with no space at either end and no two in a row,
+ * or no key and nothing to hint. Anything else is decided on the nodes.
+ */
+function globalKeyIsClean(row: { readonly [key: string]: JsonValue }, dialect: Dialect): boolean {
+  const key = ownParsedValue(row, GLOBAL_KEY[dialect]) ?? (dialect === 'legacy' ? ownParsedValue(row, 'global_key') : undefined);
+  if (typeof key !== 'string')
+    return dialect !== 'current' || ownParsedValue(row, 'external_id') === undefined || ownParsedValue(row, 'global_key') !== undefined;
+  // Allowed characters hold no whitespace but the space.
+  return ALL_ALLOWED.test(key) && key.charCodeAt(0) !== SPACE && key.charCodeAt(key.length - 1) !== SPACE && !key.includes('  ');
+}
+
+const SPACE = 0x20;
+
+/** checkGlobalKey on the row's nodes: the one place that decides and words each problem. */
+export function reportGlobalKeyOnTree(check: RowCheck): void {
   const node = globalKeyNode(check);
   if (!node) {
     const externalId = check.dialect === 'current' ? check.property('external_id') : undefined;

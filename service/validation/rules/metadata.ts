@@ -1,14 +1,24 @@
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../../../common/metadataSchema/schemaFile';
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
 import { getProperty, stringProperty } from '../../json/ast';
+import { NO_OFFSET } from '../../json/valueNodes';
 import type { MetadataField } from '../../metadata/catalog';
 import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
 import { METADATA_LISTS, SCHEMA_ID_KEY } from '../dialect';
-import { checkMetadataValue } from './metadataValue';
+import { checkMetadataValue, optionIdentity } from './metadataValue';
+import { metadataIsClean } from './cleanMetadata';
 
 /** Each metadata entry: which field it names, whether that field exists, and whether its value fits. */
 export function checkMetadata(check: RowCheck): void {
+  // Only on a tree over the parsed value: a tree with positions may hold a key without a value
+  // (a syntax error), which the row's plain value leaves out, so the two could disagree.
+  if (check.node.offset === NO_OFFSET && metadataIsClean(check.value, check.dialect, check.context.catalog)) return;
+  reportMetadataOnTree(check);
+}
+
+/** checkMetadata on the row's nodes: the one place that decides and words each problem. */
+export function reportMetadataOnTree(check: RowCheck): void {
   const idKey = SCHEMA_ID_KEY[check.dialect];
   const seen = new Map<string, FirstUse>();
   for (const listKey of METADATA_LISTS[check.dialect]) {
@@ -84,11 +94,6 @@ function checkRepeat(check: RowCheck, seen: Map<string, FirstUse>, resolved: Res
 
 function hasOption(first: FirstUse, option: string): boolean {
   return first.options ? first.options.has(option) : first.firstOption === option;
-}
-
-/** What makes two options of an enum field the same: the option's id, whether given by name or id. */
-function optionIdentity(field: MetadataField, text: string): string {
-  return field.options.find((option) => option.name === text)?.id ?? text;
 }
 
 function kindName(kind: MetadataField['kind']): string {

@@ -4,7 +4,7 @@ import { closestMatch, listWords } from '../../text/suggest';
 import type { RowCheck } from '../rowCheck';
 
 export const MAX_STRING_METADATA_LENGTH = 4096;
-const EMBEDDING_LENGTH = 128;
+export const EMBEDDING_LENGTH = 128;
 
 /** ISO 8601 date with optional time and offset, as the SDK's date parser reads it. */
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -41,11 +41,25 @@ export function parseIsoDateTime(text: string): ParsedDateTime | undefined {
  * a date that does not exist), which the general reading then decides.
  */
 function parseCanonicalUtc(text: string): ParsedDateTime | undefined {
+  if (!isCanonicalUtc(text)) return undefined;
+  const time = Date.UTC(
+    digitsAt(text, 0, 4),
+    digitsAt(text, 5, 2) - 1,
+    digitsAt(text, 8, 2),
+    digitsAt(text, 11, 2),
+    digitsAt(text, 14, 2),
+    digitsAt(text, 17, 2),
+  );
+  return { time, offset: text[19] };
+}
+
+/** Whether the text is a date-time that exists, written in Labelbox's own form (UTC): no Date is made, which costs more than the test. */
+export function isCanonicalUtc(text: string): boolean {
   if (text.length !== 20 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON)
-    return undefined;
+    return false;
   const t = text.charCodeAt(10);
   const z = text.charCodeAt(19);
-  if ((t | 0x20) !== 0x74 || (z | 0x20) !== 0x7a) return undefined;
+  if ((t | 0x20) !== 0x74 || (z | 0x20) !== 0x7a) return false;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
@@ -53,8 +67,19 @@ function parseCanonicalUtc(text: string): ParsedDateTime | undefined {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   // Date.UTC reads years below 100 as 19xx: those are left to the general reading.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
-  return { time: Date.UTC(year, month - 1, day, hour, minute, second), offset: text[19] };
+  return (
+    year >= 100 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59
+  );
 }
 
 const DASH = 0x2d;
@@ -76,13 +101,18 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-function isUtc(offset: string | undefined): boolean {
+export function isUtc(offset: string | undefined): boolean {
   return !offset || /^(Z|[+-]00(:?00)?)$/i.test(offset);
 }
 
 /** Labelbox's own form: seconds precision, UTC. */
 export function formatUtc(time: number): string {
   return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** What makes two options of an enum field the same: the option's id, whether given by name or id. */
+export function optionIdentity(field: MetadataField, text: string): string {
+  return field.options.find((option) => option.name === text)?.id ?? text;
 }
 
 /** A metadata value against its field's kind; enum values against the field's options. */
