@@ -177,7 +177,7 @@ function factsOfValue(check: RowCheck): RowFacts {
   let globalKey = ownParsedValue(value, GLOBAL_KEY[dialect]);
   if (globalKey === undefined && dialect === 'legacy') globalKey = ownParsedValue(value, 'global_key');
   if (typeof globalKey === 'string' && globalKey) facts.globalKey = { value: globalKey, offset: NO_OFFSET, length: 0 };
-  const assetKey = check.keys.find((key) => ASSET_KEYS.includes(key));
+  const assetKey = firstAssetKey(check.keys);
   if (assetKey !== undefined) facts.assetKey = { offset: NO_OFFSET, length: 0 };
   const externalId = ownParsedValue(value, dialect === 'current' ? 'external_id' : 'externalId');
   if (typeof externalId === 'string') facts.externalId = externalId;
@@ -191,6 +191,13 @@ function factsOfValue(check: RowCheck): RowFacts {
     if (inferred) facts.inferredMediaType = inferred;
   }
   return facts;
+}
+
+const ASSET_KEY_SET: ReadonlySet<string> = new Set(ASSET_KEYS);
+
+function firstAssetKey(keys: readonly string[]): string | undefined {
+  for (const key of keys) if (ASSET_KEY_SET.has(key)) return key;
+  return undefined;
 }
 
 /** The row's facts, read on its tree (a tree with positions, whose value may differ: see RowCheck.onParsedValue). */
