@@ -86,7 +86,7 @@ export function validateRow(node: JsonNode | undefined, context: ValidationConte
 }
 
 function sortByPlace(diagnostics: ImportDiagnostic[]): void {
-  diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
+  if (diagnostics.length > 1) diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
 }
 
 /** The row's check (for an object) and its result. */

@@ -187,22 +187,21 @@ function mediaTypeIsFine(row: { [key: string]: JsonValue }): boolean {
   const mediaType = ownParsedValue(row, 'media_type');
   if (typeof mediaType !== 'string') return false;
   const rowData = ownParsedValue(row, 'row_data');
-  if (typeof rowData === 'string') return stringRowDataIsFine(mediaType, rowData);
-  if (NOT_IMPORTABLE.has(mediaType) || mediaType === 'JSON') return false;
+  // The media types reported on their own (not importable, JSON) take no shape.
+  const allowed = SHAPES_OF.get(mediaType);
+  if (typeof rowData === 'string') return stringRowDataIsFine(mediaType, allowed, rowData);
+  if (!allowed) return !NOT_IMPORTABLE.has(mediaType) && mediaType !== 'JSON';
   // Not an object (missing, null, a number, an array): no shape, so nothing to compare.
   if (!isParsedObject(rowData)) return true;
   if (FILE_MEDIA_TYPES.has(mediaType)) return false;
-  const allowed = SHAPES_OF.get(mediaType);
   const shape = objectShapeOfValue(rowData, mediaType);
-  return !allowed || !shape || allowed.includes(shape);
+  return !shape || allowed.includes(shape);
 }
 
-function stringRowDataIsFine(mediaType: string, text: string): boolean {
+function stringRowDataIsFine(mediaType: string, allowed: readonly RowDataShape[] | undefined, text: string): boolean {
   const isUrl = looksLikeUrl(text);
   if (!isUrl && looksLikeLocalPath(text)) return false;
-  if (NOT_IMPORTABLE.has(mediaType) || mediaType === 'JSON') return false;
-  const allowed = SHAPES_OF.get(mediaType);
-  if (!allowed) return true;
+  if (!allowed) return !NOT_IMPORTABLE.has(mediaType) && mediaType !== 'JSON';
   if (!allowed.includes('string') || mediaType === 'PDF') return false;
   // Not a local path (tested above): only TEXT rows hold the text itself.
   if (!isUrl) return mediaType === 'TEXT';
