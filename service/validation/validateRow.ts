@@ -186,7 +186,7 @@ function factsOfValue(check: RowCheck): RowFacts {
   const assetUrl = assetKey === undefined ? undefined : assetUrlOfValue(ownParsedValue(value, assetKey));
   if (assetUrl) facts.assetUrl = assetUrl;
   if (check.signedUrls) facts.signedUrls = check.signedUrls;
-  if (!facts.mediaType) {
+  if (typeof mediaType !== 'string' || !mediaType) {
     const inferred = dialect === 'legacy' ? legacyMediaType(assetKey, assetUrl) : inferMediaTypeOfValue(ownParsedValue(value, 'row_data'));
     if (inferred) facts.inferredMediaType = inferred;
   }
