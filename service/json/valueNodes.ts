@@ -117,11 +117,25 @@ export function nodeOfValue(value: JsonValue, parent: Parent = undefined): JsonN
 /** Number of object keys in a value, to compare with the keys in its text (a repeated key disappears in JSON.parse). */
 export function countKeys(value: JsonValue): number {
   if (value === null || typeof value !== 'object') return 0;
+  return Array.isArray(value) ? keysInItems(value) : keysIn(value);
+}
+
+// Run on every row read by JSON.parse: strings, numbers and the like are skipped without a call.
+function keysInItems(items: JsonValue[]): number {
   let count = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) count += countKeys(item);
-    return count;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item === 'object' && item !== null) count += Array.isArray(item) ? keysInItems(item) : keysIn(item);
   }
-  for (const item of Object.values(value)) count += 1 + countKeys(item);
+  return count;
+}
+
+function keysIn(object: { [key: string]: JsonValue }): number {
+  const values = Object.values(object);
+  let count = values.length;
+  for (let i = 0; i < values.length; i++) {
+    const item = values[i];
+    if (typeof item === 'object' && item !== null) count += Array.isArray(item) ? keysInItems(item) : keysIn(item);
+  }
   return count;
 }

@@ -45,7 +45,26 @@ export class RowCheck {
     readonly value: { [key: string]: JsonValue },
     readonly dialect: Dialect,
     readonly context: ValidationContext,
+    /** `Object.keys(value)`, when the caller has listed them already. */
+    private cachedKeys?: string[],
   ) {}
+
+  /**
+   * Whether the tree was made over the parsed value, without positions (valueNodes.ts): then
+   * `value` holds exactly what the tree does (no repeated key, no key without a value), so a
+   * rule may answer a clean row from `value` and make nodes only for what it reports. A tree
+   * with positions goes through the nodes: its value may differ (a repeated key keeps only
+   * its last value, a key without a value is left out).
+   */
+  get onParsedValue(): boolean {
+    return this.node.offset === NO_OFFSET;
+  }
+
+  /** The row's own keys, in order (`Object.keys(value)`), listed once for the rules that ask. */
+  get keys(): readonly string[] {
+    this.cachedKeys ??= Object.keys(this.value);
+    return this.cachedKeys;
+  }
 
   property(name: string): PropertyNode | undefined {
     return getProperty(this.node, name);

@@ -1,10 +1,10 @@
 import type { JsonNode } from '../json/ast';
 import { getProperty, toValue, type JsonValue } from '../json/ast';
-import { nodeOfValue } from '../json/valueNodes';
-import { setOwnValue, tableOf } from '../../common/ownKeys';
+import { NO_OFFSET, nodeOfValue } from '../json/valueNodes';
+import { ownParsedValue, setOwnValue, tableOf } from '../../common/ownKeys';
 import { looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../common/urls';
 import type { ImportDiagnostic } from '../diagnostic';
-import { ASSET_KEYS, CURRENT_KEYS, detectDialect } from './dialect';
+import { ASSET_KEYS, CURRENT_KEYS, detectDialect, dialectOfKeys, GLOBAL_KEY } from './dialect';
 import { RowCheck, type Dialect, type Span } from './rowCheck';
 import { reportSchemaErrors } from './schemaErrors';
 import type { ValidationContext } from './validationContext';
@@ -13,9 +13,9 @@ import { checkConversation } from './rules/conversation';
 import { checkDialectKeys } from './rules/dialectKeys';
 import { checkGlobalKey, globalKeyNode } from './rules/globalKey';
 import { checkIgnoredFields } from './rules/ignoredFields';
-import { checkMediaType, inferMediaType } from './rules/mediaType';
+import { checkMediaType, inferMediaType, inferMediaTypeOfValue } from './rules/mediaType';
 import { checkMetadata } from './rules/metadata';
-import { checkRowData } from './rules/rowData';
+import { checkRowData, isParsedObject } from './rules/rowData';
 import { checkTiledImagery } from './rules/tiled';
 import { checkUrls } from './rules/urls';
 import { checkLegacyAssets } from './rules/legacyAssets';
@@ -86,7 +86,7 @@ export function validateRow(node: JsonNode | undefined, context: ValidationConte
 }
 
 function sortByPlace(diagnostics: ImportDiagnostic[]): void {
-  diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
+  if (diagnostics.length > 1) diagnostics.sort((a, b) => a.offset - b.offset || a.length - b.length);
 }
 
 /** The row's check (for an object) and its result. */
@@ -94,9 +94,11 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   if (!node) return { result: { diagnostics: [], facts: { dialect: undefined } } };
   if (node.type !== 'object') return { result: { diagnostics: [notAnObject(node)], facts: { dialect: undefined } } };
 
-  const dialect = detectDialect(node);
   const value = (parsedValue ?? toValue(node)) as { [key: string]: JsonValue };
-  const check = new RowCheck(node, value, dialect, context);
+  // Over a parsed value, the key names alone decide (no property nodes); a tree with positions may repeat a key.
+  const keys = parsedValue !== undefined ? Object.keys(value) : undefined;
+  const dialect = keys ? dialectOfKeys(keys) : detectDialect(node);
+  const check = new RowCheck(node, value, dialect, context, keys);
   for (const rule of KEY_RULES) rule(check);
 
   const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
@@ -160,6 +162,46 @@ function withoutConvertedKeys(value: { [key: string]: JsonValue }): { [key: stri
 }
 
 function factsOf(check: RowCheck): RowFacts {
+  return check.onParsedValue ? factsOfValue(check) : factsOfNodes(check);
+}
+
+/**
+ * `factsOfNodes` read from the row's plain value, without making nodes. The spans are those of
+ * the nodes of a tree without positions (offset -1, length 0), which `ImportDocument.locate`
+ * places when they are needed.
+ */
+function factsOfValue(check: RowCheck): RowFacts {
+  const { value, dialect } = check;
+  const facts: RowFacts = { dialect };
+  // As globalKeyNode: a legacy row's global_key counts when it has no globalKey.
+  let globalKey = ownParsedValue(value, GLOBAL_KEY[dialect]);
+  if (globalKey === undefined && dialect === 'legacy') globalKey = ownParsedValue(value, 'global_key');
+  if (typeof globalKey === 'string' && globalKey) facts.globalKey = { value: globalKey, offset: NO_OFFSET, length: 0 };
+  const assetKey = firstAssetKey(check.keys);
+  if (assetKey !== undefined) facts.assetKey = { offset: NO_OFFSET, length: 0 };
+  const externalId = ownParsedValue(value, dialect === 'current' ? 'external_id' : 'externalId');
+  if (typeof externalId === 'string') facts.externalId = externalId;
+  const mediaType = ownParsedValue(value, 'media_type');
+  if (typeof mediaType === 'string') facts.mediaType = mediaType;
+  const assetUrl = assetKey === undefined ? undefined : assetUrlOfValue(ownParsedValue(value, assetKey));
+  if (assetUrl) facts.assetUrl = assetUrl;
+  if (check.signedUrls) facts.signedUrls = check.signedUrls;
+  if (typeof mediaType !== 'string' || !mediaType) {
+    const inferred = dialect === 'legacy' ? legacyMediaType(assetKey, assetUrl) : inferMediaTypeOfValue(ownParsedValue(value, 'row_data'));
+    if (inferred) facts.inferredMediaType = inferred;
+  }
+  return facts;
+}
+
+const ASSET_KEY_SET: ReadonlySet<string> = new Set(ASSET_KEYS);
+
+function firstAssetKey(keys: readonly string[]): string | undefined {
+  for (const key of keys) if (ASSET_KEY_SET.has(key)) return key;
+  return undefined;
+}
+
+/** The row's facts, read on its tree (a tree with positions, whose value may differ: see RowCheck.onParsedValue). */
+function factsOfNodes(check: RowCheck): RowFacts {
   const facts: RowFacts = { dialect: check.dialect };
   const key = globalKeyNode(check);
   if (key && key.value) facts.globalKey = { value: key.value, offset: key.offset, length: key.length };
@@ -192,12 +234,26 @@ function legacyMediaType(assetKey: string | undefined, assetUrl: string | undefi
   return assetKey ? LEGACY_MEDIA_TYPES.get(assetKey) : undefined;
 }
 
+/** Keys of an asset object that hold its URL, in the order they are looked for. */
+const ASSET_URL_KEYS = ['pdf_url', 'pdfUrl', 'tileLayerUrl', 'tile_layer_url'];
+
 function assetUrlOf(node: JsonNode | undefined): string | undefined {
   if (node?.type === 'string') return looksLikeUrl(node.value) || looksLikeLocalPath(node.value) ? node.value : undefined;
   if (node?.type !== 'object') return undefined;
-  for (const key of ['pdf_url', 'pdfUrl', 'tileLayerUrl', 'tile_layer_url']) {
+  for (const key of ASSET_URL_KEYS) {
     const value = getProperty(node, key)?.value;
     if (value?.type === 'string' && looksLikeUrl(value.value)) return value.value;
+  }
+  return undefined;
+}
+
+/** `assetUrlOf` on the asset's plain value. */
+function assetUrlOfValue(asset: JsonValue | undefined): string | undefined {
+  if (typeof asset === 'string') return looksLikeUrl(asset) || looksLikeLocalPath(asset) ? asset : undefined;
+  if (!isParsedObject(asset)) return undefined;
+  for (const key of ASSET_URL_KEYS) {
+    const url = ownParsedValue(asset, key);
+    if (typeof url === 'string' && looksLikeUrl(url)) return url;
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNoProblem, expectProblem, expectProblemCount, marked } from './helpers/markedDocument';
+import { countKeys } from '../../service/json/valueNodes';
+import type { JsonValue } from '../../service/json/ast';
 
 /** json-syntax and duplicate-key: the tolerant parser's problems, and that it keeps going after them. */
 
@@ -96,4 +98,26 @@ test('json-syntax: invisible and control characters are named, never printed raw
   expectProblem(control, 'json-syntax', { range: 0, message: 'Unexpected character U+0007.' });
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   for (const diagnostic of [...doc.diagnostics, ...control.diagnostics]) assert.doesNotMatch(diagnostic.message, /[\u0000-\u001f\u007f\u00a0]/);
+});
+
+test('countKeys counts the keys at every depth, inside objects and arrays at any nesting (a row read by JSON.parse is compared with the keys in its text)', () => {
+  assert.equal(countKeys('text'), 0);
+  assert.equal(countKeys(null), 0);
+  assert.equal(countKeys([]), 0);
+  assert.equal(countKeys({}), 0);
+  assert.equal(countKeys({ a: 1, b: 'x', c: null, d: true }), 4);
+  assert.equal(countKeys({ a: { b: { c: {} } } }), 3);
+  assert.equal(countKeys([[{ a: 1 }, [{ b: 2, c: [{ d: 3 }] }]], 5, 'x']), 4);
+  assert.equal(
+    countKeys({
+      bounds: [
+        [1, 2],
+        [3, 4],
+      ],
+      messages: [{ user: { id: 'u' }, content: 'hi' }],
+    }),
+    5,
+  );
+  const parsed = JSON.parse('{"__proto__": {"a": 1}, "constructor": [{"b": null}]}') as JsonValue;
+  assert.equal(countKeys(parsed), 4);
 });

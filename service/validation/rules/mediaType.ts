@@ -1,11 +1,11 @@
 import type { FixData } from '../../diagnostic';
-import type { JsonNode, StringNode } from '../../json/ast';
-import { tableOf } from '../../../common/ownKeys';
+import type { JsonNode, JsonValue, StringNode } from '../../json/ast';
+import { ownParsedValue, tableOf } from '../../../common/ownKeys';
 import { listWords } from '../../text/suggest';
 import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../../common/urls';
 import type { RowCheck } from '../rowCheck';
 import { NOT_IMPORTABLE } from '../valuesExplainedByRules';
-import { FILE_MEDIA_TYPES, mediaTypeOf, SHAPE_NAMES, shapeOf, type RowDataShape } from './rowData';
+import { FILE_MEDIA_TYPES, isParsedObject, mediaTypeOf, objectShapeOfValue, SHAPE_NAMES, shapeOf, shapeOfValue, type RowDataShape } from './rowData';
 
 /** The shapes of row_data each media type takes. */
 const SHAPES_OF = tableOf<readonly RowDataShape[]>({
@@ -39,6 +39,16 @@ export function inferMediaType(check: RowCheck): string | undefined {
   return mediaTypeOfUrl(text);
 }
 
+/** `inferMediaType` from row_data's plain value (undefined for a row without one). */
+export function inferMediaTypeOfValue(rowData: JsonValue | undefined): string | undefined {
+  const shape = shapeOfValue(rowData, undefined);
+  if (!shape) return undefined;
+  if (shape !== 'string') return MEDIA_TYPE_OF_SHAPE[shape];
+  const text = rowData as string;
+  if (!looksLikeUrl(text)) return looksLikeLocalPath(text) ? mediaTypeOfUrl(text) : 'TEXT';
+  return mediaTypeOfUrl(text);
+}
+
 function setMediaType(mediaType: string): FixData {
   return { kind: 'setMediaType', title: `Set media_type to "${mediaType}"`, mediaType };
 }
@@ -46,6 +56,7 @@ function setMediaType(mediaType: string): FixData {
 /** media_type against the shape of row_data and the extension of its URL (current format only). */
 export function checkMediaType(check: RowCheck): void {
   if (check.dialect !== 'current') return;
+  if (check.onParsedValue && mediaTypeIsFine(check.value)) return;
   const rowData = check.property('row_data')?.value;
   // The SDK uploads an existing local path whatever media_type says; the web app cannot.
   if (rowData?.type === 'string' && !looksLikeUrl(rowData.value) && looksLikeLocalPath(rowData.value)) {
@@ -165,4 +176,35 @@ function checkStringContent(check: RowCheck, mediaType: string, mediaTypeNode: J
 
 function listShapes(shapes: readonly RowDataShape[]): string {
   return listWords(shapes.map((shape) => (shape === 'string' ? 'a URL string' : SHAPE_NAMES[shape])));
+}
+
+/**
+ * Whether checkMediaType certainly reports nothing on a current row, from its plain value: the
+ * same tests as above on the common path (a media type that takes row_data's shape, and for a
+ * URL, an extension that agrees with it); anything else goes through the nodes.
+ */
+function mediaTypeIsFine(row: { [key: string]: JsonValue }): boolean {
+  const mediaType = ownParsedValue(row, 'media_type');
+  if (typeof mediaType !== 'string') return false;
+  const rowData = ownParsedValue(row, 'row_data');
+  // The media types reported on their own (not importable, JSON) take no shape.
+  const allowed = SHAPES_OF.get(mediaType);
+  if (typeof rowData === 'string') return stringRowDataIsFine(mediaType, allowed, rowData);
+  if (!allowed) return !NOT_IMPORTABLE.has(mediaType) && mediaType !== 'JSON';
+  // Not an object (missing, null, a number, an array): no shape, so nothing to compare.
+  if (!isParsedObject(rowData)) return true;
+  if (FILE_MEDIA_TYPES.has(mediaType)) return false;
+  const shape = objectShapeOfValue(rowData, mediaType);
+  return !shape || allowed.includes(shape);
+}
+
+function stringRowDataIsFine(mediaType: string, allowed: readonly RowDataShape[] | undefined, text: string): boolean {
+  const isUrl = looksLikeUrl(text);
+  if (!isUrl && looksLikeLocalPath(text)) return false;
+  if (!allowed) return !NOT_IMPORTABLE.has(mediaType) && mediaType !== 'JSON';
+  if (!allowed.includes('string') || mediaType === 'PDF') return false;
+  // Not a local path (tested above): only TEXT rows hold the text itself.
+  if (!isUrl) return mediaType === 'TEXT';
+  const byExtension = mediaTypeOfUrl(text);
+  return !byExtension || byExtension === mediaType;
 }

@@ -1,5 +1,6 @@
-import type { JsonNode, ObjectNode } from '../../json/ast';
+import type { JsonNode, JsonValue, ObjectNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
+import { ownParsedValue } from '../../../common/ownKeys';
 import { objectAnchor, type RowCheck } from '../rowCheck';
 import { reportSchemaErrors } from '../schemaErrors';
 
@@ -33,6 +34,11 @@ export function objectShapeOf(node: ObjectNode, mediaType: string | undefined): 
   if (typeText.startsWith(CONVERSATION_TYPE) || getProperty(node, 'messages') || getProperty(node, 'modelOutputs')) return 'conversation';
   if (TILED_HINTS.some((key) => getProperty(node, key))) return 'tiledImagery';
   if (PDF_HINTS.some((key) => getProperty(node, key))) return 'pdfDocument';
+  return shapeOfMediaType(mediaType);
+}
+
+/** The object form a media type calls for, when the object's keys do not say. */
+function shapeOfMediaType(mediaType: string | undefined): RowDataShape | undefined {
   switch (mediaType) {
     case 'CONVERSATIONAL':
       return 'conversation';
@@ -44,6 +50,33 @@ export function objectShapeOf(node: ObjectNode, mediaType: string | undefined): 
     default:
       return undefined;
   }
+}
+
+/** `objectShapeOf` on a parsed object (the plain value of a tree over it gives the same answer). */
+export function objectShapeOfValue(object: { [key: string]: JsonValue }, mediaType: string | undefined): RowDataShape | undefined {
+  const type = ownParsedValue(object, 'type');
+  const typeText = typeof type === 'string' ? type : '';
+  if (typeText === MODEL_CHAT_EVALUATION_TYPE || Object.hasOwn(object, 'rootMessageIds') || Object.hasOwn(object, 'actors')) return 'modelChatEvaluation';
+  if (typeText.startsWith(CONVERSATION_TYPE) || Object.hasOwn(object, 'messages') || Object.hasOwn(object, 'modelOutputs')) return 'conversation';
+  if (hasAnyKey(object, TILED_HINTS)) return 'tiledImagery';
+  if (hasAnyKey(object, PDF_HINTS)) return 'pdfDocument';
+  return shapeOfMediaType(mediaType);
+}
+
+function hasAnyKey(object: { [key: string]: JsonValue }, keys: readonly string[]): boolean {
+  for (const key of keys) if (Object.hasOwn(object, key)) return true;
+  return false;
+}
+
+/** `shapeOf` on a parsed value (undefined for a missing one). */
+export function shapeOfValue(value: JsonValue | undefined, mediaType: string | undefined): RowDataShape | undefined {
+  if (typeof value === 'string') return 'string';
+  return isParsedObject(value) ? objectShapeOfValue(value, mediaType) : undefined;
+}
+
+/** Whether a parsed value is an object (not null, not an array). */
+export function isParsedObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function shapeOf(node: JsonNode | undefined, mediaType: string | undefined): RowDataShape | undefined {
@@ -65,11 +98,18 @@ export function mediaTypeOf(check: RowCheck): string | undefined {
   return value?.type === 'string' ? value.value : undefined;
 }
 
+/** `mediaTypeOf` from the row's plain value. */
+export function mediaTypeOfValue(row: { [key: string]: JsonValue }): string | undefined {
+  const value = ownParsedValue(row, 'media_type');
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * row_data of a current-format row: empty payloads, and the object forms, each checked
  * against its own definition so that only the problems of the form the user meant appear.
  */
 export function checkRowData(check: RowCheck): void {
+  if (check.onParsedValue && rowDataIsFine(check)) return;
   const property = check.property('row_data');
   const node = property?.value;
   if (!property || !node) return;
@@ -122,4 +162,19 @@ export function checkRowData(check: RowCheck): void {
       );
     }
   }
+}
+
+/**
+ * Whether checkRowData certainly reports nothing, from the plain value: no row_data, a
+ * string with more than spaces, or an object of a form it takes that passes its definition.
+ */
+function rowDataIsFine(check: RowCheck): boolean {
+  const rowData = ownParsedValue(check.value, 'row_data');
+  if (rowData === undefined) return true;
+  if (typeof rowData === 'string') return rowData.trim() !== '';
+  if (!isParsedObject(rowData) || !Object.keys(rowData).length) return false;
+  const mediaType = mediaTypeOfValue(check.value);
+  const shape = objectShapeOfValue(rowData, mediaType);
+  if (!shape) return mediaType !== undefined && FILE_MEDIA_TYPES.has(mediaType);
+  return check.context.schema.definition(shape)(rowData);
 }
