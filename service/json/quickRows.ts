@@ -1,4 +1,5 @@
 import type { JsonValue } from './ast';
+import { countKeys } from './valueNodes';
 
 /**
  * Reading the rows of a pretty-printed file without scanning them character by character.
@@ -51,7 +52,7 @@ export function readRowClosedLike(text: string, start: number, limit: number, cl
   } catch {
     return undefined;
   }
-  const distinct = distinctKeys(value, 1);
+  const distinct = countKeys(value, MAX_DEPTH);
   return distinct >= 0 && distinct === writtenKeys(text, start, end) ? { value, end } : undefined;
 }
 
@@ -72,21 +73,4 @@ export function writtenKeys(text: string, start: number, end: number): number {
     if (backslashes % 2 === 0) keys++;
   }
   return keys;
-}
-
-/** Keys of a parsed value and of everything in it; -1 when it is nested deeper than MAX_DEPTH. */
-function distinctKeys(value: JsonValue, depth: number): number {
-  if (value === null || typeof value !== 'object') return 0;
-  if (depth > MAX_DEPTH) return -1;
-  let count = 0;
-  // Object.values, not a lookup by key: the keys came from the file.
-  const items = Array.isArray(value) ? value : Object.values(value);
-  if (!Array.isArray(value)) count = items.length;
-  for (const item of items) {
-    if (item === null || typeof item !== 'object') continue;
-    const inner = distinctKeys(item, depth + 1);
-    if (inner < 0) return -1;
-    count += inner;
-  }
-  return count;
 }

@@ -71,8 +71,10 @@ test('documents read with the guessed row ends equal the scan, on the files that
   // Strings holding escaped quotes before colons, and backslashes before a closing quote.
   await assertSameAsScan(file(ROW('a'), ROW('b', ',\n    "external_id": "x\\": y \\\\"'), ROW('c')), 'escaped quotes and colons');
   // Nesting deeper than the limit, after ordinary rows.
-  const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
-  await assertSameAsScan(file(ROW('a'), ROW('b', `,\n    "external_id": ${deep}`), ROW('c')), 'deep nesting');
+  for (const depth of [255, 256, 300]) {
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    await assertSameAsScan(file(ROW('a'), ROW('b', `,\n    "external_id": ${deep}`), ROW('c')), `nesting ${depth + 1} deep`);
+  }
   // A syntax error, a row with another indentation, a one-line row, and CRLF line breaks.
   await assertSameAsScan(file(ROW('a'), ROW('b', ',\n    "x": tru'), ROW('c')), 'syntax error');
   await assertSameAsScan(file(ROW('a'), `{"row_data": "https://example.com/o.jpg", "global_key": "o"}`, ROW('c')), 'one-line row');
