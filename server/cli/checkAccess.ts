@@ -5,7 +5,6 @@
  * into each file's problems (collectDiagnostics' `assetAccess`).
  */
 import { isAccessFailure, summarizeByHost, summaryLines, type AccessResult, type AccessTarget } from '../../common/assetAccess';
-import { checkAssets } from '../../common/node/assetAccess/checkAssets';
 import type { AssetAccessTargets, NotCheckableEntry } from '../../service';
 import { settingValue } from './settingValue';
 
@@ -43,6 +42,8 @@ export async function checkAccess(
   const progress = progressLine(targets.size, stderr);
   const results = new Map<string, AccessResult>();
   try {
+    // Loaded only when asked: Node's HTTPS and TLS modules add about 10 ms to every start of the CLI.
+    const { checkAssets } = await import('../../common/node/assetAccess/checkAssets');
     const outcome = await checkAssets([...targets.values()], {
       concurrency: args.concurrency,
       perHost: args.perHost,
