@@ -118,10 +118,9 @@ export class DocumentStore {
     tracked.pending = checking.then(
       ({ checked, pieces, context }) => {
         if (this.latestDiskCheck.get(uri) !== tracked) return;
-        // A short text is joined (cheap) and parsed whole; a big one stays in its pieces.
-        const text = checked
-          ? EditableTextDocument.fromPieces(uri, 'labelbox-json', 0, pieces)
-          : new EditableTextDocument(uri, 'labelbox-json', 0, pieces.join(''));
+        // Kept in the pieces it was read in (one for a short file): a text read from disk is never
+        // edited, so it needs only every 64th line start for positions, not all of them.
+        const text = EditableTextDocument.fromPieces(uri, 'labelbox-json', 0, pieces);
         tracked.text = text;
         const document = new ImportDocument(text.getText(), context, undefined, checked);
         document.useTextReader((start, end) => text.slice(start, end));
