@@ -86,8 +86,10 @@ function nextMember(text: string, from: number, end: number): number {
 export function locatePath(text: string, path: readonly PathStep[]): { offset: number; length: number } | undefined {
   const end = text.length;
   let start = skipWhitespace(text, 0, end);
-  let stop = valueEnd(text, start, end);
-  if (stop < 0) return undefined;
+  // The end of the whole value only for an empty path: the steps below find the end of each
+  // value they go into, and reading to the end of a row for its first key cost more than the rest.
+  let stop = path.length ? -1 : valueEnd(text, start, end);
+  if (!path.length && stop < 0) return undefined;
   for (let stepIndex = 0; stepIndex < path.length; stepIndex++) {
     const step = path[stepIndex];
     const isLast = stepIndex === path.length - 1;
