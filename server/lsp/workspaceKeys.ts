@@ -302,7 +302,7 @@ export class WorkspaceKeys {
     }
     file.document = document;
     file.indexed = true;
-    document.globalKeys.takeChangedKeys();
+    document.globalKeys.clearChangedKeys();
     const text = tracked.text;
     this.publish(
       this.index.setFile(

@@ -10,6 +10,12 @@ export class GlobalKeyIndex {
   private readonly duplicated = new Set<string>();
   /** Keys that appeared in or left the file since `takeChangedKeys` (for the workspace index). */
   private changedKeys = new Set<string>();
+  /**
+   * Until the first `takeChangedKeys`, every key in the index counts as changed and only keys
+   * that left are recorded: a whole file's keys (and a command-line check, which never asks)
+   * are not put in a second set one by one.
+   */
+  private everyKeyChanged = true;
 
   add(entry: RowEntry): void {
     const key = indexKey(entry);
@@ -17,7 +23,7 @@ export class GlobalKeyIndex {
     const rows = this.rowsByKey.get(key);
     if (rows === undefined) {
       this.rowsByKey.set(key, entry);
-      this.changedKeys.add(key);
+      if (!this.everyKeyChanged) this.changedKeys.add(key);
     } else if (rows instanceof Set) {
       rows.add(entry);
       if (rows.size > 1) this.duplicated.add(key);
@@ -55,8 +61,15 @@ export class GlobalKeyIndex {
    */
   takeChangedKeys(): Set<string> {
     const changed = this.changedKeys;
-    this.changedKeys = new Set();
+    if (this.everyKeyChanged) for (const key of this.rowsByKey.keys()) changed.add(key);
+    this.clearChangedKeys();
     return changed;
+  }
+
+  /** Forgets the changes so far, as `takeChangedKeys` does, without listing them. */
+  clearChangedKeys(): void {
+    this.changedKeys = new Set();
+    this.everyKeyChanged = false;
   }
 
   /** Whether a row uses the key (given in lower case). */

@@ -180,3 +180,19 @@ test('extracting the keys of a text read in pieces gives the keys of its documen
     assert.deepEqual(paused.places(), extracted.places(), `seed ${seed}, with pauses`);
   }
 });
+
+test("a document's changed keys: all of them at first, then what edits add and remove", () => {
+  const row = (key: string) => `  {"row_data": "https://example.com/${key}.jpg", "global_key": "${key}"}`;
+  const text = `[\n${[row('A-1'), row('b-2'), row('c-3')].join(',\n')}\n]`;
+  const document = new ImportDocument(text, createValidationContext());
+  assert.deepEqual([...document.globalKeys.takeChangedKeys()].sort(), ['a-1', 'b-2', 'c-3'], 'every key of a new document, in lower case');
+  assert.deepEqual([...document.globalKeys.takeChangedKeys()], [], 'nothing since');
+  const at = text.indexOf('b-2"');
+  document.applyChange({ offset: at, removedLength: 3, text: 'B-9' });
+  // Rows next to an edit are checked again, so their keys may be listed too (still in the file).
+  const changed = document.globalKeys.takeChangedKeys();
+  assert.ok(changed.has('b-2') && changed.has('b-9'), `the key that left and the one that came: ${[...changed].join(', ')}`);
+  const fresh = new ImportDocument(text, createValidationContext());
+  fresh.globalKeys.clearChangedKeys();
+  assert.deepEqual([...fresh.globalKeys.takeChangedKeys()], [], 'cleared without listing');
+});
