@@ -5,6 +5,7 @@
  */
 import { isAddress, type AttachmentKind, type RowModel, type TiledModel } from './preview/rowModel';
 import { schemeOf } from './urls';
+import { formatCount } from './formatCount';
 
 /** What a URL is expected to serve, from the row's media type or the attachment's type. */
 export type ExpectedContent = 'image' | 'video' | 'audio' | 'text' | 'html' | 'pdf' | 'json' | 'any';
@@ -195,7 +196,7 @@ export function oneTileOf(template: string, tiled: Pick<TiledModel, 'bounds' | '
 /** Whether a URL can be requested from here, or why not (a reason for the summary). */
 export function checkabilityOf(url: string): { checkable: true } | { checkable: false; reason: string } {
   const scheme = schemeOf(url);
-  if (url.length > MAX_CHECKED_URL_LENGTH) return { checkable: false, reason: `longer than ${MAX_CHECKED_URL_LENGTH.toLocaleString('en-US')} characters` };
+  if (url.length > MAX_CHECKED_URL_LENGTH) return { checkable: false, reason: `longer than ${formatCount(MAX_CHECKED_URL_LENGTH)} characters` };
   switch (scheme) {
     case 'https':
       return /^https:\/\/[^/?#\s]/i.test(url) ? { checkable: true } : { checkable: false, reason: 'not a complete https URL' };
@@ -255,10 +256,10 @@ export function summaryLines(summaries: readonly HostSummary[]): string[] {
   return summaries.map((summary) => {
     const reasons = [...summary.reasons]
       .filter(([reason]) => reason !== 'not-checked')
-      .map(([reason, count]) => `${count.toLocaleString('en-US')} ${ACCESS_FAILURE_NAMES[reason as AccessFailure]}`);
-    const failed = summary.failed ? `, ${summary.failed.toLocaleString('en-US')} failed (${reasons.join(', ')})` : ', all reachable';
-    const notChecked = summary.notChecked ? `, ${summary.notChecked.toLocaleString('en-US')} not checked from here` : '';
-    return `${summary.host}: ${summary.checked.toLocaleString('en-US')} checked${summary.checked ? failed : ''}${notChecked}`;
+      .map(([reason, count]) => `${formatCount(count)} ${ACCESS_FAILURE_NAMES[reason as AccessFailure]}`);
+    const failed = summary.failed ? `, ${formatCount(summary.failed)} failed (${reasons.join(', ')})` : ', all reachable';
+    const notChecked = summary.notChecked ? `, ${formatCount(summary.notChecked)} not checked from here` : '';
+    return `${summary.host}: ${formatCount(summary.checked)} checked${summary.checked ? failed : ''}${notChecked}`;
   });
 }
 

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'n
 import { open, stat as statPath, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { firstInvalidUtf8 } from '../utf8';
+import { formatCount } from '../formatCount';
 
 /**
  * Reading a file that a workspace or a command line names, with a byte cap that holds for
@@ -121,7 +122,7 @@ function notRegular(path: string): NotRegularFileError {
 /** The file has more bytes than the cap; nothing of it is checked. */
 export class FileTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
-    super(`the file is larger than ${Math.round(maxBytes / (1024 * 1024)).toLocaleString('en-US')} MB, too large to check`);
+    super(`the file is larger than ${formatCount(Math.round(maxBytes / (1024 * 1024)))} MB, too large to check`);
   }
 }
 

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_IMAGE_URL, decodeOrKeep, withoutQuery } from '../urls';
 import { isInside, realPathOf } from './realPath';
+import { formatCount } from '../formatCount';
 
 export const REWRITES_SETTING = 'labelboxImport.preview.urlRewrites';
 
@@ -170,7 +171,7 @@ export function resolveAddress(raw: string, context: ResolveContext): Resolution
   if (text.length > MAX_ADDRESS_LENGTH)
     return {
       kind: 'blocked',
-      reason: `This address is ${text.length.toLocaleString('en-US')} characters long; the preview does not load addresses that long.`,
+      reason: `This address is ${formatCount(text.length)} characters long; the preview does not load addresses that long.`,
     };
   const rule = context.rules.find((candidate) => text.startsWith(candidate.from));
   if (rule) {

@@ -7,6 +7,7 @@
 import { isAccessFailure, summarizeByHost, summaryLines, type AccessResult, type AccessTarget } from '../../common/assetAccess';
 import type { AssetAccessTargets, NotCheckableEntry } from '../../service';
 import { settingValue } from './settingValue';
+import { formatCount } from '../../common/formatCount';
 
 export interface AccessArgs {
   concurrency: number;
@@ -68,8 +69,7 @@ function progressLine(total: number, stderr: NodeJS.WriteStream): { update: (don
   if (!stderr.isTTY || total === 0) return { update: () => undefined, done: () => undefined };
   let failures = 0;
   let shownAt = 0;
-  const show = (done: number) =>
-    stderr.write(`\r\x1b[2Kchecking access: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} URLs, ${failures.toLocaleString('en-US')} failed`);
+  const show = (done: number) => stderr.write(`\r\x1b[2Kchecking access: ${formatCount(done)}/${formatCount(total)} URLs, ${formatCount(failures)} failed`);
   show(0);
   return {
     update: (done, failed) => {
@@ -89,7 +89,7 @@ export function accessSummaryText(outcome: AccessOutcome): string {
   const failed = results.filter((result) => isAccessFailure(result.verdict)).length;
   const notAsked = results.length - results.filter((result) => result.verdict.ok || isAccessFailure(result.verdict)).length;
   const lines = [
-    `Asset access: ${(results.length - notAsked).toLocaleString('en-US')} URL${results.length - notAsked === 1 ? '' : 's'} checked, ${failed.toLocaleString('en-US')} failed${
+    `Asset access: ${formatCount(results.length - notAsked)} URL${results.length - notAsked === 1 ? '' : 's'} checked, ${formatCount(failed)} failed${
       outcome.interrupted ? ' (interrupted: the others were not checked)' : ''
     }.`,
   ];
@@ -99,8 +99,8 @@ export function accessSummaryText(outcome: AccessOutcome): string {
   for (const result of results)
     if (!result.verdict.ok && result.verdict.reason === 'not-checked') reasons.set(result.verdict.detail, (reasons.get(result.verdict.detail) ?? 0) + 1);
   if (reasons.size) {
-    lines.push(`Cannot be checked from here: ${(outcome.notCheckable.length + notAsked).toLocaleString('en-US')} URL(s).`);
-    for (const [reason, count] of reasons) lines.push(`  ${count.toLocaleString('en-US')}: ${reason}`);
+    lines.push(`Cannot be checked from here: ${formatCount(outcome.notCheckable.length + notAsked)} URL(s).`);
+    for (const [reason, count] of reasons) lines.push(`  ${formatCount(count)}: ${reason}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -23,6 +23,7 @@ import { formatGithub } from './formats/githubFormat';
 import { defaultProjectSettings, findSettingsFile, readProjectSettings, SettingsFileError, type ProjectSettings } from './projectSettings';
 import { countSeverities, type FileReport } from './report';
 import { CliKeyIndex } from './crossFile';
+import { formatCount } from '../../common/formatCount';
 
 /** Files above this size show progress on a terminal. */
 const PROGRESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -219,7 +220,7 @@ function encodingProblem({ byteOffset, textOffset, byte }: InvalidUtf8): ImportD
     length: 1,
     severity: 'error',
     code: 'json-syntax',
-    message: `The file is not valid UTF-8 from byte ${byteOffset.toLocaleString('en-US')} on (0x${byte.toString(16).padStart(2, '0')}): JSON files must be UTF-8, and Labelbox reads them so. Save the file as UTF-8.`,
+    message: `The file is not valid UTF-8 from byte ${formatCount(byteOffset)} on (0x${byte.toString(16).padStart(2, '0')}): JSON files must be UTF-8, and Labelbox reads them so. Save the file as UTF-8.`,
   };
 }
 

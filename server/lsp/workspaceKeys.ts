@@ -23,6 +23,7 @@ import type { DocumentStore, TrackedDocument } from './documentStore';
 import { describeError } from './diskFiles';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
 import type { SettingsCache } from './settingsCache';
+import { formatCount } from '../../common/formatCount';
 
 /** Files looked at per workspace at most: a monorepo of JSON files must not be read whole. */
 export const MAX_SCANNED_FILES = 5000;
@@ -153,7 +154,7 @@ export class WorkspaceKeys {
     let room = MAX_SCANNED_FILES;
     for (const folder of this.folders) {
       const { files, truncated } = listFiles(folder.path, (path) => path.endsWith('.json') || matchesAnyGlob(path, folder.settings.files), room);
-      if (truncated) this.skip(folder.path, `only the first ${MAX_SCANNED_FILES.toLocaleString('en-US')} files of the workspace are looked at`);
+      if (truncated) this.skip(folder.path, `only the first ${formatCount(MAX_SCANNED_FILES)} files of the workspace are looked at`);
       room -= files.length;
       for (const path of files) {
         const uri = URI.file(path).toString();

@@ -7,6 +7,7 @@ import { accessDiagnostics } from '../features/assetAccess';
 import { signedUrlDiagnostics } from './signedUrlDiagnostics';
 import { SETTING_DEFAULTS } from '../../common/settings';
 import { crossFileDiagnostics, type CrossFileKeys } from '../workspaceKeys/crossFileDiagnostics';
+import { formatCount } from '../../common/formatCount';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 export const MAX_ROWS_PER_IMPORT = 150_000;
@@ -124,7 +125,7 @@ export function collectDiagnostics(document: ImportDocument, options: Diagnostic
       length: 1,
       severity: noteSeverity,
       code: 'too-many-problems',
-      message: `${hidden.toLocaleString('en-US')} more problem${hidden === 1 ? ' is' : 's are'} not shown: at most ${max.toLocaleString('en-US')} are listed, the most severe first (setting labelboxImport.maxProblems).`,
+      message: `${formatCount(hidden)} more problem${hidden === 1 ? ' is' : 's are'} not shown: at most ${formatCount(max)} are listed, the most severe first (setting labelboxImport.maxProblems).`,
     });
   }
   return selected;
@@ -166,7 +167,7 @@ function* fileDiagnostics(document: ImportDocument): IterableIterator<ImportDiag
       length: 1,
       severity: RULES['too-many-rows'].severity,
       code: 'too-many-rows',
-      message: `This file has ${rows.length.toLocaleString('en-US')} data rows; Labelbox's limits page allows at most 150,000 per import (the Python SDK uploads more in chunks since 3.72.0). Split it into several files for the web app.`,
+      message: `This file has ${formatCount(rows.length)} data rows; Labelbox's limits page allows at most 150,000 per import (the Python SDK uploads more in chunks since 3.72.0). Split it into several files for the web app.`,
     };
   }
 }

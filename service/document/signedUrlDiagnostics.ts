@@ -3,6 +3,7 @@ import type { ImportDiagnostic } from '../diagnostic';
 import type { RuleCode, Severity } from '../rules';
 import type { SignedUrlFact } from '../validation/signedUrlFact';
 import type { ImportDocument, RowEntry } from './importDocument';
+import { formatCount } from '../../common/formatCount';
 
 /**
  * The problems that depend on the clock: signed URLs that have expired, or expire within the
@@ -118,7 +119,7 @@ export function durationText(duration: number): string {
   if (duration < MINUTE) return 'less than a minute';
   const { size, name } = unitOf(duration);
   const count = Math.floor(duration / size);
-  return `${count.toLocaleString('en-US')} ${name}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${name}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ImportDiagnostic } from '../diagnostic';
 import type { ImportDocument } from '../document/importDocument';
 import { toValue } from '../json/ast';
 import { RULES, type RuleCode } from '../rules';
+import { formatCount } from '../../common/formatCount';
 
 /** Rows named per URL at most (for messages and the command's summary). */
 const MAX_ROWS_PER_URL = 50;
@@ -86,7 +87,7 @@ export function accessDiagnostics(document: ImportDocument, results: ReadonlyMap
         if (corsReported.has(host)) continue;
         corsReported.add(host);
         const count = corsPerHost.get(host) ?? 1;
-        if (count > 1) message += ` ${count.toLocaleString('en-US')} URLs of ${host} answer so; this is the first.`;
+        if (count > 1) message += ` ${formatCount(count)} URLs of ${host} answer so; this is the first.`;
       }
       const code = ACCESS_RULE_CODES[verdict.reason] as RuleCode;
       diagnostics.push({ offset: entry.start + link.offset, length: link.length, severity: RULES[code].severity, code, message });

@@ -1,6 +1,7 @@
 import { format } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../json/parser';
 import type { TextEdit } from '../featureHelpers/textEdit';
+import { formatCount } from '../../common/formatCount';
 
 export interface FormattingOptions {
   tabSize: number;
@@ -35,7 +36,7 @@ export function formatEdits(text: string, options: FormattingOptions, range?: { 
     return { refused: `This document is nested more than ${MAX_NESTING_DEPTH} levels deep, too deep to format. It was left as it is.` };
   if (indentation > MAX_FORMATTED_INDENTATION + 2 * (to - from)) {
     return {
-      refused: `This document is nested too deeply to format: its indentation alone would take ${Math.round(indentation / 1024 / 1024).toLocaleString('en-US')} MB. It was left as it is.`,
+      refused: `This document is nested too deeply to format: its indentation alone would take ${formatCount(Math.round(indentation / 1024 / 1024))} MB. It was left as it is.`,
     };
   }
   const edits = format(text, range, {

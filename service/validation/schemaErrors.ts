@@ -9,6 +9,7 @@ import { objectAnchor, type RowCheck } from './rowCheck';
 import { schemaProblemSeverity } from './schemaErrorSeverity';
 import { KEYS_NOT_OFFERED } from './rules/ignoredFields';
 import { ATTACHMENT_TYPES_EXPLAINED_BY_RULE, MEDIA_TYPES_EXPLAINED_BY_RULE } from './valuesExplainedByRules';
+import { formatCount } from '../../common/formatCount';
 
 /**
  * Turns ajv's errors into diagnostics placed in the text. Ajv reports no positions, so each
@@ -218,12 +219,9 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
     }
     case 'maxLength': {
       const length = typeof (node as { value?: unknown }).value === 'string' ? (node as { value: string }).value.length : 0;
-      check.report(
-        node,
-        code,
-        `${capitalize(noun)} is too long: ${length.toLocaleString('en-US')} characters, at most ${Number(error.params.limit).toLocaleString('en-US')}.`,
-        { severity },
-      );
+      check.report(node, code, `${capitalize(noun)} is too long: ${formatCount(length)} characters, at most ${formatCount(Number(error.params.limit))}.`, {
+        severity,
+      });
       return;
     }
     case 'minItems':
@@ -232,8 +230,8 @@ function reportOne(error: ErrorObject, node: JsonNode, path: readonly JsonPathSe
       const limit = Number(error.params.limit);
       const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
       const exact = error.parentSchema as { minItems?: number; maxItems?: number };
-      const wording = exact.minItems === exact.maxItems ? `exactly ${limit}` : `${bound} ${limit.toLocaleString('en-US')}`;
-      check.report(node, code, `${capitalize(noun)} must have ${wording} item${limit === 1 ? '' : 's'}, not ${count.toLocaleString('en-US')}.`, { severity });
+      const wording = exact.minItems === exact.maxItems ? `exactly ${limit}` : `${bound} ${formatCount(limit)}`;
+      check.report(node, code, `${capitalize(noun)} must have ${wording} item${limit === 1 ? '' : 's'}, not ${formatCount(count)}.`, { severity });
       return;
     }
     case 'minimum':

@@ -1,5 +1,6 @@
 import type { Severity } from '../../../service';
 import { countSeverities, printedRange, type FileReport } from '../report';
+import { formatCount } from '../../../common/formatCount';
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[36m' };
 const DIM = '\x1b[2m';
@@ -33,7 +34,7 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   }
   const totals = countSeverities(reports);
   const rows = reports.reduce((sum, report) => sum + report.rows, 0);
-  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}, ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}, ${formatCount(rows)} row${rows === 1 ? '' : 's'}`;
   const problems = totals.errors + totals.warnings + totals.information;
   if (problems === 0) {
     lines.push(`No problems found (${files}).`);
@@ -43,7 +44,7 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
       `${totals.warnings} warning${totals.warnings === 1 ? '' : 's'}`,
       `${totals.information} info`,
     ];
-    const summary = `${problems.toLocaleString('en-US')} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.`;
+    const summary = `${formatCount(problems)} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.`;
     lines.push(totals.errors ? paint(COLORS.error, summary) : summary);
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@ import { getProperty } from '../../json/ast';
 import type { Span } from '../rowCheck';
 import type { RowCheck } from '../rowCheck';
 import { fieldsOf, type ParsedFields } from './parsedFields';
+import { formatCount } from '../../../common/formatCount';
 
 export const MAX_MESSAGES = 250;
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -66,11 +67,7 @@ export function reportConversationOnTree(check: RowCheck): void {
     if (message.type !== 'object') continue;
     const content = getProperty(message, 'content')?.value;
     if (content?.type === 'string' && content.value.length >= MAX_MESSAGE_LENGTH) {
-      check.report(
-        content,
-        'message-too-long',
-        `This message has ${content.value.length.toLocaleString('en-US')} characters; a message must have fewer than 10,000.`,
-      );
+      check.report(content, 'message-too-long', `This message has ${formatCount(content.value.length)} characters; a message must have fewer than 10,000.`);
     }
     const id = getProperty(message, 'messageId')?.value;
     if (id?.type !== 'string') continue;

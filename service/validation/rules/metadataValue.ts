@@ -2,6 +2,7 @@ import type { JsonNode } from '../../json/ast';
 import type { MetadataField } from '../../metadata/catalog';
 import { closestMatch, listWords } from '../../text/suggest';
 import type { RowCheck } from '../rowCheck';
+import { formatCount } from '../../../common/formatCount';
 
 export const MAX_STRING_METADATA_LENGTH = 4096;
 export const EMBEDDING_LENGTH = 128;
@@ -129,7 +130,7 @@ export function checkMetadataValue(check: RowCheck, field: MetadataField, value:
         check.report(
           value,
           'invalid-metadata-value',
-          `${name} values can have at most 4,096 characters per the docs; this one has ${value.value.length.toLocaleString('en-US')}. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.`,
+          `${name} values can have at most 4,096 characters per the docs; this one has ${formatCount(value.value.length)}. SDK versions before 7.2.0 reject it; 7.2.0 and later no longer check.`,
           { severity: 'warning' },
         );
       }

@@ -3,6 +3,7 @@ import { pathTo } from '../../json/nodePath';
 import type { RowCheck } from '../rowCheck';
 import type { SignedUrlFact } from '../signedUrlFact';
 import { hasUrlValue, urlNodesOf } from './urls';
+import { formatCount } from '../../../common/formatCount';
 
 const STATED_STARTS: ReadonlySet<SignedUrlForm> = new Set(['azure-sas', 'cloudfront-custom']);
 const V4_FORMS: ReadonlySet<SignedUrlForm> = new Set(['aws-v4', 'gcs-v4']);
@@ -40,7 +41,7 @@ export function reportSignedUrlsOnTree(check: RowCheck): void {
       check.report(
         node,
         'signed-url-lifetime-too-long',
-        `${name} is ${validity.lifetimeSeconds.toLocaleString('en-US')} seconds; a ${formName} is valid for at most ${MAX_V4_LIFETIME_SECONDS.toLocaleString('en-US')} (7 days), and the service refuses a longer one.`,
+        `${name} is ${formatCount(validity.lifetimeSeconds)} seconds; a ${formName} is valid for at most ${formatCount(MAX_V4_LIFETIME_SECONDS)} (7 days), and the service refuses a longer one.`,
       );
     }
     const path = pathTo(node, check.node);
