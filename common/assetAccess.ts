@@ -251,11 +251,15 @@ export function summarizeByHost(results: Iterable<{ url: string; verdict: Access
   return [...hosts.values()].sort((a, b) => b.failed - a.failed || b.checked - a.checked || (a.host < b.host ? -1 : 1));
 }
 
+const FAILURE_ORDER = Object.keys(ACCESS_FAILURE_NAMES) as AccessFailure[];
+
 /** One line per host: "cdn.example.com: 120 checked, 3 failed (2 not found, 1 access denied)". */
 export function summaryLines(summaries: readonly HostSummary[]): string[] {
   return summaries.map((summary) => {
+    // The most frequent first, then in the table's order: never the order the answers came in.
     const reasons = [...summary.reasons]
       .filter(([reason]) => reason !== 'not-checked')
+      .sort(([a, countA], [b, countB]) => countB - countA || FAILURE_ORDER.indexOf(a as AccessFailure) - FAILURE_ORDER.indexOf(b as AccessFailure))
       .map(([reason, count]) => `${formatCount(count)} ${ACCESS_FAILURE_NAMES[reason as AccessFailure]}`);
     const failed = summary.failed ? `, ${formatCount(summary.failed)} failed (${reasons.join(', ')})` : ', all reachable';
     const notChecked = summary.notChecked ? `, ${formatCount(summary.notChecked)} not checked from here` : '';

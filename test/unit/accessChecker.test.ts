@@ -291,4 +291,11 @@ test('the summary groups by host, the failures first', () => {
     'a.example.com: 1 checked, all reachable',
     'c.example.com: 0 checked, 1 not checked from here',
   ]);
+  // Reasons of equal counts come in the table's order, whatever order the answers came in.
+  const tied = (reasons: Array<'content-type' | 'insecure-redirect'>) =>
+    summaryLines(
+      summarizeByHost(reasons.map((reason, index) => ({ url: `https://d.example.com/${index}`, verdict: { ok: false as const, reason, detail: '' } }))),
+    );
+  assert.deepEqual(tied(['content-type', 'insecure-redirect']), ['d.example.com: 2 checked, 2 failed (1 redirect to http://, 1 wrong content type)']);
+  assert.deepEqual(tied(['insecure-redirect', 'content-type']), tied(['content-type', 'insecure-redirect']));
 });
