@@ -106,8 +106,7 @@ export async function checkInPieces(
       } else if (element.value !== undefined) {
         // Read here (readRowsHere): checked here, in its place.
         flush();
-        const rowText = pieces.slice(element.start, element.valueEnd);
-        queue.push({ entry: checkElement({ ...element, start: 0, valueEnd: rowText.length }, rowText, element.start, context) });
+        queue.push({ entry: checkReadRow(element, pieces, context) });
       } else {
         // Parsed here with positions already (not an ordinary row): checked here, in its place.
         flush();
@@ -154,6 +153,12 @@ export async function checkInPieces(
     await merge(true);
   }
   return { checked: { layout: splitter.layout, rows, problems: splitter.problems }, pieces };
+}
+
+/** Checks a row the splitter read with JSON.parse (`readRowsHere`), from its text in the pieces. */
+function checkReadRow(element: ParsedElement, pieces: TextPieces, context: ValidationContext): RowEntry {
+  const rowText = pieces.slice(element.start, element.valueEnd);
+  return checkElement({ ...element, start: 0, valueEnd: rowText.length }, rowText, element.start, context);
 }
 
 /** Adds a batch's rows in order; returns the first row whose quick read failed (rows after it are not added). */
