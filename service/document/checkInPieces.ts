@@ -103,19 +103,15 @@ export async function checkInPieces(
         batch.push(element);
         batchChars += element.valueEnd - element.start;
         if (batchChars >= batchLength) flush();
-      } else if (element.value !== undefined) {
-        // Read here (readRowsHere): checked here, in its place.
-        flush();
-        queue.push({ entry: checkReadRow(element, pieces, context) });
       } else {
-        // Parsed here with positions already (not an ordinary row): checked here, in its place.
         flush();
-        queue.push({ entry: rowEntry(element.start, element.valueEnd - element.start, validateRow(element.node, context)) });
+        queue.push({ entry: checkHere(element, pieces, context) });
       }
     }
   };
   const pending = () => queue.reduce((count, unit) => count + ('entry' in unit || unit.done ? 0 : 1), 0);
 
+  const progress = () => options.onProgress?.(rows.length ? rows[rows.length - 1].start + rows[rows.length - 1].valueLength : 0);
   /** Takes the results at the head of the queue in order; waits for them only when `wait`. */
   const merge = async (wait: boolean) => {
     while (queue.length) {
@@ -123,6 +119,8 @@ export async function checkInPieces(
       if ('entry' in unit) {
         rows.push(unit.entry);
         queue.shift();
+        // Rows checked here come many at a time (all of a text's with readRowsHere): progress after the run.
+        if (!queue.length || !('entry' in queue[0])) progress();
         continue;
       }
       if (!unit.done && !wait) return;
@@ -136,7 +134,7 @@ export async function checkInPieces(
         batchChars = 0;
         take(splitter.restartAt(failed.start));
       }
-      options.onProgress?.(rows.length ? rows[rows.length - 1].start + rows[rows.length - 1].valueLength : 0);
+      progress();
     }
   };
 
@@ -155,8 +153,12 @@ export async function checkInPieces(
   return { checked: { layout: splitter.layout, rows, problems: splitter.problems }, pieces };
 }
 
-/** Checks a row the splitter read with JSON.parse (`readRowsHere`), from its text in the pieces. */
-function checkReadRow(element: ParsedElement, pieces: TextPieces, context: ValidationContext): RowEntry {
+/**
+ * A row checked here, in its place: one the splitter read with JSON.parse (`readRowsHere`), or
+ * one it parsed with positions (not an ordinary row).
+ */
+function checkHere(element: ParsedElement, pieces: TextPieces, context: ValidationContext): RowEntry {
+  if (element.value === undefined) return rowEntry(element.start, element.valueEnd - element.start, validateRow(element.node, context));
   const rowText = pieces.slice(element.start, element.valueEnd);
   return checkElement({ ...element, start: 0, valueEnd: rowText.length }, rowText, element.start, context);
 }
