@@ -2,6 +2,7 @@ import { tableOf } from '../../common/ownKeys';
 import { countKeys } from './valueNodes';
 import { closingQuote } from './validJsonScan';
 import { readRowClosedLike, rowCloserOf } from './quickRows';
+import { Ch } from './charCodes';
 import type { ArrayNode, JsonValue, BooleanNode, JsonNode, NullNode, NumberNode, ObjectNode, PropertyNode, StringNode } from './ast';
 
 /**
@@ -73,32 +74,6 @@ export interface RootOtherResult {
   start: number;
   /** Offset just after the root value. */
   end: number;
-}
-
-const enum Ch {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  Quote = 0x22,
-  Apostrophe = 0x27,
-  Plus = 0x2b,
-  Comma = 0x2c,
-  Minus = 0x2d,
-  Dot = 0x2e,
-  Slash = 0x2f,
-  Digit0 = 0x30,
-  Digit9 = 0x39,
-  Colon = 0x3a,
-  OpenBracket = 0x5b,
-  Backslash = 0x5c,
-  CloseBracket = 0x5d,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-  Star = 0x2a,
-  LowerE = 0x65,
-  UpperE = 0x45,
-  ByteOrderMark = 0xfeff,
 }
 
 /** Deeper nesting than this is reported instead of recursed into, so no input can overflow the stack. */

@@ -1,5 +1,6 @@
 import type { JsonValue } from './ast';
 import { countKeys } from './valueNodes';
+import { Ch } from './charCodes';
 
 /**
  * Reading the rows of a pretty-printed file without scanning them character by character.
@@ -15,16 +16,6 @@ import { countKeys } from './valueNodes';
 
 /** Deeper nesting than this is left to the scan (which leaves it to the tolerant parser), as `MAX_NESTING_DEPTH`. */
 const MAX_DEPTH = 256;
-
-const enum Ch {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  Quote = 0x22,
-  Backslash = 0x5c,
-  CloseBrace = 0x7d,
-}
 
 /**
  * The line break and indentation before the "}" that ends the row at [start, end), with the
