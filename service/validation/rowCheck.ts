@@ -37,6 +37,7 @@ export class RowCheck {
    * on, so that `placeInText` can give it the place of that node in the row's text.
    */
   private reportsOnNodes: Array<{ diagnostic: ImportDiagnostic; node: JsonNode }> | undefined;
+  private cachedHasNull: boolean | undefined;
   /** On a tree without positions: a report on something other than a node, which only a check with positions can place. */
   private unplaceable = false;
 
@@ -58,6 +59,12 @@ export class RowCheck {
    */
   get onParsedValue(): boolean {
     return this.node.offset === NO_OFFSET;
+  }
+
+  /** Whether a key of the row has the value null (the SDK leaves such keys out), looked for once. */
+  get hasNullValue(): boolean {
+    this.cachedHasNull ??= Object.values(this.value).includes(null);
+    return this.cachedHasNull;
   }
 
   /** The row's own keys, in order (`Object.keys(value)`), listed once for the rules that ask. */

@@ -15,7 +15,8 @@ import { checkGlobalKey, globalKeyNode } from './rules/globalKey';
 import { checkIgnoredFields } from './rules/ignoredFields';
 import { checkMediaType, inferMediaType, inferMediaTypeOfValue } from './rules/mediaType';
 import { checkMetadata } from './rules/metadata';
-import { checkRowData, isParsedObject } from './rules/rowData';
+import { checkRowData } from './rules/rowData';
+import { isParsedObject } from './rules/parsedFields';
 import { checkTiledImagery } from './rules/tiled';
 import { checkUrls } from './rules/urls';
 import { checkLegacyAssets } from './rules/legacyAssets';
@@ -104,7 +105,7 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
   // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields
   // notes them); in a conversationalData row, which the SDK converts, current keys are allowed.
-  if (!validate(dialect === 'current' ? withoutNullKeys(value) : withoutConvertedKeys(value))) {
+  if (!validate(dialect === 'current' ? withoutNullKeys(check) : withoutConvertedKeys(value))) {
     // row_data is a union; checkRowData validates the one form the user meant.
     const errors = (validate.errors ?? []).filter((error) => dialect !== 'current' || !/^\/row_data(\/|$)/.test(error.instancePath));
     reportSchemaErrors(errors, node, [], check);
@@ -141,8 +142,8 @@ function notAnObject(node: JsonNode): ImportDiagnostic {
 }
 
 /** The row without its keys whose value is null (row_data stays: a null asset is an error of its own). */
-function withoutNullKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
-  if (!Object.values(value).includes(null)) return value;
+function withoutNullKeys({ value, hasNullValue }: RowCheck): { [key: string]: JsonValue } {
+  if (!hasNullValue) return value;
   const kept = Object.entries(value).filter(([key, item]) => item !== null || key === 'row_data');
   // Rebuilt by own properties, so that a "__proto__" key stays a key.
   const result: { [key: string]: JsonValue } = {};

@@ -5,7 +5,8 @@ import { listWords } from '../../text/suggest';
 import { extensionOf, looksLikeLocalPath, looksLikeUrl, mediaTypeOfUrl } from '../../../common/urls';
 import type { RowCheck } from '../rowCheck';
 import { NOT_IMPORTABLE } from '../valuesExplainedByRules';
-import { FILE_MEDIA_TYPES, isParsedObject, mediaTypeOf, objectShapeOfValue, SHAPE_NAMES, shapeOf, shapeOfValue, type RowDataShape } from './rowData';
+import { FILE_MEDIA_TYPES, mediaTypeOf, objectShapeOfValue, SHAPE_NAMES, shapeOf, shapeOfValue, type RowDataShape } from './rowData';
+import { isParsedObject } from './parsedFields';
 
 /** The shapes of row_data each media type takes. */
 const SHAPES_OF = tableOf<readonly RowDataShape[]>({
@@ -190,7 +191,7 @@ function mediaTypeIsFine(row: { [key: string]: JsonValue }): boolean {
   // The media types reported on their own (not importable, JSON) take no shape.
   const allowed = SHAPES_OF.get(mediaType);
   if (typeof rowData === 'string') return stringRowDataIsFine(mediaType, allowed, rowData);
-  if (!allowed) return !NOT_IMPORTABLE.has(mediaType) && mediaType !== 'JSON';
+  if (!allowed) return !isReportedOnItsOwn(mediaType);
   // Not an object (missing, null, a number, an array): no shape, so nothing to compare.
   if (!isParsedObject(rowData)) return true;
   if (FILE_MEDIA_TYPES.has(mediaType)) return false;
@@ -198,10 +199,15 @@ function mediaTypeIsFine(row: { [key: string]: JsonValue }): boolean {
   return !shape || allowed.includes(shape);
 }
 
+/** A media type checkMediaType reports whatever row_data holds (not importable, or JSON). */
+function isReportedOnItsOwn(mediaType: string): boolean {
+  return NOT_IMPORTABLE.has(mediaType) || mediaType === 'JSON';
+}
+
 function stringRowDataIsFine(mediaType: string, allowed: readonly RowDataShape[] | undefined, text: string): boolean {
   const isUrl = looksLikeUrl(text);
   if (!isUrl && looksLikeLocalPath(text)) return false;
-  if (!allowed) return !NOT_IMPORTABLE.has(mediaType) && mediaType !== 'JSON';
+  if (!allowed) return !isReportedOnItsOwn(mediaType);
   if (!allowed.includes('string') || mediaType === 'PDF') return false;
   // Not a local path (tested above): only TEXT rows hold the text itself.
   if (!isUrl) return mediaType === 'TEXT';

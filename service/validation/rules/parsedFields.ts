@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../json/ast';
+import { LEGACY_ASSET_KEYS } from '../dialect';
 
 /**
  * The fields the URL, attachment, tiled imagery and conversation rules read from a row's
@@ -10,12 +11,7 @@ import type { JsonValue } from '../../json/ast';
  */
 export const PARSED_FIELDS = [
   'row_data',
-  'imageUrl',
-  'videoUrl',
-  'data',
-  'conversationalUrl',
-  'conversationalData',
-  'tileLayerUrl',
+  ...LEGACY_ASSET_KEYS,
   'tile_layer_url',
   'pdf_url',
   'pdfUrl',
@@ -35,7 +31,12 @@ export const PARSED_FIELDS = [
 /** An object of a row's plain value, read by the names of PARSED_FIELDS only. */
 export type ParsedFields = { readonly [field in (typeof PARSED_FIELDS)[number]]?: JsonValue };
 
+/** Whether a plain value is an object (not null, not an array). */
+export function isParsedObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The value when it is an object (not null, not an array), to read its fields. */
 export function fieldsOf(value: JsonValue | undefined): ParsedFields | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  return isParsedObject(value) ? value : undefined;
 }

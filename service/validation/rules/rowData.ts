@@ -3,6 +3,7 @@ import { getProperty } from '../../json/ast';
 import { ownParsedValue } from '../../../common/ownKeys';
 import { objectAnchor, type RowCheck } from '../rowCheck';
 import { reportSchemaErrors } from '../schemaErrors';
+import { isParsedObject } from './parsedFields';
 
 export type RowDataShape = 'string' | 'tiledImagery' | 'conversation' | 'pdfDocument' | 'modelChatEvaluation';
 
@@ -72,11 +73,6 @@ function hasAnyKey(object: { [key: string]: JsonValue }, keys: readonly string[]
 export function shapeOfValue(value: JsonValue | undefined, mediaType: string | undefined): RowDataShape | undefined {
   if (typeof value === 'string') return 'string';
   return isParsedObject(value) ? objectShapeOfValue(value, mediaType) : undefined;
-}
-
-/** Whether a parsed value is an object (not null, not an array). */
-export function isParsedObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function shapeOf(node: JsonNode | undefined, mediaType: string | undefined): RowDataShape | undefined {
