@@ -1,4 +1,4 @@
-import { ownParsedValue } from '../../common/ownKeys';
+import { countParsedKeys, ownParsedValue } from '../../common/ownKeys';
 import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from './ast';
 
 /**
@@ -119,35 +119,5 @@ export function nodeOfValue(value: JsonValue, parent: Parent = undefined): JsonN
  * disappears in JSON.parse); -1 when it nests more than `maxDepth` objects and arrays.
  */
 export function countKeys(value: JsonValue, maxDepth = Number.MAX_SAFE_INTEGER): number {
-  if (value === null || typeof value !== 'object') return 0;
-  return Array.isArray(value) ? keysInItems(value, maxDepth) : keysIn(value, maxDepth);
-}
-
-// Run on every row read by JSON.parse: strings, numbers and the like are skipped without a call.
-// `depthLeft`: containers that may still be entered; -1 (returned up) when the value is deeper.
-function keysInItems(items: JsonValue[], depthLeft: number): number {
-  if (--depthLeft < 0) return -1;
-  let count = 0;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (typeof item !== 'object' || item === null) continue;
-    const inner = Array.isArray(item) ? keysInItems(item, depthLeft) : keysIn(item, depthLeft);
-    if (inner < 0) return -1;
-    count += inner;
-  }
-  return count;
-}
-
-function keysIn(object: { [key: string]: JsonValue }, depthLeft: number): number {
-  if (--depthLeft < 0) return -1;
-  const values = Object.values(object);
-  let count = values.length;
-  for (let i = 0; i < values.length; i++) {
-    const item = values[i];
-    if (typeof item !== 'object' || item === null) continue;
-    const inner = Array.isArray(item) ? keysInItems(item, depthLeft) : keysIn(item, depthLeft);
-    if (inner < 0) return -1;
-    count += inner;
-  }
-  return count;
+  return countParsedKeys(value, maxDepth);
 }
