@@ -18,6 +18,7 @@ import { measureDiskCheck, type DiskCheckResult } from './measureDiskCheck';
 import { measureAssetAccess } from './assetAccess';
 import { machineDescription } from './machine';
 import { measureCli, type CliResult } from './measureCli';
+import { precompiledSchemaCode } from '../scripts/precompiledSchemaCode';
 import { measureOpenOnly, measureSession, type SessionResult } from './measureServer';
 import { printCliTable, printDiskTable, printSizeTable, type DiskRow, type SizeResult } from './report';
 import type { ServerLaunch } from './serverProcess';
@@ -145,16 +146,44 @@ const TRANSPORT_FLOOR_SERVER: ServerLaunch = {
   args: [resolve(GENERATED, 'transportFloorServer.js'), '--stdio'],
 };
 
-/** Bundles the floor servers as our server is bundled, so that all start the same way. */
+/** The protocol floor plus JSON.parse of the text: the least a server that reads the rows can take. */
+const PARSE_FLOOR_SERVER: ServerLaunch = {
+  name: 'floor and JSON.parse',
+  args: [resolve(GENERATED, 'checkingFloorServer.js'), '--stdio'],
+};
+
+/** The same plus the schema's validator on every row: the least a server that checks rows against the schema can take. */
+const SCHEMA_FLOOR_SERVER: ServerLaunch = {
+  name: 'floor, JSON.parse and the schema',
+  args: [resolve(GENERATED, 'checkingFloorServer.js'), '--schema', '--stdio'],
+};
+
+/** The command line's lower bound: reading the file, JSON.parse and the schema on every row. */
+const SCHEMA_FLOOR_CLI = resolve(GENERATED, 'checkingFloorCli.js');
+
+/**
+ * Bundles the floor servers and the lower bounds as our server is bundled, so that all start
+ * the same way; the lower bounds with the schema's validators generated as for our bundles.
+ */
 async function buildFloorServers(): Promise<void> {
+  const precompiledSchemaFile = resolve(GENERATED, 'precompiledSchema.js');
+  writeFileSync(precompiledSchemaFile, precompiledSchemaCode());
   await esbuild.build({
-    entryPoints: ['floorServer', 'transportFloorServer'].map((name) => resolve(ROOT, `bench/${name}.ts`)),
+    entryPoints: ['floorServer', 'transportFloorServer', 'checkingFloorServer', 'checkingFloorCli'].map((name) => resolve(ROOT, `bench/${name}.ts`)),
     outdir: GENERATED,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
+    plugins: [
+      {
+        name: 'precompiled-schema',
+        setup(build) {
+          build.onResolve({ filter: /^labelbox-import:precompiled-schema$/ }, () => ({ path: precompiledSchemaFile }));
+        },
+      },
+    ],
   });
 }
 
@@ -177,6 +206,8 @@ async function main(): Promise<void> {
     const sessions: SessionResult[] = [];
     const floorOpenMs: number[] = [];
     const transportFloorOpenMs: number[] = [];
+    const parseFloorOpenMs: number[] = [];
+    const schemaFloorOpenMs: number[] = [];
     const sessionOptions = { editPairs: options.editPairs, pasteRows: options.pasteRows, compareWithFresh: true, timeoutMs: 600_000, pauseMs: options.pauseMs };
     for (let run = 0; run < options.runs; run++) {
       // Alternate the order, so that neither server always runs right after the other.
@@ -189,17 +220,19 @@ async function main(): Promise<void> {
       for (const [launch, times] of [
         [FLOOR_SERVER, floorOpenMs],
         [TRANSPORT_FLOOR_SERVER, transportFloorOpenMs],
+        [PARSE_FLOOR_SERVER, parseFloorOpenMs],
+        [SCHEMA_FLOOR_SERVER, schemaFloorOpenMs],
       ] as const) {
         process.stderr.write(`${rows} rows, run ${run + 1}/${options.runs}: ${launch.name}…\n`);
         times.push((await measureOpenOnly(launch, file, uri)).openMs);
       }
     }
-    const cli = options.cli ? measureCli(resolve(ROOT, 'dist/cli.js'), path, options.runs) : undefined;
+    const cli = options.cli ? measureCli(resolve(ROOT, 'dist/cli.js'), path, options.runs, SCHEMA_FLOOR_CLI) : undefined;
     let cliWithoutMediaType: CliResult | undefined;
     if (options.cli) {
       const variant = resolve(GENERATED, `rows-${rows}-no-media-type.labelbox.json`);
       writeFileSync(variant, withoutMediaType(file.text));
-      cliWithoutMediaType = measureCli(resolve(ROOT, 'dist/cli.js'), variant, options.runs);
+      cliWithoutMediaType = measureCli(resolve(ROOT, 'dist/cli.js'), variant, options.runs, SCHEMA_FLOOR_CLI);
     }
     const result = {
       rows,
@@ -208,6 +241,8 @@ async function main(): Promise<void> {
       sessions,
       floorOpenMs,
       transportFloorOpenMs,
+      parseFloorOpenMs,
+      schemaFloorOpenMs,
       cli,
       cliWithoutMediaType,
     };

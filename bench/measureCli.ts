@@ -45,13 +45,19 @@ export interface CliResult {
   bytes: number;
   cli: CommandRun[];
   floor: CommandRun[];
+  /** The lower bound (bench/checkingFloorCli.ts): the floor plus the schema on every row, when measured. */
+  schemaFloor: CommandRun[];
   problems: number;
 }
 
-/** The CLI on a file, next to a bare JSON.parse of it (reading the file included in both). */
-export function measureCli(cliPath: string, file: string, runs: number): CliResult {
+/**
+ * The CLI on a file, next to a bare JSON.parse of it (reading the file included in both) and,
+ * given `schemaFloorCli`, next to reading, JSON.parse and the schema on every row.
+ */
+export function measureCli(cliPath: string, file: string, runs: number, schemaFloorCli?: string): CliResult {
   const cli: CommandRun[] = [];
   const floor: CommandRun[] = [];
+  const schemaFloor: CommandRun[] = [];
   let problems = -1;
   for (let run = 0; run < runs; run++) {
     const checked = runNode([cliPath, 'validate', '--format', 'json', '--max-problems', '1000', file]);
@@ -60,6 +66,7 @@ export function measureCli(cliPath: string, file: string, runs: number): CliResu
     problems = (JSON.parse(checked.stdout) as unknown[]).length;
     cli.push(checked);
     floor.push(runNode(['-e', 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))', file]));
+    if (schemaFloorCli) schemaFloor.push(runNode([schemaFloorCli, file]));
   }
-  return { bytes: statSync(file).size, cli, floor, problems };
+  return { bytes: statSync(file).size, cli, floor, schemaFloor, problems };
 }

@@ -33,6 +33,9 @@ export interface SizeResult {
   floorOpenMs: number[];
   /** The same for the transport alone (bench/transportFloorServer.ts). */
   transportFloorOpenMs: number[];
+  /** The lower bounds (bench/checkingFloorServer.ts): the floor plus JSON.parse, and plus the schema on every row. */
+  parseFloorOpenMs: number[];
+  schemaFloorOpenMs: number[];
 }
 
 /** The medians over runs of one server's sessions. */
@@ -86,6 +89,15 @@ export function printSizeTable(result: SizeResult): void {
   row('&nbsp;&nbsp;open ÷ the floor', `${(ours.open / floor).toFixed(2)}×`, theirs ? `${(theirs.open / floor).toFixed(2)}×` : '—', '');
   const transportFloor = median(result.transportFloorOpenMs);
   row('&nbsp;&nbsp;the transport alone: a server that answers once the last byte arrived, without decoding', ms(transportFloor), ms(transportFloor), '');
+  const parseFloor = median(result.parseFloorOpenMs);
+  const schemaFloor = median(result.schemaFloorOpenMs);
+  row('&nbsp;&nbsp;lower bound: the floor plus JSON.parse of the text (÷ the floor)', `${ms(parseFloor)} (${(parseFloor / floor).toFixed(2)}×)`, '—', '');
+  row(
+    '&nbsp;&nbsp;lower bound: the floor, JSON.parse and the schema on every row; no positions, rules or messages (÷ the floor)',
+    `${ms(schemaFloor)} (${(schemaFloor / floor).toFixed(2)}×)`,
+    '—',
+    '',
+  );
   row(`edit in a row → diagnostics (median of ${ours.editCount})`, ms(ours.edit), ms(theirs?.edit ?? NaN), ratio(ours.edit, theirs?.edit ?? NaN));
   row('&nbsp;&nbsp;slowest edit', ms(ours.editMax), ms(theirs?.editMax ?? NaN), '');
   row('&nbsp;&nbsp;CPU time per edit', ms(ours.editCpu), ms(theirs?.editCpu ?? NaN), ratio(ours.editCpu, theirs?.editCpu ?? NaN));
@@ -145,14 +157,19 @@ export function printCliTable(results: Array<{ rows: number; bytes: number; cli:
     'Each a fresh `node` process that reads the file; medians over the runs. "No media_type": the same rows without it, so that every row has a problem (an information note).\n',
   );
   lines.push(
-    '| rows | MB | CLI wall | CLI CPU | CLI peak memory | JSON.parse wall | JSON.parse CPU | JSON.parse peak memory | CLI ÷ JSON.parse (wall) | problems |',
+    "The lower bound is the same as the floor plus the schema's validator on every row (bench/checkingFloorCli.ts): no positions, rules or messages; any check against the schema takes at least as long.\n",
   );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    '| rows | MB | CLI wall | CLI CPU | CLI peak memory | JSON.parse wall | JSON.parse CPU | JSON.parse peak memory | CLI ÷ JSON.parse (wall) | lower bound wall (÷ JSON.parse) | problems |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const line = (label: string, bytes: number, cli: CliResult) => {
     const cliWall = median(cli.cli.map((run) => run.wallMs));
     const floorWall = median(cli.floor.map((run) => run.wallMs));
+    const schemaFloorWall = median(cli.schemaFloor.map((run) => run.wallMs));
+    const lowerBound = cli.schemaFloor.length ? `${ms(schemaFloorWall)} (${(schemaFloorWall / floorWall).toFixed(2)}×)` : '—';
     lines.push(
-      `| ${label} | ${(bytes / 1024 ** 2).toFixed(1)} | ${ms(cliWall)} | ${ms(median(cli.cli.map((run) => run.cpuMs)))} | ${mb(median(cli.cli.map((run) => run.peakMemoryMb)))} | ${ms(floorWall)} | ${ms(median(cli.floor.map((run) => run.cpuMs)))} | ${mb(median(cli.floor.map((run) => run.peakMemoryMb)))} | ${(cliWall / floorWall).toFixed(1)}× | ${cli.problems} |`,
+      `| ${label} | ${(bytes / 1024 ** 2).toFixed(1)} | ${ms(cliWall)} | ${ms(median(cli.cli.map((run) => run.cpuMs)))} | ${mb(median(cli.cli.map((run) => run.peakMemoryMb)))} | ${ms(floorWall)} | ${ms(median(cli.floor.map((run) => run.cpuMs)))} | ${mb(median(cli.floor.map((run) => run.peakMemoryMb)))} | ${(cliWall / floorWall).toFixed(2)}× | ${lowerBound} | ${cli.problems} |`,
     );
   };
   for (const result of results) {
