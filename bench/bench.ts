@@ -149,13 +149,13 @@ const TRANSPORT_FLOOR_SERVER: ServerLaunch = {
 /** The protocol floor plus JSON.parse of the text: the least a server that reads the rows can take. */
 const PARSE_FLOOR_SERVER: ServerLaunch = {
   name: 'floor and JSON.parse',
-  args: [resolve(GENERATED, 'checkingFloorServer.js'), '--stdio'],
+  args: [resolve(GENERATED, 'parseFloorServer.js'), '--stdio'],
 };
 
 /** The same plus the schema's validator on every row: the least a server that checks rows against the schema can take. */
 const SCHEMA_FLOOR_SERVER: ServerLaunch = {
   name: 'floor, JSON.parse and the schema',
-  args: [resolve(GENERATED, 'checkingFloorServer.js'), '--schema', '--stdio'],
+  args: [resolve(GENERATED, 'schemaFloorServer.js'), '--stdio'],
 };
 
 /** The command line's lower bound: reading the file, JSON.parse and the schema on every row. */
@@ -169,7 +169,9 @@ async function buildFloorServers(): Promise<void> {
   const precompiledSchemaFile = resolve(GENERATED, 'precompiledSchema.js');
   writeFileSync(precompiledSchemaFile, precompiledSchemaCode());
   await esbuild.build({
-    entryPoints: ['floorServer', 'transportFloorServer', 'checkingFloorServer', 'checkingFloorCli'].map((name) => resolve(ROOT, `bench/${name}.ts`)),
+    entryPoints: ['floorServer', 'transportFloorServer', 'parseFloorServer', 'schemaFloorServer', 'checkingFloorCli'].map((name) =>
+      resolve(ROOT, `bench/${name}.ts`),
+    ),
     outdir: GENERATED,
     bundle: true,
     platform: 'node',
