@@ -1,19 +1,19 @@
 import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
-import { tableOf } from '../../../common/ownKeys';
 import { NO_OFFSET } from '../../json/valueNodes';
 import type { RowCheck } from '../rowCheck';
+import { tiledImageryIsClean } from './cleanTiled';
 import { fieldsOf, type ParsedFields } from './parsedFields';
-
-/** snake_case spellings (current docs) of the tiled imagery keys (camelCase in the SDK's helper). */
-export const TILED_CAMEL_CASE_OF = tableOf({
-  tile_layer_url: 'tileLayerUrl',
-  min_zoom: 'minZoom',
-  max_zoom: 'maxZoom',
-  max_native_zoom: 'maxNativeZoom',
-  tile_size: 'tileSize',
-  alternative_layers: 'alternativeLayers',
-});
+import {
+  boundsProblem,
+  isOtherSpelling,
+  lacksPlaceholders,
+  latitudeIndex,
+  SNAKE_CASE_OF,
+  TILED_CAMEL_CASE_OF,
+  versionOf,
+  zoomProblems,
+} from './tiledConditions';
 
 function numberAt(node: JsonNode | undefined): number | undefined {
   return node?.type === 'number' ? node.value : undefined;
@@ -30,21 +30,28 @@ function tiledProperty(node: ObjectNode, camelCase: string): PropertyNode | unde
  * template, the bounds for the coordinate system, the zoom levels, and key spellings.
  */
 export function checkTiledImagery(check: RowCheck): void {
-  // Most rows are not tiled imagery: that is read from the plain value, without making nodes.
-  if (mayBeTiled(check)) reportTiledImageryOnTree(check);
+  // Most rows are not tiled imagery, and most tiled imagery is right: read from the plain value, without making nodes.
+  if (mayReport(check)) reportTiledImageryOnTree(check);
 }
 
 /**
- * False only when reportTiledImageryOnTree finds no tiled imagery. Read from the plain value
- * when the tree was made over it; a tree from the tolerant parser can have a tile layer key
- * without a value, which the value leaves out, so there the tree decides.
+ * False only when reportTiledImageryOnTree reports nothing: it finds no tiled imagery, or
+ * tiledImageryIsClean says so. Read from the plain value when the tree was made over it; a
+ * tree from the tolerant parser can have a tile layer key without a value, which the value
+ * leaves out, so there the tree decides.
  */
-function mayBeTiled(check: RowCheck): boolean {
+function mayReport(check: RowCheck): boolean {
   if (check.node.offset !== NO_OFFSET) return true;
+  const tiled = tiledObjectOf(check);
+  return tiled !== undefined && !tiledImageryIsClean(tiled);
+}
+
+/** Where reportTiledImageryOnTree finds tiled imagery, in the row's plain value. */
+function tiledObjectOf(check: RowCheck): ParsedFields | undefined {
   const row = check.value as ParsedFields;
-  if (check.dialect === 'legacy') return row.tileLayerUrl !== undefined;
+  if (check.dialect === 'legacy') return row.tileLayerUrl !== undefined ? row : undefined;
   const rowData = fieldsOf(row.row_data);
-  return rowData !== undefined && (rowData.tileLayerUrl !== undefined || rowData.tile_layer_url !== undefined);
+  return rowData !== undefined && (rowData.tileLayerUrl !== undefined || rowData.tile_layer_url !== undefined) ? rowData : undefined;
 }
 
 /** checkTiledImagery on the row's tree, which decides and words each report. */
@@ -75,28 +82,26 @@ export function reportTiledImageryOnTree(check: RowCheck): void {
       'The SDK writes "SIMPLEPIXEL" but the docs spell this coordinate system "Simple"; Labelbox has not confirmed which one the web app accepts.',
     );
   }
-  const version = numberAt(getProperty(tiled, 'version')?.value) ?? (epsg === 'Simple' || epsg === 'SIMPLEPIXEL' ? 2 : 1);
+  const version = versionOf(numberAt(getProperty(tiled, 'version')?.value), epsg);
   checkBounds(check, getProperty(tiled, 'bounds')?.value, epsg, version);
-
-  const minZoomProperty = tiledProperty(tiled, 'minZoom');
-  const maxZoomProperty = tiledProperty(tiled, 'maxZoom');
-  const nativeProperty = tiledProperty(tiled, 'maxNativeZoom');
-  const minZoom = numberAt(minZoomProperty?.value);
-  const maxZoom = numberAt(maxZoomProperty?.value);
-  const nativeZoom = numberAt(nativeProperty?.value);
-  if (minZoom !== undefined && maxZoom !== undefined && maxZoomProperty?.value && maxZoom < minZoom) {
-    check.report(maxZoomProperty.value, 'tile-zoom', `maxZoom (${maxZoom}) is lower than minZoom (${minZoom}).`);
-  }
-  if (nativeZoom !== undefined && nativeProperty?.value) {
-    if (maxZoom !== undefined && nativeZoom > maxZoom) {
-      check.report(nativeProperty.value, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is higher than maxZoom (${maxZoom}); the extra levels are never shown.`);
-    } else if (minZoom !== undefined && nativeZoom < minZoom) {
-      check.report(nativeProperty.value, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is lower than minZoom (${minZoom}); every level shown would be upscaled.`);
-    }
-  }
+  checkZoomLevels(check, tiled);
 }
 
-const SNAKE_CASE_OF: ReadonlyMap<string, string> = new Map([...TILED_CAMEL_CASE_OF].map(([snake, camel]) => [camel, snake]));
+function checkZoomLevels(check: RowCheck, tiled: ObjectNode): void {
+  // A level that is a number has a value node: each report below has its node.
+  const minZoomNode = tiledProperty(tiled, 'minZoom')?.value;
+  const maxZoomNode = tiledProperty(tiled, 'maxZoom')?.value;
+  const nativeNode = tiledProperty(tiled, 'maxNativeZoom')?.value;
+  const minZoom = numberAt(minZoomNode);
+  const maxZoom = numberAt(maxZoomNode);
+  const nativeZoom = numberAt(nativeNode);
+  for (const problem of zoomProblems(minZoom, maxZoom, nativeZoom)) {
+    if (problem === 'max below min') check.report(maxZoomNode!, 'tile-zoom', `maxZoom (${maxZoom}) is lower than minZoom (${minZoom}).`);
+    else if (problem === 'native above max')
+      check.report(nativeNode!, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is higher than maxZoom (${maxZoom}); the extra levels are never shown.`);
+    else check.report(nativeNode!, 'tile-zoom', `maxNativeZoom (${nativeZoom}) is lower than minZoom (${minZoom}); every level shown would be upscaled.`);
+  }
+}
 
 /**
  * Each spelling works on its own (the SDK writes camelCase, the current docs and an SDK test
@@ -107,9 +112,8 @@ function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
   const snakeCase = !getProperty(tiled, 'tileLayerUrl') && getProperty(tiled, 'tile_layer_url') !== undefined;
   for (const property of tiled.properties) {
     const key = property.key.value;
+    if (!isOtherSpelling(key, snakeCase)) continue;
     const isSnake = TILED_CAMEL_CASE_OF.has(key);
-    const isCamel = SNAKE_CASE_OF.has(key);
-    if ((!isSnake && !isCamel) || isSnake === snakeCase) continue;
     const other = isSnake ? TILED_CAMEL_CASE_OF.get(key)! : SNAKE_CASE_OF.get(key)!;
     if (getProperty(tiled, other)) {
       check.reportKey(property, 'tile-key-spelling', `Both "${key}" and "${other}" are set; keep only "${other}", the spelling of the other keys here.`, {
@@ -129,14 +133,12 @@ function checkKeySpelling(check: RowCheck, tiled: ObjectNode): void {
 }
 
 function checkTemplate(check: RowCheck, node: JsonNode | undefined): void {
-  if (node?.type !== 'string' || !node.value) return;
-  if (!node.value.includes('/{z}/{x}/{y}')) {
-    check.report(
-      node,
-      'tile-url-template',
-      'A tile layer URL needs the placeholders /{z}/{x}/{y}, for example "https://tiles.example.com/layer/{z}/{x}/{y}.png".',
-    );
-  }
+  if (node?.type !== 'string' || !lacksPlaceholders(node.value)) return;
+  check.report(
+    node,
+    'tile-url-template',
+    'A tile layer URL needs the placeholders /{z}/{x}/{y}, for example "https://tiles.example.com/layer/{z}/{x}/{y}.png".',
+  );
 }
 
 function checkBounds(check: RowCheck, bounds: JsonNode | undefined, epsg: string | undefined, version: number): void {
@@ -148,16 +150,12 @@ function checkBounds(check: RowCheck, bounds: JsonNode | undefined, epsg: string
   );
   const [first, second] = points;
   if (!first || !second) return; // the schema reports the shape
-  if (first[0] === second[0] || first[1] === second[1]) {
+  const problem = boundsProblem(first, second, epsg, version);
+  if (problem === 'empty') {
     check.report(bounds, 'tile-bounds', 'The two corners of the bounds share an x or a y value, so the area is empty. Give two opposite corners.');
-    return;
-  }
-  if (epsg !== 'EPSG4326') return;
-  // Version 2 reads [lng, lat]; version 1 (the default for EPSG maps) reads [lat, lng].
-  const latIndex = version === 2 ? 1 : 0;
-  const outOfRange = (point: number[]) => Math.abs(point[latIndex]) > 90 || Math.abs(point[1 - latIndex]) > 180;
-  const swappedFits = (point: number[]) => Math.abs(point[1 - latIndex]) <= 90 && Math.abs(point[latIndex]) <= 180;
-  if (outOfRange(first) || outOfRange(second)) {
+  } else if (problem === 'out of range') {
+    const latIndex = latitudeIndex(version);
+    const swappedFits = (point: number[]) => Math.abs(point[1 - latIndex]) <= 90 && Math.abs(point[latIndex]) <= 180;
     const order = version === 2 ? '[longitude, latitude]' : '[latitude, longitude]';
     const hint =
       swappedFits(first) && swappedFits(second)
