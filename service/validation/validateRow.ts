@@ -22,6 +22,7 @@ import { checkUrls } from './rules/urls';
 import { checkLegacyAssets } from './rules/legacyAssets';
 import { checkSignedUrls } from './rules/signedUrls';
 import type { SignedUrlFact } from './signedUrlFact';
+import { CURRENT_ROW_BESIDE_ROW_DATA } from '../schema/schemaForChecking';
 
 /** What the file-level checks and the outline need to know about a row, kept after its tree is dropped. */
 export interface RowFacts {
@@ -102,14 +103,11 @@ function checkRow(node: JsonNode | undefined, context: ValidationContext, parsed
   const check = new RowCheck(node, value, dialect, context, keys);
   for (const rule of KEY_RULES) rule(check);
 
-  const validate = context.schema.definition(dialect === 'current' ? 'currentDataRow' : 'legacyDataRow');
+  // row_data is a union; for a current row checkRowData validates the one form the user meant.
+  const validate = context.schema.definition(dialect === 'current' ? CURRENT_ROW_BESIDE_ROW_DATA : 'legacyDataRow');
   // As the SDK does before upload, keys whose value is null are left out (checkIgnoredFields
   // notes them); in a conversationalData row, which the SDK converts, current keys are allowed.
-  if (!validate(dialect === 'current' ? withoutNullKeys(check) : withoutConvertedKeys(value))) {
-    // row_data is a union; checkRowData validates the one form the user meant.
-    const errors = (validate.errors ?? []).filter((error) => dialect !== 'current' || !/^\/row_data(\/|$)/.test(error.instancePath));
-    reportSchemaErrors(errors, node, [], check);
-  }
+  if (!validate(dialect === 'current' ? withoutNullKeys(check) : withoutConvertedKeys(value))) reportSchemaErrors(validate.errors ?? [], node, [], check);
   for (const rule of ROW_RULES) rule(check);
 
   sortByPlace(check.diagnostics);

@@ -2,6 +2,7 @@ import schemaJson from '../../schemas/data-row-import.schema.json';
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, precompiledSchema, type CompiledSchema } from '../schema/compileSchema';
 import { MetadataCatalog } from '../metadata/catalog';
+import { schemaForChecking } from '../schema/schemaForChecking';
 
 /** What checking a row needs besides the row: the compiled schema and the known metadata fields. */
 export interface ValidationContext {
@@ -21,7 +22,7 @@ export function usePrecompiledSchema(validators: Readonly<Record<string, Validat
 
 /** The schema is compiled once per process (or precompiled) and shared by every document. */
 export function importSchema(): CompiledSchema {
-  compiled ??= compileSchema(schemaJson);
+  compiled ??= compileSchema(schemaForChecking(schemaJson));
   return compiled;
 }
 
