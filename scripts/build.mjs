@@ -23,9 +23,12 @@ const common = {
 // The schema's validators, generated as code so that the server and the CLI start without
 // compiling it. Generated when esbuild loads the module, once per build, and again in watch
 // mode when the schema or the ajv setup changes.
-const PRECOMPILED_SCHEMA_INPUTS = ['schemas/data-row-import.schema.json', 'service/schema/compileSchema.ts', 'scripts/precompiledSchemaCode.ts'].map((file) =>
-  resolve(file),
-);
+const PRECOMPILED_SCHEMA_INPUTS = [
+  'schemas/data-row-import.schema.json',
+  'service/schema/compileSchema.ts',
+  'service/schema/schemaForChecking.ts',
+  'scripts/precompiledSchemaCode.ts',
+].map((file) => resolve(file));
 let precompiledCode;
 const precompiledSchema = {
   name: 'precompiled-schema',
