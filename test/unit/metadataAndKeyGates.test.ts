@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createValidationContext, MetadataCatalog, parseMetadataSchema, type ValidationContext } from '../../service';
 import type { JsonValue, ObjectNode } from '../../service/json/ast';
@@ -14,6 +14,7 @@ import { checkGlobalKey, reportGlobalKeyOnTree } from '../../service/validation/
 import { checkMetadata, reportMetadataOnTree } from '../../service/validation/rules/metadata';
 import { generateImportFile, generateRichImportFile, richMetadataSchema, SPLIT_ID, TAG_ID, withUnknownMetadataField } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
+import { repositoryRows } from './helpers/repositoryRows';
 
 /**
  * checkMetadata and checkGlobalKey answer a clean row from its plain value and go to the
@@ -231,28 +232,6 @@ function globalKeyRows(): Row[] {
   return rows;
 }
 
-/** Every data row object in the repository's fixtures and examples. */
-function fileRows(): Row[] {
-  const rows: Row[] = [];
-  const visit = (path: string) => {
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path)) visit(join(path, name));
-      return;
-    }
-    if (!path.endsWith('.json')) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      return; // files with syntax errors on purpose
-    }
-    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && typeof item === 'object' && !Array.isArray(item)) rows.push(item as Row);
-  };
-  visit(join(ROOT, 'test/fixtures'));
-  visit(join(ROOT, 'examples'));
-  return rows;
-}
-
 function generatedRows(): Row[] {
   const files = [generateImportFile(2000, 3, 20), generateRichImportFile(1000, 4, 20)];
   const texts = [...files.map((file) => file.text), withUnknownMetadataField(files[0].text)];
@@ -282,7 +261,7 @@ function assertSameReports(rows: Row[], gated: (check: RowCheck) => void, onNode
   return { clean, reported };
 }
 
-const ROWS = [...handBuiltRows(), ...globalKeyRows(), ...fileRows(), ...generatedRows()];
+const ROWS = [...handBuiltRows(), ...globalKeyRows(), ...repositoryRows(), ...generatedRows()];
 
 test('checkMetadata reports on every row exactly what its node path reports', () => {
   const { clean, reported } = assertSameReports(ROWS, checkMetadata, reportMetadataOnTree);

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -9,6 +8,7 @@ import { compileSchema } from '../../service/schema/compileSchema';
 import type { JsonValue } from '../../service/json/ast';
 import { precompiledSchemaCode, withCheapStringLengths } from '../../scripts/precompiledSchemaCode';
 import { generateImportFile, generateRichImportFile } from '../../bench/generateRows';
+import { repositoryElements } from './helpers/repositoryRows';
 
 /**
  * The bundled server and CLI check rows with validators generated at build time
@@ -81,23 +81,6 @@ function* withStringsReplaced(value: JsonValue, replacements: readonly string[])
   }
 }
 
-function repositoryRows(): JsonValue[] {
-  const rows: JsonValue[] = [];
-  const visit = (path: string) => {
-    if (statSync(path).isDirectory()) return readdirSync(path).forEach((name) => visit(join(path, name)));
-    if (!path.endsWith('.json') || path.endsWith('.expect.json')) return;
-    try {
-      const value = JSON.parse(readFileSync(path, 'utf8')) as JsonValue;
-      rows.push(...(Array.isArray(value) ? value : [value]));
-    } catch {
-      // files with syntax errors on purpose
-    }
-  };
-  visit(join(ROOT, 'test/fixtures'));
-  visit(join(ROOT, 'examples'));
-  return rows;
-}
-
 test('the precompiled code counts code points only past a maximum', () => {
   assert.doesNotMatch(code, /\bfunc\d+\(\w+\) < 1\b/);
   assert.match(code, /\((\w+)\.length > 200 && (func\d+)\(\1\) > 200\)/);
@@ -125,12 +108,12 @@ test('the global key may have 200 code points, whatever their UTF-16 length', ()
 
 test('precompiled and run-time validators give the same errors on the repository rows and generated rows', () => {
   const rows = [
-    ...repositoryRows(),
+    ...repositoryElements(),
     ...(JSON.parse(generateImportFile(300, 2, 5).text) as JsonValue[]),
     ...(JSON.parse(generateRichImportFile(100, 3, 5).text) as JsonValue[]),
   ];
   for (const row of rows) for (const name of ['currentDataRow', 'legacyDataRow']) assertSame(name, row);
-  for (const row of repositoryRows())
+  for (const row of repositoryElements())
     for (const variant of withStringsReplaced(row, ['', 'a', EMOJI.repeat(150), 'a'.repeat(201)])) assertSame('currentDataRow', variant);
 });
 

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -15,6 +14,7 @@ import { createValidationContext } from '../../service';
 import { precompiledSchemaCode } from '../../scripts/precompiledSchemaCode';
 import { generateImportFile, generateRichImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
+import { repositoryRows } from './helpers/repositoryRows';
 
 /**
  * A current row is checked against a definition that takes any row_data (schemaForChecking):
@@ -81,28 +81,10 @@ const ROW_DATA: JsonValue[] = [
   { messages: [{}] },
 ];
 
-/** Every data row object in the repository's fixtures and examples. */
-function fileRows(): Row[] {
-  const rows: Row[] = [];
-  const visit = (path: string) => {
-    if (statSync(path).isDirectory()) return readdirSync(path).forEach((name) => visit(join(path, name)));
-    if (!path.endsWith('.json')) return;
-    try {
-      const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-      for (const item of Array.isArray(value) ? value : [value]) if (item !== null && typeof item === 'object' && !Array.isArray(item)) rows.push(item as Row);
-    } catch {
-      // files with syntax errors on purpose
-    }
-  };
-  visit(join(ROOT, 'test/fixtures'));
-  visit(join(ROOT, 'examples'));
-  return rows;
-}
-
 function rows(): Row[] {
   const random = new Random(23);
   const generated = [...(JSON.parse(generateImportFile(2000, 7, 10).text) as Row[]), ...(JSON.parse(generateRichImportFile(300, 3, 10).text) as Row[])];
-  const all = [...fileRows(), ...generated];
+  const all = [...repositoryRows(), ...generated];
   // Each row_data form (and none) in rows that are right or wrong elsewhere.
   for (const row of all.slice(0, 400)) {
     const changed: Row = { ...row, row_data: random.pick(ROW_DATA) };
