@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import schema from '../../schemas/data-row-import.schema.json';
 import { compileSchema } from '../../service/schema/compileSchema';
@@ -9,6 +7,7 @@ import type { JsonValue } from '../../service/json/ast';
 import { precompiledSchemaCode, withCheapStringLengths } from '../../scripts/precompiledSchemaCode';
 import { generateImportFile, generateRichImportFile } from '../../bench/generateRows';
 import { repositoryElements } from './helpers/repositoryRows';
+import { loadPrecompiledValidators } from './helpers/precompiledValidators';
 
 /**
  * The bundled server and CLI check rows with validators generated at build time
@@ -18,18 +17,10 @@ import { repositoryElements } from './helpers/repositoryRows';
  * with and without characters outside the Basic Multilingual Plane (two UTF-16 units each).
  */
 
-const ROOT = resolve(__dirname, '../..');
 const code = precompiledSchemaCode();
-const precompiled = loadModule(code);
+const precompiled = loadPrecompiledValidators(code);
 const runtime = compileSchema(schema);
 const NAMES = Object.keys(schema.definitions);
-
-function loadModule(source: string): Record<string, ValidateFunction> {
-  const module = { exports: {} as Record<string, ValidateFunction> };
-  // The generated code is a CommonJS module that requires ajv's runtime helpers.
-  new Function('module', 'exports', 'require', source)(module, module.exports, createRequire(join(ROOT, 'package.json')));
-  return module.exports;
-}
 
 const EMOJI = '\u{1F4F7}';
 /** Around minLength 1 and maxLength 200, counted in code points, not UTF-16 units. */

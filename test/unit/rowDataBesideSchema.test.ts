@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import publishedSchema from '../../schemas/data-row-import.schema.json';
 import { compileSchema } from '../../service/schema/compileSchema';
@@ -11,10 +9,10 @@ import { nodeOfValue } from '../../service/json/valueNodes';
 import { RowCheck } from '../../service/validation/rowCheck';
 import { reportSchemaErrors } from '../../service/validation/schemaErrors';
 import { createValidationContext } from '../../service';
-import { precompiledSchemaCode } from '../../scripts/precompiledSchemaCode';
 import { generateImportFile, generateRichImportFile } from '../../bench/generateRows';
 import { Random } from '../../bench/random';
 import { repositoryRows } from './helpers/repositoryRows';
+import { loadPrecompiledValidators } from './helpers/precompiledValidators';
 
 /**
  * A current row is checked against a definition that takes any row_data (schemaForChecking):
@@ -24,16 +22,10 @@ import { repositoryRows } from './helpers/repositoryRows';
  */
 
 type Row = { [key: string]: JsonValue };
-const ROOT = resolve(__dirname, '../..');
 const context = createValidationContext();
 const runtime = compileSchema(schemaForChecking(publishedSchema));
 
-function loadPrecompiled(): Record<string, ValidateFunction> {
-  const module = { exports: {} as Record<string, ValidateFunction> };
-  new Function('module', 'exports', 'require', precompiledSchemaCode())(module, module.exports, createRequire(join(ROOT, 'package.json')));
-  return module.exports;
-}
-const precompiled = loadPrecompiled();
+const precompiled = loadPrecompiledValidators();
 
 /** The problems reportSchemaErrors makes of a validator's errors on the row. */
 function problemsOf(row: Row, validate: ValidateFunction, keep: (instancePath: string) => boolean = () => true): unknown {

@@ -1,6 +1,5 @@
 import { ownParsedValue } from '../../../common/ownKeys';
 import type { JsonValue, StringNode } from '../../json/ast';
-import { NO_OFFSET } from '../../json/valueNodes';
 import type { Dialect, RowCheck } from '../rowCheck';
 import { GLOBAL_KEY } from '../dialect';
 
@@ -19,7 +18,7 @@ export function globalKeyNode(check: RowCheck): StringNode | undefined {
 export function checkGlobalKey(check: RowCheck): void {
   // Only on a tree over the parsed value: a tree with positions may hold a key without a value
   // (a syntax error), which the row's plain value leaves out, so the two could disagree.
-  if (check.node.offset === NO_OFFSET && globalKeyIsClean(check.value, check.dialect)) return;
+  if (check.onParsedValue && globalKeyIsClean(check.value, check.dialect)) return;
   reportGlobalKeyOnTree(check);
 }
 

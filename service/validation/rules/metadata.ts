@@ -1,7 +1,6 @@
 import { DEFAULT_METADATA_SCHEMA_PATH } from '../../../common/metadataSchema/schemaFile';
 import type { JsonNode, ObjectNode, StringNode } from '../../json/ast';
 import { getProperty, stringProperty } from '../../json/ast';
-import { NO_OFFSET } from '../../json/valueNodes';
 import type { MetadataField } from '../../metadata/catalog';
 import { boundedEditDistance, closestMatch } from '../../text/suggest';
 import type { RowCheck, Span } from '../rowCheck';
@@ -13,7 +12,7 @@ import { metadataIsClean } from './cleanMetadata';
 export function checkMetadata(check: RowCheck): void {
   // Only on a tree over the parsed value: a tree with positions may hold a key without a value
   // (a syntax error), which the row's plain value leaves out, so the two could disagree.
-  if (check.node.offset === NO_OFFSET && metadataIsClean(check.value, check.dialect, check.context.catalog)) return;
+  if (check.onParsedValue && metadataIsClean(check.value, check.dialect, check.context.catalog)) return;
   reportMetadataOnTree(check);
 }
 

@@ -1,6 +1,5 @@
 import type { JsonNode, ObjectNode, PropertyNode } from '../../json/ast';
 import { getProperty } from '../../json/ast';
-import { NO_OFFSET } from '../../json/valueNodes';
 import type { RowCheck } from '../rowCheck';
 import { tiledImageryIsClean } from './cleanTiled';
 import { fieldsOf, type ParsedFields } from './parsedFields';
@@ -41,7 +40,7 @@ export function checkTiledImagery(check: RowCheck): void {
  * leaves out, so there the tree decides.
  */
 function mayReport(check: RowCheck): boolean {
-  if (check.node.offset !== NO_OFFSET) return true;
+  if (!check.onParsedValue) return true;
   const tiled = tiledObjectOf(check);
   return tiled !== undefined && !tiledImageryIsClean(tiled);
 }
