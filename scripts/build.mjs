@@ -45,11 +45,21 @@ const precompiledSchema = {
   },
 };
 
+// The bundles that check rows use only the generated validators: ajv's compiler (the bare
+// "ajv" import, made by service/schema/compileSchema.ts) is replaced by a class that throws.
+const withoutSchemaCompiler = {
+  name: 'without-schema-compiler',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, () => ({ path: resolve('scripts/noRuntimeSchemaCompiler.cjs') }));
+  },
+};
+const checkingPlugins = [precompiledSchema, withoutSchemaCompiler];
+
 const entries = [
-  { entryPoints: ['server/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledSchema] },
-  { entryPoints: ['server/lsp/serverMain.ts'], outfile: 'dist/server.js', plugins: [precompiledSchema] },
+  { entryPoints: ['server/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: checkingPlugins },
+  { entryPoints: ['server/lsp/serverMain.ts'], outfile: 'dist/server.js', plugins: checkingPlugins },
   // Reads and checks rows of big files on worker threads, for the server and the CLI.
-  { entryPoints: ['server/node/checkWorkerMain.ts'], outfile: 'dist/checkWorker.js', plugins: [precompiledSchema] },
+  { entryPoints: ['server/node/checkWorkerMain.ts'], outfile: 'dist/checkWorker.js', plugins: checkingPlugins },
   { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The preview page: dist/webview.js and dist/webview.css (with Leaflet's CSS), its images in dist/webview-assets/.
   {

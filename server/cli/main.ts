@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import packageJson from '../../package.json';
+// A named import: esbuild then bundles only this field of package.json, not the whole manifest.
+import { version as packageVersion } from '../../package.json';
 import {
   assetAccessTargets,
   collectDiagnostics,
@@ -50,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_CLEAN;
   }
   if (args.command === 'version') {
-    process.stdout.write(`${packageJson.version}\n`);
+    process.stdout.write(`${packageVersion}\n`);
     return EXIT_CLEAN;
   }
   return validate(args);
@@ -176,7 +177,7 @@ function formatReports(args: ValidateArgs, reports: FileReport[]): string {
     case 'json':
       return formatJson(reports);
     case 'sarif':
-      return formatSarif(reports, packageJson.version);
+      return formatSarif(reports, packageVersion);
     case 'github':
       return formatGithub(reports);
     case 'text':
