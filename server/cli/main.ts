@@ -152,6 +152,11 @@ async function checkInput(file: string, schemas: MetadataSchemas, checkers: RowC
   }
   const document = documentOf(checked, schemas.contextFor(file), progress?.update);
   progress?.done();
+  const notChecked = document.notCheckedReason;
+  if (notChecked) {
+    process.stderr.write(`labelbox-import: cannot check ${file}: ${notChecked}\n`);
+    return undefined;
+  }
   const lines = new SparseLineIndex(checked.pieces);
   const label = file === '-' ? '<stdin>' : file;
   // Added in file order, so that each file is compared with the files before it.

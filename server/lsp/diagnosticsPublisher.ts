@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import { collectDiagnostics, countBySeverity, nextSignedUrlChange, type CrossFileKeys } from '../../service';
 import { StatusNotification } from '../../common/protocol';
 import { toLspDiagnostic } from './convert';
-import type { TrackedDocument } from './documentStore';
+import { notCheckedReason, type TrackedDocument } from './documentStore';
 import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
 import { LabelboxKeyFindingsStore } from './labelboxKeyFindings';
@@ -92,7 +92,7 @@ export class DiagnosticsPublisher {
       uri: tracked.uri,
       isImportFile: Boolean(document) || tracked.notChecked !== undefined,
       origin: tracked.origin,
-      notChecked: tracked.notChecked,
+      notChecked: notCheckedReason(tracked),
       rows: document?.rows.length ?? 0,
       errors: counts.errors,
       warnings: counts.warnings,

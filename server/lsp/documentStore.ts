@@ -31,6 +31,14 @@ export interface TrackedDocument {
   notChecked?: string;
 }
 
+/**
+ * Why the document is not checked, or undefined: it could not be read or checked
+ * (`notChecked`), or its text has more elements than are checked, which only its parse tells.
+ */
+export function notCheckedReason(tracked: TrackedDocument): string | undefined {
+  return tracked.notChecked ?? tracked.importDocument?.notCheckedReason;
+}
+
 /** An edit that came while the whole text was being checked, applied to the document once it is. */
 interface EditDuringCheck {
   change: OffsetChange | undefined;

@@ -1,7 +1,7 @@
 import { ErrorCodes, ResponseError, type ClientCapabilities, type Connection } from 'vscode-languageserver';
 import type { LanguageService } from '../../service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DocumentStore } from './documentStore';
+import { DocumentStore, notCheckedReason } from './documentStore';
 import { registerDiskFiles } from './diskFiles';
 import { RowCheckers } from '../node/checkFile';
 import { registerCompletion } from './features/completion';
@@ -40,7 +40,8 @@ export function startServer(connection: Connection, service: LanguageService): v
   const checkers = new RowCheckers();
   const documents = new DocumentStore(importFiles.isImportFile, validationContextFor, checkers, {
     checked: (tracked) => {
-      if (tracked.notChecked) connection.console.warn(`${pathOf(tracked.uri)} was not checked: ${tracked.notChecked}.`);
+      const notChecked = notCheckedReason(tracked);
+      if (notChecked) connection.console.warn(`${pathOf(tracked.uri)} was not checked: ${notChecked}.`);
       workspaceKeys.documentUpdated(tracked);
       diagnostics.publishNow(tracked);
     },

@@ -15,6 +15,7 @@ import {
   type LanguageService,
 } from '../../service';
 import { WorkspaceKeysStatusNotification, type WorkspaceKeysStatusParams } from '../../common/protocol';
+import { FifoQueue } from '../../common/fifoQueue';
 import { readFileCapped } from '../../common/node/readCapped';
 import { isInside, isReallyInside } from '../../common/node/realPath';
 import { listFiles, readFileKeys } from '../node/fileKeysFromDisk';
@@ -74,7 +75,7 @@ export class WorkspaceKeys {
   private readonly files = new Map<string, KnownFile>();
   private readonly filesById = new Map<number, KnownFile>();
   private nextId = 1;
-  private readonly queue: string[] = [];
+  private readonly queue = new FifoQueue<string>();
   private readonly queued = new Set<string>();
   private reading = false;
   private scanning = false;
@@ -145,7 +146,7 @@ export class WorkspaceKeys {
     this.index = new WorkspaceKeyIndex();
     this.files.clear();
     this.filesById.clear();
-    this.queue.length = 0;
+    this.queue.clear();
     this.queued.clear();
     this.skipped = [];
   }
@@ -185,7 +186,7 @@ export class WorkspaceKeys {
   /** Reads the next queued file, unless one is being read; one at a time. */
   private readNext(): void {
     if (this.reading || this.scanning) return;
-    const uri = this.queue.shift();
+    const uri = this.queue.take();
     if (uri === undefined) return this.sendStatus(true);
     this.queued.delete(uri);
     this.reading = true;

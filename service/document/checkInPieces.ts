@@ -1,8 +1,10 @@
 import type { ParsedElement } from '../json/parser';
+import { FifoQueue } from '../../common/fifoQueue';
 import { TextPieces } from '../text/textPieces';
 import { validateRow, type RowResult } from '../validation/validateRow';
 import type { ValidationContext } from '../validation/validationContext';
-import type { CheckedRows, RowEntry } from './importDocument';
+import { tooManyElementsToCheck, type CheckedRows, type RowEntry } from './importDocument';
+import { MAX_CHECKED_ELEMENTS } from './elementCap';
 import { checkDeferredRow, checkElement, rowEntry } from './rowEntries';
 import { RowSplitter } from './rowSplitter';
 
@@ -73,66 +75,51 @@ export async function checkInPieces(
   options: CheckInPiecesOptions = {},
 ): Promise<CheckedPieces> {
   const checker = options.checker ?? checkBatchHere;
-  const batchLength = options.batchLength ?? DEFAULT_BATCH_LENGTH;
   const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
   const pieces = new TextPieces();
   const splitter = new RowSplitter(!options.readRowsHere, (start, end) => pieces.slice(start, end));
   const rows: RowEntry[] = [];
-  let queue: Unit[] = [];
-  let batch: ParsedElement[] = [];
-  let batchChars = 0;
+  const queue = new UnitQueue(pieces, checker, context, options.batchLength ?? DEFAULT_BATCH_LENGTH);
+  /** Elements found so far, in order; past MAX_CHECKED_ELEMENTS the rest of the text is only kept. */
+  let found = 0;
+  let tooMany = false;
 
-  const flush = () => {
-    if (!batch.length) return;
-    const base = batch[0].start;
-    const text = pieces.slice(base, batch[batch.length - 1].valueEnd);
-    const offsets: number[] = [];
-    for (const element of batch) offsets.push(element.start - base, element.valueEnd - base, element.keys!);
-    const unit: Unit = { elements: batch, results: checker.check({ text, rows: offsets }, context), done: false };
-    void unit.results.then(
-      () => (unit.done = true),
-      () => (unit.done = true),
-    );
-    queue.push(unit);
-    batch = [];
-    batchChars = 0;
-  };
   const take = (elements: readonly ParsedElement[]) => {
     for (const element of elements) {
-      if (element.keys !== undefined) {
-        batch.push(element);
-        batchChars += element.valueEnd - element.start;
-        if (batchChars >= batchLength) flush();
-      } else {
-        flush();
-        queue.push({ entry: checkHere(element, pieces, context) });
+      if (++found > MAX_CHECKED_ELEMENTS) {
+        // What was found is dropped at once (batches still out are left to end unread).
+        tooMany = true;
+        rows.length = 0;
+        queue.clear();
+        return;
       }
+      if (element.keys !== undefined) queue.addToBatch(element);
+      else queue.addChecked(checkHere(element, pieces, context));
     }
   };
-  const pending = () => queue.reduce((count, unit) => count + ('entry' in unit || unit.done ? 0 : 1), 0);
 
   const progress = () => options.onProgress?.(rows.length ? rows[rows.length - 1].start + rows[rows.length - 1].valueLength : 0);
   /** Takes the results at the head of the queue in order; waits for them only when `wait`. */
   const merge = async (wait: boolean) => {
-    while (queue.length) {
-      const unit = queue[0];
+    for (let unit = queue.units.peek(); unit; unit = queue.units.peek()) {
       if ('entry' in unit) {
         rows.push(unit.entry);
-        queue.shift();
+        queue.units.take();
         // Rows checked here come many at a time (all of a text's with readRowsHere): progress after the run.
-        if (!queue.length || !('entry' in queue[0])) progress();
+        const next = queue.units.peek();
+        if (!next || !('entry' in next)) progress();
         continue;
       }
       if (!unit.done && !wait) return;
       const results = await unit.results;
-      queue.shift();
+      queue.units.take();
       const failed = mergeBatch(unit.elements, results, rows);
       if (failed) {
         // Everything after the failed row was found under the assumption it was valid: find it again.
-        queue = [];
-        batch = [];
-        batchChars = 0;
+        queue.clear();
+        found = rows.length;
         take(splitter.restartAt(failed.start));
+        if (tooMany) return;
       }
       progress();
     }
@@ -140,17 +127,82 @@ export async function checkInPieces(
 
   for await (const piece of source) {
     pieces.add(piece);
+    if (tooMany) continue;
     take(splitter.push(piece, false));
     await merge(false);
-    while (pending() > maxPending) await mergeOldest(queue, () => merge(false));
+    while (queue.pending > maxPending && !tooMany) await mergeOldest(queue.units, () => merge(false));
   }
-  take(splitter.push('', true));
-  flush();
-  while (queue.length || batch.length) {
-    flush();
+  if (!tooMany) take(splitter.push('', true));
+  while (!queue.isEmpty && !tooMany) {
+    queue.flush();
     await merge(true);
   }
+  if (tooMany) return { checked: tooManyElementsToCheck(), pieces };
   return { checked: { layout: splitter.layout, rows, problems: splitter.problems }, pieces };
+}
+
+/** The rows found, in text order: checked here, or in batches out to the checker. */
+class UnitQueue {
+  readonly units = new FifoQueue<Unit>();
+  private batch: ParsedElement[] = [];
+  private batchChars = 0;
+
+  constructor(
+    private readonly pieces: TextPieces,
+    private readonly checker: RowBatchChecker,
+    private readonly context: ValidationContext,
+    private readonly batchLength: number,
+  ) {}
+
+  /** Nothing queued and no batch being filled. */
+  get isEmpty(): boolean {
+    return !this.units.length && !this.batch.length;
+  }
+
+  /** How many batches are out being checked. */
+  get pending(): number {
+    let count = 0;
+    for (const unit of this.units) if (!('entry' in unit) && !unit.done) count++;
+    return count;
+  }
+
+  /** An ordinary row, read and checked later with the others of its batch. */
+  addToBatch(element: ParsedElement): void {
+    this.batch.push(element);
+    this.batchChars += element.valueEnd - element.start;
+    if (this.batchChars >= this.batchLength) this.flush();
+  }
+
+  /** A row checked here, after the rows queued before it (the batch being filled goes out first). */
+  addChecked(entry: RowEntry): void {
+    this.flush();
+    this.units.push({ entry });
+  }
+
+  /** Sends the batch being filled to the checker. */
+  flush(): void {
+    const batch = this.batch;
+    if (!batch.length) return;
+    const base = batch[0].start;
+    const text = this.pieces.slice(base, batch[batch.length - 1].valueEnd);
+    const offsets: number[] = [];
+    for (const element of batch) offsets.push(element.start - base, element.valueEnd - base, element.keys!);
+    const unit: Unit = { elements: batch, results: this.checker.check({ text, rows: offsets }, this.context), done: false };
+    void unit.results.then(
+      () => (unit.done = true),
+      () => (unit.done = true),
+    );
+    this.units.push(unit);
+    this.batch = [];
+    this.batchChars = 0;
+  }
+
+  /** Drops what is queued (batches still out end unread). */
+  clear(): void {
+    this.units.clear();
+    this.batch = [];
+    this.batchChars = 0;
+  }
 }
 
 /**
@@ -175,8 +227,11 @@ function mergeBatch(elements: readonly ParsedElement[], results: ReadonlyArray<R
 }
 
 /** Waits for the oldest batch still out, then merges what is done. */
-async function mergeOldest(queue: readonly Unit[], merge: () => Promise<void>): Promise<void> {
-  const oldest = queue.find((unit) => !('entry' in unit) && !unit.done);
-  if (oldest && !('entry' in oldest)) await oldest.results.catch(() => undefined);
+async function mergeOldest(queue: Iterable<Unit>, merge: () => Promise<void>): Promise<void> {
+  for (const unit of queue) {
+    if ('entry' in unit || unit.done) continue;
+    await unit.results.catch(() => undefined);
+    break;
+  }
   await merge();
 }

@@ -58,6 +58,8 @@ export function countBySeverity(diagnostics: readonly ImportDiagnostic[], counts
  * edit: no row is parsed or checked here, and clean rows are not visited.
  */
 export function collectDiagnostics(document: ImportDocument, options: DiagnosticOptions = {}): ImportDiagnostic[] {
+  // Nothing of such a text is checked: its status says so (notCheckedReason), not a problem in it.
+  if (document.notCheckedReason) return [];
   const max = Math.max(1, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const overrides = options.severityOverrides ?? {};
   const kept: Record<Severity, ImportDiagnostic[]> = { error: [], warning: [], information: [], hint: [] };

@@ -10,6 +10,7 @@ import type { ValidationContext } from '../validation/validationContext';
 import { GlobalKeyIndex } from './globalKeyIndex';
 import { ExpiryIndex, startsOf } from './expiryIndex';
 import type { SignedUrlFact } from '../validation/signedUrlFact';
+import { MAX_CHECKED_ELEMENTS, TOO_MANY_ELEMENTS } from './elementCap';
 
 /** Defined with the code that makes them (rowEntries.ts); importers of the document find them here too. */
 export type { RowEntry, RowLink };
@@ -71,7 +72,17 @@ export interface CheckedRows {
   layout: RootLayout;
   rows: RowEntry[];
   problems: readonly SyntaxProblem[];
+  /** The root array has more than MAX_CHECKED_ELEMENTS elements: nothing of it is checked (no rows, no problems). */
+  tooManyElements?: boolean;
 }
+
+/** The rows of a text with too many elements to check: none. */
+export function tooManyElementsToCheck(): CheckedRows {
+  return { layout: { kind: 'empty', start: 0, end: 0 }, rows: [], problems: [], tooManyElements: true };
+}
+
+/** Thrown out of a parse when it finds one element more than MAX_CHECKED_ELEMENTS. */
+const OVER_THE_CAP = new Error('more elements than are checked');
 
 /** What happened in the last update, for the language status and the benchmarks. */
 export interface UpdateStats {
@@ -104,6 +115,7 @@ export class ImportDocument {
   private stale = false;
   private readonly problemRows = new Set<RowEntry>();
   private legacyRowCount = 0;
+  private tooManyElements = false;
   private treeCache: { entry: RowEntry; tree: JsonNode | undefined } | undefined;
   lastUpdate: UpdateStats = { mode: 'full', rowsParsed: 0 };
 
@@ -140,6 +152,15 @@ export class ImportDocument {
   get layout(): RootLayout {
     this.fresh();
     return this.layoutValue;
+  }
+
+  /**
+   * Why the text is not checked (its array has more than MAX_CHECKED_ELEMENTS elements), or
+   * undefined. Such a document has no rows and no problems: say this reason instead.
+   */
+  get notCheckedReason(): string | undefined {
+    this.fresh();
+    return this.tooManyElements ? TOO_MANY_ELEMENTS : undefined;
   }
 
   get legacyRows(): number {
@@ -296,17 +317,24 @@ export class ImportDocument {
   private parseAll(onProgress?: (offset: number) => void): number {
     const parser = new JsonParser(this.textValue);
     const rows: RowEntry[] = [];
-    const layout = parser.parseRoot((element) => {
-      rows.push(checkElement(element, this.textValue, 0, this.context));
-      if (onProgress && rows.length % 2000 === 0) onProgress(element.valueEnd);
-    });
-    this.adopt({ layout, rows, problems: parser.problems });
-    return rows.length;
+    try {
+      const layout = parser.parseRoot((element) => {
+        if (rows.length === MAX_CHECKED_ELEMENTS) throw OVER_THE_CAP;
+        rows.push(checkElement(element, this.textValue, 0, this.context));
+        if (onProgress && rows.length % 2000 === 0) onProgress(element.valueEnd);
+      });
+      this.adopt({ layout, rows, problems: parser.problems });
+    } catch (error) {
+      if (error !== OVER_THE_CAP) throw error;
+      this.adopt(tooManyElementsToCheck());
+    }
+    return this.rowList.length;
   }
 
   /** Takes the rows of a whole parse, with the syntax problems to give to them. */
-  private adopt({ layout, rows, problems }: CheckedRows): void {
+  private adopt({ layout, rows, problems, tooManyElements }: CheckedRows): void {
     for (const entry of this.rowList) this.forgetRow(entry);
+    this.tooManyElements = tooManyElements === true;
     this.rowList = [];
     this.prefixProblems = [];
     this.suffixProblems = [];
@@ -330,7 +358,8 @@ export class ImportDocument {
     const changeEnd = change.offset + change.removedLength;
     const delta = change.text.length - change.removedLength;
     const layout = this.layoutValue;
-    if (layout.kind !== 'array') return -1;
+    // A text with too many elements is parsed whole again: the edit may have removed enough of them.
+    if (layout.kind !== 'array' || this.tooManyElements) return -1;
     const closed = layout.closeOffset >= 0;
     if (closed && changeStart > layout.closeOffset) {
       const from = layout.closeOffset + 1;
@@ -358,7 +387,18 @@ export class ImportDocument {
     const elements: RowEntry[] = [];
     // A region that runs to the end of an unclosed array is parsed as a full parse would: to the end.
     const limit = !closed && to >= rows.length ? Number.MAX_SAFE_INTEGER : stopAt;
-    const closedAt = parser.parseElements(limit, false, (element) => elements.push(checkElement(element, regionText, regionStart, this.context)));
+    // Past the cap, the whole text is parsed again (and found to have too many elements).
+    const allowed = MAX_CHECKED_ELEMENTS - (rows.length - (to - from));
+    let closedAt: number;
+    try {
+      closedAt = parser.parseElements(limit, false, (element) => {
+        if (elements.length === allowed) throw OVER_THE_CAP;
+        elements.push(checkElement(element, regionText, regionStart, this.context));
+      });
+    } catch (error) {
+      if (error !== OVER_THE_CAP) throw error;
+      return -1;
+    }
     if (closedAt >= 0 || parser.offset !== stopAt) return -1;
 
     const startsAtOpen = regionStart === layout.openOffset + 1;

@@ -127,3 +127,17 @@ test('1e400 is named as a number too large to read, not "a number, not a number"
   assert.match(result.stdout, /bounds\[0\]\[0\] must be a number, not a number too large to be read/);
   assert.doesNotMatch(result.stdout, /a number, not a number\./);
 });
+
+test('an array of more elements than are checked is refused with exit status 2 and a reason, exactly that many are checked', () => {
+  // Two bytes an element: read in pieces (a big file) and whole (this one), the count stops the check.
+  const over = write('tiny-elements.json', `[${'1,'.repeat(1_000_000)}1]`);
+  const refused = run(['validate', '--format', 'json', over]);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.equal(refused.stdout, '');
+  assert.match(refused.stderr, /cannot check .*tiny-elements\.json: its array has more than 1,000,000 elements, which is more than this tool checks; Labelbox takes at most 150,000 data rows per import: split the file/);
+
+  const atTheCap = write('tiny-elements-at-cap.json', `[${'1,'.repeat(999_999)}1]`);
+  const checked = run(['validate', atTheCap]);
+  assert.equal(checked.code, 1, checked.stderr);
+  assert.match(checked.stdout, /in 1 file, 1,000,000 rows\./);
+});

@@ -131,3 +131,36 @@ test('a file that cannot be read from disk is reported as not checked, never as 
   writeFileSync(join(folder, 'notes.json'), '{ "title": "not an import file" }');
   assert.deepEqual(await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri: notImport }), { isImportFile: false });
 });
+
+test('a text of more elements than are checked is reported as not checked, synced and from disk; removing some checks it', async () => {
+  const over = `[${'1,'.repeat(1_000_000)}1]`;
+  const reason = /more than 1,000,000 elements, which is more than this tool checks/;
+  const uri = 'file:///work/big/tiny-elements.labelbox.json';
+  client.open(uri, over);
+  const status = await client.waitFor(() => statuses(uri).find((next) => next.notChecked), 60_000, 'a status saying the synced file was not checked');
+  assert.match(status.notChecked!, reason);
+  assert.equal(status.rows, 0);
+  assert.deepEqual(client.latestDiagnostics(uri), []);
+
+  // One element fewer: exactly as many as are checked.
+  const before = statuses(uri).length;
+  client.change(uri, [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }, text: '' }]);
+  const checked = await client.waitFor(
+    () =>
+      statuses(uri)
+        .slice(before)
+        .find((next) => next.rows === 1_000_000),
+    60_000,
+    'the status of the checked file',
+  );
+  assert.equal(checked.notChecked, undefined);
+  assert.ok(checked.errors > 0);
+
+  const path = join(folder, 'tiny-elements.labelbox.json');
+  writeFileSync(path, over);
+  const diskUri = pathToFileURL(path).href;
+  await client.request<CheckFromDiskResult>('labelboxImport/checkFromDisk', { uri: diskUri });
+  const fromDisk = await client.waitFor(() => statuses(diskUri).find((next) => next.checking === undefined), 60_000, 'the status after the check from disk');
+  assert.match(fromDisk.notChecked ?? '', reason);
+  assert.equal(fromDisk.origin, 'disk');
+});
