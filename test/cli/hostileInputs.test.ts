@@ -134,7 +134,10 @@ test('an array of more elements than are checked is refused with exit status 2 a
   const refused = run(['validate', '--format', 'json', over]);
   assert.equal(refused.code, 2, refused.stderr);
   assert.equal(refused.stdout, '');
-  assert.match(refused.stderr, /cannot check .*tiny-elements\.json: its array has more than 1,000,000 elements, which is more than this tool checks; Labelbox takes at most 150,000 data rows per import: split the file/);
+  assert.match(
+    refused.stderr,
+    /cannot check .*tiny-elements\.json: its array has more than 1,000,000 elements, which is more than this tool checks; Labelbox takes at most 150,000 data rows per import: split the file/,
+  );
 
   const atTheCap = write('tiny-elements-at-cap.json', `[${'1,'.repeat(999_999)}1]`);
   const checked = run(['validate', atTheCap]);

@@ -10,7 +10,8 @@ import { checkInPieces, collectDiagnostics, createValidationContext, ImportDocum
 
 const context = createValidationContext();
 const CAP = 1_000_000;
-const REASON = /^its array has more than 1,000,000 elements, which is more than this tool checks; Labelbox takes at most 150,000 data rows per import: split the file$/;
+const REASON =
+  /^its array has more than 1,000,000 elements, which is more than this tool checks; Labelbox takes at most 150,000 data rows per import: split the file$/;
 
 function elements(count: number): string {
   return `[${'1,'.repeat(count - 1)}1]`;

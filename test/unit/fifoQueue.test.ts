@@ -12,10 +12,16 @@ test('FifoQueue takes items in the order they were pushed, across its compaction
     for (let take = 0; take < 90 + round * 5 && queue.length; take++) taken.push(queue.take()!);
     assert.equal(queue.length, next - taken.length);
     assert.equal(queue.peek(), taken.length < next ? taken.length : undefined);
-    assert.deepEqual([...queue], Array.from({ length: next - taken.length }, (_, index) => taken.length + index));
+    assert.deepEqual(
+      [...queue],
+      Array.from({ length: next - taken.length }, (_, index) => taken.length + index),
+    );
   }
   while (queue.length) taken.push(queue.take()!);
-  assert.deepEqual(taken, Array.from({ length: next }, (_, index) => index));
+  assert.deepEqual(
+    taken,
+    Array.from({ length: next }, (_, index) => index),
+  );
   assert.equal(queue.take(), undefined);
   assert.equal(queue.peek(), undefined);
 });
