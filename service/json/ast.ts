@@ -66,11 +66,35 @@ export type JsonPathSegment = string | number;
 
 export function getProperty(node: ObjectNode, name: string): PropertyNode | undefined {
   if (node.propertyNamed) return node.propertyNamed(name);
+  const properties = node.properties;
+  if (properties.length > SEARCHED_UP_TO) return propertyIndexOf(node).get(name);
   // Last one wins, as in JSON.parse and in Labelbox's own parser.
-  for (let i = node.properties.length - 1; i >= 0; i--) {
-    if (node.properties[i].key.value === name) return node.properties[i];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    if (properties[i].key.value === name) return properties[i];
   }
   return undefined;
+}
+
+/**
+ * Objects with more properties than this are looked up in an index, not searched: a row of
+ * 300,000 unknown keys, each looked up to be reported, took minutes searched one by one.
+ */
+const SEARCHED_UP_TO = 32;
+
+const propertyIndexes = new WeakMap<ObjectNode, { count: number; byName: Map<string, PropertyNode> }>();
+
+/** The object's properties by name (the last one of a name, as getProperty finds it), made once per object. */
+function propertyIndexOf(node: ObjectNode): Map<string, PropertyNode> {
+  const properties = node.properties;
+  let index = propertyIndexes.get(node);
+  // Made again if properties were added since (the parser's trees do not change once made).
+  if (!index || index.count !== properties.length) {
+    const byName = new Map<string, PropertyNode>();
+    for (const property of properties) byName.set(property.key.value, property);
+    index = { count: properties.length, byName };
+    propertyIndexes.set(node, index);
+  }
+  return index.byName;
 }
 
 /**

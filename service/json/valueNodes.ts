@@ -10,6 +10,9 @@ import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, Propert
 
 export const NO_OFFSET = -1;
 
+/** Beyond this many property nodes made, an object finds them by name in a Map instead of searching them. */
+const SEARCHED_UP_TO = 32;
+
 type Parent = ContainerNode | PropertyNode | undefined;
 
 class ValueObjectNode implements ObjectNode {
@@ -19,6 +22,8 @@ class ValueObjectNode implements ObjectNode {
   private cachedProperties: PropertyNode[] | undefined;
   /** Property nodes made so far, by lookup or listing; one per key, so that nodes keep their identity. */
   private made: ValuePropertyNode[] | undefined;
+  /** The same by name, once there are many: a row of 300,000 unknown keys, each looked up to be reported, took minutes searched one by one. */
+  private madeByName: Map<string, ValuePropertyNode> | undefined;
 
   constructor(
     private readonly object: { [key: string]: JsonValue },
@@ -34,13 +39,18 @@ class ValueObjectNode implements ObjectNode {
   propertyNamed(name: string): PropertyNode | undefined {
     // The same few keys are asked for again and again (row_data by most rules): look among the nodes made first.
     const made = this.made;
-    if (made) for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
+    if (this.madeByName) {
+      const found = this.madeByName.get(name);
+      if (found) return found;
+    } else if (made) for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
     // Once every key is listed, a name not among them is not a key: rules ask for many absent keys.
     if (this.cachedProperties) return undefined;
     const raw = ownParsedValue(this.object, name);
     if (raw === undefined) return undefined;
     const property = new ValuePropertyNode(this, name, raw);
     (this.made ??= []).push(property);
+    if (this.madeByName) this.madeByName.set(name, property);
+    else if (this.made.length > SEARCHED_UP_TO) this.madeByName = new Map(this.made.map((node) => [node.name, node]));
     return property;
   }
 
