@@ -1,5 +1,5 @@
 import type { JsonNode, JsonValue } from '../json/ast';
-import { JsonParser, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
+import { JsonParser, type ParsedElement, type RootArrayResult, type RootOtherResult, type SyntaxProblem } from '../json/parser';
 import type { ImportDiagnostic } from '../diagnostic';
 import { RULES } from '../rules';
 import { validateParsedRow, validateRow, type RowFacts } from '../validation/validateRow';
@@ -81,8 +81,31 @@ export function tooManyElementsToCheck(): CheckedRows {
   return { layout: { kind: 'empty', start: 0, end: 0 }, rows: [], problems: [], tooManyElements: true };
 }
 
-/** Thrown out of a parse when it finds one element more than MAX_CHECKED_ELEMENTS. */
+/** Thrown out of a parse (by `parseWithin`) when it finds one element more than it may take. */
 const OVER_THE_CAP = new Error('more elements than are checked');
+
+/**
+ * Runs `parse` with `onElement` as its element callback, stopping the parse at the element after
+ * the first `allowed`: the parse's result, or undefined when it was stopped.
+ */
+function parseWithin<T>(
+  allowed: number,
+  parse: (onElement: (element: ParsedElement) => void) => T,
+  onElement: (element: ParsedElement) => void,
+): { value: T } | undefined {
+  let taken = 0;
+  try {
+    return {
+      value: parse((element) => {
+        if (taken++ === allowed) throw OVER_THE_CAP;
+        onElement(element);
+      }),
+    };
+  } catch (error) {
+    if (error !== OVER_THE_CAP) throw error;
+    return undefined;
+  }
+}
 
 /** What happened in the last update, for the language status and the benchmarks. */
 export interface UpdateStats {
@@ -317,17 +340,15 @@ export class ImportDocument {
   private parseAll(onProgress?: (offset: number) => void): number {
     const parser = new JsonParser(this.textValue);
     const rows: RowEntry[] = [];
-    try {
-      const layout = parser.parseRoot((element) => {
-        if (rows.length === MAX_CHECKED_ELEMENTS) throw OVER_THE_CAP;
+    const parsed = parseWithin(
+      MAX_CHECKED_ELEMENTS,
+      (onElement) => parser.parseRoot(onElement),
+      (element) => {
         rows.push(checkElement(element, this.textValue, 0, this.context));
         if (onProgress && rows.length % 2000 === 0) onProgress(element.valueEnd);
-      });
-      this.adopt({ layout, rows, problems: parser.problems });
-    } catch (error) {
-      if (error !== OVER_THE_CAP) throw error;
-      this.adopt(tooManyElementsToCheck());
-    }
+      },
+    );
+    this.adopt(parsed ? { layout: parsed.value, rows, problems: parser.problems } : tooManyElementsToCheck());
     return this.rowList.length;
   }
 
@@ -388,18 +409,12 @@ export class ImportDocument {
     // A region that runs to the end of an unclosed array is parsed as a full parse would: to the end.
     const limit = !closed && to >= rows.length ? Number.MAX_SAFE_INTEGER : stopAt;
     // Past the cap, the whole text is parsed again (and found to have too many elements).
-    const allowed = MAX_CHECKED_ELEMENTS - (rows.length - (to - from));
-    let closedAt: number;
-    try {
-      closedAt = parser.parseElements(limit, false, (element) => {
-        if (elements.length === allowed) throw OVER_THE_CAP;
-        elements.push(checkElement(element, regionText, regionStart, this.context));
-      });
-    } catch (error) {
-      if (error !== OVER_THE_CAP) throw error;
-      return -1;
-    }
-    if (closedAt >= 0 || parser.offset !== stopAt) return -1;
+    const parsed = parseWithin(
+      MAX_CHECKED_ELEMENTS - (rows.length - (to - from)),
+      (onElement) => parser.parseElements(limit, false, onElement),
+      (element) => elements.push(checkElement(element, regionText, regionStart, this.context)),
+    );
+    if (!parsed || parsed.value >= 0 || parser.offset !== stopAt) return -1;
 
     const startsAtOpen = regionStart === layout.openOffset + 1;
     const prefix: ImportDiagnostic[] = [];

@@ -76,10 +76,11 @@ export function getProperty(node: ObjectNode, name: string): PropertyNode | unde
 }
 
 /**
- * Objects with more properties than this are looked up in an index, not searched: a row of
- * 300,000 unknown keys, each looked up to be reported, took minutes searched one by one.
+ * Objects with more properties than this are looked up in an index, not searched (here and in
+ * the trees over parsed values): a row of 300,000 unknown keys, each looked up to be reported,
+ * took minutes searched one by one.
  */
-const SEARCHED_UP_TO = 32;
+export const SEARCHED_UP_TO = 32;
 
 const propertyIndexes = new WeakMap<ObjectNode, { count: number; byName: Map<string, PropertyNode> }>();
 

@@ -1,5 +1,5 @@
 import { countParsedKeys, ownParsedValue } from '../../common/ownKeys';
-import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, PropertyNode, StringNode } from './ast';
+import { SEARCHED_UP_TO, type ArrayNode, type ContainerNode, type JsonNode, type JsonValue, type ObjectNode, type PropertyNode, type StringNode } from './ast';
 
 /**
  * Trees over values that came from JSON.parse, with the shape of the parser's trees but no
@@ -10,9 +10,6 @@ import type { ArrayNode, ContainerNode, JsonNode, JsonValue, ObjectNode, Propert
 
 export const NO_OFFSET = -1;
 
-/** Beyond this many property nodes made, an object finds them by name in a Map instead of searching them. */
-const SEARCHED_UP_TO = 32;
-
 type Parent = ContainerNode | PropertyNode | undefined;
 
 class ValueObjectNode implements ObjectNode {
@@ -22,7 +19,7 @@ class ValueObjectNode implements ObjectNode {
   private cachedProperties: PropertyNode[] | undefined;
   /** Property nodes made so far, by lookup or listing; one per key, so that nodes keep their identity. */
   private made: ValuePropertyNode[] | undefined;
-  /** The same by name, once there are many: a row of 300,000 unknown keys, each looked up to be reported, took minutes searched one by one. */
+  /** Instead of `made` once there are more than SEARCHED_UP_TO: the same nodes by name. */
   private madeByName: Map<string, ValuePropertyNode> | undefined;
 
   constructor(
@@ -39,8 +36,9 @@ class ValueObjectNode implements ObjectNode {
   propertyNamed(name: string): PropertyNode | undefined {
     // The same few keys are asked for again and again (row_data by most rules): look among the nodes made first.
     const made = this.made;
-    if (this.madeByName) {
-      const found = this.madeByName.get(name);
+    const byName = this.madeByName;
+    if (byName) {
+      const found = byName.get(name);
       if (found) return found;
     } else if (made) for (let i = 0; i < made.length; i++) if (made[i].name === name) return made[i];
     // Once every key is listed, a name not among them is not a key: rules ask for many absent keys.
@@ -48,9 +46,11 @@ class ValueObjectNode implements ObjectNode {
     const raw = ownParsedValue(this.object, name);
     if (raw === undefined) return undefined;
     const property = new ValuePropertyNode(this, name, raw);
-    (this.made ??= []).push(property);
-    if (this.madeByName) this.madeByName.set(name, property);
-    else if (this.made.length > SEARCHED_UP_TO) this.madeByName = new Map(this.made.map((node) => [node.name, node]));
+    if (byName) byName.set(name, property);
+    else if ((this.made ??= []).push(property) > SEARCHED_UP_TO) {
+      this.madeByName = new Map(this.made.map((node) => [node.name, node]));
+      this.made = undefined;
+    }
     return property;
   }
 
