@@ -3,6 +3,7 @@ import { collectDiagnostics, countBySeverity, nextSignedUrlChange, type CrossFil
 import { StatusNotification } from '../../common/protocol';
 import { toLspDiagnostic } from './convert';
 import { notCheckedReason, type TrackedDocument } from './documentStore';
+import { pathOf } from './importFiles';
 import type { MetadataSchemaStatus } from './metadataSchemas';
 import type { ServerSettings } from './settings';
 import { LabelboxKeyFindingsStore } from './labelboxKeyFindings';
@@ -26,6 +27,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly progressSent = new WeakMap<TrackedDocument, number>();
+  /** Why each document was last said, in the output channel, not to be checked: said again only when the reason changes. */
+  private readonly notCheckedSaid = new Map<string, string>();
   /** Labelbox's answers about each open file's global keys. */
   readonly labelboxKeys = new LabelboxKeyFindingsStore();
   private readonly expiryTimers = new ExpiryTimers();
@@ -88,11 +91,13 @@ export class DiagnosticsPublisher {
     const checkMilliseconds = tracked.checkMilliseconds + performance.now() - started;
     tracked.checkMilliseconds = 0;
     const counts = countBySeverity(problems);
+    const notChecked = notCheckedReason(tracked);
+    this.sayNotChecked(tracked.uri, notChecked);
     void this.connection.sendNotification(StatusNotification, {
       uri: tracked.uri,
       isImportFile: Boolean(document) || tracked.notChecked !== undefined,
       origin: tracked.origin,
-      notChecked: notCheckedReason(tracked),
+      notChecked,
       rows: document?.rows.length ?? 0,
       errors: counts.errors,
       warnings: counts.warnings,
@@ -141,7 +146,20 @@ export class DiagnosticsPublisher {
     this.settleTimers.set(tracked.uri, timer);
   }
 
+  /**
+   * Says in the output channel why a document is not checked (it could not be read, or has too
+   * many elements), once per reason: the status says it on every publish.
+   */
+  private sayNotChecked(uri: string, reason: string | undefined): void {
+    if (reason === undefined) this.notCheckedSaid.delete(uri);
+    else if (this.notCheckedSaid.get(uri) !== reason) {
+      this.notCheckedSaid.set(uri, reason);
+      this.connection.console.warn(`${pathOf(uri)} was not checked: ${reason}.`);
+    }
+  }
+
   clear(uri: string): void {
+    this.notCheckedSaid.delete(uri);
     this.labelboxKeys.forget(uri);
     this.expiryTimers.clear(uri);
     clearTimeout(this.timers.get(uri));

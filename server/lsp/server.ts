@@ -1,7 +1,7 @@
 import { ErrorCodes, ResponseError, type ClientCapabilities, type Connection } from 'vscode-languageserver';
 import type { LanguageService } from '../../service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DocumentStore, notCheckedReason } from './documentStore';
+import { DocumentStore } from './documentStore';
 import { registerDiskFiles } from './diskFiles';
 import { RowCheckers } from '../node/checkFile';
 import { registerCompletion } from './features/completion';
@@ -20,7 +20,7 @@ import type { ServerContext } from './serverContext';
 import { imageResolverFor } from './imageSources';
 import { initializeResult } from './capabilities';
 import { SettingsCache } from './settingsCache';
-import { ImportFiles, pathOf } from './importFiles';
+import { ImportFiles } from './importFiles';
 import { DocumentEvents } from './documentEvents';
 import { WorkspaceKeys } from './workspaceKeys';
 import { registerFileEvents, watchedFilesChanged } from './fileEvents';
@@ -40,8 +40,6 @@ export function startServer(connection: Connection, service: LanguageService): v
   const checkers = new RowCheckers();
   const documents = new DocumentStore(importFiles.isImportFile, validationContextFor, checkers, {
     checked: (tracked) => {
-      const notChecked = notCheckedReason(tracked);
-      if (notChecked) connection.console.warn(`${pathOf(tracked.uri)} was not checked: ${notChecked}.`);
       workspaceKeys.documentUpdated(tracked);
       diagnostics.publishNow(tracked);
     },

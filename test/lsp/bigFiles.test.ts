@@ -141,6 +141,13 @@ test('a text of more elements than are checked is reported as not checked, synce
   assert.match(status.notChecked!, reason);
   assert.equal(status.rows, 0);
   assert.deepEqual(client.latestDiagnostics(uri), []);
+  // The output channel says it too (a synced file checked at once, not apart: no "check ended" to log it).
+  const logged = client.notifications.filter(
+    (n) =>
+      n.method === 'window/logMessage' &&
+      /tiny-elements\.labelbox\.json was not checked: its array has more than 1,000,000 elements/.test((n.params as { message: string }).message),
+  );
+  assert.equal(logged.length, 1);
 
   // One element fewer: exactly as many as are checked.
   const before = statuses(uri).length;
