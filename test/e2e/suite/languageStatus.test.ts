@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { suite, suiteSetup, test } from 'mocha';
-import { activateExtension, openFile, waitForCodes } from './helpers';
+import { rmSync, writeFileSync } from 'node:fs';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import { activateExtension, openFile, ourDiagnostics, waitForCodes, workspaceUri } from './helpers';
 import { skipUnless } from './skip';
 import { inWorkbench, workbenchUiAvailable } from './workbenchUi';
 
@@ -31,4 +32,25 @@ suite('Language status in VS Code', () => {
     ]);
     assert.match(String(shown), /2 rows · 0 errors, 0 warnings, 2 infos/, String(shown));
   });
+
+  test('a file of more elements than are checked says "Not checked" and why, and shows no problems', async function () {
+    skipUnless(this, workbenchUiAvailable, 'no browser drives the workbench here (only the code-server launcher does)');
+    this.timeout(120_000);
+    // Generated here, not committed: 2 MB of one element more than the extension checks.
+    const name = 'tiny-elements.labelbox.json';
+    writeFileSync(workspaceUri(name).fsPath, `[${'1,'.repeat(1_000_000)}1]`);
+    const { document } = await openFile(name);
+    const [label] = await inWorkbench([{ action: 'waitAttribute', selector: STATUS_ENTRY, name: 'aria-label', contains: 'not checked' }]);
+    assert.match(String(label), /Labelbox import file: not checked, its array has more than 1,000,000 elements/, String(label));
+    const [, shown] = await inWorkbench([
+      { action: 'click', selector: STATUS_ENTRY },
+      { action: 'readText', selector: '.hover-language-status', hasText: 'Not checked' },
+      { action: 'screenshot', name: 'not-checked-too-many-elements' },
+      { action: 'press', key: 'Escape' },
+    ]);
+    assert.match(String(shown), /split the file/, String(shown));
+    assert.deepEqual(ourDiagnostics(document.uri), []);
+  });
+
+  suiteTeardown(() => rmSync(workspaceUri('tiny-elements.labelbox.json').fsPath, { force: true }));
 });
